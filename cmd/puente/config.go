@@ -1,0 +1,75 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"net/netip"
+	"net/url"
+	"strings"
+)
+
+// config is everything the command line and environment can set.
+type config struct {
+	addr           string
+	dbPath         string
+	baseURL        string
+	demo           bool
+	trustedProxies []netip.Prefix
+}
+
+// parseConfig reads flags, each falling back to an environment variable
+// and then a default. Flags win over the environment.
+func parseConfig(args []string, getenv func(string) string, out io.Writer) (config, error) {
+	var c config
+	fs := flag.NewFlagSet("puente", flag.ContinueOnError)
+	fs.SetOutput(out)
+	env := func(name, def string) string {
+		if v := getenv(name); v != "" {
+			return v
+		}
+		return def
+	}
+	var proxies string
+	fs.StringVar(&c.addr, "addr", env("PUENTE_ADDR", "127.0.0.1:8080"), "address to listen on (PUENTE_ADDR)")
+	fs.StringVar(&c.dbPath, "db", env("PUENTE_DB", "./puente.db"), "SQLite database file, created on first start (PUENTE_DB)")
+	fs.StringVar(&c.baseURL, "base-url", env("PUENTE_BASE_URL", ""), "public address used in links; https:// turns on Secure cookies and HSTS (PUENTE_BASE_URL; default http://ADDR)")
+	fs.BoolVar(&c.demo, "demo", env("PUENTE_DEMO", "") == "1", "fill an EMPTY database with the demo data set, then serve (PUENTE_DEMO=1)")
+	fs.StringVar(&proxies, "trusted-proxies", env("PUENTE_TRUSTED_PROXIES", ""), "comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For is believed (PUENTE_TRUSTED_PROXIES)")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: puente [flags]\n\nPuente: a case tracker for people who sponsor asylum seekers.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected argument %q (see -h)", fs.Arg(0))
+	}
+	if c.baseURL == "" {
+		c.baseURL = "http://" + c.addr
+	}
+	u, err := url.Parse(c.baseURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return c, fmt.Errorf("-base-url %q: want http://host[:port] or https://host[:port]", c.baseURL)
+	}
+	c.baseURL = strings.TrimRight(c.baseURL, "/")
+	for _, p := range strings.Split(proxies, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if !strings.Contains(p, "/") {
+			a, err := netip.ParseAddr(p)
+			if err != nil {
+				return c, fmt.Errorf("-trusted-proxies: %q is not an address or CIDR", p)
+			}
+			p = netip.PrefixFrom(a, a.BitLen()).String()
+		}
+		pre, err := netip.ParsePrefix(p)
+		if err != nil {
+			return c, fmt.Errorf("-trusted-proxies: %q is not an address or CIDR", p)
+		}
+		c.trustedProxies = append(c.trustedProxies, pre.Masked())
+	}
+	return c, nil
+}

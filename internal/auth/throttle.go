@@ -1,0 +1,75 @@
+package auth
+
+import (
+	"sync"
+	"time"
+)
+
+// Throttle counts attempts per key in a sliding window and says when a key
+// has used up its allowance. It is safe for concurrent use.
+type Throttle struct {
+	limit  int
+	window time.Duration
+
+	mu      sync.Mutex
+	hits    map[string][]time.Time
+	refused map[string]bool // keys refused since their last allowed attempt
+	ops     int
+}
+
+// NewThrottle allows limit attempts per key within window.
+func NewThrottle(limit int, window time.Duration) *Throttle {
+	return &Throttle{limit: limit, window: window, hits: make(map[string][]time.Time), refused: make(map[string]bool)}
+}
+
+// Allow records an attempt for key at now and reports whether it is within
+// the allowance. When it is not, retry says how long until one is free
+// again, and first says whether this is the first refusal since the key was
+// last allowed (so a lock-out is logged once, not once per attempt).
+// Refused attempts are not recorded, so hammering does not extend the wait.
+func (t *Throttle) Allow(key string, now time.Time) (ok bool, retry time.Duration, first bool) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.ops++
+	if t.ops%1024 == 0 {
+		t.sweep(now)
+	}
+	hits := prune(t.hits[key], now.Add(-t.window))
+	if len(hits) >= t.limit {
+		t.hits[key] = hits
+		first = !t.refused[key]
+		t.refused[key] = true
+		return false, hits[0].Add(t.window).Sub(now), first
+	}
+	delete(t.refused, key)
+	t.hits[key] = append(hits, now)
+	return true, 0, false
+}
+
+// Reset forgets key (after a successful sign-in, for the per-IP throttle).
+func (t *Throttle) Reset(key string) {
+	t.mu.Lock()
+	delete(t.hits, key)
+	delete(t.refused, key)
+	t.mu.Unlock()
+}
+
+func (t *Throttle) sweep(now time.Time) {
+	cut := now.Add(-t.window)
+	for k, v := range t.hits {
+		if v = prune(v, cut); len(v) == 0 {
+			delete(t.hits, k)
+			delete(t.refused, k)
+		} else {
+			t.hits[k] = v
+		}
+	}
+}
+
+func prune(hits []time.Time, cut time.Time) []time.Time {
+	i := 0
+	for i < len(hits) && !hits[i].After(cut) {
+		i++
+	}
+	return hits[i:]
+}

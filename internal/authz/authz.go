@@ -1,0 +1,101 @@
+// Package authz decides who may do what to which organisation. It is pure:
+// callers load the viewer's memberships and the target, and every handler
+// reaches an organisation's data only after a decision made here.
+package authz
+
+import "puente/internal/model"
+
+// Action is something a viewer wants to do with an organisation.
+type Action int
+
+// Actions on an organisation.
+const (
+	// ViewOrg: see the organisation's page and its people.
+	ViewOrg Action = iota + 1
+	// ManagePeople: invite, change roles, remove, issue password resets.
+	ManagePeople
+	// CreateGroup: create a sponsor group inside a network.
+	CreateGroup
+	// ViewSecurityLog: read the organisation's security log.
+	ViewSecurityLog
+)
+
+var actionNames = map[Action]string{
+	ViewOrg:         "view-org",
+	ManagePeople:    "manage-people",
+	CreateGroup:     "create-group",
+	ViewSecurityLog: "view-security-log",
+}
+
+// String names the action for tests and logs.
+func (a Action) String() string {
+	if n, ok := actionNames[a]; ok {
+		return n
+	}
+	return "unknown"
+}
+
+// Viewer is the signed-in person and every membership they hold.
+type Viewer struct {
+	UserID      string
+	Memberships []model.Membership
+}
+
+// RoleIn returns the viewer's own role in org, if any.
+func (v Viewer) RoleIn(orgID string) (model.Role, bool) {
+	for _, m := range v.Memberships {
+		if m.OrgID == orgID {
+			return m.Role, true
+		}
+	}
+	return "", false
+}
+
+// networkRole is the viewer's role in the network that owns org, if org is
+// a group inside a network.
+func (v Viewer) networkRole(org model.Org) (model.Role, bool) {
+	if org.Kind != model.KindGroup || org.NetworkID == "" {
+		return "", false
+	}
+	return v.RoleIn(org.NetworkID)
+}
+
+// Can reports whether v may do a to org. Unknown actions are denied.
+//
+// Network staff (admins and coordinators) see their groups; only network
+// admins manage a group's people besides the group's own coordinators.
+// Network coordinators are operational staff: they see people but do not
+// change them, so a coordinator cannot make themselves admin.
+func Can(v Viewer, a Action, org model.Org) bool {
+	own, isMember := v.RoleIn(org.ID)
+	net, isNetStaff := v.networkRole(org)
+	switch a {
+	case ViewOrg:
+		return isMember || isNetStaff
+	case ManagePeople, ViewSecurityLog:
+		if isMember && own == model.ManagerRole(org.Kind) {
+			return true
+		}
+		return isNetStaff && net == model.RoleAdmin
+	case CreateGroup:
+		return org.Kind == model.KindNetwork && isMember && own == model.RoleAdmin
+	}
+	return false
+}
+
+// CanManageUser reports whether v may act on a person's account as a whole
+// (issue a password-reset link): only if v manages people in every
+// organisation the person belongs to. Otherwise a group coordinator could
+// take over a network admin who also sits in their group.
+func CanManageUser(v Viewer, target []model.Membership) bool {
+	if len(target) == 0 {
+		return false
+	}
+	for _, m := range target {
+		org := model.Org{ID: m.OrgID, Kind: m.OrgKind, NetworkID: m.NetworkID}
+		if !Can(v, ManagePeople, org) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,71 @@
+// Package demo fills an empty database with a small, fictional data set
+// that shows what Puente does at first look.
+package demo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"puente/internal/auth"
+	"puente/internal/model"
+	"puente/internal/store"
+)
+
+// Password is every demo account's password.
+const Password = "puente-demo-2026"
+
+// Account is one demo sign-in.
+type Account struct {
+	Email string
+	Name  string
+	Roles map[string]model.Role
+}
+
+// Accounts are the demo sign-ins, listed in the README.
+var Accounts = []Account{
+	{"admin@network.example.org", "Ana Admin", map[string]model.Role{"network": model.RoleAdmin}},
+	{"coordinator@network.example.org", "Carlos Coordinador", map[string]model.Role{"network": model.RoleCoordinator}},
+	{"coord@alpha.example.org", "Alicia Alpha", map[string]model.Role{"alpha": model.RoleCoordinator}},
+	{"member@alpha.example.org", "Miguel Miembro", map[string]model.Role{"alpha": model.RoleMember}},
+	{"coord@beta.example.org", "Beatriz Beta", map[string]model.Role{"beta": model.RoleCoordinator}},
+	{"coord@solo.example.org", "Sol Solo", map[string]model.Role{"solo": model.RoleCoordinator}},
+}
+
+// Orgs are the demo organisations.
+var Orgs = []store.SeedOrg{
+	{Key: "network", Kind: model.KindNetwork, Name: "Red Puente Demo"},
+	{Key: "alpha", Kind: model.KindGroup, Name: "Alpha Congregation Circle", NetworkKey: "network"},
+	{Key: "beta", Kind: model.KindGroup, Name: "Beta Neighbours", NetworkKey: "network"},
+	{Key: "solo", Kind: model.KindGroup, Name: "Solo Friends Group"},
+}
+
+// ErrNotEmpty means the database already has accounts; nothing was changed.
+var ErrNotEmpty = errors.New("the database already has accounts: -demo only fills an empty database, and nothing was changed")
+
+// Seed fills an empty database with the demo data set in one transaction.
+func Seed(ctx context.Context, st *store.Store, h *auth.Hasher) error {
+	has, err := st.HasUsers(ctx)
+	if err != nil {
+		return err
+	}
+	if has {
+		return ErrNotEmpty
+	}
+	// One hash serves every account: the demo password is public anyway.
+	hash, err := h.Hash(ctx, Password)
+	if err != nil {
+		return err
+	}
+	seed := store.Seed{Orgs: Orgs}
+	for _, a := range Accounts {
+		seed.Users = append(seed.Users, store.SeedUser{Email: a.Email, Name: a.Name, PasswordHash: hash, Roles: a.Roles})
+	}
+	if _, err := st.ApplySeed(ctx, seed, true); err != nil {
+		if errors.Is(err, model.ErrSetupDone) {
+			return ErrNotEmpty
+		}
+		return fmt.Errorf("demo: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,76 @@
+package model
+
+import "time"
+
+// OrgKind says whether an organisation is a placement network or a sponsor group.
+type OrgKind string
+
+// The two kinds of organisation.
+const (
+	KindNetwork OrgKind = "network"
+	KindGroup   OrgKind = "group"
+)
+
+// Valid reports whether k is a known kind.
+func (k OrgKind) Valid() bool { return k == KindNetwork || k == KindGroup }
+
+// Role is a person's role in one organisation.
+type Role string
+
+// Roles: networks have admins and coordinators; groups have coordinators and members.
+const (
+	RoleAdmin       Role = "admin"
+	RoleCoordinator Role = "coordinator"
+	RoleMember      Role = "member"
+)
+
+// RolesFor lists the roles an organisation of kind k can give, highest first.
+func RolesFor(k OrgKind) []Role {
+	if k == KindNetwork {
+		return []Role{RoleAdmin, RoleCoordinator}
+	}
+	return []Role{RoleCoordinator, RoleMember}
+}
+
+// ValidRole reports whether r exists in organisations of kind k.
+func ValidRole(k OrgKind, r Role) bool {
+	for _, x := range RolesFor(k) {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// ManagerRole is the role an organisation must always keep at least one of.
+func ManagerRole(k OrgKind) Role {
+	if k == KindNetwork {
+		return RoleAdmin
+	}
+	return RoleCoordinator
+}
+
+// Org is a placement network or a sponsor group.
+type Org struct {
+	ID        string
+	Kind      OrgKind
+	Name      string
+	NetworkID string // a group's network; empty for networks and standalone groups
+	CreatedAt time.Time
+}
+
+// Membership is one person's role in one organisation, with enough of the
+// organisation to decide access without another query.
+type Membership struct {
+	OrgID     string
+	OrgKind   OrgKind
+	OrgName   string
+	NetworkID string
+	Role      Role
+}
+
+// GroupSummary is a sponsor group as its network lists it.
+type GroupSummary struct {
+	Org
+	Members int
+}

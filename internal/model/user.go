@@ -1,0 +1,57 @@
+package model
+
+import "time"
+
+// User is a person with an account.
+type User struct {
+	ID           string
+	Email        string
+	Name         string
+	PasswordHash string
+	Lang         string // "", "en" or "es"; empty means follow the browser
+	SessionEpoch int64
+	CreatedAt    time.Time
+}
+
+// Member is a person as listed in one organisation.
+type Member struct {
+	UserID string
+	Name   string
+	Email  string
+	Role   Role
+	Since  time.Time
+}
+
+// Invitation is a one-time link that lets a person join an organisation.
+type Invitation struct {
+	ID         string
+	OrgID      string
+	OrgKind    OrgKind
+	OrgName    string
+	Email      string
+	Role       Role
+	InvitedBy  string
+	CreatedAt  time.Time
+	ExpiresAt  time.Time
+	AcceptedAt time.Time
+	RevokedAt  time.Time
+}
+
+// Pending reports whether the invitation can still be accepted at now.
+func (i Invitation) Pending(now time.Time) bool {
+	return i.AcceptedAt.IsZero() && i.RevokedAt.IsZero() && now.Before(i.ExpiresAt)
+}
+
+// InvitationTTL is how long an invitation link stays valid.
+const InvitationTTL = 7 * 24 * time.Hour
+
+// ResetTTL is how long a password-reset link stays valid.
+const ResetTTL = 24 * time.Hour
+
+// Reset is a one-time password-reset link, as its holder sees it.
+type Reset struct {
+	UserID    string
+	Email     string
+	Name      string
+	ExpiresAt time.Time
+}

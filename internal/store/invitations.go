@@ -1,0 +1,142 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"puente/internal/model"
+)
+
+const invCols = `i.id, i.org_id, i.org_kind, o.name, i.email, i.role, coalesce(i.invited_by, ''),
+	i.created_at, i.expires_at, i.accepted_at, i.revoked_at`
+
+func scanInvitation(row interface{ Scan(...any) error }) (model.Invitation, error) {
+	var inv model.Invitation
+	var created, expires string
+	var accepted, revoked sql.NullString
+	if err := row.Scan(&inv.ID, &inv.OrgID, &inv.OrgKind, &inv.OrgName, &inv.Email, &inv.Role, &inv.InvitedBy,
+		&created, &expires, &accepted, &revoked); err != nil {
+		return model.Invitation{}, translate(err)
+	}
+	inv.CreatedAt, inv.ExpiresAt = parseTS(created), parseTS(expires)
+	inv.AcceptedAt, inv.RevokedAt = parseNullTS(accepted), parseNullTS(revoked)
+	return inv, nil
+}
+
+// CreateInvitation records an invitation into org whose link token hashes to
+// tokenHash, valid for model.InvitationTTL.
+func (s *Store) CreateInvitation(ctx context.Context, org model.Org, email string, role model.Role, tokenHash, actorID, ip string) (model.Invitation, error) {
+	now := s.now()
+	inv := model.Invitation{ID: newID(), OrgID: org.ID, OrgKind: org.Kind, OrgName: org.Name, Email: email, Role: role,
+		InvitedBy: actorID, CreatedAt: now, ExpiresAt: now.Add(model.InvitationTTL)}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `
+			INSERT INTO invitations (id, token_hash, org_id, org_kind, email, role, invited_by, created_at, expires_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			inv.ID, tokenHash, org.ID, org.Kind, email, role, actorID, ts(inv.CreatedAt), ts(inv.ExpiresAt))
+		if err != nil {
+			return translate(err)
+		}
+		return s.recordTx(ctx, tx, model.Event{Kind: model.EventInvitationIssued, OrgID: org.ID, ActorID: actorID,
+			Detail: string(role), IP: ip})
+	})
+	return inv, err
+}
+
+// PendingInvitations lists org's invitations that can still be accepted, newest first.
+func (s *Store) PendingInvitations(ctx context.Context, orgID string) ([]model.Invitation, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT `+invCols+` FROM invitations i JOIN organisations o ON o.id = i.org_id
+		WHERE i.org_id = ? AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > ?
+		ORDER BY i.created_at DESC`, orgID, ts(s.now()))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Invitation
+	for rows.Next() {
+		inv, err := scanInvitation(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, inv)
+	}
+	return out, rows.Err()
+}
+
+// InvitationByToken returns the pending invitation whose token hashes to
+// tokenHash. Used, revoked, expired and unknown tokens all answer
+// model.ErrNotFound: the holder of a dead link learns nothing.
+func (s *Store) InvitationByToken(ctx context.Context, tokenHash string) (model.Invitation, error) {
+	return s.pendingInvitation(ctx, s.db, tokenHash)
+}
+
+type querier interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func (s *Store) pendingInvitation(ctx context.Context, q querier, tokenHash string) (model.Invitation, error) {
+	inv, err := scanInvitation(q.QueryRowContext(ctx, `
+		SELECT `+invCols+` FROM invitations i JOIN organisations o ON o.id = i.org_id
+		WHERE i.token_hash = ?`, tokenHash))
+	if err != nil {
+		return model.Invitation{}, err
+	}
+	if !inv.Pending(s.now()) {
+		return model.Invitation{}, model.ErrNotFound
+	}
+	return inv, nil
+}
+
+// AcceptInvitation consumes the invitation. If no account has its email, one
+// is created with name and passwordHash; if one exists, existingUserID must
+// be that account (the caller checked its password) and it gains the
+// membership. A person already in the organisation keeps their current role.
+func (s *Store) AcceptInvitation(ctx context.Context, tokenHash, name, passwordHash, existingUserID, ip string) (model.User, error) {
+	var u model.User
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		inv, err := s.pendingInvitation(ctx, tx, tokenHash)
+		if err != nil {
+			return err
+		}
+		u, err = scanUser(tx.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE email = ?`, inv.Email))
+		switch {
+		case errors.Is(err, model.ErrNotFound):
+			if existingUserID != "" {
+				return model.ErrNotFound
+			}
+			if u, err = s.createUserTx(ctx, tx, inv.Email, name, passwordHash); err != nil {
+				return err
+			}
+		case err != nil:
+			return err
+		case u.ID != existingUserID:
+			// The email belongs to an account whose password was not checked.
+			return model.ErrForbidden
+		}
+		org := model.Org{ID: inv.OrgID, Kind: inv.OrgKind}
+		if err := s.addMemberTx(ctx, tx, u.ID, org, inv.Role); err != nil && !errors.Is(err, model.ErrConflict) {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE invitations SET accepted_at = ?, accepted_by = ? WHERE id = ?`,
+			ts(s.now()), u.ID, inv.ID); err != nil {
+			return err
+		}
+		return s.recordTx(ctx, tx, model.Event{Kind: model.EventInvitationAccepted, OrgID: inv.OrgID, ActorID: u.ID,
+			SubjectID: u.ID, Detail: string(inv.Role), IP: ip})
+	})
+	return u, err
+}
+
+// RevokeInvitation cancels a pending invitation of org.
+func (s *Store) RevokeInvitation(ctx context.Context, orgID, invID, actorID, ip string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE invitations SET revoked_at = ?
+			WHERE id = ? AND org_id = ? AND accepted_at IS NULL AND revoked_at IS NULL`, ts(s.now()), invID, orgID)
+		if err := mustAffect(res, err); err != nil {
+			return err
+		}
+		return s.recordTx(ctx, tx, model.Event{Kind: model.EventInvitationRevoked, OrgID: orgID, ActorID: actorID, IP: ip})
+	})
+}

@@ -1,0 +1,121 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"puente/internal/model"
+)
+
+// Members lists an organisation's people, managers first, then by name.
+func (s *Store) Members(ctx context.Context, orgID string) ([]model.Member, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT u.id, u.name, u.email, m.role, m.created_at
+		FROM memberships m JOIN users u ON u.id = m.user_id
+		WHERE m.org_id = ?
+		ORDER BY CASE m.role WHEN 'admin' THEN 0 WHEN 'coordinator' THEN 1 ELSE 2 END, u.name, u.id`, orgID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Member
+	for rows.Next() {
+		var m model.Member
+		var since string
+		if err := rows.Scan(&m.UserID, &m.Name, &m.Email, &m.Role, &since); err != nil {
+			return nil, err
+		}
+		m.Since = parseTS(since)
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// Member returns one person's membership of orgID.
+func (s *Store) Member(ctx context.Context, orgID, userID string) (model.Member, error) {
+	var m model.Member
+	var since string
+	err := s.db.QueryRowContext(ctx, `
+		SELECT u.id, u.name, u.email, m.role, m.created_at
+		FROM memberships m JOIN users u ON u.id = m.user_id
+		WHERE m.org_id = ? AND m.user_id = ?`, orgID, userID).
+		Scan(&m.UserID, &m.Name, &m.Email, &m.Role, &since)
+	if err != nil {
+		return model.Member{}, translate(err)
+	}
+	m.Since = parseTS(since)
+	return m, nil
+}
+
+// ChangeRole gives userID the role in org. It refuses with
+// model.ErrLastManager to demote the organisation's last manager, and ends
+// the person's sessions so their next request starts from the new role.
+func (s *Store) ChangeRole(ctx context.Context, org model.Org, userID string, role model.Role, actorID, ip string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var cur model.Role
+		err := tx.QueryRowContext(ctx, `SELECT role FROM memberships WHERE org_id = ? AND user_id = ?`, org.ID, userID).Scan(&cur)
+		if err != nil {
+			return translate(err)
+		}
+		if cur == role {
+			return nil
+		}
+		if err := s.keepManagerTx(ctx, tx, org, cur); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE memberships SET role = ? WHERE org_id = ? AND user_id = ?`, role, org.ID, userID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET session_epoch = session_epoch + 1 WHERE id = ?`, userID); err != nil {
+			return err
+		}
+		return s.recordTx(ctx, tx, model.Event{Kind: model.EventRoleChanged, OrgID: org.ID, ActorID: actorID, SubjectID: userID,
+			Detail: string(cur) + " → " + string(role), IP: ip})
+	})
+}
+
+// RemoveMember takes userID out of org, refusing with model.ErrLastManager
+// to remove the last manager.
+func (s *Store) RemoveMember(ctx context.Context, org model.Org, userID, actorID, ip string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var cur model.Role
+		err := tx.QueryRowContext(ctx, `SELECT role FROM memberships WHERE org_id = ? AND user_id = ?`, org.ID, userID).Scan(&cur)
+		if err != nil {
+			return translate(err)
+		}
+		if err := s.keepManagerTx(ctx, tx, org, cur); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM memberships WHERE org_id = ? AND user_id = ?`, org.ID, userID); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET session_epoch = session_epoch + 1 WHERE id = ?`, userID); err != nil {
+			return err
+		}
+		return s.recordTx(ctx, tx, model.Event{Kind: model.EventMemberRemoved, OrgID: org.ID, ActorID: actorID, SubjectID: userID,
+			Detail: string(cur), IP: ip})
+	})
+}
+
+// keepManagerTx fails if a person holding role cur is the last manager of org.
+func (s *Store) keepManagerTx(ctx context.Context, tx *sql.Tx, org model.Org, cur model.Role) error {
+	mgr := model.ManagerRole(org.Kind)
+	if cur != mgr {
+		return nil
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM memberships WHERE org_id = ? AND role = ?`, org.ID, mgr).Scan(&n); err != nil {
+		return err
+	}
+	if n <= 1 {
+		return model.ErrLastManager
+	}
+	return nil
+}
+
+func (s *Store) addMemberTx(ctx context.Context, tx *sql.Tx, userID string, org model.Org, role model.Role) error {
+	_, err := tx.ExecContext(ctx,
+		`INSERT INTO memberships (user_id, org_id, org_kind, role, created_at) VALUES (?, ?, ?, ?, ?)`,
+		userID, org.ID, org.Kind, role, ts(s.now()))
+	return translate(err)
+}

@@ -1,0 +1,86 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"puente/internal/model"
+)
+
+// SeedOrg is an organisation to create; NetworkKey names another SeedOrg.
+type SeedOrg struct {
+	Key        string
+	Kind       model.OrgKind
+	Name       string
+	NetworkKey string
+}
+
+// SeedUser is an account to create with its roles, by SeedOrg key.
+type SeedUser struct {
+	Email        string
+	Name         string
+	PasswordHash string
+	Roles        map[string]model.Role
+}
+
+// Seed is a data set for the demo and for the data generator.
+type Seed struct {
+	Orgs  []SeedOrg
+	Users []SeedUser
+}
+
+// ApplySeed creates everything in seed in one transaction and returns the
+// new organisation ids by key. With requireEmpty it refuses, changing
+// nothing, when any account exists.
+func (s *Store) ApplySeed(ctx context.Context, seed Seed, requireEmpty bool) (map[string]string, error) {
+	ids := map[string]string{}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if requireEmpty {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM users)`).Scan(&n); err != nil {
+				return err
+			}
+			if n == 1 {
+				return model.ErrSetupDone
+			}
+		}
+		orgs := map[string]model.Org{}
+		for _, so := range seed.Orgs {
+			netID := ""
+			if so.NetworkKey != "" {
+				net, ok := orgs[so.NetworkKey]
+				if !ok {
+					return fmt.Errorf("seed: org %q names unknown network %q", so.Key, so.NetworkKey)
+				}
+				netID = net.ID
+			}
+			o, err := s.createOrgTx(ctx, tx, so.Kind, so.Name, netID)
+			if err != nil {
+				return fmt.Errorf("seed org %q: %w", so.Key, err)
+			}
+			orgs[so.Key] = o
+			ids[so.Key] = o.ID
+		}
+		for _, su := range seed.Users {
+			u, err := s.createUserTx(ctx, tx, su.Email, su.Name, su.PasswordHash)
+			if err != nil {
+				return fmt.Errorf("seed user %q: %w", su.Email, err)
+			}
+			for key, role := range su.Roles {
+				o, ok := orgs[key]
+				if !ok {
+					return fmt.Errorf("seed: user %q names unknown org %q", su.Email, key)
+				}
+				if err := s.addMemberTx(ctx, tx, u.ID, o, role); err != nil {
+					return fmt.Errorf("seed membership %q in %q: %w", su.Email, key, err)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return ids, nil
+}

@@ -1,0 +1,151 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+
+	"puente/internal/model"
+)
+
+const userCols = `id, email, name, password_hash, lang, session_epoch, created_at`
+
+func scanUser(row interface{ Scan(...any) error }) (model.User, error) {
+	var u model.User
+	var created string
+	if err := row.Scan(&u.ID, &u.Email, &u.Name, &u.PasswordHash, &u.Lang, &u.SessionEpoch, &created); err != nil {
+		return model.User{}, translate(err)
+	}
+	u.CreatedAt = parseTS(created)
+	return u, nil
+}
+
+// HasUsers reports whether any account exists (first-run setup is open until one does).
+func (s *Store) HasUsers(ctx context.Context) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM users)`).Scan(&n)
+	return n == 1, err
+}
+
+// UserByEmail returns the account with email (case-insensitive).
+func (s *Store) UserByEmail(ctx context.Context, email string) (model.User, error) {
+	return scanUser(s.db.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE email = ?`, email))
+}
+
+// UserByID returns the account with id.
+func (s *Store) UserByID(ctx context.Context, id string) (model.User, error) {
+	return scanUser(s.db.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE id = ?`, id))
+}
+
+// Memberships lists every organisation the user belongs to, networks first,
+// then by name.
+func (s *Store) Memberships(ctx context.Context, userID string) ([]model.Membership, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT o.id, o.kind, o.name, coalesce(o.network_id, ''), m.role
+		FROM memberships m JOIN organisations o ON o.id = m.org_id
+		WHERE m.user_id = ?
+		ORDER BY o.kind DESC, o.name, o.id`, userID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Membership
+	for rows.Next() {
+		var m model.Membership
+		if err := rows.Scan(&m.OrgID, &m.OrgKind, &m.OrgName, &m.NetworkID, &m.Role); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// SetUserLang stores the user's language ("", "en" or "es").
+func (s *Store) SetUserLang(ctx context.Context, userID, lang string) error {
+	res, err := s.db.ExecContext(ctx, `UPDATE users SET lang = ? WHERE id = ?`, lang, userID)
+	return mustAffect(res, err)
+}
+
+// ChangePassword replaces the user's password hash and ends all their
+// sessions (the caller renews its own).
+func (s *Store) ChangePassword(ctx context.Context, userID, hash, ip string) (model.User, error) {
+	var u model.User
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = ?, session_epoch = session_epoch + 1 WHERE id = ?`, hash, userID)
+		if err := mustAffect(res, err); err != nil {
+			return err
+		}
+		if err := s.recordTx(ctx, tx, model.Event{Kind: model.EventPasswordChanged, ActorID: userID, SubjectID: userID, IP: ip}); err != nil {
+			return err
+		}
+		u, err = scanUser(tx.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE id = ?`, userID))
+		return err
+	})
+	return u, err
+}
+
+// SetupInput is what first-run setup needs.
+type SetupInput struct {
+	OrgName      string
+	OrgKind      model.OrgKind
+	Name         string
+	Email        string
+	PasswordHash string
+	IP           string
+}
+
+// Setup creates the first account and its organisation, with the account as
+// the organisation's admin (network) or coordinator (group). It fails with
+// model.ErrSetupDone once any account exists, even under concurrent calls,
+// because the check runs inside the write transaction.
+func (s *Store) Setup(ctx context.Context, in SetupInput) (model.User, model.Org, error) {
+	var u model.User
+	var org model.Org
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM users)`).Scan(&n); err != nil {
+			return err
+		}
+		if n == 1 {
+			return model.ErrSetupDone
+		}
+		var err error
+		org, err = s.createOrgTx(ctx, tx, in.OrgKind, in.OrgName, "")
+		if err != nil {
+			return err
+		}
+		u, err = s.createUserTx(ctx, tx, in.Email, in.Name, in.PasswordHash)
+		if err != nil {
+			return err
+		}
+		if err := s.addMemberTx(ctx, tx, u.ID, org, model.ManagerRole(org.Kind)); err != nil {
+			return err
+		}
+		return s.recordTx(ctx, tx, model.Event{Kind: model.EventSetup, OrgID: org.ID, ActorID: u.ID, SubjectID: u.ID, IP: in.IP})
+	})
+	return u, org, err
+}
+
+func (s *Store) createUserTx(ctx context.Context, tx *sql.Tx, email, name, hash string) (model.User, error) {
+	u := model.User{ID: newID(), Email: email, Name: name, PasswordHash: hash, CreatedAt: s.now()}
+	_, err := tx.ExecContext(ctx,
+		`INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)`,
+		u.ID, u.Email, u.Name, u.PasswordHash, ts(u.CreatedAt))
+	if err != nil {
+		return model.User{}, translate(err)
+	}
+	return u, nil
+}
+
+func mustAffect(res sql.Result, err error) error {
+	if err != nil {
+		return translate(err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return model.ErrNotFound
+	}
+	return nil
+}

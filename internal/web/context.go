@@ -1,0 +1,52 @@
+package web
+
+import (
+	"context"
+	"net/http"
+
+	"puente/internal/authz"
+	"puente/internal/i18n"
+	"puente/internal/model"
+)
+
+type ctxKey int
+
+const (
+	ctxRequestID ctxKey = iota + 1
+	ctxViewer
+	ctxOrg
+	ctxLang
+)
+
+// viewer is the signed-in person for this request.
+type viewer struct {
+	User    model.User
+	Current model.Membership // the organisation they are working in
+	authz.Viewer
+}
+
+func requestIDFrom(r *http.Request) string {
+	id, _ := r.Context().Value(ctxRequestID).(string)
+	return id
+}
+
+func viewerFrom(r *http.Request) *viewer {
+	v, _ := r.Context().Value(ctxViewer).(*viewer)
+	return v
+}
+
+func orgFrom(r *http.Request) model.Org {
+	o, _ := r.Context().Value(ctxOrg).(model.Org)
+	return o
+}
+
+func langFrom(r *http.Request) i18n.Lang {
+	if l, ok := r.Context().Value(ctxLang).(i18n.Lang); ok {
+		return l
+	}
+	return i18n.FromAcceptLanguage(r.Header.Get("Accept-Language"))
+}
+
+func with(r *http.Request, k ctxKey, v any) *http.Request {
+	return r.WithContext(context.WithValue(r.Context(), k, v))
+}

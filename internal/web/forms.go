@@ -1,0 +1,132 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"reflect"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-playground/validator/v10"
+
+	"puente/internal/i18n"
+)
+
+// Session keys.
+const (
+	sessUserID = "user_id"
+	sessEpoch  = "epoch"
+	sessOrgID  = "org_id"
+	sessFlash  = "flash"
+)
+
+// langCookie remembers the language of someone not signed in.
+const langCookie = "puente_lang"
+
+func newValidator() *validator.Validate {
+	v := validator.New(validator.WithRequiredStructEnabled())
+	// Report fields by their form name, which is what templates key errors by.
+	v.RegisterTagNameFunc(func(f reflect.StructField) string {
+		name, _, _ := strings.Cut(f.Tag.Get("form"), ",")
+		return name
+	})
+	_ = v.RegisterValidation("safetext", func(fl validator.FieldLevel) bool {
+		return safeText(fl.Field().String())
+	})
+	return v
+}
+
+// safeText rejects invalid UTF-8 and control characters other than tab and
+// line breaks.
+func safeText(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// parseForm reads the posted form; an oversize body becomes a 413.
+func parseForm(r *http.Request) error {
+	if err := r.ParseForm(); err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return errTooLarge
+		}
+		return errBadRequest
+	}
+	return nil
+}
+
+// decodeForm copies posted values into dst's string fields by their form
+// tag. Values are trimmed except passwords, which are taken as typed.
+func decodeForm(r *http.Request, dst any) {
+	v := reflect.ValueOf(dst).Elem()
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("form"), ",")
+		if name == "" || f.Type.Kind() != reflect.String {
+			continue
+		}
+		val := r.PostForm.Get(name)
+		if !strings.Contains(name, "password") {
+			val = strings.TrimSpace(val)
+		}
+		v.Field(i).SetString(val)
+	}
+}
+
+// validateForm checks dst's validate tags and returns a message per field
+// in lang; empty when the form is valid.
+func (s *Server) validateForm(lang i18n.Lang, dst any) map[string]string {
+	errs := map[string]string{}
+	err := s.validate.Struct(dst)
+	var ves validator.ValidationErrors
+	if !errors.As(err, &ves) {
+		return errs
+	}
+	for _, fe := range ves {
+		if _, seen := errs[fe.Field()]; seen {
+			continue
+		}
+		errs[fe.Field()] = fieldMessage(lang, fe)
+	}
+	return errs
+}
+
+func fieldMessage(lang i18n.Lang, fe validator.FieldError) string {
+	switch fe.Tag() {
+	case "required":
+		return lang.T("err.required")
+	case "max":
+		return lang.T("err.max_n", fe.Param())
+	case "min":
+		return lang.T("err.min_n", fe.Param())
+	case "email":
+		return lang.T("err.email")
+	case "oneof":
+		return lang.T("err.choice")
+	case "safetext":
+		return lang.T("err.chars")
+	case "eqfield":
+		return lang.T("err.mismatch")
+	}
+	return lang.T("err.invalid")
+}
+
+// clearPasswords blanks every password field of a form before it is shown again.
+func clearPasswords(dst any) {
+	v := reflect.ValueOf(dst).Elem()
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		if strings.Contains(t.Field(i).Tag.Get("form"), "password") && t.Field(i).Type.Kind() == reflect.String {
+			v.Field(i).SetString("")
+		}
+	}
+}

@@ -1,0 +1,44 @@
+package web
+
+import (
+	"context"
+	"io/fs"
+	"net/http"
+	"time"
+
+	"puente/ui"
+)
+
+// healthz answers 200 "ok" when the database answers within 2 s, 503 otherwise.
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) error {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	if err := s.store.Ping(ctx); err != nil {
+		s.log.Error("health check", "err", err.Error())
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = w.Write([]byte("unavailable\n"))
+		return nil
+	}
+	_, _ = w.Write([]byte("ok"))
+	return nil
+}
+
+var staticFS = func() http.Handler {
+	sub, err := fs.Sub(ui.Static, "static")
+	if err != nil {
+		panic(err)
+	}
+	return http.StripPrefix("/static/", http.FileServer(http.FS(sub)))
+}()
+
+// static serves the embedded CSS and images. Directory listings answer 404.
+func (s *Server) static(w http.ResponseWriter, r *http.Request) error {
+	if len(r.URL.Path) > 0 && r.URL.Path[len(r.URL.Path)-1] == '/' {
+		return errNotFound
+	}
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	staticFS.ServeHTTP(w, r)
+	return nil
+}

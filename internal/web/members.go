@@ -1,0 +1,101 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"puente/internal/auth"
+	"puente/internal/authz"
+	"puente/internal/model"
+)
+
+type roleForm struct {
+	Role string `form:"role" validate:"required,oneof=admin coordinator member"`
+}
+
+// memberRolePost changes a person's role. Refusing to leave the
+// organisation without a manager re-renders the page with 422.
+func (s *Server) memberRolePost(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	org := orgFrom(r)
+	var f roleForm
+	decodeForm(r, &f)
+	d := s.newData(r)
+	d.Errors = s.validateForm(d.Lang, &f)
+	if len(d.Errors) == 0 && !model.ValidRole(org.Kind, model.Role(f.Role)) {
+		d.Errors["role"] = d.T("err.choice")
+	}
+	if len(d.Errors) > 0 {
+		d.FormError = d.Errors["role"]
+		return s.orgRejected(w, r, d)
+	}
+	err := s.store.ChangeRole(r.Context(), org, r.PathValue("userID"), model.Role(f.Role), viewerFrom(r).UserID, s.clientIP(r))
+	if errors.Is(err, model.ErrLastManager) {
+		d.FormError = d.T("members.last_manager")
+		return s.orgRejected(w, r, d)
+	}
+	if err != nil {
+		return err
+	}
+	s.flash(r, "members.role_changed")
+	http.Redirect(w, r, orgPath(org), http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) memberRemovePost(w http.ResponseWriter, r *http.Request) error {
+	org := orgFrom(r)
+	err := s.store.RemoveMember(r.Context(), org, r.PathValue("userID"), viewerFrom(r).UserID, s.clientIP(r))
+	if errors.Is(err, model.ErrLastManager) {
+		d := s.newData(r)
+		d.FormError = d.T("members.last_manager")
+		return s.orgRejected(w, r, d)
+	}
+	if err != nil {
+		return err
+	}
+	s.flash(r, "members.removed")
+	http.Redirect(w, r, orgPath(org), http.StatusSeeOther)
+	return nil
+}
+
+// memberResetPost issues a one-time password-reset link, shown once to the
+// issuer. Only someone who manages every organisation the person belongs
+// to may do it: the link lets whoever holds it take over the account.
+func (s *Server) memberResetPost(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	org := orgFrom(r)
+	v := viewerFrom(r)
+	target, err := s.store.Member(ctx, org.ID, r.PathValue("userID"))
+	if err != nil {
+		return err
+	}
+	ms, err := s.store.Memberships(ctx, target.UserID)
+	if err != nil {
+		return err
+	}
+	if !authz.CanManageUser(v.Viewer, ms) {
+		return model.ErrForbidden
+	}
+	token := auth.NewToken()
+	if err := s.store.CreateReset(ctx, auth.HashToken(token), target.UserID, org.ID, v.UserID, s.clientIP(r)); err != nil {
+		return err
+	}
+	d := s.newData(r)
+	d.Org = org
+	d.Title = d.T("reset.issued.title")
+	d.Message = d.T("reset.issued.body", target.Name)
+	d.Link = s.cfg.BaseURL + "/reset/" + token
+	return s.render(w, r, http.StatusOK, "link", d)
+}
+
+// orgRejected shows the organisation page again with a 422 and d's message.
+func (s *Server) orgRejected(w http.ResponseWriter, r *http.Request, d *templateData) error {
+	org := orgFrom(r)
+	d.Title = org.Name
+	if err := s.fillOrg(r, d, org); err != nil {
+		return err
+	}
+	return s.render(w, r, http.StatusUnprocessableEntity, "org", d)
+}

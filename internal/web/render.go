@@ -1,0 +1,131 @@
+package web
+
+import (
+	"bytes"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+
+	"puente/internal/i18n"
+	"puente/internal/model"
+	"puente/ui"
+)
+
+// templateData is everything any page can show; each page fills what it uses.
+type templateData struct {
+	Lang      i18n.Lang
+	Langs     []i18n.Lang
+	RequestID string
+	Path      string
+	Viewer    *viewer
+	Title     string
+	Message   string
+	Status    int
+	Flash     string
+
+	// Form keeps what was typed (never passwords); Errors has a message per
+	// field name; FormError is a message about the form as a whole.
+	Form      any
+	Errors    map[string]string
+	FormError string
+
+	Org         model.Org
+	Members     []model.Member
+	Groups      []model.GroupSummary
+	Invitations []model.Invitation
+	Events      []model.Event
+	NextBefore  int64
+	Roles       []model.Role
+	Link        string
+	Invitation  model.Invitation
+	Reset       model.Reset
+	HasAccount  bool
+	CanManage   bool
+	CanGroup    bool
+	CanLog      bool
+}
+
+// T translates key into the page's language.
+func (d *templateData) T(key string, args ...any) string { return d.Lang.T(key, args...) }
+
+// Date formats a day in the page's language.
+func (d *templateData) Date(t time.Time) string { return d.Lang.Date(t) }
+
+// DateTime formats a moment in the page's language.
+func (d *templateData) DateTime(t time.Time) string { return d.Lang.DateTime(t) }
+
+// Err is the message for field name, if the form was rejected.
+func (d *templateData) Err(name string) string { return d.Errors[name] }
+
+// RoleName is a role in the page's language.
+func (d *templateData) RoleName(r model.Role) string { return d.T("role." + string(r)) }
+
+// KindName is an organisation kind in the page's language.
+func (d *templateData) KindName(k model.OrgKind) string { return d.T("kind." + string(k)) }
+
+// EventName is a security event in the page's language.
+func (d *templateData) EventName(k model.EventKind) string { return d.T("event." + string(k)) }
+
+func (s *Server) newData(r *http.Request) *templateData {
+	d := &templateData{
+		Lang:      langFrom(r),
+		Langs:     i18n.All,
+		RequestID: requestIDFrom(r),
+		Path:      "/",
+		Viewer:    viewerFrom(r),
+		Errors:    map[string]string{},
+	}
+	// The language switch returns to this page, when it can be fetched again.
+	if r.Method == http.MethodGet {
+		d.Path = r.URL.Path
+	}
+	if d.Viewer != nil {
+		d.Flash = s.sessions.PopString(r.Context(), sessFlash)
+	}
+	return d
+}
+
+// parseTemplates parses every page together with the layout, once.
+func parseTemplates() (map[string]*template.Template, error) {
+	files, err := fs.Glob(ui.Templates, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	pages := map[string]*template.Template{}
+	for _, f := range files {
+		name := strings.TrimSuffix(path.Base(f), ".html")
+		if name == "base" || name == "partials" {
+			continue
+		}
+		t, err := template.New(name).ParseFS(ui.Templates, "templates/base.html", "templates/partials.html", f)
+		if err != nil {
+			return nil, err
+		}
+		pages[name] = t
+	}
+	return pages, nil
+}
+
+// render writes page with status; it renders into a buffer first so a
+// template failure never sends half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page string, d *templateData) error {
+	t, ok := s.pages[page]
+	if !ok {
+		return &missingTemplate{page}
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "base", d); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type missingTemplate struct{ name string }
+
+func (e *missingTemplate) Error() string { return "no template " + e.name }

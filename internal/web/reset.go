@@ -1,0 +1,67 @@
+package web
+
+import (
+	"net/http"
+
+	"puente/internal/auth"
+)
+
+type resetForm struct {
+	Password        string `form:"password" validate:"required,safetext,max=128"`
+	PasswordConfirm string `form:"password_confirm" validate:"required,eqfield=Password"`
+}
+
+func (s *Server) resetPage(r *http.Request) (*templateData, error) {
+	rs, err := s.store.ResetByToken(r.Context(), auth.HashToken(r.PathValue("token")))
+	if err != nil {
+		return nil, err
+	}
+	d := s.newData(r)
+	d.Reset = rs
+	d.Title = d.T("reset.title")
+	return d, nil
+}
+
+func (s *Server) resetForm(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.resetPage(r)
+	if err != nil {
+		return err
+	}
+	d.Form = &resetForm{}
+	return s.render(w, r, http.StatusOK, "reset", d)
+}
+
+// resetPost sets the new password, ends every session of the account and
+// sends the person to sign in with it.
+func (s *Server) resetPost(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	d, err := s.resetPage(r)
+	if err != nil {
+		return err
+	}
+	var f resetForm
+	decodeForm(r, &f)
+	d.Errors = s.validateForm(d.Lang, &f)
+	if _, bad := d.Errors["password"]; !bad {
+		if p := auth.PasswordProblem(f.Password, d.Reset.Email, d.Reset.Name); p != "" {
+			d.Errors["password"] = d.T(p)
+		}
+	}
+	if len(d.Errors) > 0 {
+		return s.formRejected(w, r, "reset", d, &f)
+	}
+	hash, err := s.hasher.Hash(r.Context(), f.Password)
+	if err != nil {
+		return err
+	}
+	if _, err := s.store.UseReset(r.Context(), auth.HashToken(r.PathValue("token")), hash, s.clientIP(r)); err != nil {
+		return err
+	}
+	if err := s.sessions.Destroy(r.Context()); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/login?reset=1", http.StatusSeeOther)
+	return nil
+}

@@ -1,0 +1,79 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/go-chi/chi/v5"
+
+	"puente/internal/authz"
+)
+
+// Route is one registered method and pattern with its access rule.
+type Route struct {
+	Method  string
+	Pattern string
+	Rule    authz.Rule
+}
+
+// buildRoutes is the whole URL space. Every route is registered through
+// add, which wraps the handler in exactly the checks its rule names, so a
+// route cannot exist without an access rule.
+func (s *Server) buildRoutes() http.Handler {
+	r := chi.NewRouter()
+	r.Use(s.requestID, s.recoverPanic, s.logRequest, s.securityHeaders)
+	r.NotFound(s.handle(func(w http.ResponseWriter, r *http.Request) error { return errNotFound }))
+	r.MethodNotAllowed(s.handle(func(w http.ResponseWriter, r *http.Request) error { return errMethod }))
+
+	// Static files and the health check: no session, no setup gate.
+	s.add(r, "GET", "/static/*", authz.Public, s.static)
+	s.add(r, "GET", "/healthz", authz.Public, s.healthz)
+
+	r.Group(func(r chi.Router) {
+		r.Use(noStore, s.limitBody, s.crossOrigin, s.sessions.LoadAndSave, s.loadViewer, s.setupGate)
+
+		s.add(r, "GET", "/setup", authz.Public, s.setupForm)
+		s.add(r, "POST", "/setup", authz.Public, s.setupPost)
+		s.add(r, "GET", "/login", authz.Public, s.loginForm)
+		s.add(r, "POST", "/login", authz.Public, s.loginPost)
+		s.add(r, "POST", "/lang", authz.Public, s.langPost)
+		s.add(r, "GET", "/invite/{token}", authz.Public, s.inviteAcceptForm)
+		s.add(r, "POST", "/invite/{token}", authz.Public, s.inviteAcceptPost)
+		s.add(r, "GET", "/reset/{token}", authz.Public, s.resetForm)
+		s.add(r, "POST", "/reset/{token}", authz.Public, s.resetPost)
+
+		s.add(r, "GET", "/", authz.SignedIn, s.home)
+		s.add(r, "POST", "/logout", authz.SignedIn, s.logoutPost)
+		s.add(r, "POST", "/orgs/switch", authz.SignedIn, s.orgSwitchPost)
+		s.add(r, "GET", "/account", authz.SignedIn, s.accountView)
+		s.add(r, "POST", "/account/password", authz.SignedIn, s.accountPasswordPost)
+
+		s.add(r, "GET", "/orgs/{orgID}", authz.OnOrg(authz.ViewOrg), s.orgView)
+		s.add(r, "GET", "/orgs/{orgID}/groups/new", authz.OnOrg(authz.CreateGroup), s.groupNewForm)
+		s.add(r, "POST", "/orgs/{orgID}/groups", authz.OnOrg(authz.CreateGroup), s.groupCreatePost)
+		s.add(r, "GET", "/orgs/{orgID}/invitations/new", authz.OnOrg(authz.ManagePeople), s.invitationNewForm)
+		s.add(r, "POST", "/orgs/{orgID}/invitations", authz.OnOrg(authz.ManagePeople), s.invitationCreatePost)
+		s.add(r, "POST", "/orgs/{orgID}/invitations/{invID}/revoke", authz.OnOrg(authz.ManagePeople), s.invitationRevokePost)
+		s.add(r, "POST", "/orgs/{orgID}/members/{userID}/role", authz.OnOrg(authz.ManagePeople), s.memberRolePost)
+		s.add(r, "POST", "/orgs/{orgID}/members/{userID}/remove", authz.OnOrg(authz.ManagePeople), s.memberRemovePost)
+		s.add(r, "POST", "/orgs/{orgID}/members/{userID}/reset", authz.OnOrg(authz.ManagePeople), s.memberResetPost)
+		s.add(r, "GET", "/orgs/{orgID}/security", authz.OnOrg(authz.ViewSecurityLog), s.securityLog)
+	})
+	return r
+}
+
+// add registers h under method and pattern behind the checks rule asks for.
+func (s *Server) add(r chi.Router, method, pattern string, rule authz.Rule, h handlerFunc) {
+	var hh http.Handler
+	switch rule.Kind {
+	case authz.KindPublic:
+		hh = s.handle(h)
+	case authz.KindSignedIn:
+		hh = s.requireSignIn(s.handle(h))
+	case authz.KindOrg:
+		hh = s.requireSignIn(s.handle(s.onOrg(rule.Action, h)))
+	default:
+		panic("web: route " + method + " " + pattern + " has no access rule")
+	}
+	r.Method(method, pattern, hh)
+	s.routes = append(s.routes, Route{Method: method, Pattern: pattern, Rule: rule})
+}

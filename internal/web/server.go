@@ -1,0 +1,114 @@
+// Package web is Puente's HTTP layer: routes, middleware, handlers and
+// rendering. It never writes SQL (that is store's) and makes no access
+// decision of its own (that is authz's); it wires the two to requests.
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"net/netip"
+	"sync/atomic"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+	"github.com/go-playground/validator/v10"
+
+	"puente/internal/auth"
+	"puente/internal/store"
+)
+
+// Config is what the web layer needs from the command line.
+type Config struct {
+	// BaseURL is the public address, used in one-time links; https turns on
+	// Secure cookies and HSTS.
+	BaseURL string
+	// TrustedProxies are the addresses whose X-Forwarded-For is believed.
+	TrustedProxies []netip.Prefix
+	// IPLimit and IPWindow bound sign-in attempts per client address.
+	IPLimit  int
+	IPWindow time.Duration
+	// AccountLimit and AccountWindow bound password checks per account.
+	AccountLimit  int
+	AccountWindow time.Duration
+}
+
+// DefaultConfig holds SECURITY.md's figures.
+func DefaultConfig() Config {
+	return Config{
+		BaseURL:       "http://127.0.0.1:8080",
+		IPLimit:       20,
+		IPWindow:      10 * time.Minute,
+		AccountLimit:  10,
+		AccountWindow: 15 * time.Minute,
+	}
+}
+
+// Server holds every dependency of the handlers, which are its methods.
+type Server struct {
+	cfg       Config
+	secure    bool
+	log       *slog.Logger
+	store     *store.Store
+	sessions  *scs.SessionManager
+	pages     map[string]*template.Template
+	validate  *validator.Validate
+	hasher    *auth.Hasher
+	ipLimit   *auth.Throttle
+	acctLimit *auth.Throttle
+	now       func() time.Time
+	hasUsers  atomic.Bool
+	routes    []Route
+	handler   http.Handler
+}
+
+// New builds the server and its routes.
+func New(cfg Config, log *slog.Logger, st *store.Store, ss *store.Sessions, hasher *auth.Hasher) (*Server, error) {
+	pages, err := parseTemplates()
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	s := &Server{
+		cfg:       cfg,
+		secure:    len(cfg.BaseURL) >= 8 && cfg.BaseURL[:8] == "https://",
+		log:       log,
+		store:     st,
+		pages:     pages,
+		validate:  newValidator(),
+		hasher:    hasher,
+		ipLimit:   auth.NewThrottle(cfg.IPLimit, cfg.IPWindow),
+		acctLimit: auth.NewThrottle(cfg.AccountLimit, cfg.AccountWindow),
+		now:       func() time.Time { return time.Now().UTC() },
+	}
+	s.sessions = s.newSessionManager(ss)
+	s.handler = s.buildRoutes()
+	return s, nil
+}
+
+// ServeHTTP serves every request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// Routes lists every registered route with its access rule.
+func (s *Server) Routes() []Route { return append([]Route(nil), s.routes...) }
+
+func (s *Server) newSessionManager(ss *store.Sessions) *scs.SessionManager {
+	sm := scs.New()
+	sm.Store = ss
+	sm.Lifetime = 12 * time.Hour
+	sm.IdleTimeout = 30 * time.Minute
+	sm.Cookie.Name = "puente_session"
+	if s.secure {
+		// The __Host- prefix pins the cookie to this host, Secure and Path=/.
+		sm.Cookie.Name = "__Host-puente_session"
+	}
+	sm.Cookie.HttpOnly = true
+	sm.Cookie.SameSite = http.SameSiteLaxMode
+	sm.Cookie.Secure = s.secure
+	sm.Cookie.Path = "/"
+	sm.Cookie.Persist = false
+	sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
+		s.serveError(w, r, err)
+	}
+	return sm
+}

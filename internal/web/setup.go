@@ -1,0 +1,71 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"puente/internal/auth"
+	"puente/internal/model"
+	"puente/internal/store"
+)
+
+type setupForm struct {
+	OrgName         string `form:"org_name" validate:"required,safetext,max=200"`
+	OrgKind         string `form:"org_kind" validate:"required,oneof=network group"`
+	Name            string `form:"name" validate:"required,safetext,max=100"`
+	Email           string `form:"email" validate:"required,safetext,max=254,email"`
+	Password        string `form:"password" validate:"required,safetext,max=128"`
+	PasswordConfirm string `form:"password_confirm" validate:"required,eqfield=Password"`
+}
+
+func (s *Server) setupFormPage(r *http.Request) *templateData {
+	d := s.newData(r)
+	d.Title = d.T("setup.title")
+	return d
+}
+
+func (s *Server) setupForm(w http.ResponseWriter, r *http.Request) error {
+	d := s.setupFormPage(r)
+	d.Form = &setupForm{OrgKind: string(model.KindGroup)}
+	return s.render(w, r, http.StatusOK, "setup", d)
+}
+
+func (s *Server) setupPost(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	var f setupForm
+	decodeForm(r, &f)
+	d := s.setupFormPage(r)
+	d.Errors = s.validateForm(d.Lang, &f)
+	if _, bad := d.Errors["password"]; !bad {
+		if p := auth.PasswordProblem(f.Password, f.Email, f.Name); p != "" {
+			d.Errors["password"] = d.T(p)
+		}
+	}
+	if len(d.Errors) > 0 {
+		return s.formRejected(w, r, "setup", d, &f)
+	}
+	hash, err := s.hasher.Hash(r.Context(), f.Password)
+	if err != nil {
+		return err
+	}
+	u, org, err := s.store.Setup(r.Context(), store.SetupInput{
+		OrgName: f.OrgName, OrgKind: model.OrgKind(f.OrgKind), Name: f.Name, Email: f.Email,
+		PasswordHash: hash, IP: s.clientIP(r),
+	})
+	if errors.Is(err, model.ErrSetupDone) {
+		s.hasUsers.Store(true)
+		return errNotFound
+	}
+	if err != nil {
+		return err
+	}
+	s.hasUsers.Store(true)
+	if err := s.signIn(r, u, org.ID); err != nil {
+		return err
+	}
+	s.flash(r, "setup.done")
+	http.Redirect(w, r, "/", http.StatusSeeOther)
+	return nil
+}
