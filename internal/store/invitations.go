@@ -34,7 +34,7 @@ func (s *Store) CreateInvitation(ctx context.Context, org model.Org, email strin
 		_, err := tx.ExecContext(ctx, `
 			INSERT INTO invitations (id, token_hash, org_id, org_kind, email, role, invited_by, created_at, expires_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			inv.ID, tokenHash, org.ID, org.Kind, email, role, actorID, ts(inv.CreatedAt), ts(inv.ExpiresAt))
+			inv.ID, tokenHash, org.ID, org.Kind, email, role, nullStr(actorID), ts(inv.CreatedAt), ts(inv.ExpiresAt))
 		if err != nil {
 			return translate(err)
 		}

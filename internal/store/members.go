@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 
 	"puente/internal/model"
 )
@@ -118,4 +119,23 @@ func (s *Store) addMemberTx(ctx context.Context, tx *sql.Tx, userID string, org 
 		`INSERT INTO memberships (user_id, org_id, org_kind, role, created_at) VALUES (?, ?, ?, ?, ?)`,
 		userID, org.ID, org.Kind, role, ts(s.now()))
 	return translate(err)
+}
+
+// CreateMember adds a person to org with role, creating their account with
+// passwordHash if the email is new. Used by the data generator and tests;
+// people normally join through invitations.
+func (s *Store) CreateMember(ctx context.Context, org model.Org, email, name, passwordHash string, role model.Role) (model.User, error) {
+	var u model.User
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		u, err = scanUser(tx.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE email = ?`, email))
+		if errors.Is(err, model.ErrNotFound) {
+			u, err = s.createUserTx(ctx, tx, email, name, passwordHash)
+		}
+		if err != nil {
+			return err
+		}
+		return s.addMemberTx(ctx, tx, u.ID, org, role)
+	})
+	return u, err
 }

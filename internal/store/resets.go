@@ -19,7 +19,7 @@ func (s *Store) CreateReset(ctx context.Context, tokenHash, userID, orgID, actor
 		}
 		if _, err := tx.ExecContext(ctx, `
 			INSERT INTO password_resets (token_hash, user_id, issued_by, org_id, created_at, expires_at)
-			VALUES (?, ?, ?, ?, ?, ?)`, tokenHash, userID, actorID, orgID, ts(now), ts(now.Add(model.ResetTTL))); err != nil {
+			VALUES (?, ?, ?, ?, ?, ?)`, tokenHash, userID, nullStr(actorID), orgID, ts(now), ts(now.Add(model.ResetTTL))); err != nil {
 			return translate(err)
 		}
 		return s.recordTx(ctx, tx, model.Event{Kind: model.EventResetIssued, OrgID: orgID, ActorID: actorID, SubjectID: userID, IP: ip})

@@ -1,0 +1,215 @@
+package web
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
+	"net/http/httptest"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"puente/internal/auth"
+	"puente/internal/model"
+	"puente/internal/store"
+)
+
+// testPassword is every seeded account's password in web tests.
+const testPassword = "correct horse battery staple"
+
+// Seeded test accounts, one per role of the access matrix.
+const (
+	emailNetAdmin   = "admin@network.example.org"
+	emailNetCoord   = "coordinator@network.example.org"
+	emailAlphaCoord = "coord@alpha.example.org"
+	emailAlphaMem   = "member@alpha.example.org"
+	emailBetaCoord  = "coord@beta.example.org"
+	emailOtherAdmin = "admin@other.example.org"
+	emailGammaCoord = "coord@gamma.example.org"
+)
+
+// testEnv is a real server on a real, migrated SQLite database in a temp dir.
+type testEnv struct {
+	t    testing.TB
+	st   *store.Store
+	srv  *Server
+	ts   *httptest.Server
+	orgs map[string]model.Org // by seed key: network, alpha, beta, othernet, gamma
+	logs *lockedBuffer
+	hash string
+}
+
+type envOption func(*Config)
+
+// newEnv starts a server with two networks: "network" with groups alpha
+// and beta, and "othernet" with group gamma. Throttles are generous unless
+// an option tightens them.
+func newEnv(t testing.TB, opts ...envOption) *testEnv {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	hasher := auth.NewHasher(auth.TestParams, 2)
+	hash, err := hasher.Hash(ctx, testPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := store.Seed{
+		Orgs: []store.SeedOrg{
+			{Key: "network", Kind: model.KindNetwork, Name: "Network One"},
+			{Key: "alpha", Kind: model.KindGroup, Name: "Alpha Group", NetworkKey: "network"},
+			{Key: "beta", Kind: model.KindGroup, Name: "Beta Group", NetworkKey: "network"},
+			{Key: "othernet", Kind: model.KindNetwork, Name: "Other Network"},
+			{Key: "gamma", Kind: model.KindGroup, Name: "Gamma Group", NetworkKey: "othernet"},
+		},
+		Users: []store.SeedUser{
+			{Email: emailNetAdmin, Name: "Ana Admin", PasswordHash: hash, Roles: map[string]model.Role{"network": model.RoleAdmin}},
+			{Email: emailNetCoord, Name: "Carlos Coord", PasswordHash: hash, Roles: map[string]model.Role{"network": model.RoleCoordinator}},
+			{Email: emailAlphaCoord, Name: "Alicia Alpha", PasswordHash: hash, Roles: map[string]model.Role{"alpha": model.RoleCoordinator}},
+			{Email: emailAlphaMem, Name: "Miguel Member", PasswordHash: hash, Roles: map[string]model.Role{"alpha": model.RoleMember}},
+			{Email: emailBetaCoord, Name: "Beatriz Beta", PasswordHash: hash, Roles: map[string]model.Role{"beta": model.RoleCoordinator}},
+			{Email: emailOtherAdmin, Name: "Otto Other", PasswordHash: hash, Roles: map[string]model.Role{"othernet": model.RoleAdmin}},
+			{Email: emailGammaCoord, Name: "Gema Gamma", PasswordHash: hash, Roles: map[string]model.Role{"gamma": model.RoleCoordinator}},
+		},
+	}
+	ids, err := st.ApplySeed(ctx, seed, true)
+	if err != nil {
+		t.Fatalf("seed: %v", err)
+	}
+	orgs := map[string]model.Org{}
+	for _, so := range seed.Orgs {
+		o := model.Org{ID: ids[so.Key], Kind: so.Kind, Name: so.Name}
+		if so.NetworkKey != "" {
+			o.NetworkID = ids[so.NetworkKey]
+		}
+		orgs[so.Key] = o
+	}
+	return startEnv(t, st, hasher, orgs, hash, opts...)
+}
+
+// newEmptyEnv starts a server on a database with no accounts.
+func newEmptyEnv(t testing.TB) *testEnv {
+	t.Helper()
+	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "empty.db"))
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	return startEnv(t, st, auth.NewHasher(auth.TestParams, 2), nil, "")
+}
+
+func startEnv(t testing.TB, st *store.Store, hasher *auth.Hasher, orgs map[string]model.Org, hash string, opts ...envOption) *testEnv {
+	t.Helper()
+	cfg := DefaultConfig()
+	cfg.IPLimit, cfg.AccountLimit = 100000, 100000
+	for _, o := range opts {
+		o(&cfg)
+	}
+	logs := &lockedBuffer{}
+	log := slog.New(slog.NewTextHandler(logs, nil))
+	ss := st.Sessions(time.Hour)
+	ts := httptest.NewUnstartedServer(nil)
+	cfg.BaseURL = "http://" + ts.Listener.Addr().String()
+	srv, err := New(cfg, log, st, ss, hasher)
+	if err != nil {
+		t.Fatalf("new server: %v", err)
+	}
+	ts.Config.Handler = srv
+	ts.Start()
+	t.Cleanup(func() {
+		ts.Close()
+		ss.Stop()
+		st.Close()
+	})
+	return &testEnv{t: t, st: st, srv: srv, ts: ts, orgs: orgs, logs: logs, hash: hash}
+}
+
+// client is a browser-like HTTP client with a cookie jar that does not
+// follow redirects, so tests see each status.
+type client struct {
+	t    testing.TB
+	http *http.Client
+	base string
+}
+
+func (e *testEnv) client() *client {
+	jar, _ := cookiejar.New(nil)
+	return &client{t: e.t, base: e.ts.URL, http: &http.Client{
+		Jar:           jar,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}}
+}
+
+// signIn returns a client signed in as email.
+func (e *testEnv) signIn(email string) *client {
+	e.t.Helper()
+	c := e.client()
+	res := c.post("/login", url.Values{"email": {email}, "password": {testPassword}})
+	if res.status != http.StatusSeeOther {
+		e.t.Fatalf("sign in %s: status %d, want 303; body: %.300s", email, res.status, res.body)
+	}
+	return c
+}
+
+type response struct {
+	status int
+	header http.Header
+	body   string
+	res    *http.Response
+}
+
+func (c *client) do(req *http.Request) response {
+	c.t.Helper()
+	res, err := c.http.Do(req)
+	if err != nil {
+		c.t.Fatalf("%s %s: %v", req.Method, req.URL.Path, err)
+	}
+	defer res.Body.Close()
+	b, err := io.ReadAll(res.Body)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return response{status: res.StatusCode, header: res.Header, body: string(b), res: res}
+}
+
+func (c *client) get(path string) response {
+	c.t.Helper()
+	req, err := http.NewRequest(http.MethodGet, c.base+path, nil)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return c.do(req)
+}
+
+func (c *client) post(path string, form url.Values) response {
+	c.t.Helper()
+	return c.postRaw(path, form.Encode(), nil)
+}
+
+func (c *client) postRaw(path, body string, header http.Header) response {
+	c.t.Helper()
+	req, err := http.NewRequest(http.MethodPost, c.base+path, strings.NewReader(body))
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	return c.do(req)
+}
+
+// count runs a COUNT(*) query through the store's test hook.
+func (e *testEnv) count(table string) int {
+	e.t.Helper()
+	n, err := e.st.CountRows(context.Background(), table)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return n
+}
