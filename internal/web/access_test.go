@@ -19,10 +19,10 @@ import (
 // The roles of the access matrix, in column order of the tables below.
 var matrixRoles = []struct{ name, email string }{
 	{"anonymous", ""},
-	{"member", emailAlphaMem},           // member of group alpha
-	{"group-coord", emailAlphaCoord},    // coordinator of group alpha
-	{"network-coord", emailNetCoord},    // coordinator of the network that owns alpha and beta
-	{"network-admin", emailNetAdmin},    // admin of that network
+	{"member", emailAlphaMem},          // member of group alpha
+	{"group-coord", emailAlphaCoord},   // coordinator of group alpha
+	{"network-coord", emailNetCoord},   // coordinator of the network that owns alpha and beta
+	{"network-admin", emailNetAdmin},   // admin of that network
 	{"other-network", emailOtherAdmin}, // admin of another network (owns gamma)
 }
 
@@ -137,7 +137,9 @@ func accessMatrix() []matrixRow {
 		{method: "POST", pattern: "/account/password", form: url.Values{}, plain: signedIn(s401, s422)},
 
 		{method: "POST", pattern: "/orgs/switch",
-			prepare: func(e *testEnv, o model.Org) cell { return cell{path: "/orgs/switch", form: url.Values{"org_id": {o.ID}}} },
+			prepare: func(e *testEnv, o model.Org) cell {
+				return cell{path: "/orgs/switch", form: url.Values{"org_id": {o.ID}}}
+			},
 			org: [6][5]int{
 				anonPost,
 				{s404, s303, s404, s404, s404},
