@@ -1,0 +1,234 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"io"
+	"net/http"
+	"net/http/cookiejar"
+	"net/url"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"puente/internal/demo"
+	"puente/internal/store"
+)
+
+// syncBuffer collects run's output while it runs.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+var listenRE = regexp.MustCompile(`msg=listening addr=(\S+)`)
+
+// startRun runs the real run on port 0 and returns its address and a stop
+// function that cancels it and returns its error.
+func startRun(t *testing.T, args []string, env map[string]string) (string, *syncBuffer, func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	out := &syncBuffer{}
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, args, func(k string) string { return env[k] }, out) }()
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if m := listenRE.FindStringSubmatch(out.String()); m != nil {
+			stop := func() error {
+				cancel()
+				select {
+				case err := <-done:
+					return err
+				case <-time.After(20 * time.Second):
+					return errors.New("run did not stop within 20 s")
+				}
+			}
+			return m[1], out, stop
+		}
+		select {
+		case err := <-done:
+			cancel()
+			t.Fatalf("run ended early: %v\n%s", err, out.String())
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	cancel()
+	t.Fatalf("run did not start listening:\n%s", out.String())
+	return "", nil, nil
+}
+
+// TestRunEndToEnd starts the real server with the demo data on a temp
+// database, signs in and out over HTTP, and shuts it down cleanly.
+func TestRunEndToEnd(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "e2e.db")
+	addr, out, stop := startRun(t, []string{"-addr", "127.0.0.1:0", "-demo"}, map[string]string{"PUENTE_DB": dbPath})
+	base := "http://" + addr
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, Timeout: 30 * time.Second}
+
+	get := func(path string) (int, string) {
+		t.Helper()
+		res, err := c.Get(base + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(b)
+	}
+
+	if code, body := get("/healthz"); code != 200 || body != "ok" {
+		t.Fatalf("healthz: got %d %q, want 200 \"ok\"", code, body)
+	}
+	// Not signed in: the home page leads to the sign-in form.
+	if code, body := get("/"); code != 200 || !strings.Contains(body, `action="/login"`) {
+		t.Fatalf("home before sign-in: got %d, want the sign-in form", code)
+	}
+	res, err := c.PostForm(base+"/login", url.Values{"email": {demo.Accounts[2].Email}, "password": {demo.Password}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 || !strings.Contains(string(body), "Alpha Congregation Circle") {
+		t.Fatalf("after sign-in: got %d, want the group's home page; body %.400s", res.StatusCode, body)
+	}
+	res, err = c.PostForm(base+"/logout", url.Values{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if code, body := get("/"); code != 200 || !strings.Contains(body, `action="/login"`) {
+		t.Fatalf("home after sign-out: got %d, want the sign-in form", code)
+	}
+	if err := stop(); err != nil {
+		t.Fatalf("shutdown: got %v, want nil", err)
+	}
+	if !strings.Contains(out.String(), "msg=stopped") {
+		t.Errorf("log lacks the clean stop line:\n%s", out.String())
+	}
+	if strings.Contains(out.String(), demo.Accounts[2].Email) {
+		t.Errorf("the log contains a sign-in email address")
+	}
+
+	// Restarting on the same database applies no migration twice and keeps the data.
+	st, err := store.Open(context.Background(), dbPath)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	defer st.Close()
+	if n, _ := st.CountRows(context.Background(), "users"); n != len(demo.Accounts) {
+		t.Errorf("users after restart: got %d, want %d", n, len(demo.Accounts))
+	}
+}
+
+// TestDemoRefusesNonEmptyDatabase: -demo on a database with accounts fails
+// with a clear message and changes nothing.
+func TestDemoRefusesNonEmptyDatabase(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "demo.db")
+	_, _, stop := startRun(t, []string{"-addr", "127.0.0.1:0", "-db", dbPath, "-demo"}, nil)
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	st, err := store.Open(context.Background(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, _ := st.CountRows(context.Background(), "users")
+	orgsBefore, _ := st.CountRows(context.Background(), "organisations")
+	st.Close()
+
+	err = run(context.Background(), []string{"-addr", "127.0.0.1:0", "-db", dbPath, "-demo"}, func(string) string { return "" }, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "already has accounts") {
+		t.Fatalf("second -demo: got %v, want a refusal naming existing accounts", err)
+	}
+	st, err = store.Open(context.Background(), dbPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	after, _ := st.CountRows(context.Background(), "users")
+	orgsAfter, _ := st.CountRows(context.Background(), "organisations")
+	if after != before || orgsAfter != orgsBefore {
+		t.Errorf("rows changed: users %d→%d, organisations %d→%d", before, after, orgsBefore, orgsAfter)
+	}
+}
+
+func TestConfig(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		env     map[string]string
+		want    config
+		wantErr string
+	}{
+		{name: "defaults", want: config{addr: "127.0.0.1:8080", dbPath: "./puente.db", baseURL: "http://127.0.0.1:8080"}},
+		{name: "env", env: map[string]string{"PUENTE_ADDR": ":9000", "PUENTE_DB": "/x.db", "PUENTE_BASE_URL": "https://p.example.org/"},
+			want: config{addr: ":9000", dbPath: "/x.db", baseURL: "https://p.example.org"}},
+		{name: "flags win", args: []string{"-addr", "127.0.0.1:1", "-db", "a.db"}, env: map[string]string{"PUENTE_ADDR": ":9000", "PUENTE_DB": "/x.db"},
+			want: config{addr: "127.0.0.1:1", dbPath: "a.db", baseURL: "http://127.0.0.1:1"}},
+		{name: "bad base url", args: []string{"-base-url", "ftp://x"}, wantErr: "-base-url"},
+		{name: "bad proxy", args: []string{"-trusted-proxies", "nope"}, wantErr: "-trusted-proxies"},
+		{name: "stray arg", args: []string{"serve"}, wantErr: "unexpected argument"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parseConfig(tt.args, func(k string) string { return tt.env[k] }, io.Discard)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("got %v, want error containing %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.addr != tt.want.addr || got.dbPath != tt.want.dbPath || got.baseURL != tt.want.baseURL {
+				t.Errorf("got %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+	var help bytes.Buffer
+	if _, err := parseConfig([]string{"-h"}, func(string) string { return "" }, &help); !errors.Is(err, flag.ErrHelp) {
+		t.Errorf("-h: got %v, want flag.ErrHelp", err)
+	}
+	for _, f := range []string{"-addr", "-db", "-base-url", "-demo", "-trusted-proxies"} {
+		if !strings.Contains(help.String(), f) {
+			t.Errorf("-h output lacks %s", f)
+		}
+	}
+	got, err := parseConfig([]string{"-trusted-proxies", "10.0.0.1, 192.168.0.0/16"}, func(string) string { return "" }, io.Discard)
+	if err != nil || len(got.trustedProxies) != 2 || got.trustedProxies[0].String() != "10.0.0.1/32" {
+		t.Errorf("trusted proxies: got %v, %v", got.trustedProxies, err)
+	}
+}
+
+// TestRunRefusesBrokenDatabase: a file that is not a sound SQLite database
+// stops start-up with a clear message.
+func TestRunRefusesBrokenDatabase(t *testing.T) {
+	dbPath := filepath.Join(t.TempDir(), "broken.db")
+	if err := writeFile(dbPath, bytes.Repeat([]byte("not a database "), 512)); err != nil {
+		t.Fatal(err)
+	}
+	err := run(context.Background(), []string{"-addr", "127.0.0.1:0", "-db", dbPath}, func(string) string { return "" }, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "refusing to start") {
+		t.Fatalf("got %v, want a refusal to start", err)
+	}
+}

@@ -1,0 +1,79 @@
+// Package deadline is Puente's deadline engine: it turns the dates of one
+// person's case (arrival, moves, I-589 filing, hearings, decisions, grant …)
+// into dated deadlines with a plain explanation in English and Spanish.
+//
+// It is pure. It reads nothing but its own embedded rule file, keeps no
+// mutable package state, and never asks the clock: the caller passes every
+// date, including "today" (see StateOf). Every date it computes comes from
+// recorded facts and a reading of the law; the app must show, next to any
+// of them, that it has to be confirmed with the lawyer (see Disclaimer).
+//
+// # Dates and day counting
+//
+// Date is a civil date without time zone. Every period counts from the day
+// after its trigger (arrived 3 Mar + 5 days = 8 Mar). Units are calendar
+// days, business days (no Saturdays, Sundays or federal holidays, observed
+// dates included, see Holidays), clock days (calendar days minus the days
+// inside applicant-caused Pauses), months and years. A rule may roll a last
+// day that is not a business day to the next business day; only rules whose
+// source says so do. Where the law is ambiguous the earlier date wins: a
+// year from 29 February ends on 28 February, one month from 31 January ends
+// on 28 (or 29) February.
+//
+// A negative offset counts back from an event ("evidence 30 days before the
+// individual hearing", "renewal from 180 days before expiry"). Such rules
+// never roll, so their date is always before the trigger; for every other
+// rule the date is never before the trigger. Counting.Backward tells them
+// apart, and the fuzz test checks both invariants.
+//
+// The work-permit clock counts from the day after the I-589 filing and skips
+// the days inside pauses, which may overlap (merged, each day skipped once)
+// and may start before the filing (only days after it matter). While a pause
+// is open (no end date) and the clock has not reached its count, the
+// deadline has no date and NoDate is ClockPaused, rather than a date that
+// would later turn out wrong.
+//
+// # The rule file
+//
+// rules.json, embedded with go:embed, holds every rule as data so that a
+// change in the law is a reviewed edit to one file. Its shape:
+//
+//	{
+//	  "updated": "YYYY-MM-DD",          // when a person last checked it
+//	  "rules": [{
+//	    "id": "bia-appeal",             // stable; keys and notes hang on it
+//	    "title":   {"en": "…", "es": "…"},
+//	    "kind": "due_by",               // due_by | opens | expires
+//	    "trigger": "decision",          // see the Trigger constants
+//	    "offset": 30,                   // negative counts back from the trigger
+//	    "unit": "calendar_days",        // calendar_days | business_days |
+//	                                    // clock_days | months | years
+//	    "roll": "next_business_day",    // none | next_business_day
+//	    "effective_from": "YYYY-MM-DD", // optional, inclusive
+//	    "effective_to": "YYYY-MM-DD",   // optional, inclusive
+//	    "source": "8 CFR 1003.38(b)",
+//	    "source_url": "https://www.ecfr.gov/…",
+//	    "explain": {"en": "…", "es": "…"}, // may use {trigger_date}, {due_date}
+//	    "note":    {"en": "…", "es": "…"}  // optional caveat
+//	  }]
+//	}
+//
+// When the law changes, the rule keeps its id and gains a version: the old
+// entry gets an effective_to, the new one an effective_from, and their
+// ranges must not overlap. A case keeps the version in force on its trigger
+// date. The 2020 rule that raised the work-permit wait to 365 days is
+// written that way: ead-may-file and ead-may-grant each have a version for
+// triggers up to 2020-08-24, one for 2020-08-25 to 2022-02-06 (the rule's
+// effective date to the day before its vacatur), and one from 2022-02-07.
+//
+// Load rejects unknown fields, triggers, units, kinds, rolls and template
+// placeholders, missing English or Spanish text, overlapping versions and
+// versions of one id that disagree on trigger or kind.
+//
+// # Keys
+//
+// Deadline.Key is rule id + fact + which list item (the app's Ref, or the
+// 1-based position): never a date. Correcting a trigger date moves the due
+// date but keeps the key, so what a person recorded against a deadline
+// (done, not applicable, a note) stays attached after recomputation.
+package deadline

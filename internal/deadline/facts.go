@@ -1,0 +1,186 @@
+package deadline
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+// Facts are the dates of one person's case that deadlines count from. A zero
+// Date means the fact is not known (yet); rules that need it yield nothing.
+//
+// List facts are Events so that each item can carry the app's own id (Ref):
+// deadline keys use it, and a note recorded against "the EOIR-33 for the
+// second move" stays attached even when an earlier move is deleted.
+type Facts struct {
+	// Arrival is the arrival at the sponsor's home.
+	Arrival Date
+	// Moves are later changes of address, each restarting the change of
+	// address deadlines.
+	Moves []Event
+	// LastUSArrival is the date of the last arrival in the United States.
+	LastUSArrival Date
+	// I589Filed is the date the asylum application was filed (received).
+	I589Filed Date
+	// ClockPauses are applicant-caused stops of the work-permit clock.
+	ClockPauses []Pause
+	// IndividualHearings are individual (merits) hearing dates.
+	IndividualHearings []Event
+	// Decisions are immigration judge decisions that can be appealed: the
+	// date of an oral decision, or the mailing date of a written one.
+	Decisions []Event
+	// FinalOrder is the date of a final administrative order.
+	FinalOrder Date
+	// Grant is the date asylum was granted.
+	Grant Date
+	// EADExpiry is the expiry date printed on the current work permit.
+	EADExpiry Date
+	// BirthDate is the person's date of birth; it dates the registration
+	// due after the 14th birthday.
+	BirthDate Date
+	// FeeNotices are the dates of annual asylum fee notices.
+	FeeNotices []Event
+}
+
+// Event is one dated item of a list fact. Ref is the app's stable id for the
+// item; when empty, the item's 1-based position in the list stands in, which
+// is stable only as long as the app never reorders or deletes items.
+type Event struct {
+	Ref  string
+	Date Date
+}
+
+// Validate reports facts Compute cannot date well: a clock pause without a
+// start or ending before it starts, and a Ref used twice in one list (two
+// deadlines would share a key).
+func (f Facts) Validate() error {
+	var errs []error
+	for _, p := range f.ClockPauses {
+		if err := p.Validate(); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	lists := []struct {
+		name   string
+		events []Event
+	}{
+		{"moves", f.Moves}, {"individual hearings", f.IndividualHearings},
+		{"decisions", f.Decisions}, {"fee notices", f.FeeNotices},
+	}
+	for _, l := range lists {
+		seen := map[string]bool{}
+		for _, e := range l.events {
+			if e.Ref != "" && seen[e.Ref] {
+				errs = append(errs, fmt.Errorf("deadline: %s: ref %q used twice", l.name, e.Ref))
+			}
+			seen[e.Ref] = true
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Trigger names the fact a rule counts from, as written in rules.json.
+type Trigger string
+
+// The triggers a rule may use.
+const (
+	// TriggerAddressChange is the arrival at the sponsor's home and every
+	// later move: one deadline each.
+	TriggerAddressChange     Trigger = "address_change"
+	TriggerLastUSArrival     Trigger = "last_us_arrival"
+	TriggerI589Filed         Trigger = "i589_filed"
+	TriggerFeeNotice         Trigger = "annual_fee_notice"
+	TriggerEADExpiry         Trigger = "ead_expiry"
+	TriggerIndividualHearing Trigger = "individual_hearing"
+	TriggerDecision          Trigger = "decision"
+	TriggerFinalOrder        Trigger = "final_order"
+	TriggerGrant             Trigger = "grant"
+	// TriggerFourteenthBirthday is computed from Facts.BirthDate; a birthday
+	// on 29 February falls on 28 February in a common year.
+	TriggerFourteenthBirthday Trigger = "fourteenth_birthday"
+)
+
+func (t Trigger) valid() bool {
+	switch t {
+	case TriggerAddressChange, TriggerLastUSArrival, TriggerI589Filed, TriggerFeeNotice,
+		TriggerEADExpiry, TriggerIndividualHearing, TriggerDecision, TriggerFinalOrder,
+		TriggerGrant, TriggerFourteenthBirthday:
+		return true
+	}
+	return false
+}
+
+// Fact names the specific fact one deadline counted from. It equals the
+// rule's Trigger except for TriggerAddressChange, which yields FactArrival
+// or FactMove.
+type Fact string
+
+// Facts a deadline can count from that are not also trigger names.
+const (
+	FactArrival Fact = "arrival"
+	FactMove    Fact = "move"
+)
+
+// occurrence is one dated instance of a trigger in a person's facts.
+type occurrence struct {
+	fact Fact
+	// which tells list items apart in the key: "@ref" or "#ordinal"; empty
+	// for single facts.
+	which string
+	date  Date
+}
+
+// occurrences lists the dated instances of t in f, in the order given.
+func (t Trigger) occurrences(f Facts) []occurrence {
+	one := func(d Date) []occurrence {
+		if d.IsZero() {
+			return nil
+		}
+		return []occurrence{{fact: Fact(t), date: d}}
+	}
+	switch t {
+	case TriggerAddressChange:
+		occ := []occurrence(nil)
+		if !f.Arrival.IsZero() {
+			occ = append(occ, occurrence{fact: FactArrival, date: f.Arrival})
+		}
+		return append(occ, list(FactMove, f.Moves)...)
+	case TriggerLastUSArrival:
+		return one(f.LastUSArrival)
+	case TriggerI589Filed:
+		return one(f.I589Filed)
+	case TriggerFeeNotice:
+		return list(Fact(t), f.FeeNotices)
+	case TriggerEADExpiry:
+		return one(f.EADExpiry)
+	case TriggerIndividualHearing:
+		return list(Fact(t), f.IndividualHearings)
+	case TriggerDecision:
+		return list(Fact(t), f.Decisions)
+	case TriggerFinalOrder:
+		return one(f.FinalOrder)
+	case TriggerGrant:
+		return one(f.Grant)
+	case TriggerFourteenthBirthday:
+		if f.BirthDate.IsZero() {
+			return nil
+		}
+		return one(f.BirthDate.AddYears(14))
+	}
+	return nil
+}
+
+func list(fact Fact, events []Event) []occurrence {
+	var occ []occurrence
+	for i, e := range events {
+		if e.Date.IsZero() {
+			continue
+		}
+		which := "#" + strconv.Itoa(i+1)
+		if e.Ref != "" {
+			which = "@" + e.Ref
+		}
+		occ = append(occ, occurrence{fact: fact, which: which, date: e.Date})
+	}
+	return occ
+}

@@ -1,0 +1,281 @@
+package deadline
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// Kind says what a rule's date means to the person acting on it.
+type Kind string
+
+// The kinds of rule.
+const (
+	// DueBy: the act must be done (received) on or before the date.
+	DueBy Kind = "due_by"
+	// Opens: the act may be done from the date on, not before (the
+	// work-permit application at clock day 150, a renewal window).
+	Opens Kind = "opens"
+	// Expires: the date is when something stops being valid (a work permit).
+	Expires Kind = "expires"
+)
+
+func (k Kind) valid() bool { return k == DueBy || k == Opens || k == Expires }
+
+// Rule is one version of one deadline rule, as written in rules.json.
+// Several versions may share an ID when the law changed; their effective
+// ranges must not overlap, and a case uses the version in force on its
+// trigger date.
+type Rule struct {
+	// ID is stable across versions and releases: deadline keys and
+	// people's notes hang on it.
+	ID    string `json:"id"`
+	Title Text   `json:"title"`
+	Kind  Kind   `json:"kind"`
+	// Trigger is the fact the period counts from.
+	Trigger Trigger `json:"trigger"`
+	Counting
+	// EffectiveFrom and EffectiveTo bound, inclusively, the trigger dates
+	// this version applies to; zero means unbounded on that side.
+	EffectiveFrom Date   `json:"effective_from"`
+	EffectiveTo   Date   `json:"effective_to"`
+	Source        string `json:"source"`
+	SourceURL     string `json:"source_url"`
+	// Explain is a plain-language template; {trigger_date} and {due_date}
+	// are filled in with the case's dates.
+	Explain Text `json:"explain"`
+	// Note is an optional caveat shown with the date (exceptions, history).
+	Note Text `json:"note"`
+}
+
+// String names the rule version for logs and test failures, e.g.
+// "ead-may-file [2020-08-25..2022-02-06] +365 calendar_days". Without it the
+// embedded Counting's String would stand in for the whole rule.
+func (r Rule) String() string {
+	return fmt.Sprintf("%s [%s..%s] %s", r.ID, r.EffectiveFrom, r.EffectiveTo, r.Counting)
+}
+
+// InForce reports whether r applies to a trigger on d.
+func (r Rule) InForce(d Date) bool {
+	if !r.EffectiveFrom.IsZero() && d.Before(r.EffectiveFrom) {
+		return false
+	}
+	return r.EffectiveTo.IsZero() || !d.After(r.EffectiveTo)
+}
+
+// ruleFile is the layout of rules.json.
+type ruleFile struct {
+	// Updated is when a person last checked the file against its sources.
+	Updated Date   `json:"updated"`
+	Rules   []Rule `json:"rules"`
+}
+
+// RuleSet is a validated, read-only set of rules. It is safe for concurrent
+// use because nothing changes it after Load.
+type RuleSet struct {
+	updated Date
+	rules   []Rule
+	// ids keeps file order, which is also the order rules are computed in.
+	ids []string
+}
+
+//go:embed rules.json
+var embeddedRules []byte
+
+// Default parses and validates the rule file embedded in the binary. It
+// parses afresh on each call so that no package state is shared; callers
+// keep the result.
+func Default() (*RuleSet, error) {
+	return Load(bytes.NewReader(embeddedRules))
+}
+
+// MustDefault is Default for program start-up and tests: the embedded file
+// is checked by a test, so an error here is a build defect.
+func MustDefault() *RuleSet {
+	rs, err := Default()
+	if err != nil {
+		panic(err)
+	}
+	return rs
+}
+
+// Load reads and validates a rule file. Unknown fields, triggers, units,
+// kinds or template placeholders, missing English or Spanish text, and
+// overlapping effective ranges for one rule id are all errors: a rule file
+// is reviewed by people, and a typo must fail loudly rather than drop a
+// deadline.
+func Load(r io.Reader) (*RuleSet, error) {
+	dec := json.NewDecoder(r)
+	dec.DisallowUnknownFields()
+	var f ruleFile
+	if err := dec.Decode(&f); err != nil {
+		return nil, fmt.Errorf("deadline: rule file: %w", err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, errors.New("deadline: rule file: data after the top-level object")
+	}
+	if len(f.Rules) == 0 {
+		return nil, errors.New("deadline: rule file has no rules")
+	}
+	var errs []error
+	rs := &RuleSet{updated: f.Updated}
+	for i, rule := range f.Rules {
+		if rule.Roll == "" {
+			rule.Roll = NoRoll
+		}
+		if err := rule.validate(); err != nil {
+			errs = append(errs, fmt.Errorf("rule %d (%q): %w", i+1, rule.ID, err))
+			continue
+		}
+		rs.rules = append(rs.rules, rule)
+		if !slices.Contains(rs.ids, rule.ID) {
+			rs.ids = append(rs.ids, rule.ID)
+		}
+	}
+	for _, id := range rs.ids {
+		if err := checkVersions(rs.Versions(id)); err != nil {
+			errs = append(errs, fmt.Errorf("rule %q: %w", id, err))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("deadline: invalid rule file: %w", errors.Join(errs...))
+	}
+	return rs, nil
+}
+
+// Updated returns the date the rule file says it was last checked.
+func (rs *RuleSet) Updated() Date { return rs.updated }
+
+// IDs returns the rule ids in file order.
+func (rs *RuleSet) IDs() []string { return slices.Clone(rs.ids) }
+
+// Rules returns every rule version in file order.
+func (rs *RuleSet) Rules() []Rule { return slices.Clone(rs.rules) }
+
+// Versions returns the versions of one rule id, earliest effective first.
+func (rs *RuleSet) Versions(id string) []Rule {
+	var vs []Rule
+	for _, r := range rs.rules {
+		if r.ID == id {
+			vs = append(vs, r)
+		}
+	}
+	slices.SortFunc(vs, func(a, b Rule) int { return a.EffectiveFrom.Compare(b.EffectiveFrom) })
+	return vs
+}
+
+// InForce returns the version of rule id that applies to a trigger on d.
+func (rs *RuleSet) InForce(id string, d Date) (Rule, bool) {
+	for _, r := range rs.rules {
+		if r.ID == id && r.InForce(d) {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}
+
+func (r Rule) validate() error {
+	var errs []error
+	bad := func(format string, a ...any) { errs = append(errs, fmt.Errorf(format, a...)) }
+	if !validID(r.ID) {
+		bad("id must be lower-case letters, digits and dashes")
+	}
+	if !r.Kind.valid() {
+		bad("unknown kind %q", r.Kind)
+	}
+	if !r.Trigger.valid() {
+		bad("unknown trigger %q", r.Trigger)
+	}
+	if !r.Unit.valid() {
+		bad("unknown unit %q", r.Unit)
+	}
+	if !r.Roll.valid() {
+		bad("unknown roll %q", r.Roll)
+	}
+	switch {
+	case r.Offset == 0 && r.Unit != CalendarDays:
+		bad("offset 0 is only meaningful in calendar_days")
+	case r.Offset < 0 && r.Unit == ClockDays:
+		bad("clock_days cannot count backwards")
+	case r.Offset < 0 && r.Roll != NoRoll:
+		// A forward roll could carry a "before" date onto or past its
+		// trigger; for those Puente shows the unrolled, earlier date.
+		bad("a backward offset cannot roll")
+	}
+	if !r.EffectiveFrom.IsZero() && !r.EffectiveTo.IsZero() && r.EffectiveTo.Before(r.EffectiveFrom) {
+		bad("effective_to %s is before effective_from %s", r.EffectiveTo, r.EffectiveFrom)
+	}
+	if strings.TrimSpace(r.Source) == "" {
+		bad("source is missing")
+	}
+	if !strings.HasPrefix(r.SourceURL, "https://") {
+		bad("source_url must be an https:// address")
+	}
+	for field, t := range map[string]Text{"title": r.Title, "explain": r.Explain} {
+		if strings.TrimSpace(t.EN) == "" {
+			bad("%s.en (English) is missing", field)
+		}
+		if strings.TrimSpace(t.ES) == "" {
+			bad("%s.es (Spanish) is missing", field)
+		}
+	}
+	if (r.Note.EN == "") != (r.Note.ES == "") {
+		bad("note must be given in both English and Spanish")
+	}
+	for _, s := range []string{r.Explain.EN, r.Explain.ES, r.Note.EN, r.Note.ES} {
+		if err := checkPlaceholders(s); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// checkVersions rejects two versions of one id in force on the same day,
+// and versions that disagree on what they count from.
+func checkVersions(vs []Rule) error {
+	for i := 1; i < len(vs); i++ {
+		prev, cur := vs[i-1], vs[i]
+		if prev.Trigger != cur.Trigger || prev.Kind != cur.Kind {
+			return errors.New("versions differ in trigger or kind; use a new id")
+		}
+		if prev.EffectiveTo.IsZero() || !prev.EffectiveTo.Before(cur.EffectiveFrom) {
+			return fmt.Errorf("effective ranges overlap (version from %q and version from %q)",
+				prev.EffectiveFrom, cur.EffectiveFrom)
+		}
+	}
+	return nil
+}
+
+func validID(id string) bool {
+	if id == "" || id[0] == '-' || id[len(id)-1] == '-' {
+		return false
+	}
+	for _, c := range id {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+func checkPlaceholders(s string) error {
+	for {
+		i := strings.IndexByte(s, '{')
+		if i < 0 {
+			return nil
+		}
+		j := strings.IndexByte(s[i:], '}')
+		if j < 0 {
+			return fmt.Errorf("unclosed placeholder in %q", s)
+		}
+		if name := s[i+1 : i+j]; name != "trigger_date" && name != "due_date" {
+			return fmt.Errorf("unknown placeholder {%s}", name)
+		}
+		s = s[i+j+1:]
+	}
+}
