@@ -1,6 +1,7 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -45,9 +46,25 @@ func (ss *Sessions) FindCtx(ctx context.Context, token string) ([]byte, bool, er
 	return b, true, nil
 }
 
-// CommitCtx saves a session.
+// touchSlack is how far a session's idle expiry may lag before it is
+// written again. With an idle timeout scs commits the session on every
+// request; skipping unchanged sessions whose expiry moved less than this
+// keeps a page view from costing a synchronous write.
+const touchSlack = time.Minute
+
+// CommitCtx saves a session, unless only its idle expiry moved, and by less
+// than touchSlack.
 func (ss *Sessions) CommitCtx(ctx context.Context, token string, b []byte, expiry time.Time) error {
-	_, err := ss.db.ExecContext(ctx,
+	var old []byte
+	var oldExpiry float64
+	err := ss.db.QueryRowContext(ctx, `SELECT data, expiry FROM sessions WHERE token_hash = ?`, hashSessionToken(token)).Scan(&old, &oldExpiry)
+	if err == nil && bytes.Equal(old, b) && unixFloat(expiry)-oldExpiry < touchSlack.Seconds() && unixFloat(expiry) >= oldExpiry {
+		return nil
+	}
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	_, err = ss.db.ExecContext(ctx,
 		`INSERT INTO sessions (token_hash, data, expiry) VALUES (?, ?, ?)
 		 ON CONFLICT (token_hash) DO UPDATE SET data = excluded.data, expiry = excluded.expiry`,
 		hashSessionToken(token), b, unixFloat(expiry))
