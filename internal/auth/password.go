@@ -10,7 +10,10 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"runtime/debug"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -39,7 +42,10 @@ const (
 type Hasher struct {
 	params Params
 	slots  chan struct{}
-	dummy  string
+	inUse  atomic.Int32
+
+	dummyOnce sync.Once
+	dummy     string
 }
 
 // NewHasher returns a Hasher that runs at most concurrent hashes at a time.
@@ -47,23 +53,39 @@ func NewHasher(p Params, concurrent int) *Hasher {
 	if concurrent < 1 {
 		concurrent = 1
 	}
-	h := &Hasher{params: p, slots: make(chan struct{}, concurrent)}
-	// A fixed hash to verify against when the account does not exist, so
-	// that an unknown email costs the same time as a wrong password.
-	h.dummy = encode(p, make([]byte, saltLen), argon2.IDKey([]byte("puente-dummy"), make([]byte, saltLen), p.Time, p.Memory, p.Threads, keyLen))
-	return h
+	return &Hasher{params: p, slots: make(chan struct{}, concurrent)}
+}
+
+// dummyHash is a fixed hash to verify against when the account does not
+// exist, so that an unknown email costs the same time as a wrong password.
+// Only its parameters matter; it is made on first use, not at start-up.
+func (h *Hasher) dummyHash() string {
+	h.dummyOnce.Do(func() {
+		salt := make([]byte, saltLen)
+		h.dummy = encode(h.params, salt, make([]byte, keyLen))
+	})
+	return h.dummy
 }
 
 func (h *Hasher) acquire(ctx context.Context) error {
 	select {
 	case h.slots <- struct{}{}:
+		h.inUse.Add(1)
 		return nil
 	case <-ctx.Done():
 		return ctx.Err()
 	}
 }
 
-func (h *Hasher) release() { <-h.slots }
+// release frees a slot. When no other hash is running, the memory the
+// hash used (Params.Memory) goes back to the OS at once rather than staying
+// in the idle server's footprint; sign-ins are rare enough to afford it.
+func (h *Hasher) release() {
+	<-h.slots
+	if h.inUse.Add(-1) == 0 && h.params.Memory >= 16*1024 {
+		go debug.FreeOSMemory()
+	}
+}
 
 // Hash returns the PHC-style encoding of an argon2id hash of password.
 func (h *Hasher) Hash(ctx context.Context, password string) (string, error) {
@@ -84,7 +106,7 @@ func (h *Hasher) Hash(ctx context.Context, password string) (string, error) {
 func (h *Hasher) Verify(ctx context.Context, encoded, password string) (bool, error) {
 	unknown := encoded == ""
 	if unknown {
-		encoded = h.dummy
+		encoded = h.dummyHash()
 	}
 	p, salt, want, err := decode(encoded)
 	if err != nil {
