@@ -73,7 +73,9 @@ func PasswordProblem(password, email, name string) string {
 	if len(local) >= 4 && strings.Contains(lower, local) {
 		return "err.password_personal"
 	}
-	if nm := strings.ToLower(strings.ReplaceAll(name, " ", "")); len(nm) >= 4 && strings.Contains(lower, nm) {
+	// Compare without spaces: "maría lópez forever" contains the name "María López".
+	squeezed := strings.ReplaceAll(lower, " ", "")
+	if nm := strings.ToLower(strings.ReplaceAll(name, " ", "")); len(nm) >= 4 && strings.Contains(squeezed, nm) {
 		return "err.password_personal"
 	}
 	return ""
