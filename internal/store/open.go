@@ -168,7 +168,11 @@ func translate(err error) error {
 	return err
 }
 
-func ts(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+// tsLayout is RFC 3339 with a fixed six-digit fraction, so that stored
+// times compare correctly as text ("…:00Z" would sort after "…:00.5Z").
+const tsLayout = "2006-01-02T15:04:05.000000Z"
+
+func ts(t time.Time) string { return t.UTC().Format(tsLayout) }
 
 func parseTS(s string) time.Time {
 	t, _ := time.Parse(time.RFC3339Nano, s)
