@@ -13,6 +13,7 @@ import (
 type config struct {
 	addr           string
 	dbPath         string
+	keyFile        string
 	baseURL        string
 	demo           bool
 	trustedProxies []netip.Prefix
@@ -33,6 +34,7 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	var proxies string
 	fs.StringVar(&c.addr, "addr", env("PUENTE_ADDR", "127.0.0.1:8080"), "address to listen on (PUENTE_ADDR)")
 	fs.StringVar(&c.dbPath, "db", env("PUENTE_DB", "./puente.db"), "SQLite database file, created on first start (PUENTE_DB)")
+	fs.StringVar(&c.keyFile, "key-file", env("PUENTE_KEY_FILE", ""), "file holding the key that encrypts sensitive fields; created (mode 0600) on first start if absent (PUENTE_KEY_FILE; default DB.key)")
 	fs.StringVar(&c.baseURL, "base-url", env("PUENTE_BASE_URL", ""), "public address used in links; https:// turns on Secure cookies and HSTS (PUENTE_BASE_URL; default http://ADDR)")
 	fs.BoolVar(&c.demo, "demo", env("PUENTE_DEMO", "") == "1", "fill an EMPTY database with the demo data set, then serve (PUENTE_DEMO=1)")
 	fs.StringVar(&proxies, "trusted-proxies", env("PUENTE_TRUSTED_PROXIES", ""), "comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For is believed (PUENTE_TRUSTED_PROXIES)")
@@ -45,6 +47,9 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected argument %q (see -h)", fs.Arg(0))
+	}
+	if c.keyFile == "" {
+		c.keyFile = c.dbPath + ".key"
 	}
 	if c.baseURL == "" {
 		c.baseURL = "http://" + c.addr

@@ -13,6 +13,7 @@ import (
 
 	"puente/internal/auth"
 	"puente/internal/demo"
+	"puente/internal/secret"
 	"puente/internal/store"
 	"puente/internal/web"
 )
@@ -35,6 +36,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return fmt.Errorf("refusing to start: %w", err)
 	}
 	defer st.Close()
+	if err := useKey(ctx, st, cfg.keyFile, log); err != nil {
+		return fmt.Errorf("refusing to start: %w", err)
+	}
+	if n, err := st.SyncRules(ctx); err != nil {
+		return fmt.Errorf("recompute deadlines: %w", err)
+	} else if n > 0 {
+		log.Info("deadline rules changed: deadlines recomputed", "cases", n)
+	}
 
 	// Two hashes at once bound password hashing to 128 MiB on this machine's
 	// two cores; more would only queue for CPU anyway.
@@ -89,5 +98,32 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return err
 	}
 	log.Info("stopped")
+	return nil
+}
+
+// useKey loads the encryption key, creating it on a database that never had
+// one. A database that had a key and finds none, or another, is refused: a
+// new key would make its sensitive fields unreadable.
+func useKey(ctx context.Context, st *store.Store, path string, log *slog.Logger) error {
+	had, err := st.HasKey(ctx)
+	if err != nil {
+		return err
+	}
+	key, created, err := secret.LoadKeyFile(path, !had)
+	if err != nil {
+		if had {
+			return fmt.Errorf("%w; this database's sensitive fields were encrypted with the key in %s: restore that file from your backup (or pass -key-file)", err, path)
+		}
+		return err
+	}
+	if err := st.UseKey(ctx, key); err != nil {
+		if errors.Is(err, store.ErrWrongKey) {
+			return fmt.Errorf("the key in %s does not open this database: restore the right key file from your backup", path)
+		}
+		return err
+	}
+	if created {
+		log.Warn("created a new encryption key: BACK IT UP. Without it the sensitive fields (A-numbers, addresses, dates of birth, detention facilities) cannot be read", "key_file", path)
+	}
 	return nil
 }

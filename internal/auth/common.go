@@ -59,7 +59,7 @@ func PasswordProblem(password, email, name string) string {
 	switch {
 	case n < MinPasswordLen:
 		return "err.password_short"
-	case len(password) > MaxPasswordLen:
+	case n > MaxPasswordLen:
 		return "err.max"
 	}
 	lower := strings.ToLower(password)

@@ -18,6 +18,14 @@ const (
 	CreateGroup
 	// ViewSecurityLog: read the organisation's security log.
 	ViewSecurityLog
+	// ViewCases: read a sponsor group's cases (names, household, dates).
+	ViewCases
+	// EditCases: record facts, appointments, household details and marks.
+	EditCases
+	// ManageCases: open and close cases, set and reveal sensitive fields.
+	ManageCases
+	// ViewCaseCounts: see a network's groups' cases as statuses and counts only.
+	ViewCaseCounts
 )
 
 var actionNames = map[Action]string{
@@ -25,6 +33,10 @@ var actionNames = map[Action]string{
 	ManagePeople:    "manage-people",
 	CreateGroup:     "create-group",
 	ViewSecurityLog: "view-security-log",
+	ViewCases:       "view-cases",
+	EditCases:       "edit-cases",
+	ManageCases:     "manage-cases",
+	ViewCaseCounts:  "view-case-counts",
 }
 
 // String names the action for tests and logs.
@@ -79,6 +91,14 @@ func Can(v Viewer, a Action, org model.Org) bool {
 		return isNetStaff && net == model.RoleAdmin
 	case CreateGroup:
 		return org.Kind == model.KindNetwork && isMember && own == model.RoleAdmin
+	case ViewCases, EditCases:
+		// Only the group's own people read its cases: network staff see
+		// counts, never names, notes or sensitive fields.
+		return org.Kind == model.KindGroup && isMember
+	case ManageCases:
+		return org.Kind == model.KindGroup && isMember && own == model.RoleCoordinator
+	case ViewCaseCounts:
+		return org.Kind == model.KindNetwork && isMember
 	}
 	return false
 }

@@ -14,6 +14,11 @@ const (
 	KindSignedIn
 	// KindOrg routes name an organisation in {orgID}; the viewer needs Action on it.
 	KindOrg
+	// KindCase routes name a case in {caseID}; the viewer must belong to the
+	// group holding it and needs Action on that group.
+	KindCase
+	// KindFeed routes are reached by a secret calendar-feed token in the URL.
+	KindFeed
 )
 
 // Rule is the access rule attached to every route. A route without one is
@@ -32,6 +37,12 @@ var SignedIn = Rule{Kind: KindSignedIn}
 // OnOrg is the rule for routes on the organisation named in the URL.
 func OnOrg(a Action) Rule { return Rule{Kind: KindOrg, Action: a} }
 
+// OnCase is the rule for routes on the case named in the URL.
+func OnCase(a Action) Rule { return Rule{Kind: KindCase, Action: a} }
+
+// Feed is the rule for the calendar feed, whose URL carries its own secret.
+var Feed = Rule{Kind: KindFeed}
+
 // String describes the rule for tests and the route listing.
 func (r Rule) String() string {
 	switch r.Kind {
@@ -41,6 +52,10 @@ func (r Rule) String() string {
 		return "signed-in"
 	case KindOrg:
 		return fmt.Sprintf("org:%s", r.Action)
+	case KindCase:
+		return fmt.Sprintf("case:%s", r.Action)
+	case KindFeed:
+		return "feed-token"
 	}
 	return "none"
 }

@@ -99,8 +99,6 @@ var messages = map[string][2]string{
 	// Home
 	"home.title":         {"Home", "Inicio"},
 	"home.no_org":        {"You do not belong to any organisation any more. Ask a coordinator for an invitation.", "Ya no pertenece a ninguna organización. Pida una invitación a una persona coordinadora."},
-	"home.cases":         {"Cases and deadlines", "Casos y plazos"},
-	"home.cases.soon":    {"Cases, hearings and deadlines will appear here.", "Aquí aparecerán los casos, las audiencias y los plazos."},
 	"home.manage_people": {"See everyone and manage roles", "Ver a todas las personas y gestionar roles"},
 
 	// People

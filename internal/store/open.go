@@ -12,14 +12,20 @@ import (
 	"time"
 
 	"modernc.org/sqlite"
+
+	"puente/internal/deadline"
+	"puente/internal/secret"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Store is Puente's database. Every exported method runs in its own
 // transaction or a single statement.
 type Store struct {
-	db  *sql.DB
-	now func() time.Time
+	db    *sql.DB
+	now   func() time.Time
+	box   *secret.Box
+	rules *deadline.RuleSet
+	audit *auditBatcher
 }
 
 // busyTimeoutMS is how long a writer waits for the lock before failing.
@@ -56,7 +62,12 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(8)
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }}
+	rules, err := deadline.Default()
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }, rules: rules}
 	if err := s.check(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("database %s: %w", path, err)
@@ -65,6 +76,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("database %s: migrate: %w", path, err)
 	}
+	s.audit = newAuditBatcher(s)
 	return s, nil
 }
 
@@ -106,6 +118,7 @@ func (s *Store) check(ctx context.Context) error {
 
 // Close checkpoints the WAL and closes the database.
 func (s *Store) Close() error {
+	s.audit.close()
 	_, _ = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 	return s.db.Close()
 }
@@ -198,6 +211,15 @@ var countableTables = map[string]string{
 	"password_resets": `SELECT count(*) FROM password_resets`,
 	"security_events": `SELECT count(*) FROM security_events`,
 	"sessions":        `SELECT count(*) FROM sessions`,
+	"cases":           `SELECT count(*) FROM cases`,
+	"people":          `SELECT count(*) FROM people`,
+	"facts":           `SELECT count(*) FROM facts`,
+	"appointments":    `SELECT count(*) FROM appointments`,
+	"deadlines":       `SELECT count(*) FROM deadlines`,
+	"marks":           `SELECT count(*) FROM marks`,
+	"case_history":    `SELECT count(*) FROM case_history`,
+	"audit_log":       `SELECT count(*) FROM audit_log`,
+	"calendar_feeds":  `SELECT count(*) FROM calendar_feeds`,
 }
 
 // CountRows returns how many rows table holds, for tests that check a

@@ -37,18 +37,24 @@ type cell struct {
 }
 
 // matrixRow is one route: either one status per role (plain routes), or
-// one line per role with a status per target organisation (org routes).
+// one line per role with a status per target (an organisation, a case, a feed).
 type matrixRow struct {
 	method, pattern string
-	// prepare builds the request for an org route on org (nil for plain routes).
+	// prepare builds the request for an org route on org (nil for other routes).
 	prepare func(e *testEnv, org model.Org) cell
+	// targets and on build the request for a case or feed route, per role
+	// (index into matrixRoles) and target name.
+	targets []string
+	on      func(e *testEnv, role int, target string) cell
 	// form is the body of a plain POST route.
 	form url.Values
 	// path overrides pattern for plain routes with parameters.
 	path string
-	// plain: a status per role. org: per role, a status per target.
+	// plain: a status per role. org: per role, a status per organisation.
+	// want: per role, a status per target of targets.
 	plain [6]int
 	org   [6][5]int
+	want  [6][]int
 }
 
 const (
@@ -113,6 +119,10 @@ func newInvitation(e *testEnv, org model.Org) string {
 }
 
 func accessMatrix() []matrixRow {
+	return append(orgMatrix(), caseMatrix()...)
+}
+
+func orgMatrix() []matrixRow {
 	orgPath := func(suffix string) func(e *testEnv, o model.Org) cell {
 		return func(e *testEnv, o model.Org) cell { return cell{path: "/orgs/" + o.ID + suffix} }
 	}
@@ -223,6 +233,16 @@ func TestAccessMatrix(t *testing.T) {
 	}
 	for _, row := range accessMatrix() {
 		for i, role := range matrixRoles {
+			if row.on != nil {
+				for j, target := range row.targets {
+					c := row.on(e, i, target)
+					got := send(clientFor(i, row), row.method, c.path, c.form).status
+					if want := row.want[i][j]; got != want {
+						t.Errorf("%s %s as %s on %s: got %d, want %d", row.method, row.pattern, role.name, target, got, want)
+					}
+				}
+				continue
+			}
 			if row.prepare == nil {
 				path := row.pattern
 				if row.path != "" {

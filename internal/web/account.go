@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strings"
 
 	"puente/internal/auth"
 )
@@ -44,7 +45,7 @@ func (s *Server) accountPasswordPost(w http.ResponseWriter, r *http.Request) err
 	if len(d.Errors) > 0 {
 		return s.formRejected(w, r, "account", d, &f)
 	}
-	if ok, retry, _ := s.acctLimit.Allow(v.User.Email, s.now()); !ok {
+	if ok, retry, _ := s.acctLimit.Allow(strings.ToLower(v.User.Email), s.now()); !ok {
 		return errThrottled(retry)
 	}
 	match, err := s.hasher.Verify(ctx, v.User.PasswordHash, f.Current)

@@ -16,6 +16,7 @@ const (
 	ctxViewer
 	ctxOrg
 	ctxLang
+	ctxCase
 )
 
 // viewer is the signed-in person for this request.
@@ -40,9 +41,21 @@ func orgFrom(r *http.Request) model.Org {
 	return o
 }
 
+func caseFrom(r *http.Request) model.Case {
+	c, _ := r.Context().Value(ctxCase).(model.Case)
+	return c
+}
+
 func langFrom(r *http.Request) i18n.Lang {
 	if l, ok := r.Context().Value(ctxLang).(i18n.Lang); ok {
 		return l
+	}
+	// Outside the session middleware (unmatched routes, static files) the
+	// language cookie still holds the person's choice.
+	if c, err := r.Cookie(langCookie); err == nil {
+		if l, ok := i18n.Parse(c.Value); ok {
+			return l
+		}
 	}
 	return i18n.FromAcceptLanguage(r.Header.Get("Accept-Language"))
 }

@@ -34,6 +34,7 @@ func newValidator() *validator.Validate {
 	_ = v.RegisterValidation("safetext", func(fl validator.FieldLevel) bool {
 		return safeText(fl.Field().String())
 	})
+	registerCaseValidators(v)
 	return v
 }
 
@@ -66,10 +67,18 @@ func parseForm(r *http.Request) error {
 // decodeForm copies posted values into dst's string fields by their form
 // tag. Values are trimmed except passwords, which are taken as typed.
 func decodeForm(r *http.Request, dst any) {
-	v := reflect.ValueOf(dst).Elem()
+	decodeStruct(r, reflect.ValueOf(dst).Elem())
+}
+
+// decodeStruct fills v's tagged string fields, and those of embedded structs.
+func decodeStruct(r *http.Request, v reflect.Value) {
 	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
+		if f.Anonymous && f.Type.Kind() == reflect.Struct {
+			decodeStruct(r, v.Field(i))
+			continue
+		}
 		name, _, _ := strings.Cut(f.Tag.Get("form"), ",")
 		if name == "" || f.Type.Kind() != reflect.String {
 			continue
@@ -116,6 +125,12 @@ func fieldMessage(lang i18n.Lang, fe validator.FieldError) string {
 		return lang.T("err.chars")
 	case "eqfield":
 		return lang.T("err.mismatch")
+	case "isodate":
+		return lang.T("err.date")
+	case "hhmm":
+		return lang.T("err.time")
+	case "anumber":
+		return lang.T("err.anumber")
 	}
 	return lang.T("err.invalid")
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"crypto/rand"
 	"io"
 	"log/slog"
 	"net/http"
@@ -34,13 +35,14 @@ const (
 
 // testEnv is a real server on a real, migrated SQLite database in a temp dir.
 type testEnv struct {
-	t    testing.TB
-	st   *store.Store
-	srv  *Server
-	ts   *httptest.Server
-	orgs map[string]model.Org // by seed key: network, alpha, beta, othernet, gamma
-	logs *lockedBuffer
-	hash string
+	t     testing.TB
+	st    *store.Store
+	srv   *Server
+	ts    *httptest.Server
+	orgs  map[string]model.Org  // by seed key: network, alpha, beta, othernet, gamma
+	cases map[string]model.Case // one case per group: alpha, beta, gamma
+	logs  *lockedBuffer
+	hash  string
 }
 
 type envOption func(*Config)
@@ -90,7 +92,26 @@ func newEnv(t testing.TB, opts ...envOption) *testEnv {
 		}
 		orgs[so.Key] = o
 	}
-	return startEnv(t, st, hasher, orgs, hash, opts...)
+	e := startEnv(t, st, hasher, orgs, hash, opts...)
+	e.seedCases()
+	return e
+}
+
+// seedCases opens one case in each of alpha, beta and gamma, with every
+// sensitive field recorded.
+func (e *testEnv) seedCases() {
+	e.t.Helper()
+	e.cases = map[string]model.Case{}
+	for _, g := range []string{"alpha", "beta", "gamma"} {
+		c, err := e.st.CreateCase(context.Background(), e.orgs[g].ID, "",
+			model.CaseInput{Status: "arrived", Court: "Court of " + g, Address: "1 " + g + " Street"},
+			model.PersonInput{Name: "Principal " + g, LastUSArrival: "2026-03-03", DOB: "1990-01-02",
+				Facility: "Facility " + g, ANumber: "123456789"})
+		if err != nil {
+			e.t.Fatalf("seed case %s: %v", g, err)
+		}
+		e.cases[g] = c
+	}
 }
 
 // newEmptyEnv starts a server on a database with no accounts.
@@ -105,6 +126,13 @@ func newEmptyEnv(t testing.TB) *testEnv {
 
 func startEnv(t testing.TB, st *store.Store, hasher *auth.Hasher, orgs map[string]model.Org, hash string, opts ...envOption) *testEnv {
 	t.Helper()
+	key := make([]byte, 32)
+	if _, err := rand.Read(key); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.UseKey(context.Background(), key); err != nil {
+		t.Fatalf("use key: %v", err)
+	}
 	cfg := DefaultConfig()
 	cfg.IPLimit, cfg.AccountLimit = 100000, 100000
 	for _, o := range opts {

@@ -253,6 +253,31 @@ func (s *Server) onOrg(action authz.Action, h handlerFunc) handlerFunc {
 	}
 }
 
+// onCase loads the case named in the URL through the viewer's groups
+// (outside them: 404, exactly as for a missing case; network staff are not
+// in the group and get 404 too) and checks action on its group (403).
+func (s *Server) onCase(action authz.Action, h handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		v := viewerFrom(r)
+		c, err := s.store.CaseForUser(r.Context(), v.UserID, r.PathValue("caseID"))
+		if err != nil {
+			return err
+		}
+		group, err := s.store.OrgForUser(r.Context(), v.UserID, c.GroupID)
+		if err != nil {
+			return err
+		}
+		if !authz.Can(v.Viewer, authz.ViewCases, group) {
+			return errNotFound
+		}
+		if !authz.Can(v.Viewer, action, group) {
+			return model.ErrForbidden
+		}
+		r = with(r, ctxOrg, group)
+		return h(w, with(r, ctxCase, c))
+	}
+}
+
 // clientIP is the connection's address, or, behind a trusted proxy, the
 // nearest untrusted address in X-Forwarded-For. A forged header from an
 // untrusted client changes nothing.
@@ -265,7 +290,8 @@ func (s *Server) clientIP(r *http.Request) string {
 	if err != nil || !s.trusted(addr) {
 		return host
 	}
-	parts := strings.Split(r.Header.Get("X-Forwarded-For"), ",")
+	// A proxy may add its own header line: read every line, in order.
+	parts := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
 	for i := len(parts) - 1; i >= 0; i-- {
 		a, err := netip.ParseAddr(strings.TrimSpace(parts[i]))
 		if err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"puente/internal/i18n"
 	"puente/internal/model"
+	"puente/internal/store"
 	"puente/ui"
 )
 
@@ -46,6 +47,32 @@ type templateData struct {
 	CanManage   bool
 	CanGroup    bool
 	CanLog      bool
+
+	// Cases
+	Case             model.Case
+	Cases            []model.Case
+	Total            int
+	Pages            int
+	Query            store.CaseQuery
+	Statuses         []model.CaseStatus
+	GroupCounts      []groupCountView
+	People           []model.Person
+	Person           model.Person
+	Facts            []model.Fact
+	Appointments     []appointmentView
+	Deadlines        []deadlineView
+	History          []model.HistoryEntry
+	FactKinds        []model.FactKind
+	AppointmentKinds []model.AppointmentKind
+	CloseReasons     []string
+	Disclaimer       string
+	CanManageCases   bool
+	CanEditCases     bool
+	Revealed         string
+	RevealedLabel    string
+	DueItems         []dueView
+	NextHearings     []dueView
+	Feeds            []store.Feed
 }
 
 // T translates key into the page's language.

@@ -57,6 +57,40 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "POST", "/orgs/{orgID}/members/{userID}/remove", authz.OnOrg(authz.ManagePeople), s.memberRemovePost)
 		s.add(r, "POST", "/orgs/{orgID}/members/{userID}/reset", authz.OnOrg(authz.ManagePeople), s.memberResetPost)
 		s.add(r, "GET", "/orgs/{orgID}/security", authz.OnOrg(authz.ViewSecurityLog), s.securityLog)
+
+		// Cases of the current sponsor group (a network sees counts).
+		s.add(r, "GET", "/cases", authz.SignedIn, s.caseList)
+		s.add(r, "GET", "/cases/new", authz.SignedIn, s.caseNewForm)
+		s.add(r, "POST", "/cases", authz.SignedIn, s.caseCreatePost)
+		s.add(r, "GET", "/cases/{caseID}", authz.OnCase(authz.ViewCases), s.caseView)
+		s.add(r, "GET", "/cases/{caseID}/edit", authz.OnCase(authz.EditCases), s.caseEditForm)
+		s.add(r, "POST", "/cases/{caseID}", authz.OnCase(authz.EditCases), s.caseUpdatePost)
+		s.add(r, "POST", "/cases/{caseID}/close", authz.OnCase(authz.ManageCases), s.caseClosePost)
+		s.add(r, "POST", "/cases/{caseID}/address/reveal", authz.OnCase(authz.ManageCases), s.caseAddressRevealPost)
+		s.add(r, "GET", "/cases/{caseID}/people/new", authz.OnCase(authz.EditCases), s.personNewForm)
+		s.add(r, "POST", "/cases/{caseID}/people", authz.OnCase(authz.EditCases), s.personCreatePost)
+		s.add(r, "GET", "/cases/{caseID}/people/{personID}/edit", authz.OnCase(authz.EditCases), s.personEditForm)
+		s.add(r, "POST", "/cases/{caseID}/people/{personID}", authz.OnCase(authz.EditCases), s.personUpdatePost)
+		s.add(r, "POST", "/cases/{caseID}/people/{personID}/remove", authz.OnCase(authz.EditCases), s.personRemovePost)
+		s.add(r, "POST", "/cases/{caseID}/people/{personID}/reveal", authz.OnCase(authz.ManageCases), s.personRevealPost)
+		s.add(r, "POST", "/cases/{caseID}/facts", authz.OnCase(authz.EditCases), s.factCreatePost)
+		s.add(r, "POST", "/cases/{caseID}/facts/{factID}", authz.OnCase(authz.EditCases), s.factUpdatePost)
+		s.add(r, "POST", "/cases/{caseID}/facts/{factID}/delete", authz.OnCase(authz.EditCases), s.factDeletePost)
+		s.add(r, "POST", "/cases/{caseID}/appointments", authz.OnCase(authz.EditCases), s.appointmentCreatePost)
+		s.add(r, "POST", "/cases/{caseID}/appointments/{apptID}/delete", authz.OnCase(authz.EditCases), s.appointmentDeletePost)
+		s.add(r, "POST", "/cases/{caseID}/marks", authz.OnCase(authz.EditCases), s.markPost)
+
+		// Private calendar feeds.
+		s.add(r, "GET", "/calendar", authz.SignedIn, s.calendarView)
+		s.add(r, "POST", "/calendar/feeds", authz.SignedIn, s.feedCreatePost)
+		s.add(r, "POST", "/calendar/feeds/{feedID}/revoke", authz.SignedIn, s.feedRevokePost)
+	})
+
+	// The feed URL is its own credential: no session, no cross-origin check
+	// (calendar apps fetch it), never a page that changes anything.
+	r.Group(func(r chi.Router) {
+		r.Use(noStore)
+		s.add(r, "GET", "/calendar/{token}.ics", authz.Feed, s.feedICS)
 	})
 	return r
 }
@@ -71,6 +105,10 @@ func (s *Server) add(r chi.Router, method, pattern string, rule authz.Rule, h ha
 		hh = s.requireSignIn(s.handle(h))
 	case authz.KindOrg:
 		hh = s.requireSignIn(s.handle(s.onOrg(rule.Action, h)))
+	case authz.KindCase:
+		hh = s.requireSignIn(s.handle(s.onCase(rule.Action, h)))
+	case authz.KindFeed:
+		hh = s.handle(h)
 	default:
 		panic("web: route " + method + " " + pattern + " has no access rule")
 	}

@@ -1,0 +1,239 @@
+package model
+
+import "time"
+
+// CaseStatus is a step of the placement pipeline (DOMAIN.md).
+type CaseStatus string
+
+// CaseStatuses lists the pipeline in order.
+var CaseStatuses = []CaseStatus{
+	"referred", "details_gathered", "seeking_sponsor", "group_offered", "group_accepted",
+	"packet_submitted", "decision_granted", "decision_denied", "bond_set", "bond_paid",
+	"released", "arrived", "placement_active", "placement_ended",
+}
+
+// StatusEnded is the status of a closed case.
+const StatusEnded CaseStatus = "placement_ended"
+
+// ValidStatus reports whether s is a pipeline step.
+func ValidStatus(s CaseStatus) bool {
+	for _, x := range CaseStatuses {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// CloseReasons are why a placement ended.
+var CloseReasons = []string{"self_sufficient", "moved", "re_detained", "removed", "other"}
+
+// Case is one household's case, held by one sponsor group. Sensitive
+// fields are never here in plain text: only whether they are recorded.
+type Case struct {
+	ID              string
+	GroupID         string
+	Code            string
+	Status          CaseStatus
+	StatusChangedAt time.Time
+	ClosedAt        time.Time
+	CloseReason     string
+	Court           string
+	LawyerName      string
+	LawyerContact   string
+	HasAddress      bool
+	CreatedAt       time.Time
+	UpdatedAt       time.Time
+
+	PrincipalName string // for lists
+	People        int    // household size, for lists
+}
+
+// Open reports whether the case is still open.
+func (c Case) Open() bool { return c.ClosedAt.IsZero() }
+
+// CaseInput is what the case form edits.
+type CaseInput struct {
+	Status        CaseStatus
+	Court         string
+	LawyerName    string
+	LawyerContact string
+	// Address replaces the stored address when SetAddress is true; an empty
+	// Address with SetAddress clears it.
+	Address    string
+	SetAddress bool
+}
+
+// Person is a member of a case's household. Sensitive fields are reduced
+// to what a page may show: whether they are recorded, and the A-number's
+// last three digits.
+type Person struct {
+	ID             string
+	CaseID         string
+	Principal      bool
+	Name           string
+	PreferredName  string
+	Relationship   string
+	Languages      string
+	CountryOfBirth string
+	LastUSArrival  string // YYYY-MM-DD or ""
+	ReleaseDate    string // YYYY-MM-DD or ""
+	HasDOB         bool
+	HasFacility    bool
+	HasANumber     bool
+	ANumberLast3   string
+}
+
+// PersonInput is what the person form edits. Sensitive fields change only
+// when their Set flag is true, so an edit form need not echo them back.
+type PersonInput struct {
+	Name           string
+	PreferredName  string
+	Relationship   string
+	Languages      string
+	CountryOfBirth string
+	LastUSArrival  string
+	ReleaseDate    string
+	DOB            string
+	SetDOB         bool
+	Facility       string
+	SetFacility    bool
+	ANumber        string
+	SetANumber     bool
+}
+
+// SensitiveField names a field encrypted at rest.
+type SensitiveField string
+
+// The sensitive fields.
+const (
+	FieldANumber  SensitiveField = "anumber"
+	FieldDOB      SensitiveField = "dob"
+	FieldFacility SensitiveField = "facility"
+	FieldAddress  SensitiveField = "address"
+)
+
+// FactKind names a dated fact deadlines count from.
+type FactKind string
+
+// Fact kinds. Arrival and moves belong to the household; the rest to a person.
+const (
+	FactArrival    FactKind = "arrival"
+	FactMove       FactKind = "move"
+	FactI589Filed  FactKind = "i589_filed"
+	FactClockPause FactKind = "clock_pause"
+	FactDecision   FactKind = "decision"
+	FactFinalOrder FactKind = "final_order"
+	FactGrant      FactKind = "grant"
+	FactEADExpiry  FactKind = "ead_expiry"
+	FactFeeNotice  FactKind = "fee_notice"
+)
+
+// FactKinds lists every fact kind, household ones first.
+var FactKinds = []FactKind{FactArrival, FactMove, FactI589Filed, FactClockPause, FactDecision,
+	FactFinalOrder, FactGrant, FactEADExpiry, FactFeeNotice}
+
+// HouseholdFact reports whether facts of kind k belong to the whole household.
+func HouseholdFact(k FactKind) bool { return k == FactArrival || k == FactMove }
+
+// ValidFactKind reports whether k is known.
+func ValidFactKind(k FactKind) bool {
+	for _, x := range FactKinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Fact is one dated fact.
+type Fact struct {
+	ID       string
+	CaseID   string
+	PersonID string // empty for household facts
+	Kind     FactKind
+	Date     string // YYYY-MM-DD
+	EndDate  string // clock pauses only; "" while still paused
+	Note     string
+}
+
+// AppointmentKind names a scheduled appointment.
+type AppointmentKind string
+
+// AppointmentKinds lists the kinds of appointment.
+var AppointmentKinds = []AppointmentKind{"master_hearing", "individual_hearing", "ice_checkin", "biometrics", "other"}
+
+// KindIndividualHearing is the hearing that dates the evidence deadline.
+const KindIndividualHearing AppointmentKind = "individual_hearing"
+
+// ValidAppointmentKind reports whether k is known.
+func ValidAppointmentKind(k AppointmentKind) bool {
+	for _, x := range AppointmentKinds {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Appointment is a hearing, check-in or other appointment of a case.
+type Appointment struct {
+	ID       string
+	CaseID   string
+	PersonID string // empty: the whole household
+	Kind     AppointmentKind
+	Date     string // YYYY-MM-DD
+	Time     string // HH:MM or ""
+	Place    string
+	Note     string
+	Mark     Mark
+}
+
+// MarkState is what people recorded about a deadline or appointment.
+type MarkState string
+
+// Mark states.
+const (
+	MarkOpen          MarkState = "open"
+	MarkDone          MarkState = "done"
+	MarkNotApplicable MarkState = "not_applicable"
+)
+
+// Mark is what people recorded about a deadline or appointment.
+type Mark struct {
+	Key       string
+	State     MarkState
+	DoneOn    string
+	Note      string
+	UpdatedAt time.Time
+}
+
+// DueItem is one deadline or appointment on a group's home page or in a
+// calendar feed: enough to list it without reading the case.
+type DueItem struct {
+	CaseID   string
+	CaseCode string
+	Initials string
+	Key      string
+	RuleID   string // deadlines; empty for appointments
+	Kind     string // appointment kind for appointments
+	Due      string // YYYY-MM-DD
+	Time     string
+	Place    string
+}
+
+// HistoryEntry is one change to a case: field names, never values.
+type HistoryEntry struct {
+	At        time.Time
+	ActorName string
+	Action    string
+	Fields    string
+}
+
+// GroupCaseCounts is what a network sees of a group's cases.
+type GroupCaseCounts struct {
+	GroupID  string
+	Open     int
+	Overdue  int
+	ByStatus map[CaseStatus]int
+}

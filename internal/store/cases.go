@@ -1,0 +1,304 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"errors"
+	"strings"
+
+	"puente/internal/model"
+)
+
+const caseCols = `c.id, c.group_id, c.code, c.status, c.status_changed_at, c.closed_at, coalesce(c.close_reason, ''),
+	c.court, c.lawyer_name, c.lawyer_contact, c.address_enc IS NOT NULL, c.created_at, c.updated_at,
+	coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
+	(SELECT count(*) FROM people p WHERE p.case_id = c.id)`
+
+func scanCase(row interface{ Scan(...any) error }) (model.Case, error) {
+	var c model.Case
+	var changed, created, updated string
+	var closed sql.NullString
+	if err := row.Scan(&c.ID, &c.GroupID, &c.Code, &c.Status, &changed, &closed, &c.CloseReason,
+		&c.Court, &c.LawyerName, &c.LawyerContact, &c.HasAddress, &created, &updated,
+		&c.PrincipalName, &c.People); err != nil {
+		return model.Case{}, translate(err)
+	}
+	c.StatusChangedAt, c.ClosedAt = parseTS(changed), parseNullTS(closed)
+	c.CreatedAt, c.UpdatedAt = parseTS(created), parseTS(updated)
+	return c, nil
+}
+
+// codeAlphabet leaves out letters and digits that are easy to confuse.
+const codeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+// newCaseCode returns a short random code such as "PU-7K3QX": it stands for
+// the case where a name must not appear (calendar feeds).
+func newCaseCode() string {
+	b := make([]byte, 5)
+	if _, err := rand.Read(b); err != nil {
+		panic("store: crypto/rand failed: " + err.Error())
+	}
+	for i := range b {
+		b[i] = codeAlphabet[int(b[i])%len(codeAlphabet)]
+	}
+	return "PU-" + string(b)
+}
+
+// CreateCase opens a case in group groupID with its principal person.
+func (s *Store) CreateCase(ctx context.Context, groupID, actorID string, in model.CaseInput, principal model.PersonInput) (model.Case, error) {
+	var c model.Case
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		now := ts(s.now())
+		id := newID()
+		addr, err := s.seal(in.Address, "cases", "address_enc", id)
+		if err != nil {
+			return err
+		}
+		for attempt := 0; ; attempt++ {
+			_, err = tx.ExecContext(ctx, `
+				INSERT INTO cases (id, group_id, code, status, status_changed_at, court, lawyer_name, lawyer_contact,
+				                   address_enc, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				id, groupID, newCaseCode(), in.Status, now, in.Court, in.LawyerName, in.LawyerContact, addr, now, now)
+			if !errors.Is(translate(err), model.ErrConflict) || attempt > 5 {
+				break
+			}
+		}
+		if err != nil {
+			return translate(err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO case_status_changes (case_id, status, at, actor_id) VALUES (?, ?, ?, ?)`,
+			id, in.Status, now, nullStr(actorID)); err != nil {
+			return err
+		}
+		if _, err := s.insertPersonTx(ctx, tx, id, true, principal); err != nil {
+			return err
+		}
+		if err := s.historyTx(ctx, tx, id, actorID, "created", ""); err != nil {
+			return err
+		}
+		if err := s.recomputeTx(ctx, tx, id); err != nil {
+			return err
+		}
+		c, err = scanCase(tx.QueryRowContext(ctx, `SELECT `+caseCols+` FROM cases c WHERE c.id = ?`, id))
+		return err
+	})
+	return c, err
+}
+
+// CaseForUser returns the case only if userID belongs to the group that
+// holds it; otherwise model.ErrNotFound, as for a case that does not exist.
+// Network staff are not members of the group, so they never get here.
+func (s *Store) CaseForUser(ctx context.Context, userID, caseID string) (model.Case, error) {
+	return scanCase(s.db.QueryRowContext(ctx, `
+		SELECT `+caseCols+` FROM cases c
+		WHERE c.id = ? AND EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ? AND m.org_id = c.group_id)`,
+		caseID, userID))
+}
+
+// CaseQuery filters, sorts and pages a group's case list.
+type CaseQuery struct {
+	Search string // part of any household member's name
+	Status model.CaseStatus
+	State  string // "open" (default), "closed", "all"
+	Sort   string // "updated" (default), "name", "created", "status"
+	Page   int    // 1-based
+	Limit  int
+}
+
+var caseSorts = map[string]string{
+	"updated": `c.updated_at DESC, c.id`,
+	"created": `c.created_at DESC, c.id`,
+	"name":    `14 COLLATE NOCASE, c.id`,
+	"status":  `c.status, c.updated_at DESC, c.id`,
+}
+
+// ListCases returns one page of a group's cases and how many match in all.
+func (s *Store) ListCases(ctx context.Context, groupID string, q CaseQuery) ([]model.Case, int, error) {
+	where := []string{"c.group_id = ?"}
+	args := []any{groupID}
+	switch q.State {
+	case "closed":
+		where = append(where, "c.closed_at IS NOT NULL")
+	case "all":
+	default:
+		where = append(where, "c.closed_at IS NULL")
+	}
+	if q.Status != "" {
+		where = append(where, "c.status = ?")
+		args = append(args, q.Status)
+	}
+	if q.Search != "" {
+		where = append(where, `EXISTS (SELECT 1 FROM people p WHERE p.case_id = c.id
+			AND (p.name LIKE ? ESCAPE '\' OR p.preferred_name LIKE ? ESCAPE '\'))`)
+		like := "%" + escapeLike(q.Search) + "%"
+		args = append(args, like, like)
+	}
+	cond := strings.Join(where, " AND ")
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM cases c WHERE `+cond, args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	order, ok := caseSorts[q.Sort]
+	if !ok {
+		order = caseSorts["updated"]
+	}
+	if q.Limit <= 0 || q.Limit > 200 {
+		q.Limit = 25
+	}
+	if q.Page < 1 {
+		q.Page = 1
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+caseCols+` FROM cases c WHERE `+cond+` ORDER BY `+order+` LIMIT ? OFFSET ?`,
+		append(args, q.Limit, (q.Page-1)*q.Limit)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []model.Case
+	for rows.Next() {
+		c, err := scanCase(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, c)
+	}
+	return out, total, rows.Err()
+}
+
+func escapeLike(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s)
+}
+
+// UpdateCase saves the case form and records which fields changed.
+func (s *Store) UpdateCase(ctx context.Context, c model.Case, actorID string, in model.CaseInput) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		cur, err := scanCase(tx.QueryRowContext(ctx, `SELECT `+caseCols+` FROM cases c WHERE c.id = ? AND c.group_id = ?`, c.ID, c.GroupID))
+		if err != nil {
+			return err
+		}
+		if !cur.Open() {
+			return model.ErrForbidden
+		}
+		var changed []string
+		now := ts(s.now())
+		if in.Status != cur.Status {
+			changed = append(changed, "status")
+			if _, err := tx.ExecContext(ctx, `UPDATE cases SET status = ?, status_changed_at = ? WHERE id = ?`, in.Status, now, c.ID); err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `INSERT INTO case_status_changes (case_id, status, at, actor_id) VALUES (?, ?, ?, ?)`,
+				c.ID, in.Status, now, nullStr(actorID)); err != nil {
+				return err
+			}
+		}
+		for _, f := range []struct{ name, old, new string }{
+			{"court", cur.Court, in.Court}, {"lawyer_name", cur.LawyerName, in.LawyerName},
+			{"lawyer_contact", cur.LawyerContact, in.LawyerContact},
+		} {
+			if f.old != f.new {
+				changed = append(changed, f.name)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE cases SET court = ?, lawyer_name = ?, lawyer_contact = ? WHERE id = ?`,
+			in.Court, in.LawyerName, in.LawyerContact, c.ID); err != nil {
+			return err
+		}
+		if in.SetAddress {
+			addr, err := s.seal(in.Address, "cases", "address_enc", c.ID)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE cases SET address_enc = ? WHERE id = ?`, addr, c.ID); err != nil {
+				return err
+			}
+			changed = append(changed, "address")
+		}
+		if len(changed) == 0 {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, now, c.ID); err != nil {
+			return err
+		}
+		return s.historyTx(ctx, tx, c.ID, actorID, "updated", strings.Join(changed, ","))
+	})
+}
+
+// CloseCase ends the placement with a reason.
+func (s *Store) CloseCase(ctx context.Context, c model.Case, actorID, reason string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		now := ts(s.now())
+		res, err := tx.ExecContext(ctx, `
+			UPDATE cases SET status = 'placement_ended', status_changed_at = ?, closed_at = ?, close_reason = ?, updated_at = ?
+			WHERE id = ? AND group_id = ? AND closed_at IS NULL`, now, now, reason, now, c.ID, c.GroupID)
+		if err := mustAffect(res, err); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO case_status_changes (case_id, status, at, actor_id) VALUES (?, 'placement_ended', ?, ?)`,
+			c.ID, now, nullStr(actorID)); err != nil {
+			return err
+		}
+		return s.historyTx(ctx, tx, c.ID, actorID, "closed", reason)
+	})
+}
+
+// RevealAddress decrypts the case's address and records the reveal in the
+// audit log in the same transaction.
+func (s *Store) RevealAddress(ctx context.Context, c model.Case, actorID string) (string, error) {
+	var value string
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var sealed []byte
+		if err := tx.QueryRowContext(ctx, `SELECT address_enc FROM cases WHERE id = ? AND group_id = ?`, c.ID, c.GroupID).Scan(&sealed); err != nil {
+			return translate(err)
+		}
+		if len(sealed) == 0 {
+			return model.ErrNotFound
+		}
+		var err error
+		if value, err = s.open(sealed, "cases", "address_enc", c.ID); err != nil {
+			return err
+		}
+		return insertAudit(ctx, tx, AuditEntry{ActorID: actorID, OrgID: c.GroupID, Action: "reveal", ObjectType: "case",
+			ObjectID: c.ID, Field: string(model.FieldAddress), at: s.now()})
+	})
+	return value, err
+}
+
+func (s *Store) historyTx(ctx context.Context, tx *sql.Tx, caseID, actorID, action, fields string) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO case_history (case_id, at, actor_id, action, fields) VALUES (?, ?, ?, ?, ?)`,
+		caseID, ts(s.now()), nullStr(actorID), action, fields)
+	return err
+}
+
+// History lists a case's changes, newest first.
+func (s *Store) History(ctx context.Context, caseID string, limit int) ([]model.HistoryEntry, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT h.at, coalesce(u.name, ''), h.action, h.fields
+		FROM case_history h LEFT JOIN users u ON u.id = h.actor_id
+		WHERE h.case_id = ? ORDER BY h.id DESC LIMIT ?`, caseID, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.HistoryEntry
+	for rows.Next() {
+		var h model.HistoryEntry
+		var at string
+		if err := rows.Scan(&at, &h.ActorName, &h.Action, &h.Fields); err != nil {
+			return nil, err
+		}
+		h.At = parseTS(at)
+		out = append(out, h)
+	}
+	return out, rows.Err()
+}
+
+// touchTx marks a case as changed now, with a history entry.
+func (s *Store) touchTx(ctx context.Context, tx *sql.Tx, caseID, actorID, action, fields string) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, ts(s.now()), caseID); err != nil {
+		return err
+	}
+	return s.historyTx(ctx, tx, caseID, actorID, action, fields)
+}

@@ -1,0 +1,249 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+
+	"puente/internal/deadline"
+	"puente/internal/model"
+)
+
+// dbtx is what both *sql.DB and *sql.Tx offer.
+type dbtx interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// PersonDeadlines are one person's computed deadlines.
+type PersonDeadlines struct {
+	PersonID  string
+	Name      string
+	Deadlines []deadline.Deadline
+}
+
+// Rules returns the rule set deadlines are computed with.
+func (s *Store) Rules() *deadline.RuleSet { return s.rules }
+
+// caseFacts gathers, per person, the facts the engine counts from: the
+// household's arrival and moves, the person's own facts, their date of
+// birth (opened from its sealed column) and the individual hearings.
+func (s *Store) caseFacts(ctx context.Context, q dbtx, caseID string) ([]PersonDeadlines, []deadline.Facts, error) {
+	rows, err := q.QueryContext(ctx, `
+		SELECT id, name, coalesce(last_us_arrival, ''), dob_enc FROM people
+		WHERE case_id = ? ORDER BY is_principal DESC, name, id`, caseID)
+	if err != nil {
+		return nil, nil, err
+	}
+	var people []PersonDeadlines
+	var facts []deadline.Facts
+	index := map[string]int{}
+	for rows.Next() {
+		var id, name, arrival string
+		var dobSealed []byte
+		if err := rows.Scan(&id, &name, &arrival, &dobSealed); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		dob, err := s.open(dobSealed, "people", "dob_enc", id)
+		if err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		index[id] = len(people)
+		people = append(people, PersonDeadlines{PersonID: id, Name: name})
+		facts = append(facts, deadline.Facts{LastUSArrival: parseDate(arrival), BirthDate: parseDate(dob)})
+	}
+	if err := rows.Close(); err != nil {
+		return nil, nil, err
+	}
+	// Every fact applies to its person, or to everyone for household facts.
+	apply := func(personID string, fn func(f *deadline.Facts)) {
+		if personID == "" {
+			for i := range facts {
+				fn(&facts[i])
+			}
+			return
+		}
+		if i, ok := index[personID]; ok {
+			fn(&facts[i])
+		}
+	}
+	frows, err := q.QueryContext(ctx, `
+		SELECT id, coalesce(person_id, ''), kind, date, coalesce(end_date, '') FROM facts
+		WHERE case_id = ? ORDER BY date, id`, caseID)
+	if err != nil {
+		return nil, nil, err
+	}
+	for frows.Next() {
+		var id, personID, kind, date, end string
+		if err := frows.Scan(&id, &personID, &kind, &date, &end); err != nil {
+			frows.Close()
+			return nil, nil, err
+		}
+		d := parseDate(date)
+		ev := deadline.Event{Ref: id, Date: d}
+		apply(personID, func(f *deadline.Facts) {
+			switch model.FactKind(kind) {
+			case model.FactArrival:
+				f.Arrival = d
+			case model.FactMove:
+				f.Moves = append(f.Moves, ev)
+			case model.FactI589Filed:
+				f.I589Filed = d
+			case model.FactClockPause:
+				f.ClockPauses = append(f.ClockPauses, deadline.Pause{From: d, To: parseDate(end)})
+			case model.FactDecision:
+				f.Decisions = append(f.Decisions, ev)
+			case model.FactFinalOrder:
+				f.FinalOrder = d
+			case model.FactGrant:
+				f.Grant = d
+			case model.FactEADExpiry:
+				f.EADExpiry = d
+			case model.FactFeeNotice:
+				f.FeeNotices = append(f.FeeNotices, ev)
+			}
+		})
+	}
+	if err := frows.Close(); err != nil {
+		return nil, nil, err
+	}
+	hrows, err := q.QueryContext(ctx, `
+		SELECT id, coalesce(person_id, ''), date FROM appointments
+		WHERE case_id = ? AND kind = 'individual_hearing' ORDER BY date, id`, caseID)
+	if err != nil {
+		return nil, nil, err
+	}
+	for hrows.Next() {
+		var id, personID, date string
+		if err := hrows.Scan(&id, &personID, &date); err != nil {
+			hrows.Close()
+			return nil, nil, err
+		}
+		ev := deadline.Event{Ref: id, Date: parseDate(date)}
+		apply(personID, func(f *deadline.Facts) { f.IndividualHearings = append(f.IndividualHearings, ev) })
+	}
+	return people, facts, hrows.Close()
+}
+
+// ComputeDeadlines computes a case's deadlines per person, with their full
+// explanations, for the case page.
+func (s *Store) ComputeDeadlines(ctx context.Context, caseID string) ([]PersonDeadlines, error) {
+	people, facts, err := s.caseFacts(ctx, s.db, caseID)
+	if err != nil {
+		return nil, err
+	}
+	for i := range people {
+		people[i].Deadlines = deadline.Compute(s.rules, facts[i])
+	}
+	return people, nil
+}
+
+// DeadlineKey is the stored key of one person's deadline: unique in its
+// case and stable when the trigger date moves.
+func DeadlineKey(personID, engineKey string) string { return personID + "/" + engineKey }
+
+// recomputeTx rewrites a case's stored deadlines from its current facts. It
+// runs in the transaction of every change to a fact, so the stored dates
+// never disagree with the facts; marks are keyed separately and survive.
+func (s *Store) recomputeTx(ctx context.Context, tx *sql.Tx, caseID string) error {
+	var groupID string
+	if err := tx.QueryRowContext(ctx, `SELECT group_id FROM cases WHERE id = ?`, caseID).Scan(&groupID); err != nil {
+		return translate(err)
+	}
+	people, facts, err := s.caseFacts(ctx, tx, caseID)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM deadlines WHERE case_id = ?`, caseID); err != nil {
+		return err
+	}
+	for i, p := range people {
+		for _, d := range deadline.Compute(s.rules, facts[i]) {
+			var due sql.NullString
+			if !d.Due.IsZero() {
+				due = sql.NullString{String: d.Due.String(), Valid: true}
+			}
+			if _, err := tx.ExecContext(ctx, `
+				INSERT INTO deadlines (case_id, group_id, person_id, key, rule_id, kind, due) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+				caseID, groupID, p.PersonID, DeadlineKey(p.PersonID, d.Key), d.RuleID, string(d.Kind), due); err != nil {
+				return fmt.Errorf("store deadline %s: %w", d.Key, err)
+			}
+		}
+	}
+	return nil
+}
+
+// RecomputeAll rewrites every open case's deadlines, for start-up after the
+// rule set changed (a new binary). It reports how many cases it did.
+func (s *Store) RecomputeAll(ctx context.Context) (int, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id FROM cases WHERE closed_at IS NULL`)
+	if err != nil {
+		return 0, err
+	}
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Close(); err != nil {
+		return 0, err
+	}
+	for _, id := range ids {
+		if err := s.tx(ctx, func(tx *sql.Tx) error { return s.recomputeTx(ctx, tx, id) }); err != nil {
+			return 0, err
+		}
+	}
+	return len(ids), nil
+}
+
+func parseDate(s string) deadline.Date {
+	if s == "" {
+		return deadline.Date{}
+	}
+	d, err := deadline.ParseDate(s)
+	if err != nil {
+		return deadline.Date{}
+	}
+	return d
+}
+
+// rulesFingerprint identifies the rule set's content.
+func rulesFingerprint(rs *deadline.RuleSet) string {
+	h := sha256.New()
+	for _, r := range rs.Rules() {
+		fmt.Fprintf(h, "%s|%s|%s|%s|%s|%s\n", r.ID, r.Kind, r.Trigger, r.Counting, r.EffectiveFrom, r.EffectiveTo)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// SyncRules recomputes every open case when the rule set differs from the
+// one the stored deadlines were computed with (a new release changed a
+// rule), and records the new one. It reports how many cases it recomputed.
+func (s *Store) SyncRules(ctx context.Context) (int, error) {
+	want := rulesFingerprint(s.rules)
+	var have []byte
+	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'rules_version'`).Scan(&have)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, err
+	}
+	if string(have) == want {
+		return 0, nil
+	}
+	n, err := s.RecomputeAll(ctx)
+	if err != nil {
+		return 0, err
+	}
+	_, err = s.db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('rules_version', ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, []byte(want))
+	return n, err
+}

@@ -1,0 +1,189 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"puente/internal/model"
+)
+
+// Marks returns what people recorded about a case's deadlines and
+// appointments, by key.
+func (s *Store) Marks(ctx context.Context, caseID string) (map[string]model.Mark, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT key, state, coalesce(done_on, ''), note, updated_at FROM marks WHERE case_id = ?`, caseID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]model.Mark{}
+	for rows.Next() {
+		var m model.Mark
+		var at string
+		if err := rows.Scan(&m.Key, &m.State, &m.DoneOn, &m.Note, &at); err != nil {
+			return nil, err
+		}
+		m.UpdatedAt = parseTS(at)
+		out[m.Key] = m
+	}
+	return out, rows.Err()
+}
+
+// SetMark records done / not applicable / a note for a deadline or an
+// appointment of the case. The key must name one that exists now.
+func (s *Store) SetMark(ctx context.Context, c model.Case, actorID string, m model.Mark) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := caseOpenTx(ctx, tx, c); err != nil {
+			return err
+		}
+		var n int
+		var err error
+		if id, ok := strings.CutPrefix(m.Key, "appointment/"); ok {
+			err = tx.QueryRowContext(ctx, `SELECT count(*) FROM appointments WHERE id = ? AND case_id = ?`, id, c.ID).Scan(&n)
+		} else {
+			err = tx.QueryRowContext(ctx, `SELECT count(*) FROM deadlines WHERE key = ? AND case_id = ?`, m.Key, c.ID).Scan(&n)
+		}
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return model.ErrNotFound
+		}
+		if _, err := tx.ExecContext(ctx, `
+			INSERT INTO marks (case_id, key, state, done_on, note, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (case_id, key) DO UPDATE SET state = excluded.state, done_on = excluded.done_on,
+				note = excluded.note, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+			c.ID, m.Key, m.State, nullStr(m.DoneOn), m.Note, nullStr(actorID), ts(s.now())); err != nil {
+			return translate(err)
+		}
+		return s.touchTx(ctx, tx, c.ID, actorID, "marked", string(m.State))
+	})
+}
+
+// GroupDue lists, across a group's open cases, the deadlines that are not
+// done or set aside and fall on or before until, soonest first: overdue
+// "due by" deadlines, and every kind (a window that opens, a card that
+// expires) from today on. limit bounds the list.
+func (s *Store) GroupDue(ctx context.Context, groupID, today, until string, limit int) ([]model.DueItem, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT d.case_id, c.code, coalesce(p.name, ''), d.key, d.rule_id, d.kind, d.due
+		FROM deadlines d
+		JOIN cases c ON c.id = d.case_id AND c.closed_at IS NULL
+		LEFT JOIN people p ON p.id = d.person_id
+		LEFT JOIN marks m ON m.case_id = d.case_id AND m.key = d.key
+		WHERE d.group_id = ? AND d.due IS NOT NULL AND d.due <= ? AND (d.kind = 'due_by' OR d.due >= ?)
+		  AND coalesce(m.state, 'open') = 'open'
+		ORDER BY d.due, d.key
+		LIMIT ?`, groupID, until, today, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.DueItem
+	for rows.Next() {
+		var it model.DueItem
+		var name string
+		if err := rows.Scan(&it.CaseID, &it.CaseCode, &name, &it.Key, &it.RuleID, &it.Kind, &it.Due); err != nil {
+			return nil, err
+		}
+		it.Initials = Initials(name)
+		out = append(out, it)
+	}
+	return out, rows.Err()
+}
+
+// GroupNextHearings returns, for each open case of the group, its next
+// hearing on or after from, by date.
+func (s *Store) GroupNextHearings(ctx context.Context, groupID, from string) ([]model.DueItem, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT a.case_id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
+		       a.id, a.kind, a.date, a.time, a.place
+		FROM appointments a JOIN cases c ON c.id = a.case_id AND c.closed_at IS NULL
+		WHERE a.group_id = ? AND a.date >= ? AND a.kind IN ('master_hearing', 'individual_hearing')
+		  AND a.id = (SELECT a2.id FROM appointments a2
+		              WHERE a2.case_id = a.case_id AND a2.date >= ? AND a2.kind IN ('master_hearing', 'individual_hearing')
+		              ORDER BY a2.date, a2.time, a2.id LIMIT 1)
+		ORDER BY a.date, a.time, a.id`, groupID, from, from)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.DueItem
+	for rows.Next() {
+		var it model.DueItem
+		var name, id string
+		if err := rows.Scan(&it.CaseID, &it.CaseCode, &name, &id, &it.Kind, &it.Due, &it.Time, &it.Place); err != nil {
+			return nil, err
+		}
+		it.Key = AppointmentKey(id)
+		it.Initials = Initials(name)
+		out = append(out, it)
+	}
+	return out, rows.Err()
+}
+
+// GroupCaseCounts is what a network sees of its groups' cases: open cases,
+// overdue deadlines and cases per status. No names, no notes.
+func (s *Store) GroupCaseCounts(ctx context.Context, networkID, today string) (map[string]model.GroupCaseCounts, error) {
+	out := map[string]model.GroupCaseCounts{}
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT c.group_id, c.status, count(*) FROM organisations o JOIN cases c ON c.group_id = o.id
+		WHERE o.network_id = ? AND c.closed_at IS NULL GROUP BY c.group_id, c.status`, networkID)
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var gid string
+		var st model.CaseStatus
+		var n int
+		if err := rows.Scan(&gid, &st, &n); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		g := out[gid]
+		if g.ByStatus == nil {
+			g.GroupID, g.ByStatus = gid, map[model.CaseStatus]int{}
+		}
+		g.ByStatus[st] += n
+		g.Open += n
+		out[gid] = g
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	rows, err = s.db.QueryContext(ctx, `
+		SELECT d.group_id, count(*) FROM organisations o
+		JOIN deadlines d ON d.group_id = o.id
+		JOIN cases c ON c.id = d.case_id AND c.closed_at IS NULL
+		LEFT JOIN marks m ON m.case_id = d.case_id AND m.key = d.key
+		WHERE o.network_id = ? AND d.due < ? AND d.kind = 'due_by' AND coalesce(m.state, 'open') = 'open'
+		GROUP BY d.group_id`, networkID, today)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var gid string
+		var n int
+		if err := rows.Scan(&gid, &n); err != nil {
+			return nil, err
+		}
+		g := out[gid]
+		g.GroupID, g.Overdue = gid, n
+		out[gid] = g
+	}
+	return out, rows.Err()
+}
+
+// Initials turns "María José López" into "M.J.L.": enough for the people who
+// know the case, nothing for anyone else.
+func Initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		r := []rune(w)
+		b.WriteString(strings.ToUpper(string(r[0])))
+		b.WriteByte('.')
+	}
+	return b.String()
+}

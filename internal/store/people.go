@@ -1,0 +1,220 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"puente/internal/model"
+)
+
+func (s *Store) insertPersonTx(ctx context.Context, tx *sql.Tx, caseID string, principal bool, in model.PersonInput) (string, error) {
+	id := newID()
+	dob, fac, anum, err := s.sealPerson(id, in)
+	if err != nil {
+		return "", err
+	}
+	now := ts(s.now())
+	_, err = tx.ExecContext(ctx, `
+		INSERT INTO people (id, case_id, is_principal, name, preferred_name, relationship, languages, country_of_birth,
+		                    last_us_arrival, release_date, dob_enc, facility_enc, anumber_enc, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, caseID, principal, in.Name, in.PreferredName, in.Relationship, in.Languages, in.CountryOfBirth,
+		nullStr(in.LastUSArrival), nullStr(in.ReleaseDate), dob, fac, anum, now, now)
+	return id, translate(err)
+}
+
+func (s *Store) sealPerson(id string, in model.PersonInput) (dob, fac, anum []byte, err error) {
+	if dob, err = s.seal(in.DOB, "people", "dob_enc", id); err != nil {
+		return
+	}
+	if fac, err = s.seal(in.Facility, "people", "facility_enc", id); err != nil {
+		return
+	}
+	anum, err = s.seal(in.ANumber, "people", "anumber_enc", id)
+	return
+}
+
+// People lists a case's household, the principal first. The A-number is
+// opened only to show its last three digits.
+func (s *Store) People(ctx context.Context, caseID string) ([]model.Person, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT id, case_id, is_principal, name, preferred_name, relationship, languages, country_of_birth,
+		       coalesce(last_us_arrival, ''), coalesce(release_date, ''),
+		       dob_enc IS NOT NULL, facility_enc IS NOT NULL, anumber_enc
+		FROM people WHERE case_id = ? ORDER BY is_principal DESC, name, id`, caseID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.Person
+	for rows.Next() {
+		var p model.Person
+		var anum []byte
+		if err := rows.Scan(&p.ID, &p.CaseID, &p.Principal, &p.Name, &p.PreferredName, &p.Relationship, &p.Languages,
+			&p.CountryOfBirth, &p.LastUSArrival, &p.ReleaseDate, &p.HasDOB, &p.HasFacility, &anum); err != nil {
+			return nil, err
+		}
+		if len(anum) > 0 {
+			a, err := s.open(anum, "people", "anumber_enc", p.ID)
+			if err != nil {
+				return nil, err
+			}
+			p.HasANumber = true
+			if len(a) >= 3 {
+				p.ANumberLast3 = a[len(a)-3:]
+			}
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// AddPerson adds a family member to a case.
+func (s *Store) AddPerson(ctx context.Context, c model.Case, actorID string, in model.PersonInput) (string, error) {
+	var id string
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if err := caseOpenTx(ctx, tx, c); err != nil {
+			return err
+		}
+		var err error
+		if id, err = s.insertPersonTx(ctx, tx, c.ID, false, in); err != nil {
+			return err
+		}
+		if err := s.touchTx(ctx, tx, c.ID, actorID, "person_added", ""); err != nil {
+			return err
+		}
+		return s.recomputeTx(ctx, tx, c.ID)
+	})
+	return id, err
+}
+
+// UpdatePerson saves the person form. Sensitive fields change only when
+// their Set flag is true.
+func (s *Store) UpdatePerson(ctx context.Context, c model.Case, personID, actorID string, in model.PersonInput) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := caseOpenTx(ctx, tx, c); err != nil {
+			return err
+		}
+		var cur model.Person
+		err := tx.QueryRowContext(ctx, `
+			SELECT name, preferred_name, relationship, languages, country_of_birth,
+			       coalesce(last_us_arrival, ''), coalesce(release_date, '')
+			FROM people WHERE id = ? AND case_id = ?`, personID, c.ID).
+			Scan(&cur.Name, &cur.PreferredName, &cur.Relationship, &cur.Languages, &cur.CountryOfBirth, &cur.LastUSArrival, &cur.ReleaseDate)
+		if err != nil {
+			return translate(err)
+		}
+		var changed []string
+		for _, f := range []struct{ name, old, new string }{
+			{"name", cur.Name, in.Name}, {"preferred_name", cur.PreferredName, in.PreferredName},
+			{"relationship", cur.Relationship, in.Relationship}, {"languages", cur.Languages, in.Languages},
+			{"country_of_birth", cur.CountryOfBirth, in.CountryOfBirth},
+			{"last_us_arrival", cur.LastUSArrival, in.LastUSArrival}, {"release_date", cur.ReleaseDate, in.ReleaseDate},
+		} {
+			if f.old != f.new {
+				changed = append(changed, f.name)
+			}
+		}
+		if _, err := tx.ExecContext(ctx, `
+			UPDATE people SET name = ?, preferred_name = ?, relationship = ?, languages = ?, country_of_birth = ?,
+			       last_us_arrival = ?, release_date = ?, updated_at = ?
+			WHERE id = ? AND case_id = ?`,
+			in.Name, in.PreferredName, in.Relationship, in.Languages, in.CountryOfBirth,
+			nullStr(in.LastUSArrival), nullStr(in.ReleaseDate), ts(s.now()), personID, c.ID); err != nil {
+			return err
+		}
+		for _, f := range []struct {
+			set    bool
+			value  string
+			column string
+			name   model.SensitiveField
+		}{
+			{in.SetDOB, in.DOB, "dob_enc", model.FieldDOB},
+			{in.SetFacility, in.Facility, "facility_enc", model.FieldFacility},
+			{in.SetANumber, in.ANumber, "anumber_enc", model.FieldANumber},
+		} {
+			if !f.set {
+				continue
+			}
+			sealed, err := s.seal(f.value, "people", f.column, personID)
+			if err != nil {
+				return err
+			}
+			// The column name comes from the fixed list above, never from input.
+			if _, err := tx.ExecContext(ctx, `UPDATE people SET `+f.column+` = ? WHERE id = ?`, sealed, personID); err != nil {
+				return err
+			}
+			changed = append(changed, string(f.name))
+		}
+		if len(changed) == 0 {
+			return nil
+		}
+		if err := s.touchTx(ctx, tx, c.ID, actorID, "person_updated", strings.Join(changed, ",")); err != nil {
+			return err
+		}
+		return s.recomputeTx(ctx, tx, c.ID)
+	})
+}
+
+// RemovePerson takes a family member (not the principal) out of a case.
+func (s *Store) RemovePerson(ctx context.Context, c model.Case, personID, actorID string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := caseOpenTx(ctx, tx, c); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM people WHERE id = ? AND case_id = ? AND is_principal = 0`, personID, c.ID)
+		if err := mustAffect(res, err); err != nil {
+			return err
+		}
+		if err := s.touchTx(ctx, tx, c.ID, actorID, "person_removed", ""); err != nil {
+			return err
+		}
+		return s.recomputeTx(ctx, tx, c.ID)
+	})
+}
+
+var personColumns = map[model.SensitiveField]string{
+	model.FieldANumber:  "anumber_enc",
+	model.FieldDOB:      "dob_enc",
+	model.FieldFacility: "facility_enc",
+}
+
+// RevealPersonField decrypts one sensitive field of a person and records the
+// reveal in the audit log in the same transaction.
+func (s *Store) RevealPersonField(ctx context.Context, c model.Case, personID string, field model.SensitiveField, actorID string) (string, error) {
+	column, ok := personColumns[field]
+	if !ok {
+		return "", model.ErrNotFound
+	}
+	var value string
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var sealed []byte
+		if err := tx.QueryRowContext(ctx, `SELECT `+column+` FROM people WHERE id = ? AND case_id = ?`, personID, c.ID).Scan(&sealed); err != nil {
+			return translate(err)
+		}
+		if len(sealed) == 0 {
+			return model.ErrNotFound
+		}
+		var err error
+		if value, err = s.open(sealed, "people", column, personID); err != nil {
+			return err
+		}
+		return insertAudit(ctx, tx, AuditEntry{ActorID: actorID, OrgID: c.GroupID, Action: "reveal", ObjectType: "person",
+			ObjectID: personID, Field: string(field), at: s.now()})
+	})
+	return value, err
+}
+
+// caseOpenTx fails unless the case exists in its group and is open: closed
+// cases are read-only.
+func caseOpenTx(ctx context.Context, tx *sql.Tx, c model.Case) error {
+	var closed sql.NullString
+	if err := tx.QueryRowContext(ctx, `SELECT closed_at FROM cases WHERE id = ? AND group_id = ?`, c.ID, c.GroupID).Scan(&closed); err != nil {
+		return translate(err)
+	}
+	if closed.Valid {
+		return model.ErrForbidden
+	}
+	return nil
+}

@@ -1,0 +1,167 @@
+package web
+
+import (
+	"strings"
+	"time"
+
+	"github.com/go-playground/validator/v10"
+
+	"puente/internal/model"
+)
+
+// registerCaseValidators adds the tags case forms use: isodate (empty or a
+// real YYYY-MM-DD between 1900 and 2100), hhmm (empty or a time of day),
+// anumber (empty or 8–9 digits, "A", spaces and dashes allowed).
+func registerCaseValidators(v *validator.Validate) {
+	_ = v.RegisterValidation("isodate", func(fl validator.FieldLevel) bool {
+		return validDate(fl.Field().String())
+	})
+	_ = v.RegisterValidation("hhmm", func(fl validator.FieldLevel) bool {
+		s := fl.Field().String()
+		if s == "" {
+			return true
+		}
+		_, err := time.Parse("15:04", s)
+		return err == nil && len(s) == 5
+	})
+	_ = v.RegisterValidation("anumber", func(fl validator.FieldLevel) bool {
+		s := fl.Field().String()
+		return s == "" || normalizeANumber(s) != ""
+	})
+}
+
+func validDate(s string) bool {
+	if s == "" {
+		return true
+	}
+	t, err := time.Parse("2006-01-02", s)
+	return err == nil && t.Year() >= 1900 && t.Year() <= 2100
+}
+
+// normalizeANumber returns the digits of an A-number ("A-123 456 789" →
+// "123456789"), or "" unless there are 8 or 9 of them.
+func normalizeANumber(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "A"), "a")
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == ' ' || r == '-':
+		default:
+			return ""
+		}
+	}
+	if n := b.Len(); n < 8 || n > 9 {
+		return ""
+	}
+	return b.String()
+}
+
+// CaseForm is the case part of the new-case and edit-case forms.
+type CaseForm struct {
+	Status        string `form:"status" validate:"required,max=40"`
+	Court         string `form:"court" validate:"safetext,max=200"`
+	LawyerName    string `form:"lawyer_name" validate:"safetext,max=200"`
+	LawyerContact string `form:"lawyer_contact" validate:"safetext,max=300"`
+	Address       string `form:"address" validate:"safetext,max=300"`
+	ClearAddress  string `form:"clear_address" validate:"omitempty,oneof=1"`
+}
+
+// PersonForm is a household member's form. Sensitive fields are written
+// only when filled in (or cleared with their box), so edit forms never
+// need to echo them back.
+type PersonForm struct {
+	Name           string `form:"name" validate:"required,safetext,max=200"`
+	PreferredName  string `form:"preferred_name" validate:"safetext,max=100"`
+	Relationship   string `form:"relationship" validate:"safetext,max=100"`
+	Languages      string `form:"languages" validate:"safetext,max=200"`
+	CountryOfBirth string `form:"country_of_birth" validate:"safetext,max=100"`
+	LastUSArrival  string `form:"last_us_arrival" validate:"isodate"`
+	ReleaseDate    string `form:"release_date" validate:"isodate"`
+	DOB            string `form:"dob" validate:"isodate"`
+	Facility       string `form:"facility" validate:"safetext,max=200"`
+	ANumber        string `form:"anumber" validate:"safetext,max=20,anumber"`
+	ClearDOB       string `form:"clear_dob" validate:"omitempty,oneof=1"`
+	ClearFacility  string `form:"clear_facility" validate:"omitempty,oneof=1"`
+	ClearANumber   string `form:"clear_anumber" validate:"omitempty,oneof=1"`
+}
+
+// newCaseForm is the whole new-case form: the case and its principal.
+type newCaseForm struct {
+	CaseForm
+	PersonForm
+}
+
+func (f CaseForm) input() model.CaseInput {
+	in := model.CaseInput{Status: model.CaseStatus(f.Status), Court: f.Court, LawyerName: f.LawyerName,
+		LawyerContact: f.LawyerContact}
+	if f.Address != "" || f.ClearAddress == "1" {
+		in.Address, in.SetAddress = f.Address, true
+	}
+	return in
+}
+
+// input turns the form into a store input; sensitive carries whether the
+// viewer may set sensitive fields (coordinators only).
+func (f PersonForm) input(sensitive bool) model.PersonInput {
+	in := model.PersonInput{Name: f.Name, PreferredName: f.PreferredName, Relationship: f.Relationship,
+		Languages: f.Languages, CountryOfBirth: f.CountryOfBirth, LastUSArrival: f.LastUSArrival, ReleaseDate: f.ReleaseDate}
+	if !sensitive {
+		return in
+	}
+	if f.DOB != "" || f.ClearDOB == "1" {
+		in.DOB, in.SetDOB = f.DOB, true
+	}
+	if f.Facility != "" || f.ClearFacility == "1" {
+		in.Facility, in.SetFacility = f.Facility, true
+	}
+	if f.ANumber != "" || f.ClearANumber == "1" {
+		in.ANumber, in.SetANumber = normalizeANumber(f.ANumber), true
+	}
+	return in
+}
+
+// clearSensitive blanks sensitive inputs before a form is shown again: a
+// rejected form must not carry an A-number back into the page.
+func (f *PersonForm) clearSensitive() {
+	f.DOB, f.Facility, f.ANumber = "", "", ""
+}
+
+type factForm struct {
+	Kind     string `form:"kind" validate:"required,max=20"`
+	PersonID string `form:"person_id" validate:"safetext,max=64"`
+	Date     string `form:"date" validate:"required,isodate"`
+	EndDate  string `form:"end_date" validate:"isodate"`
+	Note     string `form:"note" validate:"safetext,max=500"`
+}
+
+type factDateForm struct {
+	Date    string `form:"date" validate:"required,isodate"`
+	EndDate string `form:"end_date" validate:"isodate"`
+}
+
+type appointmentForm struct {
+	Kind     string `form:"kind" validate:"required,max=30"`
+	PersonID string `form:"person_id" validate:"safetext,max=64"`
+	Date     string `form:"date" validate:"required,isodate"`
+	Time     string `form:"time" validate:"hhmm"`
+	Place    string `form:"place" validate:"safetext,max=200"`
+	Note     string `form:"note" validate:"safetext,max=500"`
+}
+
+type markForm struct {
+	Key    string `form:"key" validate:"required,safetext,max=300"`
+	State  string `form:"state" validate:"required,oneof=open done not_applicable"`
+	DoneOn string `form:"done_on" validate:"isodate"`
+	Note   string `form:"note" validate:"safetext,max=500"`
+}
+
+type closeForm struct {
+	Reason string `form:"reason" validate:"required,oneof=self_sufficient moved re_detained removed other"`
+}
+
+type revealForm struct {
+	Field string `form:"field" validate:"required,oneof=anumber dob facility"`
+}

@@ -1,0 +1,242 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"puente/internal/authz"
+	"puente/internal/model"
+	"puente/internal/store"
+)
+
+// casePageSize is how many cases one page of the list shows.
+const casePageSize = 25
+
+// currentOrg is the organisation the viewer is working in, through their scope.
+func (s *Server) currentOrg(r *http.Request) (model.Org, error) {
+	v := viewerFrom(r)
+	if v.Current.OrgID == "" {
+		return model.Org{}, errNotFound
+	}
+	return s.store.OrgForUser(r.Context(), v.UserID, v.Current.OrgID)
+}
+
+// caseList is the current group's cases (search, filter, sort, pages), or,
+// for a network, its groups' cases as statuses and counts.
+func (s *Server) caseList(w http.ResponseWriter, r *http.Request) error {
+	org, err := s.currentOrg(r)
+	if err != nil {
+		return err
+	}
+	v := viewerFrom(r)
+	d := s.newData(r)
+	d.Org = org
+	d.Title = d.T("cases.title")
+	d.Statuses = model.CaseStatuses
+	if org.Kind == model.KindNetwork {
+		if !authz.Can(v.Viewer, authz.ViewCaseCounts, org) {
+			return model.ErrForbidden
+		}
+		return s.networkCases(w, r, d, org)
+	}
+	if !authz.Can(v.Viewer, authz.ViewCases, org) {
+		return model.ErrForbidden
+	}
+	q := caseQueryFrom(r.URL.Query())
+	cases, total, err := s.store.ListCases(r.Context(), org.ID, q)
+	if err != nil {
+		return err
+	}
+	d.Cases, d.Total, d.Query = cases, total, q
+	d.Pages = (total + casePageSize - 1) / casePageSize
+	d.CanManageCases = authz.Can(v.Viewer, authz.ManageCases, org)
+	return s.render(w, r, http.StatusOK, "cases", d)
+}
+
+// caseQueryFrom reads the list's filters; anything unusable falls back to
+// its default rather than failing: a filter is not a form.
+func caseQueryFrom(v url.Values) store.CaseQuery {
+	q := store.CaseQuery{Limit: casePageSize, Page: 1, State: "open", Sort: "updated"}
+	if s := v.Get("q"); len(s) <= 100 && safeText(s) {
+		q.Search = s
+	}
+	if st := model.CaseStatus(v.Get("status")); model.ValidStatus(st) {
+		q.Status = st
+	}
+	switch v.Get("state") {
+	case "closed", "all":
+		q.State = v.Get("state")
+	}
+	switch v.Get("sort") {
+	case "name", "created", "status":
+		q.Sort = v.Get("sort")
+	}
+	if p, err := strconv.Atoi(v.Get("page")); err == nil && p > 1 && p < 100000 {
+		q.Page = p
+	}
+	return q
+}
+
+func (s *Server) networkCases(w http.ResponseWriter, r *http.Request, d *templateData, org model.Org) error {
+	groups, err := s.store.Groups(r.Context(), org.ID)
+	if err != nil {
+		return err
+	}
+	counts, err := s.store.GroupCaseCounts(r.Context(), org.ID, s.today())
+	if err != nil {
+		return err
+	}
+	for _, g := range groups {
+		d.GroupCounts = append(d.GroupCounts, groupCountView{Group: g.Org, Counts: counts[g.ID]})
+	}
+	return s.render(w, r, http.StatusOK, "network_cases", d)
+}
+
+// groupCountView is one group's line on a network's case counts.
+type groupCountView struct {
+	Group  model.Org
+	Counts model.GroupCaseCounts
+}
+
+// currentGroupFor returns the current organisation if the viewer may do
+// action there; only sponsor groups hold cases.
+func (s *Server) currentGroupFor(r *http.Request, action authz.Action) (model.Org, error) {
+	org, err := s.currentOrg(r)
+	if err != nil {
+		return model.Org{}, err
+	}
+	if !authz.Can(viewerFrom(r).Viewer, action, org) {
+		return model.Org{}, model.ErrForbidden
+	}
+	return org, nil
+}
+
+func (s *Server) caseNewPage(r *http.Request, org model.Org) *templateData {
+	d := s.newData(r)
+	d.Org = org
+	d.Title = d.T("case.new.title")
+	d.Statuses = model.CaseStatuses
+	d.CanManageCases = true
+	return d
+}
+
+func (s *Server) caseNewForm(w http.ResponseWriter, r *http.Request) error {
+	org, err := s.currentGroupFor(r, authz.ManageCases)
+	if err != nil {
+		return err
+	}
+	d := s.caseNewPage(r, org)
+	d.Form = &newCaseForm{CaseForm: CaseForm{Status: "group_accepted"}}
+	return s.render(w, r, http.StatusOK, "case_new", d)
+}
+
+func (s *Server) caseCreatePost(w http.ResponseWriter, r *http.Request) error {
+	org, err := s.currentGroupFor(r, authz.ManageCases)
+	if err != nil {
+		return err
+	}
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	var f newCaseForm
+	decodeForm(r, &f)
+	d := s.caseNewPage(r, org)
+	d.Errors = s.validateForm(d.Lang, &f)
+	if _, bad := d.Errors["status"]; !bad && !model.ValidStatus(model.CaseStatus(f.Status)) {
+		d.Errors["status"] = d.T("err.choice")
+	}
+	if len(d.Errors) > 0 {
+		f.PersonForm.clearSensitive()
+		f.Address = ""
+		return s.formRejected(w, r, "case_new", d, &f)
+	}
+	c, err := s.store.CreateCase(r.Context(), org.ID, viewerFrom(r).UserID, f.CaseForm.input(), f.PersonForm.input(true))
+	if err != nil {
+		return err
+	}
+	s.flash(r, "case.created")
+	http.Redirect(w, r, "/cases/"+c.ID, http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) caseEditPage(r *http.Request) *templateData {
+	d := s.newData(r)
+	d.Case = caseFrom(r)
+	d.Org = orgFrom(r)
+	d.Title = d.T("case.edit.title")
+	d.Statuses = model.CaseStatuses
+	d.CanManageCases = authz.Can(viewerFrom(r).Viewer, authz.ManageCases, d.Org)
+	return d
+}
+
+func (s *Server) caseEditForm(w http.ResponseWriter, r *http.Request) error {
+	d := s.caseEditPage(r)
+	c := d.Case
+	if !c.Open() {
+		return model.ErrForbidden
+	}
+	d.Form = &CaseForm{Status: string(c.Status), Court: c.Court, LawyerName: c.LawyerName, LawyerContact: c.LawyerContact}
+	return s.render(w, r, http.StatusOK, "case_edit", d)
+}
+
+func (s *Server) caseUpdatePost(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	d := s.caseEditPage(r)
+	var f CaseForm
+	decodeForm(r, &f)
+	d.Errors = s.validateForm(d.Lang, &f)
+	if _, bad := d.Errors["status"]; !bad && (!model.ValidStatus(model.CaseStatus(f.Status)) || f.Status == string(model.StatusEnded)) {
+		d.Errors["status"] = d.T("err.choice")
+	}
+	if len(d.Errors) > 0 {
+		f.Address = ""
+		return s.formRejected(w, r, "case_edit", d, &f)
+	}
+	in := f.input()
+	if !d.CanManageCases {
+		in.SetAddress, in.Address = false, "" // only coordinators touch the address
+	}
+	if err := s.store.UpdateCase(r.Context(), d.Case, viewerFrom(r).UserID, in); err != nil {
+		return err
+	}
+	s.flash(r, "case.saved")
+	http.Redirect(w, r, "/cases/"+d.Case.ID, http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) caseClosePost(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	c := caseFrom(r)
+	var f closeForm
+	decodeForm(r, &f)
+	lang := langFrom(r)
+	if errs := s.validateForm(lang, &f); len(errs) > 0 {
+		return s.caseViewStatus(w, r, http.StatusUnprocessableEntity, errs)
+	}
+	if err := s.store.CloseCase(r.Context(), c, viewerFrom(r).UserID, f.Reason); err != nil {
+		return err
+	}
+	s.flash(r, "case.closed")
+	http.Redirect(w, r, "/cases/"+c.ID, http.StatusSeeOther)
+	return nil
+}
+
+// caseAddressRevealPost shows the address once; the reveal is in the audit log.
+func (s *Server) caseAddressRevealPost(w http.ResponseWriter, r *http.Request) error {
+	c := caseFrom(r)
+	value, err := s.store.RevealAddress(r.Context(), c, viewerFrom(r).UserID)
+	if err != nil {
+		return err
+	}
+	d := s.newData(r)
+	d.Case = c
+	d.Title = d.T("reveal.title")
+	d.RevealedLabel = d.T("field.address")
+	d.Revealed = value
+	return s.render(w, r, http.StatusOK, "reveal", d)
+}

@@ -1,0 +1,133 @@
+package web
+
+import (
+	"net/http"
+
+	"puente/internal/model"
+)
+
+func (s *Server) personPage(r *http.Request, title string) *templateData {
+	d := s.caseEditPage(r)
+	d.Title = d.T(title)
+	return d
+}
+
+func (s *Server) personNewForm(w http.ResponseWriter, r *http.Request) error {
+	d := s.personPage(r, "person.new.title")
+	if !d.Case.Open() {
+		return model.ErrForbidden
+	}
+	d.Form = &PersonForm{}
+	return s.render(w, r, http.StatusOK, "person_form", d)
+}
+
+func (s *Server) personCreatePost(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	d := s.personPage(r, "person.new.title")
+	var f PersonForm
+	decodeForm(r, &f)
+	if d.Errors = s.validateForm(d.Lang, &f); len(d.Errors) > 0 {
+		f.clearSensitive()
+		return s.formRejected(w, r, "person_form", d, &f)
+	}
+	if _, err := s.store.AddPerson(r.Context(), d.Case, viewerFrom(r).UserID, f.input(d.CanManageCases)); err != nil {
+		return err
+	}
+	s.flash(r, "person.saved")
+	http.Redirect(w, r, "/cases/"+d.Case.ID+"#household", http.StatusSeeOther)
+	return nil
+}
+
+// findPerson returns the case's person named in the URL.
+func (s *Server) findPerson(r *http.Request, c model.Case) (model.Person, error) {
+	people, err := s.store.People(r.Context(), c.ID)
+	if err != nil {
+		return model.Person{}, err
+	}
+	for _, p := range people {
+		if p.ID == r.PathValue("personID") {
+			return p, nil
+		}
+	}
+	return model.Person{}, model.ErrNotFound
+}
+
+func (s *Server) personEditForm(w http.ResponseWriter, r *http.Request) error {
+	d := s.personPage(r, "person.edit.title")
+	if !d.Case.Open() {
+		return model.ErrForbidden
+	}
+	p, err := s.findPerson(r, d.Case)
+	if err != nil {
+		return err
+	}
+	d.Person = p
+	d.Form = &PersonForm{Name: p.Name, PreferredName: p.PreferredName, Relationship: p.Relationship, Languages: p.Languages,
+		CountryOfBirth: p.CountryOfBirth, LastUSArrival: p.LastUSArrival, ReleaseDate: p.ReleaseDate}
+	return s.render(w, r, http.StatusOK, "person_form", d)
+}
+
+func (s *Server) personUpdatePost(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	d := s.personPage(r, "person.edit.title")
+	p, err := s.findPerson(r, d.Case)
+	if err != nil {
+		return err
+	}
+	d.Person = p
+	var f PersonForm
+	decodeForm(r, &f)
+	if d.Errors = s.validateForm(d.Lang, &f); len(d.Errors) > 0 {
+		f.clearSensitive()
+		return s.formRejected(w, r, "person_form", d, &f)
+	}
+	if err := s.store.UpdatePerson(r.Context(), d.Case, p.ID, viewerFrom(r).UserID, f.input(d.CanManageCases)); err != nil {
+		return err
+	}
+	s.flash(r, "person.saved")
+	http.Redirect(w, r, "/cases/"+d.Case.ID+"#household", http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) personRemovePost(w http.ResponseWriter, r *http.Request) error {
+	c := caseFrom(r)
+	if err := s.store.RemovePerson(r.Context(), c, r.PathValue("personID"), viewerFrom(r).UserID); err != nil {
+		return err
+	}
+	s.flash(r, "person.removed")
+	http.Redirect(w, r, "/cases/"+c.ID+"#household", http.StatusSeeOther)
+	return nil
+}
+
+// personRevealPost shows one sensitive field once, to a coordinator, and
+// records the reveal in the audit log.
+func (s *Server) personRevealPost(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	c := caseFrom(r)
+	var f revealForm
+	decodeForm(r, &f)
+	if errs := s.validateForm(langFrom(r), &f); len(errs) > 0 {
+		return errBadRequest
+	}
+	p, err := s.findPerson(r, c)
+	if err != nil {
+		return err
+	}
+	value, err := s.store.RevealPersonField(r.Context(), c, p.ID, model.SensitiveField(f.Field), viewerFrom(r).UserID)
+	if err != nil {
+		return err
+	}
+	d := s.newData(r)
+	d.Case = c
+	d.Person = p
+	d.Title = d.T("reveal.title")
+	d.RevealedLabel = d.T("field." + f.Field)
+	d.Revealed = value
+	return s.render(w, r, http.StatusOK, "reveal", d)
+}

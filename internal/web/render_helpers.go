@@ -1,0 +1,138 @@
+package web
+
+import (
+	"net/url"
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// fieldArgs is what the "text-field" template needs for one input.
+type fieldArgs struct {
+	Name, Label, Type, Value, Hint, Error, Auto string
+	Max                                         int
+	Required                                    bool
+}
+
+// Field describes the input name for the "text-field" template: its label
+// (a message key), type, maximum length, the value typed so far and its
+// error. flags may hold "required".
+func (d *templateData) Field(name, labelKey, typ string, max int, flags string) fieldArgs {
+	return fieldArgs{
+		Name: name, Label: d.T(labelKey), Type: typ, Max: max, Value: formValue(d.Form, name),
+		Error: d.Errors[name], Required: strings.Contains(flags, "required"), Auto: "off",
+	}
+}
+
+// formValue finds the string field tagged form:"name" in form, embedded
+// structs included.
+func formValue(form any, name string) string {
+	return fieldValue(reflect.ValueOf(form), name)
+}
+
+func fieldValue(v reflect.Value, name string) string {
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return ""
+		}
+		v = v.Elem()
+	}
+	if v.Kind() != reflect.Struct {
+		return ""
+	}
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.Anonymous && f.Type.Kind() == reflect.Struct {
+			if s := fieldValue(v.Field(i), name); s != "" {
+				return s
+			}
+			continue
+		}
+		tag, _, _ := strings.Cut(f.Tag.Get("form"), ",")
+		if tag == name && f.Type.Kind() == reflect.String {
+			return v.Field(i).String()
+		}
+	}
+	return ""
+}
+
+// sensitiveField is one encrypted field on the person form.
+type sensitiveField struct {
+	Name     string
+	Type     string
+	Recorded bool
+}
+
+// SensitiveFields lists the person form's encrypted fields and whether the
+// person being edited has each recorded (their values are never echoed).
+func (d *templateData) SensitiveFields() []sensitiveField {
+	return []sensitiveField{
+		{Name: "anumber", Type: "text", Recorded: d.Person.HasANumber},
+		{Name: "dob", Type: "date", Recorded: d.Person.HasDOB},
+		{Name: "facility", Type: "text", Recorded: d.Person.HasFacility},
+	}
+}
+
+// SortOptions are the case list's orders.
+func (d *templateData) SortOptions() []string {
+	return []string{"updated", "name", "created", "status"}
+}
+
+func (d *templateData) pageURL(page int) string {
+	v := url.Values{}
+	if d.Query.Search != "" {
+		v.Set("q", d.Query.Search)
+	}
+	if d.Query.Status != "" {
+		v.Set("status", string(d.Query.Status))
+	}
+	v.Set("state", d.Query.State)
+	v.Set("sort", d.Query.Sort)
+	v.Set("page", strconv.Itoa(page))
+	return "/cases?" + v.Encode()
+}
+
+// PrevPageURL is the previous page of the case list, or "".
+func (d *templateData) PrevPageURL() string {
+	if d.Query.Page <= 1 {
+		return ""
+	}
+	return d.pageURL(d.Query.Page - 1)
+}
+
+// NextPageURL is the next page of the case list, or "".
+func (d *templateData) NextPageURL() string {
+	if d.Query.Page >= d.Pages {
+		return ""
+	}
+	return d.pageURL(d.Query.Page + 1)
+}
+
+// personSelectArgs is what the "person-select" template needs.
+type personSelectArgs struct {
+	ID, Label, Error, Household string
+	People                      []personOption
+}
+
+type personOption struct{ ID, Name string }
+
+// PersonSelect describes a "for whom" select over the case's household;
+// its error is keyed id + "_id" (the inline form's prefix and person_id).
+func (d *templateData) PersonSelect(id, labelKey string) personSelectArgs {
+	a := personSelectArgs{ID: id, Label: d.T(labelKey), Error: d.Errors[id+"_id"], Household: d.T("person.household")}
+	for _, p := range d.People {
+		a.People = append(a.People, personOption{ID: p.ID, Name: p.Name})
+	}
+	return a
+}
+
+// PersonName is the household member's name, or "the whole household".
+func (d *templateData) PersonName(id string) string {
+	for _, p := range d.People {
+		if p.ID == id {
+			return p.Name
+		}
+	}
+	return d.T("person.household")
+}
