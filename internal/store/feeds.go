@@ -89,4 +89,3 @@ func (s *Store) FeedItems(ctx context.Context, userID, from string, limit int) (
 	}
 	return out, rows.Err()
 }
-

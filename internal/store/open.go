@@ -13,9 +13,9 @@ import (
 
 	"modernc.org/sqlite"
 
+	sqlite3 "modernc.org/sqlite/lib"
 	"puente/internal/deadline"
 	"puente/internal/secret"
-	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // Store is Puente's database. Every exported method runs in its own

@@ -87,7 +87,9 @@ func caseMatrix() []matrixRow {
 			return cell{path: "/cases/" + c.ID + suffix(e, c), form: form}
 		}
 	}
-	fixed := func(s string) func(*testEnv, model.Case) string { return func(*testEnv, model.Case) string { return s } }
+	fixed := func(s string) func(*testEnv, model.Case) string {
+		return func(*testEnv, model.Case) string { return s }
+	}
 	bad := url.Values{"date": {""}, "kind": {""}}
 	signedIn := func(anon, s int) [6]int { return [6]int{anon, s, s, s, s, s} }
 	onlyCoord := func(anon, ok, no int) [6]int { return [6]int{anon, no, ok, no, no, no} }
@@ -113,7 +115,7 @@ func caseMatrix() []matrixRow {
 		{method: "POST", pattern: "/cases/{caseID}/people/{personID}/remove", targets: caseTargets,
 			on: on(func(e *testEnv, c model.Case) string { return "/people/" + e.freshPerson(c) + "/remove" }, url.Values{}), want: postCases(s303)},
 		{method: "POST", pattern: "/cases/{caseID}/people/{personID}/reveal", targets: caseTargets,
-			on: on(func(e *testEnv, c model.Case) string { return "/people/" + e.principal(c) + "/reveal" }, url.Values{"field": {"anumber"}}),
+			on:   on(func(e *testEnv, c model.Case) string { return "/people/" + e.principal(c) + "/reveal" }, url.Values{"field": {"anumber"}}),
 			want: manageCases(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/facts", targets: caseTargets, on: on(fixed("/facts"), bad), want: postCases(s422)},
 		{method: "POST", pattern: "/cases/{caseID}/facts/{factID}", targets: caseTargets,
@@ -122,7 +124,7 @@ func caseMatrix() []matrixRow {
 			on: on(func(e *testEnv, c model.Case) string { return "/facts/" + e.freshFact(c) + "/delete" }, url.Values{}), want: postCases(s303)},
 		{method: "POST", pattern: "/cases/{caseID}/appointments", targets: caseTargets, on: on(fixed("/appointments"), bad), want: postCases(s422)},
 		{method: "POST", pattern: "/cases/{caseID}/appointments/{apptID}/delete", targets: caseTargets,
-			on: on(func(e *testEnv, c model.Case) string { return "/appointments/" + e.freshAppointment(c) + "/delete" }, url.Values{}),
+			on:   on(func(e *testEnv, c model.Case) string { return "/appointments/" + e.freshAppointment(c) + "/delete" }, url.Values{}),
 			want: postCases(s303)},
 		{method: "POST", pattern: "/cases/{caseID}/marks", targets: caseTargets,
 			on: on(fixed("/marks"), url.Values{"key": {""}}), want: postCases(s422)},
