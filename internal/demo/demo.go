@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"puente/internal/auth"
 	"puente/internal/model"
@@ -43,7 +44,8 @@ var Orgs = []store.SeedOrg{
 // ErrNotEmpty means the database already has accounts; nothing was changed.
 var ErrNotEmpty = errors.New("the database already has accounts: -demo only fills an empty database, and nothing was changed")
 
-// Seed fills an empty database with the demo data set in one transaction.
+// Seed fills an empty database with the demo data set, cases included, in
+// one transaction. The store must have its encryption key set.
 func Seed(ctx context.Context, st *store.Store, h *auth.Hasher) error {
 	has, err := st.HasUsers(ctx)
 	if err != nil {
@@ -57,7 +59,7 @@ func Seed(ctx context.Context, st *store.Store, h *auth.Hasher) error {
 	if err != nil {
 		return err
 	}
-	seed := store.Seed{Orgs: Orgs}
+	seed := store.Seed{Orgs: Orgs, Cases: cases(time.Now().UTC())}
 	for _, a := range Accounts {
 		seed.Users = append(seed.Users, store.SeedUser{Email: a.Email, Name: a.Name, PasswordHash: hash, Roles: a.Roles})
 	}

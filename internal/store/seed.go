@@ -28,6 +28,8 @@ type SeedUser struct {
 type Seed struct {
 	Orgs  []SeedOrg
 	Users []SeedUser
+	// Cases are imported into the group with the given SeedOrg key.
+	Cases map[string][]CaseSeed
 }
 
 // ApplySeed creates everything in seed in one transaction and returns the
@@ -75,6 +77,15 @@ func (s *Store) ApplySeed(ctx context.Context, seed Seed, requireEmpty bool) (ma
 				if err := s.addMemberTx(ctx, tx, u.ID, o, role); err != nil {
 					return fmt.Errorf("seed membership %q in %q: %w", su.Email, key, err)
 				}
+			}
+		}
+		for key, cases := range seed.Cases {
+			o, ok := orgs[key]
+			if !ok {
+				return fmt.Errorf("seed: cases name unknown org %q", key)
+			}
+			if _, err := s.importCasesTx(ctx, tx, o.ID, cases); err != nil {
+				return err
 			}
 		}
 		return nil

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strings"
 
 	"puente/internal/authz"
 	"puente/internal/deadline"
@@ -102,6 +103,11 @@ func (s *Server) caseViewStatus(w http.ResponseWriter, r *http.Request, status i
 			if dl.Due.IsZero() {
 				dv.Due = d.T("deadline.no_date." + string(dl.NoDate))
 				dv.DueISO = ""
+			}
+			if dl.Trigger == deadline.TriggerFourteenthBirthday {
+				// The working would print the date of birth, a sensitive
+				// field: keep the rule's explanation only.
+				dv.Explanation = strings.TrimSpace(strings.TrimSuffix(dv.Explanation, dl.Working.In(lang)))
 			}
 			d.Deadlines = append(d.Deadlines, dv)
 		}

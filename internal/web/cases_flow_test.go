@@ -194,3 +194,23 @@ func TestCaseListSearchFilterPaginate(t *testing.T) {
 		t.Errorf("searching for %% matched every case")
 	}
 }
+
+// TestRegistrationDeadlineHidesBirthDate: the age-14 registration deadline
+// is shown, but its explanation never prints the date of birth.
+func TestRegistrationDeadlineHidesBirthDate(t *testing.T) {
+	e := newEnv(t)
+	c := e.signIn(emailAlphaCoord)
+	res := c.post("/cases", url.Values{"name": {"Child Case"}, "status": {"arrived"}, "dob": {"2012-06-01"}})
+	if res.status != s303 {
+		t.Fatalf("create: got %d", res.status)
+	}
+	page := c.get(res.header.Get("Location"))
+	if !strings.Contains(page.body, "Registration at age 14") {
+		t.Fatalf("the registration deadline is missing")
+	}
+	for _, leak := range []string{"2012-06-01", "1 Jun 2012", "Born"} {
+		if strings.Contains(page.body, leak) {
+			t.Errorf("case page contains %q: the date of birth leaks", leak)
+		}
+	}
+}

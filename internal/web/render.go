@@ -81,6 +81,15 @@ func (d *templateData) T(key string, args ...any) string { return d.Lang.T(key, 
 // Date formats a day in the page's language.
 func (d *templateData) Date(t time.Time) string { return d.Lang.Date(t) }
 
+// Day formats a YYYY-MM-DD date in the page's language ("3 Mar 2026").
+func (d *templateData) Day(iso string) string {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil {
+		return iso
+	}
+	return d.Lang.Date(t)
+}
+
 // DateTime formats a moment in the page's language.
 func (d *templateData) DateTime(t time.Time) string { return d.Lang.DateTime(t) }
 

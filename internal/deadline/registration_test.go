@@ -1,0 +1,32 @@
+package deadline
+
+import "testing"
+
+// The registration rule applies from its 2025 effective date: an adult whose
+// 14th birthday is long past has no registration deadline, a child turning
+// 14 after it has one.
+func TestChildRegistrationEffectiveDate(t *testing.T) {
+	rs := MustDefault()
+	count := func(dob string) int {
+		d, err := ParseDate(dob)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, dl := range Compute(rs, Facts{BirthDate: d}) {
+			if dl.RuleID == "child-registration-14" {
+				n++
+			}
+		}
+		return n
+	}
+	if got := count("1992-01-10"); got != 0 {
+		t.Errorf("adult born 1992: got %d registration deadlines, want 0", got)
+	}
+	if got := count("2011-04-10"); got != 0 {
+		t.Errorf("14th birthday 2025-04-10, the day before the rule: got %d, want 0", got)
+	}
+	if got := count("2012-06-01"); got != 1 {
+		t.Errorf("14th birthday 2026-06-01: got %d, want 1", got)
+	}
+}

@@ -1,0 +1,128 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"puente/internal/model"
+)
+
+// CaseSeed is a whole case to import: its people (the first is the
+// principal), facts and appointments. PersonIndex fields point into People;
+// -1 means the whole household.
+type CaseSeed struct {
+	Case         model.CaseInput
+	People       []model.PersonInput
+	Facts        []FactSeed
+	Appointments []AppointmentSeed
+	Marks        []MarkSeed
+}
+
+// FactSeed is a fact of a CaseSeed.
+type FactSeed struct {
+	PersonIndex int
+	Fact        model.Fact
+}
+
+// AppointmentSeed is an appointment of a CaseSeed.
+type AppointmentSeed struct {
+	PersonIndex int
+	Appointment model.Appointment
+}
+
+// MarkSeed marks the deadline of rule RuleID for person PersonIndex.
+type MarkSeed struct {
+	PersonIndex int
+	RuleID      string
+	State       model.MarkState
+	DoneOn      string
+	Note        string
+}
+
+// ImportCases creates many cases in group groupID in one transaction, with
+// their deadlines computed: for the demo and the data generator, where one
+// transaction per case would be needlessly slow.
+func (s *Store) ImportCases(ctx context.Context, groupID string, seeds []CaseSeed) ([]string, error) {
+	var ids []string
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var err error
+		ids, err = s.importCasesTx(ctx, tx, groupID, seeds)
+		return err
+	})
+	return ids, err
+}
+
+func (s *Store) importCasesTx(ctx context.Context, tx *sql.Tx, groupID string, seeds []CaseSeed) ([]string, error) {
+	var ids []string
+	err := func() error {
+		now := ts(s.now())
+		for n, seed := range seeds {
+			if len(seed.People) == 0 {
+				return fmt.Errorf("import case %d: no people", n)
+			}
+			id := newID()
+			addr, err := s.seal(seed.Case.Address, "cases", "address_enc", id)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `
+				INSERT INTO cases (id, group_id, code, status, status_changed_at, court, lawyer_name, lawyer_contact,
+				                   address_enc, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				id, groupID, newCaseCode(), seed.Case.Status, now, seed.Case.Court, seed.Case.LawyerName,
+				seed.Case.LawyerContact, addr, now, now); err != nil {
+				return fmt.Errorf("import case %d: %w", n, translate(err))
+			}
+			people := make([]string, len(seed.People))
+			for i, p := range seed.People {
+				if people[i], err = s.insertPersonTx(ctx, tx, id, i == 0, p); err != nil {
+					return fmt.Errorf("import case %d person %d: %w", n, i, err)
+				}
+			}
+			person := func(i int) sql.NullString {
+				if i < 0 || i >= len(people) {
+					return sql.NullString{}
+				}
+				return sql.NullString{String: people[i], Valid: true}
+			}
+			for _, f := range seed.Facts {
+				pid := person(f.PersonIndex)
+				if model.HouseholdFact(f.Fact.Kind) {
+					pid = sql.NullString{}
+				}
+				if _, err := tx.ExecContext(ctx, `
+					INSERT INTO facts (id, case_id, person_id, kind, date, end_date, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+					newID(), id, pid, f.Fact.Kind, f.Fact.Date, nullStr(f.Fact.EndDate), f.Fact.Note, now); err != nil {
+					return fmt.Errorf("import case %d fact: %w", n, err)
+				}
+			}
+			for _, a := range seed.Appointments {
+				ap := a.Appointment
+				if _, err := tx.ExecContext(ctx, `
+					INSERT INTO appointments (id, case_id, group_id, person_id, kind, date, time, place, note, created_at, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+					newID(), id, groupID, person(a.PersonIndex), ap.Kind, ap.Date, ap.Time, ap.Place, ap.Note, now, now); err != nil {
+					return fmt.Errorf("import case %d appointment: %w", n, err)
+				}
+			}
+			if err := s.historyTx(ctx, tx, id, "", "created", ""); err != nil {
+				return err
+			}
+			if err := s.recomputeTx(ctx, tx, id); err != nil {
+				return err
+			}
+			for _, m := range seed.Marks {
+				if _, err := tx.ExecContext(ctx, `
+					INSERT INTO marks (case_id, key, state, done_on, note, updated_at)
+					SELECT case_id, key, ?, ?, ?, ? FROM deadlines WHERE case_id = ? AND person_id = ? AND rule_id = ?`,
+					m.State, nullStr(m.DoneOn), m.Note, now, id, person(m.PersonIndex), m.RuleID); err != nil {
+					return fmt.Errorf("import case %d mark: %w", n, err)
+				}
+			}
+			ids = append(ids, id)
+		}
+		return nil
+	}()
+	return ids, err
+}
