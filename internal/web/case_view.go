@@ -107,7 +107,10 @@ func (s *Server) caseViewStatus(w http.ResponseWriter, r *http.Request, status i
 			if dl.Trigger == deadline.TriggerFourteenthBirthday {
 				// The working would print the date of birth, a sensitive
 				// field: keep the rule's explanation only.
-				dv.Explanation = strings.TrimSpace(strings.TrimSuffix(dv.Explanation, dl.Working.In(lang)))
+				dv.Explanation = ""
+				if r, ok := s.store.Rules().InForce(dl.RuleID, dl.TriggerDate); ok && !strings.Contains(r.Explain.In(lang), "{") {
+					dv.Explanation = r.Explain.In(lang)
+				}
 			}
 			d.Deadlines = append(d.Deadlines, dv)
 		}
