@@ -68,6 +68,11 @@ func (h *Hasher) dummyHash() string {
 }
 
 func (h *Hasher) acquire(ctx context.Context) error {
+	// select picks at random among ready cases: check first, so a request
+	// already given up never takes a slot.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	select {
 	case h.slots <- struct{}{}:
 		h.inUse.Add(1)
@@ -141,7 +146,7 @@ func decode(s string) (Params, []byte, []byte, error) {
 	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &p.Memory, &p.Time, &p.Threads); err != nil {
 		return p, nil, nil, errBadHash
 	}
-	if p.Memory == 0 || p.Time == 0 || p.Threads == 0 || p.Memory > 1<<21 {
+	if p.Memory == 0 || p.Time == 0 || p.Threads == 0 || p.Memory > 1<<21 || p.Time > 64 {
 		return p, nil, nil, errBadHash
 	}
 	b64 := base64.RawStdEncoding

@@ -28,7 +28,9 @@ func (s *Store) recordTx(ctx context.Context, x execer, e model.Event) error {
 
 // Events returns one page of org's security log, newest first, with ids
 // below before (0 for the first page). Account events without an
-// organisation (sign-ins) show for every organisation their subject belongs to.
+// organisation (sign-ins) show for every organisation their subject belongs
+// to, from the day they joined it: joining does not hand a person's earlier
+// sign-ins (and addresses) to the new organisation's managers.
 func (s *Store) Events(ctx context.Context, orgID string, before int64, limit int) ([]model.Event, error) {
 	if before <= 0 {
 		before = 1<<63 - 1
@@ -41,7 +43,7 @@ func (s *Store) Events(ctx context.Context, orgID string, before int64, limit in
 			UNION ALL
 			SELECT e.id FROM memberships m
 			JOIN security_events e ON e.subject_id = m.user_id
-			WHERE m.org_id = ?1 AND e.org_id IS NULL AND e.id < ?2
+			WHERE m.org_id = ?1 AND e.org_id IS NULL AND e.id < ?2 AND e.at >= m.created_at
 		) ids
 		JOIN security_events e ON e.id = ids.id
 		LEFT JOIN users a ON a.id = e.actor_id

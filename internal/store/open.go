@@ -106,12 +106,24 @@ func (s *Store) check(ctx context.Context) error {
 			return fmt.Errorf("PRAGMA %s is %q, want %q", w.pragma, got, w.value)
 		}
 	}
-	var qc string
-	if err := conn.QueryRowContext(ctx, "PRAGMA quick_check").Scan(&qc); err != nil {
+	rows, err := conn.QueryContext(ctx, "PRAGMA quick_check(10)")
+	if err != nil {
 		return fmt.Errorf("quick_check: %w", err)
 	}
-	if qc != "ok" {
-		return fmt.Errorf("quick_check failed: %s", qc)
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return fmt.Errorf("quick_check: %w", err)
+		}
+		problems = append(problems, line)
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("quick_check: %w", err)
+	}
+	if len(problems) != 1 || problems[0] != "ok" {
+		return fmt.Errorf("quick_check failed: %s", strings.Join(problems, "; "))
 	}
 	return nil
 }

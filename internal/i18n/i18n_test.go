@@ -1,0 +1,189 @@
+package i18n_test
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"puente/internal/i18n"
+)
+
+func TestEveryMessageHasBothLanguages(t *testing.T) {
+	keys := i18n.Keys()
+	if len(keys) < 100 {
+		t.Fatalf("Keys() = %d keys, want at least 100", len(keys))
+	}
+	if !slices.IsSorted(keys) {
+		t.Error("Keys() is not sorted")
+	}
+	for _, k := range keys {
+		en, es := i18n.Pair(k)
+		if strings.TrimSpace(en) == "" {
+			t.Errorf("%s: English text is empty", k)
+		}
+		if strings.TrimSpace(es) == "" {
+			t.Errorf("%s: Spanish text is empty", k)
+		}
+		if en == k || es == k {
+			t.Errorf("%s: text is the key itself (en %q, es %q)", k, en, es)
+		}
+	}
+}
+
+// verb matches a fmt verb, %% included so a literal percent is compared too.
+var verb = regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]`)
+
+func TestPlaceholdersMatch(t *testing.T) {
+	withArgs := 0
+	for _, k := range i18n.Keys() {
+		en, es := i18n.Pair(k)
+		ve, vs := verb.FindAllString(en, -1), verb.FindAllString(es, -1)
+		if !slices.Equal(ve, vs) {
+			t.Errorf("%s: placeholders en %v, es %v; want the same in the same order", k, ve, vs)
+		}
+		for _, v := range ve {
+			if v != "%s" && v != "%d" {
+				t.Errorf("%s: placeholder %q, want only %%s or %%d", k, v)
+			}
+		}
+		if len(ve) > 0 {
+			withArgs++
+		}
+	}
+	if withArgs == 0 {
+		t.Error("no message has a placeholder: is the pattern still right?")
+	}
+}
+
+func TestT(t *testing.T) {
+	tests := []struct {
+		lang i18n.Lang
+		key  string
+		args []any
+		want string
+	}{
+		{i18n.EN, "nav.home", nil, "Home"},
+		{i18n.ES, "nav.home", nil, "Inicio"},
+		{i18n.EN, "members.role_for", []any{"Ana"}, "Role of Ana"},
+		{i18n.ES, "members.role_for", []any{"Ana"}, "Rol de Ana"},
+		{i18n.ES, "groups.members", []any{3}, "Personas: 3"},
+		{i18n.Lang("fr"), "nav.home", nil, "Home"}, // unknown language falls back to English
+		{i18n.EN, "no.such.key", nil, "no.such.key"},
+		{i18n.ES, "no.such.key", []any{1}, "no.such.key"},
+	}
+	for _, tt := range tests {
+		if got := tt.lang.T(tt.key, tt.args...); got != tt.want {
+			t.Errorf("%s.T(%q, %v) = %q, want %q", tt.lang, tt.key, tt.args, got, tt.want)
+		}
+	}
+	if i18n.Has("no.such.key") {
+		t.Error(`Has("no.such.key") = true, want false`)
+	}
+}
+
+func TestFromAcceptLanguage(t *testing.T) {
+	tests := []struct {
+		header string
+		want   i18n.Lang
+	}{
+		{"es-MX,es;q=0.9,en;q=0.5", i18n.ES},
+		{"es", i18n.ES},
+		{"es-419", i18n.ES},
+		{"en;q=0.2,es;q=0.8", i18n.ES},
+		{"en-US", i18n.EN},
+		{"en-GB,en;q=0.9", i18n.EN},
+		{"fr-FR", i18n.EN},
+		{"de", i18n.EN},
+		{"", i18n.EN},
+		{"garbage", i18n.EN},
+		{";;;,,,===", i18n.EN},
+		{"\xff\xfe", i18n.EN},
+		{strings.Repeat("x", 5000), i18n.EN},
+	}
+	for _, tt := range tests {
+		if got := i18n.FromAcceptLanguage(tt.header); got != tt.want {
+			t.Errorf("FromAcceptLanguage(%q) = %q, want %q", tt.header, got, tt.want)
+		}
+	}
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		in     string
+		want   i18n.Lang
+		wantOK bool
+	}{
+		{"en", i18n.EN, true},
+		{"es", i18n.ES, true},
+		{"ES", "", false},
+		{"fr", "", false},
+		{"", "", false},
+	}
+	for _, tt := range tests {
+		if got, ok := i18n.Parse(tt.in); got != tt.want || ok != tt.wantOK {
+			t.Errorf("Parse(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.wantOK)
+		}
+	}
+	for lang, want := range map[i18n.Lang]string{i18n.EN: "English", i18n.ES: "Español"} {
+		if got := lang.Name(); got != want {
+			t.Errorf("%s.Name() = %q, want %q", lang, got, want)
+		}
+	}
+	if !slices.Equal(i18n.All, []i18n.Lang{i18n.EN, i18n.ES}) {
+		t.Errorf("All = %v, want [en es]", i18n.All)
+	}
+}
+
+func TestDate(t *testing.T) {
+	tests := []struct {
+		lang i18n.Lang
+		t    time.Time
+		want string
+	}{
+		{i18n.EN, time.Date(2026, 3, 3, 10, 0, 0, 0, time.UTC), "3 Mar 2026"},
+		{i18n.ES, time.Date(2026, 3, 3, 10, 0, 0, 0, time.UTC), "3 mar 2026"},
+		{i18n.EN, time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), "31 Dec 2026"},
+		{i18n.ES, time.Date(2026, 1, 9, 0, 0, 0, 0, time.UTC), "9 ene 2026"},
+		{i18n.ES, time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC), "15 ago 2026"},
+		{i18n.ES, time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), "31 dic 2026"},
+		{i18n.EN, time.Time{}, ""},
+		{i18n.ES, time.Time{}, ""},
+	}
+	for _, tt := range tests {
+		if got := tt.lang.Date(tt.t); got != tt.want {
+			t.Errorf("%s.Date(%v) = %q, want %q", tt.lang, tt.t, got, tt.want)
+		}
+	}
+	// Every Spanish month is its own lower-case abbreviation.
+	seen := map[string]bool{}
+	for m := time.January; m <= time.December; m++ {
+		got := i18n.ES.Date(time.Date(2026, m, 1, 0, 0, 0, 0, time.UTC))
+		parts := strings.Fields(got)
+		if len(parts) != 3 || parts[1] != strings.ToLower(parts[1]) || seen[parts[1]] {
+			t.Errorf("ES.Date(1 %s 2026) = %q, want a distinct lower-case month", m, got)
+		}
+		seen[parts[1]] = true
+	}
+}
+
+func TestDateTimeIsUTC(t *testing.T) {
+	ny := time.FixedZone("EST", -5*3600)
+	moment := time.Date(2026, 3, 3, 23, 30, 0, 0, ny) // 4 Mar 04:30 UTC
+	tests := []struct {
+		lang i18n.Lang
+		want string
+	}{
+		{i18n.EN, "4 Mar 2026 04:30 UTC"},
+		{i18n.ES, "4 mar 2026 04:30 UTC"},
+	}
+	for _, tt := range tests {
+		if got := tt.lang.DateTime(moment); got != tt.want {
+			t.Errorf("%s.DateTime(%v) = %q, want %q", tt.lang, moment, got, tt.want)
+		}
+	}
+	if got := i18n.EN.DateTime(time.Time{}); got != "" {
+		t.Errorf("DateTime(zero) = %q, want empty", got)
+	}
+}
