@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -230,5 +231,57 @@ func TestRunRefusesBrokenDatabase(t *testing.T) {
 	err := run(context.Background(), []string{"-addr", "127.0.0.1:0", "-db", dbPath}, func(string) string { return "" }, io.Discard)
 	if err == nil || !strings.Contains(err.Error(), "refusing to start") {
 		t.Fatalf("got %v, want a refusal to start", err)
+	}
+}
+
+// TestKeyFile: the first start creates the key file with mode 0600 and says
+// to back it up; a later start with the key file missing or replaced
+// refuses to run, with a clear message.
+func TestKeyFile(t *testing.T) {
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "k.db")
+	keyPath := dbPath + ".key"
+	_, out, stop := startRun(t, []string{"-addr", "127.0.0.1:0", "-db", dbPath}, nil)
+	if err := stop(); err != nil {
+		t.Fatal(err)
+	}
+	st, err := os.Stat(keyPath)
+	if err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("key file: %v, mode %v; want it created with 0600", err, st.Mode().Perm())
+	}
+	if !strings.Contains(out.String(), "BACK IT UP") {
+		t.Errorf("first start did not say to back up the key:\n%s", out.String())
+	}
+	key, _ := os.ReadFile(keyPath)
+
+	// Missing: refused, and no new key is made in its place.
+	if err := os.Remove(keyPath); err != nil {
+		t.Fatal(err)
+	}
+	err = run(context.Background(), []string{"-addr", "127.0.0.1:0", "-db", dbPath}, func(string) string { return "" }, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "restore") {
+		t.Fatalf("missing key: got %v, want a refusal asking to restore the key", err)
+	}
+	if _, err := os.Stat(keyPath); err == nil {
+		t.Errorf("a new key file was created for a database that had one")
+	}
+
+	// Replaced by another key: refused.
+	other := filepath.Join(dir, "other.key")
+	if err := os.WriteFile(other, []byte("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	err = run(context.Background(), []string{"-addr", "127.0.0.1:0", "-db", dbPath, "-key-file", other}, func(string) string { return "" }, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "does not open this database") {
+		t.Fatalf("wrong key: got %v, want a refusal naming the wrong key", err)
+	}
+
+	// The right key, restored: starts again.
+	if err := os.WriteFile(keyPath, key, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, _, stop = startRun(t, []string{"-addr", "127.0.0.1:0", "-db", dbPath}, nil)
+	if err := stop(); err != nil {
+		t.Fatal(err)
 	}
 }
