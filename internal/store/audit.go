@@ -28,6 +28,7 @@ type auditBatcher struct {
 	kick    chan struct{}
 	stop    chan struct{}
 	done    chan struct{}
+	once    sync.Once
 }
 
 const (
@@ -108,9 +109,9 @@ func (b *auditBatcher) flush() {
 	}
 }
 
-// close stops the loop after a last flush.
+// close stops the loop after a last flush; later calls do nothing.
 func (b *auditBatcher) close() {
-	close(b.stop)
+	b.once.Do(func() { close(b.stop) })
 	<-b.done
 }
 

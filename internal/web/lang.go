@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+	"net/url"
+	"path"
 	"strings"
 
 	"puente/internal/i18n"
@@ -30,11 +32,20 @@ func (s *Server) langPost(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// localPath keeps a redirect target on this site: a path, never a URL
-// or a protocol-relative //host.
+// localPath keeps a redirect target on this site: a clean absolute path,
+// never a URL, a protocol-relative //host, or anything a browser could turn
+// into one (backslashes, dot segments, control characters).
 func localPath(p string) string {
-	if !strings.HasPrefix(p, "/") || strings.HasPrefix(p, "//") || strings.HasPrefix(p, "/\\") ||
-		strings.ContainsAny(p, "\r\n\t") || len(p) > 512 {
+	if len(p) > 512 || !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\r\n\t") {
+		return "/"
+	}
+	u, err := url.Parse(p)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Opaque != "" || u.User != nil {
+		return "/"
+	}
+	// Only an already clean path is kept: dot segments are how a path hides
+	// a "//" from a check like this one.
+	if clean := path.Clean(u.Path); clean != u.Path && clean+"/" != u.Path || strings.HasPrefix(clean, "//") {
 		return "/"
 	}
 	return p
