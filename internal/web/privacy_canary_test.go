@@ -1,0 +1,218 @@
+package web
+
+import (
+	"html"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// pvCanary is one case of group alpha with a unique marker in every field.
+type pvCanary struct {
+	id, code  string
+	people    []string // principal first, then the relative
+	plain     []string // markers any member of alpha may see
+	sensitive []string // markers only a coordinator may see, and only by revealing
+}
+
+// pvCanaryPlain are the non-sensitive markers: names and the case's text fields.
+var pvCanaryPlain = []string{
+	"CANARYNAME1", "CANARYPREFERRED", "CANARYRELATION", "CANARYLANGUAGE", "CANARYCOUNTRY",
+	"CANARYCOURT", "CANARYLAWYER", "CANARYCONTACT",
+	"CANARYFACTNOTE", "CANARYPLACE", "CANARYAPPTNOTE", "CANARYMARKNOTE",
+	"CANARYRELATIVE", "CANARYKIN", "CANARYRELPREFERRED",
+}
+
+// pvCanarySensitive are the sensitive markers, in every form a page could
+// show them: A-number digits as stored and as typed, dates as ISO and as
+// formatted in English and Spanish.
+var pvCanarySensitive = []string{
+	"918273645", "918-273-645", "CANARYADDRESS", "1931-07-19", "Jul 1931", "jul 1931", "CANARYFACILITY",
+	"827364519", "2012-08-21", "Aug 2012", "ago 2012", "CANARYRELFACILITY",
+}
+
+// pvSeedCanary creates the canary case through HTTP as alpha's coordinator.
+func pvSeedCanary(t *testing.T, e *testEnv) pvCanary {
+	t.Helper()
+	c := e.signIn(emailAlphaCoord)
+	id := pvCreateCase(t, c, url.Values{
+		"status": {"arrived"}, "court": {"CANARYCOURT"}, "lawyer_name": {"CANARYLAWYER"},
+		"lawyer_contact": {"CANARYCONTACT"}, "address": {"CANARYADDRESS"},
+		"name": {"CANARYNAME1"}, "preferred_name": {"CANARYPREFERRED"}, "relationship": {"CANARYRELATION"},
+		"languages": {"CANARYLANGUAGE"}, "country_of_birth": {"CANARYCOUNTRY"}, "last_us_arrival": {"2026-02-10"},
+		"dob": {"1931-07-19"}, "facility": {"CANARYFACILITY"}, "anumber": {"A 918-273-645"},
+	})
+	base := "/cases/" + id
+	pvPost(t, c, base+"/people", url.Values{
+		"name": {"CANARYRELATIVE"}, "relationship": {"CANARYKIN"}, "preferred_name": {"CANARYRELPREFERRED"},
+		"dob": {"2012-08-21"}, "facility": {"CANARYRELFACILITY"}, "anumber": {"827364519"},
+	}, http.StatusSeeOther)
+	pvPost(t, c, base+"/facts", url.Values{"kind": {"arrival"}, "date": {"2026-03-03"}, "note": {"CANARYFACTNOTE"}}, http.StatusSeeOther)
+	pvPost(t, c, base+"/appointments", url.Values{"kind": {"master_hearing"}, "date": {"2026-03-20"}, "time": {"09:30"},
+		"place": {"CANARYPLACE"}, "note": {"CANARYAPPTNOTE"}}, http.StatusSeeOther)
+	page := pvGet(t, c, base, http.StatusOK)
+	m := pvMarkKeyRE.FindStringSubmatch(page.body)
+	if m == nil {
+		t.Fatalf("case page has no deadline mark form; body %.800s", page.body)
+	}
+	pvPost(t, c, base+"/marks", url.Values{"key": {html.UnescapeString(m[1])}, "state": {"open"}, "note": {"CANARYMARKNOTE"}}, http.StatusSeeOther)
+	page = pvGet(t, c, base, http.StatusOK)
+	people := pvPersonIDs(page.body)
+	if len(people) != 2 {
+		t.Fatalf("case page edit links: got %d people, want 2", len(people))
+	}
+	return pvCanary{id: id, code: pvCaseCode(t, page.body), people: people,
+		plain: pvCanaryPlain, sensitive: pvCanarySensitive}
+}
+
+// pvOrgPaths are an organisation's GET pages, for every organisation of the env.
+func pvOrgPaths(e *testEnv) []string {
+	var out []string
+	for _, k := range []string{"network", "alpha", "beta", "othernet", "gamma"} {
+		id := e.orgs[k].ID
+		out = append(out, "/orgs/"+id, "/orgs/"+id+"/security", "/orgs/"+id+"/groups/new", "/orgs/"+id+"/invitations/new")
+	}
+	return out
+}
+
+// TestPrivacyCanaryCrawl seeds one case of group alpha with unique markers
+// in every field, then crawls as every role outside alpha: not one marker
+// may appear on any page, feed, error page or in the server log; alpha's
+// member sees the case but none of its sensitive fields.
+func TestPrivacyCanaryCrawl(t *testing.T) {
+	e := newEnv(t)
+	pvFixClock(e)
+	cn := pvSeedCanary(t, e)
+	all := append(append(append([]string{}, cn.plain...), cn.sensitive...), cn.code)
+	withIDs := append(append(append([]string{}, all...), cn.id), cn.people...)
+
+	// Control: alpha's coordinator finds every plain marker by crawling, and
+	// every sensitive one by revealing it; so the markers are there to find.
+	coord := e.signIn(emailAlphaCoord)
+	pages := pvCrawl(t, e, coord, 200, "/")
+	t.Logf("alpha coordinator (control): %d pages crawled", len(pages))
+	var seen strings.Builder
+	for _, p := range pages {
+		seen.WriteString(p.text)
+	}
+	if !strings.Contains(seen.String(), "/cases/"+cn.id) {
+		t.Fatalf("control crawl never reached the canary case")
+	}
+	for _, field := range []string{"anumber", "dob", "facility"} {
+		for _, pid := range cn.people {
+			seen.WriteString(pvPost(t, coord, "/cases/"+cn.id+"/people/"+pid+"/reveal", url.Values{"field": {field}}, http.StatusOK).body)
+		}
+	}
+	seen.WriteString(pvPost(t, coord, "/cases/"+cn.id+"/address/reveal", url.Values{}, http.StatusOK).body)
+	for _, m := range append(append([]string{cn.code}, cn.plain...), "918273645", "827364519", "1931-07-19", "2012-08-21",
+		"CANARYADDRESS", "CANARYFACILITY", "CANARYRELFACILITY") {
+		if !strings.Contains(seen.String(), m) {
+			t.Errorf("control: alpha's coordinator never saw %q: got absent, want present", m)
+		}
+	}
+
+	roles := []struct{ name, email string }{
+		{"beta coordinator", emailBetaCoord},
+		{"network admin", emailNetAdmin},
+		{"network coordinator", emailNetCoord},
+		{"other network admin", emailOtherAdmin},
+		{"gamma coordinator", emailGammaCoord},
+	}
+	caseBase := "/cases/" + cn.id
+	caseGets := []string{caseBase, caseBase + "/edit", caseBase + "/people/new"}
+	for _, pid := range cn.people {
+		caseGets = append(caseGets, caseBase+"/people/"+pid+"/edit")
+	}
+	for _, r := range roles {
+		c := e.signIn(r.email)
+		start := append([]string{"/", "/cases", "/cases?state=all", "/cases?q=CANARY&state=all", "/calendar", "/account"}, pvOrgPaths(e)...)
+		pages := pvCrawl(t, e, c, 200, start...)
+		t.Logf("%s: %d pages crawled", r.name, len(pages))
+		if len(pages) < len(start) {
+			t.Errorf("%s: crawled %d pages, want at least the %d start pages", r.name, len(pages), len(start))
+		}
+		pvNoMarkers(t, r.name, pages, withIDs)
+
+		// Their own calendar feed, fetched as a calendar app would.
+		feedPath, feedPage := pvNewFeed(t, e, c)
+		feed := pvGet(t, e.client(), feedPath, http.StatusOK)
+		pvNoMarkers(t, r.name+" feed", []pvPage{{path: "POST /calendar/feeds", status: feedPage.status, text: pvText(feedPage)},
+			{path: "/calendar/{token}.ics", status: feed.status, text: pvText(feed)}}, withIDs)
+		if !strings.HasPrefix(feed.body, "BEGIN:VCALENDAR") {
+			t.Errorf("%s feed: got %.80q, want a calendar", r.name, feed.body)
+		}
+
+		// The canary case's own addresses answer 404, as for a missing case.
+		var probes []pvPage
+		for _, p := range caseGets {
+			res := c.get(p)
+			if res.status != http.StatusNotFound {
+				t.Errorf("%s: GET %s: got %d, want 404", r.name, p, res.status)
+			}
+			probes = append(probes, pvPage{path: p, status: res.status, text: pvText(res)})
+		}
+		for _, pid := range cn.people {
+			p := caseBase + "/people/" + pid + "/reveal"
+			res := c.post(p, url.Values{"field": {"anumber"}})
+			if res.status != http.StatusNotFound {
+				t.Errorf("%s: POST %s: got %d, want 404", r.name, p, res.status)
+			}
+			probes = append(probes, pvPage{path: "POST " + p, status: res.status, text: pvText(res)})
+		}
+		res := c.post(caseBase+"/address/reveal", url.Values{})
+		if res.status != http.StatusNotFound {
+			t.Errorf("%s: POST %s/address/reveal: got %d, want 404", r.name, caseBase, res.status)
+		}
+		probes = append(probes, pvPage{path: "POST " + caseBase + "/address/reveal", status: res.status, text: pvText(res)})
+		pvNoMarkers(t, r.name, probes, all)
+	}
+
+	// Alpha's member: the case and its name, never a sensitive field.
+	mem := e.signIn(emailAlphaMem)
+	pages = pvCrawl(t, e, mem, 200, "/", "/cases", "/cases?state=all", "/calendar", "/account")
+	t.Logf("alpha member: %d pages crawled", len(pages))
+	// And again in Spanish: dates are formatted per language.
+	pvPost(t, mem, "/lang", url.Values{"lang": {"es"}, "return": {"/"}}, http.StatusSeeOther)
+	es := pvCrawl(t, e, mem, 200, "/", "/cases", "/cases?state=all", "/calendar", "/account")
+	t.Logf("alpha member (Spanish): %d pages crawled", len(es))
+	if len(es) == 0 || !strings.Contains(es[0].text, `lang="es"`) {
+		t.Errorf("alpha member: Spanish home page: got no lang=\"es\", want the Spanish pages crawled")
+	}
+	pages = append(pages, es...)
+	feedPath, feedPage := pvNewFeed(t, e, mem)
+	feed := pvGet(t, e.client(), feedPath, http.StatusOK)
+	pages = append(pages, pvPage{path: "POST /calendar/feeds", status: feedPage.status, text: pvText(feedPage)},
+		pvPage{path: "/calendar/{token}.ics", status: feed.status, text: pvText(feed)})
+	for _, pid := range cn.people {
+		p := caseBase + "/people/" + pid + "/reveal"
+		res := mem.post(p, url.Values{"field": {"anumber"}})
+		if res.status != http.StatusForbidden {
+			t.Errorf("alpha member: POST %s: got %d, want 403", p, res.status)
+		}
+		pages = append(pages, pvPage{path: "POST " + p, status: res.status, text: pvText(res)})
+	}
+	res := mem.post(caseBase+"/address/reveal", url.Values{})
+	if res.status != http.StatusForbidden {
+		t.Errorf("alpha member: POST %s/address/reveal: got %d, want 403", caseBase, res.status)
+	}
+	pages = append(pages, pvPage{path: "POST " + caseBase + "/address/reveal", status: res.status, text: pvText(res)})
+	var memSeen strings.Builder
+	for _, p := range pages {
+		memSeen.WriteString(p.text)
+	}
+	for _, want := range []string{"CANARYNAME1", "CANARYRELATIVE", "/cases/" + cn.id + "/edit"} {
+		if !strings.Contains(memSeen.String(), want) {
+			t.Errorf("alpha member: %q: got absent, want present (the member works on the case)", want)
+		}
+	}
+	pvNoMarkers(t, "alpha member", pages, cn.sensitive)
+
+	// The server log: no marker at all, not even the case code.
+	if found := pvFound(e.logs.String(), all); len(found) > 0 {
+		t.Errorf("server log: got markers %q, want none", found)
+	}
+	if !strings.Contains(e.logs.String(), "/cases/{caseID}") {
+		t.Errorf("server log: got no request line for /cases/{caseID}, want the access log to be captured")
+	}
+}

@@ -1,0 +1,313 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"html"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"puente/internal/auth"
+	"puente/internal/model"
+	"puente/internal/store"
+)
+
+// pvNow is the server's clock in the privacy tests, so that hearings,
+// arrivals and the deadlines they start fall inside the home page's and the
+// feed's windows.
+var pvNow = time.Date(2026, 3, 4, 12, 0, 0, 0, time.UTC)
+
+func pvFixClock(e *testEnv) { e.srv.now = func() time.Time { return pvNow } }
+
+var (
+	pvCaseLocRE    = regexp.MustCompile(`^/cases/([0-9a-f]{32})$`)
+	pvPersonEditRE = regexp.MustCompile(`/cases/[0-9a-f]{32}/people/([0-9a-f]{32})/edit`)
+	pvFeedLinkRE   = regexp.MustCompile(`<input id="link"[^>]*\svalue="([^"]+)"`)
+	pvRevokeRE     = regexp.MustCompile(`action="/calendar/feeds/([0-9a-f]{32})/revoke"`)
+	pvMarkKeyRE    = regexp.MustCompile(`<form method="post" action="/cases/[0-9a-f]{32}/marks" class="mark">\s*<input type="hidden" name="key" value="([^"]+)">`)
+	pvCodeRE       = regexp.MustCompile(`PU-[A-Z0-9]{5}`)
+	pvLinkRE       = regexp.MustCompile(`(?i)\s(?:href|src)\s*=\s*"([^"]*)"`)
+)
+
+// pvCreateCase posts the new-case form as c and returns the new case's id.
+func pvCreateCase(t testing.TB, c *client, form url.Values) string {
+	t.Helper()
+	res := c.post("/cases", form)
+	if res.status != http.StatusSeeOther {
+		t.Fatalf("create case: got %d, want 303; body %.500s", res.status, res.body)
+	}
+	m := pvCaseLocRE.FindStringSubmatch(res.header.Get("Location"))
+	if m == nil {
+		t.Fatalf("create case redirected to %q, want /cases/{id}", res.header.Get("Location"))
+	}
+	return m[1]
+}
+
+// pvPost posts form and fails unless the answer has status want.
+func pvPost(t testing.TB, c *client, path string, form url.Values, want int) response {
+	t.Helper()
+	res := c.post(path, form)
+	if res.status != want {
+		t.Fatalf("POST %s: got %d, want %d; body %.500s", path, res.status, want, res.body)
+	}
+	return res
+}
+
+// pvGet gets path and fails unless the answer has status want.
+func pvGet(t testing.TB, c *client, path string, want int) response {
+	t.Helper()
+	res := c.get(path)
+	if res.status != want {
+		t.Fatalf("GET %s: got %d, want %d; body %.500s", path, res.status, want, res.body)
+	}
+	return res
+}
+
+// pvPersonIDs lists the ids of the people whose edit links the case page shows.
+func pvPersonIDs(body string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, m := range pvPersonEditRE.FindAllStringSubmatch(body, -1) {
+		if !seen[m[1]] {
+			seen[m[1]] = true
+			out = append(out, m[1])
+		}
+	}
+	return out
+}
+
+// pvCaseCode reads the case code (PU-XXXXX) from a case page.
+func pvCaseCode(t testing.TB, body string) string {
+	t.Helper()
+	code := pvCodeRE.FindString(body)
+	if code == "" {
+		t.Fatalf("case page shows no case code PU-XXXXX")
+	}
+	return code
+}
+
+// pvNewFeed creates a calendar feed as c and returns the feed's path
+// (/calendar/{token}.ics) and the page that showed it.
+func pvNewFeed(t testing.TB, e *testEnv, c *client) (string, response) {
+	t.Helper()
+	res := pvPost(t, c, "/calendar/feeds", url.Values{}, http.StatusOK)
+	m := pvFeedLinkRE.FindStringSubmatch(res.body)
+	if m == nil {
+		t.Fatalf("feed page has no input#link; body %.800s", res.body)
+	}
+	link := html.UnescapeString(m[1])
+	path, ok := strings.CutPrefix(link, e.ts.URL)
+	if !ok || !strings.HasPrefix(path, "/calendar/") || !strings.HasSuffix(path, ".ics") {
+		t.Fatalf("feed link: got %q, want %s/calendar/{token}.ics", link, e.ts.URL)
+	}
+	return path, res
+}
+
+// pvPage is one crawled answer.
+type pvPage struct {
+	path   string
+	status int
+	text   string // body and headers, everything the client received
+}
+
+func pvText(res response) string {
+	var b strings.Builder
+	keys := make([]string, 0, len(res.header))
+	for k := range res.header {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		b.WriteString(k + ": " + strings.Join(res.header[k], ", ") + "\n")
+	}
+	b.WriteString("\n")
+	b.WriteString(res.body)
+	return b.String()
+}
+
+// pvCrawl fetches, breadth-first, every same-origin page reachable by GET
+// links (href, src and redirects) from start, skipping /logout, up to max
+// pages. Fragments are dropped; query strings are kept.
+func pvCrawl(t testing.TB, e *testEnv, c *client, max int, start ...string) []pvPage {
+	t.Helper()
+	base, err := url.Parse(e.ts.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pages []pvPage
+	seen := map[string]bool{}
+	queue := []string{}
+	enqueue := func(from, ref string) {
+		ref = html.UnescapeString(strings.TrimSpace(ref))
+		if ref == "" || strings.HasPrefix(ref, "#") {
+			return
+		}
+		fromURL, err := base.Parse(from)
+		if err != nil {
+			return
+		}
+		u, err := fromURL.Parse(ref)
+		if err != nil || u.Scheme != base.Scheme || u.Host != base.Host {
+			return
+		}
+		u.Fragment, u.RawFragment = "", ""
+		p := u.RequestURI()
+		if u.Path == "/logout" || seen[p] {
+			return
+		}
+		seen[p] = true
+		queue = append(queue, p)
+	}
+	for _, s := range start {
+		enqueue("/", s)
+	}
+	for len(queue) > 0 && len(pages) < max {
+		p := queue[0]
+		queue = queue[1:]
+		res := c.get(p)
+		pages = append(pages, pvPage{path: p, status: res.status, text: pvText(res)})
+		if loc := res.header.Get("Location"); loc != "" {
+			enqueue(p, loc)
+		}
+		if !strings.Contains(res.header.Get("Content-Type"), "text/html") {
+			continue
+		}
+		for _, m := range pvLinkRE.FindAllStringSubmatch(res.body, -1) {
+			enqueue(p, m[1])
+		}
+	}
+	return pages
+}
+
+// pvFound lists the markers that occur in s.
+func pvFound(s string, markers []string) []string {
+	var out []string
+	for _, m := range markers {
+		if strings.Contains(s, m) {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// pvNoMarkers fails for every page that holds one of markers.
+func pvNoMarkers(t testing.TB, who string, pages []pvPage, markers []string) {
+	t.Helper()
+	for _, p := range pages {
+		if found := pvFound(p.text, markers); len(found) > 0 {
+			t.Errorf("%s: GET %s (status %d): got markers %q, want none", who, p.path, p.status, found)
+		}
+	}
+}
+
+// pvDiskEnv is a test server, seeded like newEnv, whose database path and
+// encryption key the test knows, and which the test can shut down itself
+// (to checkpoint the WAL and read the files at rest).
+type pvDiskEnv struct {
+	*testEnv
+	path     string
+	key      []byte
+	ss       *store.Sessions
+	stopOnce sync.Once
+}
+
+func pvNewDiskEnv(t testing.TB) *pvDiskEnv {
+	t.Helper()
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "privacy.db")
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	hasher := auth.NewHasher(auth.TestParams, 2)
+	hash, err := hasher.Hash(ctx, testPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed := store.Seed{
+		Orgs: []store.SeedOrg{
+			{Key: "network", Kind: model.KindNetwork, Name: "Network One"},
+			{Key: "alpha", Kind: model.KindGroup, Name: "Alpha Group", NetworkKey: "network"},
+			{Key: "beta", Kind: model.KindGroup, Name: "Beta Group", NetworkKey: "network"},
+		},
+		Users: []store.SeedUser{
+			{Email: emailNetAdmin, Name: "Ana Admin", PasswordHash: hash, Roles: map[string]model.Role{"network": model.RoleAdmin}},
+			{Email: emailAlphaCoord, Name: "Alicia Alpha", PasswordHash: hash, Roles: map[string]model.Role{"alpha": model.RoleCoordinator}},
+			{Email: emailAlphaMem, Name: "Miguel Member", PasswordHash: hash, Roles: map[string]model.Role{"alpha": model.RoleMember}},
+			{Email: emailBetaCoord, Name: "Beatriz Beta", PasswordHash: hash, Roles: map[string]model.Role{"beta": model.RoleCoordinator}},
+		},
+	}
+	ids, err := st.ApplySeed(ctx, seed, true)
+	if err != nil {
+		t.Fatalf("seed: %v", err)
+	}
+	orgs := map[string]model.Org{}
+	for _, so := range seed.Orgs {
+		o := model.Org{ID: ids[so.Key], Kind: so.Kind, Name: so.Name}
+		if so.NetworkKey != "" {
+			o.NetworkID = ids[so.NetworkKey]
+		}
+		orgs[so.Key] = o
+	}
+	key := make([]byte, 32)
+	if _, err := rand.Read(key); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.UseKey(ctx, key); err != nil {
+		t.Fatalf("use key: %v", err)
+	}
+	cfg := DefaultConfig()
+	cfg.IPLimit, cfg.AccountLimit = 100000, 100000
+	logs := &lockedBuffer{}
+	log := slog.New(slog.NewTextHandler(logs, nil))
+	ss := st.Sessions(time.Hour)
+	ts := httptest.NewUnstartedServer(nil)
+	cfg.BaseURL = "http://" + ts.Listener.Addr().String()
+	srv, err := New(cfg, log, st, ss, hasher)
+	if err != nil {
+		t.Fatalf("new server: %v", err)
+	}
+	ts.Config.Handler = srv
+	ts.Start()
+	d := &pvDiskEnv{
+		testEnv: &testEnv{t: t, st: st, srv: srv, ts: ts, orgs: orgs, logs: logs, hash: hash},
+		path:    path, key: key, ss: ss,
+	}
+	t.Cleanup(d.shutdown)
+	return d
+}
+
+// shutdown stops the server and closes the store, which checkpoints the
+// WAL into the database file. It runs once.
+func (d *pvDiskEnv) shutdown() {
+	d.stopOnce.Do(func() {
+		d.ts.Close()
+		d.ss.Stop()
+		if err := d.st.Close(); err != nil {
+			d.t.Errorf("close store: %v", err)
+		}
+	})
+}
+
+// pvReadFile returns a file's bytes, or nil if it does not exist.
+func pvReadFile(t testing.TB, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	return b
+}
