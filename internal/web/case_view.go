@@ -46,9 +46,21 @@ func (s *Server) caseView(w http.ResponseWriter, r *http.Request) error {
 	return s.caseViewStatus(w, r, http.StatusOK, nil)
 }
 
-// caseViewStatus renders the case page; the inline forms (facts,
-// appointments, marks, closing) come back here with 422 and their errors.
+// caseRejected shows the case page again with 422: the inline form name
+// keeps what was typed (form) and shows its errors.
+func (s *Server) caseRejected(w http.ResponseWriter, r *http.Request, name string, form any, errs map[string]string) error {
+	return s.caseViewWith(w, r, http.StatusUnprocessableEntity, errs, func(d *templateData) {
+		d.FormName, d.Form = name, form
+	})
+}
+
 func (s *Server) caseViewStatus(w http.ResponseWriter, r *http.Request, status int, errs map[string]string) error {
+	return s.caseViewWith(w, r, status, errs, nil)
+}
+
+// caseViewWith renders the case page; the inline forms (facts,
+// appointments, marks, closing) come back here with 422 and their errors.
+func (s *Server) caseViewWith(w http.ResponseWriter, r *http.Request, status int, errs map[string]string, fill func(*templateData)) error {
 	ctx := r.Context()
 	c := caseFrom(r)
 	org := orgFrom(r)
@@ -123,6 +135,9 @@ func (s *Server) caseViewStatus(w http.ResponseWriter, r *http.Request, status i
 	d.FactKinds = model.FactKinds
 	d.AppointmentKinds = model.AppointmentKinds
 	d.CloseReasons = model.CloseReasons
+	if fill != nil {
+		fill(d)
+	}
 	s.store.LogView(store.AuditEntry{ActorID: v.UserID, OrgID: org.ID, ObjectType: "case", ObjectID: c.ID})
 	return s.render(w, r, status, "case", d)
 }

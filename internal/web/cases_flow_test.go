@@ -214,3 +214,25 @@ func TestRegistrationDeadlineHidesBirthDate(t *testing.T) {
 		}
 	}
 }
+
+// TestInlineFormsKeepInput: a rejected fact or appointment comes back with
+// 422, its message, what was typed, and nothing written.
+func TestInlineFormsKeepInput(t *testing.T) {
+	e := newEnv(t)
+	c := e.signIn(emailAlphaCoord)
+	id := e.cases["alpha"].ID
+	facts, appts := e.count("facts"), e.count("appointments")
+	r := c.post("/cases/"+id+"/appointments", url.Values{"kind": {"ice_checkin"}, "date": {"2026-13-40"}, "place": {"Typed Place"}, "time": {"25:99"}})
+	if r.status != s422 || !strings.Contains(r.body, "Typed Place") || !strings.Contains(r.body, "Enter a date as YYYY-MM-DD.") ||
+		!strings.Contains(r.body, "Enter a time as HH:MM.") {
+		t.Errorf("rejected appointment: got %d; want 422 with the typed place and both messages", r.status)
+	}
+	r = c.post("/cases/"+id+"/facts", url.Values{"kind": {"clock_pause"}, "person_id": {""}, "date": {"2026-05-10"}, "end_date": {"2026-05-01"}, "note": {"Typed note"}})
+	if r.status != s422 || !strings.Contains(r.body, "Typed note") || !strings.Contains(r.body, "This field is required.") ||
+		!strings.Contains(r.body, "The end cannot be before the start.") {
+		t.Errorf("rejected fact: got %d; want 422 with the typed note and the messages", r.status)
+	}
+	if e.count("facts") != facts || e.count("appointments") != appts {
+		t.Errorf("a rejected form wrote rows")
+	}
+}

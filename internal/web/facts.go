@@ -33,12 +33,12 @@ func (s *Server) factCreatePost(w http.ResponseWriter, r *http.Request) error {
 		errs["end_date"] = lang.T("err.end_before_start")
 	}
 	if len(errs) > 0 {
-		return s.caseViewStatus(w, r, http.StatusUnprocessableEntity, prefixed("fact_", errs))
+		return s.caseRejected(w, r, "fact", &f, prefixed("fact_", errs))
 	}
 	_, err := s.store.AddFact(r.Context(), c, viewerFrom(r).UserID,
 		model.Fact{PersonID: f.PersonID, Kind: kind, Date: f.Date, EndDate: f.EndDate, Note: f.Note})
 	if errors.Is(err, model.ErrConflict) {
-		return s.caseViewStatus(w, r, http.StatusUnprocessableEntity, map[string]string{"fact_kind": lang.T("fact.once")})
+		return s.caseRejected(w, r, "fact", &f, map[string]string{"fact_kind": lang.T("fact.once")})
 	}
 	if err != nil {
 		return err
@@ -63,7 +63,7 @@ func (s *Server) factUpdatePost(w http.ResponseWriter, r *http.Request) error {
 		errs["end_date"] = lang.T("err.end_before_start")
 	}
 	if len(errs) > 0 {
-		return s.caseViewStatus(w, r, http.StatusUnprocessableEntity, prefixed("factedit_", errs))
+		return s.caseRejected(w, r, "factedit", &f, prefixed("factedit_", errs))
 	}
 	if err := s.store.UpdateFactDate(r.Context(), c, r.PathValue("factID"), viewerFrom(r).UserID, f.Date, f.EndDate); err != nil {
 		return err
@@ -97,7 +97,7 @@ func (s *Server) appointmentCreatePost(w http.ResponseWriter, r *http.Request) e
 		errs["kind"] = lang.T("err.choice")
 	}
 	if len(errs) > 0 {
-		return s.caseViewStatus(w, r, http.StatusUnprocessableEntity, prefixed("appt_", errs))
+		return s.caseRejected(w, r, "appt", &f, prefixed("appt_", errs))
 	}
 	_, err := s.store.AddAppointment(r.Context(), c, viewerFrom(r).UserID, model.Appointment{
 		PersonID: f.PersonID, Kind: kind, Date: f.Date, Time: f.Time, Place: f.Place, Note: f.Note})
@@ -137,7 +137,7 @@ func (s *Server) markPost(w http.ResponseWriter, r *http.Request) error {
 		f.DoneOn = ""
 	}
 	if len(errs) > 0 {
-		return s.caseViewStatus(w, r, http.StatusUnprocessableEntity, prefixed("mark_", errs))
+		return s.caseRejected(w, r, "mark", &f, prefixed("mark_", errs))
 	}
 	err := s.store.SetMark(r.Context(), c, viewerFrom(r).UserID,
 		model.Mark{Key: f.Key, State: model.MarkState(f.State), DoneOn: f.DoneOn, Note: f.Note})

@@ -30,6 +30,7 @@ type templateData struct {
 	// Form keeps what was typed (never passwords); Errors has a message per
 	// field name; FormError is a message about the form as a whole.
 	Form      any
+	FormName  string // which inline form of the page Form belongs to
 	Errors    map[string]string
 	FormError string
 

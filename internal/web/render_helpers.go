@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/url"
 	"reflect"
 	"strconv"
@@ -111,8 +112,8 @@ func (d *templateData) NextPageURL() string {
 
 // personSelectArgs is what the "person-select" template needs.
 type personSelectArgs struct {
-	ID, Label, Error, Household string
-	People                      []personOption
+	ID, Label, Error, Household, Selected string
+	People                                []personOption
 }
 
 type personOption struct{ ID, Name string }
@@ -121,6 +122,9 @@ type personOption struct{ ID, Name string }
 // its error is keyed id + "_id" (the inline form's prefix and person_id).
 func (d *templateData) PersonSelect(id, labelKey string) personSelectArgs {
 	a := personSelectArgs{ID: id, Label: d.T(labelKey), Error: d.Errors[id+"_id"], Household: d.T("person.household")}
+	if form, _, ok := strings.Cut(id, "_"); ok {
+		a.Selected = d.Val(form, "person_id")
+	}
 	for _, p := range d.People {
 		a.People = append(a.People, personOption{ID: p.ID, Name: p.Name})
 	}
@@ -135,4 +139,21 @@ func (d *templateData) PersonName(id string) string {
 		}
 	}
 	return d.T("person.household")
+}
+
+// Val is what was typed in field of the inline form name, when the page is
+// shown again because that form was rejected; "" otherwise.
+func (d *templateData) Val(name, field string) string {
+	if d.FormName != name {
+		return ""
+	}
+	return formValue(d.Form, field)
+}
+
+// Sel is " selected" when option was chosen in field of the rejected form name.
+func (d *templateData) Sel(name, field, option string) template.HTMLAttr {
+	if d.FormName == name && formValue(d.Form, field) == option {
+		return " selected"
+	}
+	return ""
 }
