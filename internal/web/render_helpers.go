@@ -157,3 +157,19 @@ func (d *templateData) Sel(name, field, option string) template.HTMLAttr {
 	}
 	return ""
 }
+
+// MarkErrors are the messages of a rejected mark form, labelled by field.
+func (d *templateData) MarkErrors() []string {
+	var out []string
+	for _, f := range []struct{ key, label string }{
+		{"mark_key", ""}, {"mark_state", "mark.state"}, {"mark_done_on", "mark.done_date"}, {"mark_note", "mark.note"},
+	} {
+		if msg := d.Errors[f.key]; msg != "" {
+			if f.label != "" {
+				msg = d.T(f.label) + ": " + msg
+			}
+			out = append(out, msg)
+		}
+	}
+	return out
+}

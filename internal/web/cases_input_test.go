@@ -1,0 +1,69 @@
+package web
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// TestCaseFormsRejectBadInput sends bad input to every case form: each
+// answers 422 with the field's message and writes nothing.
+func TestCaseFormsRejectBadInput(t *testing.T) {
+	e := newEnv(t)
+	c := e.signIn(emailAlphaCoord)
+	id := e.cases["alpha"].ID
+	pid := e.principal(e.cases["alpha"])
+	long := strings.Repeat("x", 201)
+	tables := []string{"cases", "people", "facts", "appointments", "marks", "case_history"}
+	tests := []struct {
+		name, path string
+		form       url.Values
+		want       string
+	}{
+		{"new case, empty", "/cases", url.Values{}, "This field is required."},
+		{"new case, long name", "/cases", url.Values{"name": {long}, "status": {"arrived"}}, "Use at most 200 characters."},
+		{"new case, bad status", "/cases", url.Values{"name": {"X"}, "status": {"flying"}}, "Choose one of the options."},
+		{"new case, invalid UTF-8", "/cases", url.Values{"name": {"Ana\xff"}, "status": {"arrived"}}, "This contains characters that cannot be used."},
+		{"new case, control char", "/cases", url.Values{"name": {"Ana\x01"}, "status": {"arrived"}}, "This contains characters that cannot be used."},
+		{"new case, bad A-number", "/cases", url.Values{"name": {"X"}, "status": {"arrived"}, "anumber": {"12345"}}, "An A-number has 8 or 9 digits."},
+		{"new case, bad date", "/cases", url.Values{"name": {"X"}, "status": {"arrived"}, "dob": {"2026-02-30"}}, "Enter a date as YYYY-MM-DD."},
+		{"edit case, long court", "/cases/" + id, url.Values{"status": {"arrived"}, "court": {long}}, "Use at most 200 characters."},
+		{"edit case, ended status", "/cases/" + id, url.Values{"status": {"placement_ended"}}, "Choose one of the options."},
+		{"add person, empty", "/cases/" + id + "/people", url.Values{}, "This field is required."},
+		{"edit person, bad arrival", "/cases/" + id + "/people/" + pid, url.Values{"name": {"X"}, "last_us_arrival": {"yesterday"}}, "Enter a date as YYYY-MM-DD."},
+		{"fact, unknown kind", "/cases/" + id + "/facts", url.Values{"kind": {"birthday"}, "date": {"2026-01-01"}}, "Choose one of the options."},
+		{"fact, long note", "/cases/" + id + "/facts", url.Values{"kind": {"arrival"}, "date": {"2026-01-01"}, "note": {strings.Repeat("n", 501)}}, "Use at most 500 characters."},
+		{"appointment, empty", "/cases/" + id + "/appointments", url.Values{}, "This field is required."},
+		{"mark, bad state", "/cases/" + id + "/marks", url.Values{"key": {"k"}, "state": {"maybe"}}, "Choose one of the options."},
+		{"close, no reason", "/cases/" + id + "/close", url.Values{}, "This field is required."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := map[string]int{}
+			for _, tb := range tables {
+				before[tb] = e.count(tb)
+			}
+			r := c.post(tt.path, tt.form)
+			if r.status != s422 {
+				t.Fatalf("got %d, want 422", r.status)
+			}
+			if !strings.Contains(r.body, tt.want) {
+				t.Errorf("body lacks %q", tt.want)
+			}
+			for _, tb := range tables {
+				if n := e.count(tb); n != before[tb] {
+					t.Errorf("%s: %d rows, was %d: a rejected form wrote", tb, n, before[tb])
+				}
+			}
+		})
+	}
+	// Spanish messages for a Spanish reader.
+	c.post("/lang", url.Values{"lang": {"es"}, "return": {"/"}})
+	if r := c.post("/cases", url.Values{}); r.status != s422 || !strings.Contains(r.body, "Este campo es obligatorio.") {
+		t.Errorf("Spanish: got %d, want 422 with the Spanish message", r.status)
+	}
+	// An oversize body is refused before anything is read.
+	if r := c.postRaw("/cases/"+id+"/facts", "note="+strings.Repeat("a", 2<<20), nil); r.status != 413 {
+		t.Errorf("oversize body: got %d, want 413", r.status)
+	}
+}
