@@ -35,7 +35,7 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	fs.StringVar(&c.addr, "addr", env("PUENTE_ADDR", "127.0.0.1:8080"), "address to listen on (PUENTE_ADDR)")
 	fs.StringVar(&c.dbPath, "db", env("PUENTE_DB", "./puente.db"), "SQLite database file, created on first start (PUENTE_DB)")
 	fs.StringVar(&c.keyFile, "key-file", env("PUENTE_KEY_FILE", ""), "file holding the key that encrypts sensitive fields; created (mode 0600) on first start if absent (PUENTE_KEY_FILE; default DB.key)")
-	fs.StringVar(&c.baseURL, "base-url", env("PUENTE_BASE_URL", ""), "public address used in links; https:// turns on Secure cookies and HSTS (PUENTE_BASE_URL; default http://ADDR)")
+	fs.StringVar(&c.baseURL, "base-url", env("PUENTE_BASE_URL", ""), "public address used in links; https:// turns on Secure cookies and HSTS (PUENTE_BASE_URL; default http:// and the address listened on)")
 	fs.BoolVar(&c.demo, "demo", env("PUENTE_DEMO", "") == "1", "fill an EMPTY database with the demo data set, then serve (PUENTE_DEMO=1)")
 	fs.StringVar(&proxies, "trusted-proxies", env("PUENTE_TRUSTED_PROXIES", ""), "comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For is believed (PUENTE_TRUSTED_PROXIES)")
 	fs.Usage = func() {
@@ -51,14 +51,15 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	if c.keyFile == "" {
 		c.keyFile = c.dbPath + ".key"
 	}
-	if c.baseURL == "" {
-		c.baseURL = "http://" + c.addr
+	// An empty base URL is derived from the address actually bound (see
+	// run), so that port 0 and wildcard addresses still give working links.
+	if c.baseURL != "" {
+		u, err := url.Parse(c.baseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return c, fmt.Errorf("-base-url %q: want http://host[:port] or https://host[:port]", c.baseURL)
+		}
+		c.baseURL = strings.TrimRight(c.baseURL, "/")
 	}
-	u, err := url.Parse(c.baseURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return c, fmt.Errorf("-base-url %q: want http://host[:port] or https://host[:port]", c.baseURL)
-	}
-	c.baseURL = strings.TrimRight(c.baseURL, "/")
 	for _, p := range strings.Split(proxies, ",") {
 		if p = strings.TrimSpace(p); p == "" {
 			continue

@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"runtime"
+	"strconv"
 	"time"
 
 	"puente/internal/auth"
@@ -58,15 +59,18 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	sessions := st.Sessions(5 * time.Minute)
 	defer sessions.Stop()
 
-	wc := web.DefaultConfig()
-	wc.BaseURL = cfg.baseURL
-	wc.TrustedProxies = cfg.trustedProxies
-	srv, err := web.New(wc, log, st, sessions, hasher)
+	ln, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return err
 	}
-
-	ln, err := net.Listen("tcp", cfg.addr)
+	defer ln.Close()
+	wc := web.DefaultConfig()
+	wc.BaseURL = cfg.baseURL
+	if wc.BaseURL == "" {
+		wc.BaseURL = "http://" + linkHost(ln.Addr())
+	}
+	wc.TrustedProxies = cfg.trustedProxies
+	srv, err := web.New(wc, log, st, sessions, hasher)
 	if err != nil {
 		return err
 	}
@@ -126,4 +130,18 @@ func useKey(ctx context.Context, st *store.Store, path string, log *slog.Logger)
 		log.Warn("created a new encryption key: BACK IT UP. Without it the sensitive fields (A-numbers, addresses, dates of birth, detention facilities) cannot be read", "key_file", path)
 	}
 	return nil
+}
+
+// linkHost is host:port for links to a listener: the bound port, and for a
+// wildcard address (":8080") the loopback name, which is right for the
+// default local use; a public server sets -base-url.
+func linkHost(a net.Addr) string {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok {
+		return a.String()
+	}
+	if tcp.IP == nil || tcp.IP.IsUnspecified() {
+		return net.JoinHostPort("localhost", strconv.Itoa(tcp.Port))
+	}
+	return net.JoinHostPort(tcp.IP.String(), strconv.Itoa(tcp.Port))
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"io"
+	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -180,11 +181,11 @@ func TestConfig(t *testing.T) {
 		want    config
 		wantErr string
 	}{
-		{name: "defaults", want: config{addr: "127.0.0.1:8080", dbPath: "./puente.db", baseURL: "http://127.0.0.1:8080"}},
+		{name: "defaults", want: config{addr: "127.0.0.1:8080", dbPath: "./puente.db", baseURL: ""}},
 		{name: "env", env: map[string]string{"PUENTE_ADDR": ":9000", "PUENTE_DB": "/x.db", "PUENTE_BASE_URL": "https://p.example.org/"},
 			want: config{addr: ":9000", dbPath: "/x.db", baseURL: "https://p.example.org"}},
 		{name: "flags win", args: []string{"-addr", "127.0.0.1:1", "-db", "a.db"}, env: map[string]string{"PUENTE_ADDR": ":9000", "PUENTE_DB": "/x.db"},
-			want: config{addr: "127.0.0.1:1", dbPath: "a.db", baseURL: "http://127.0.0.1:1"}},
+			want: config{addr: "127.0.0.1:1", dbPath: "a.db", baseURL: ""}},
 		{name: "bad base url", args: []string{"-base-url", "ftp://x"}, wantErr: "-base-url"},
 		{name: "bad proxy", args: []string{"-trusted-proxies", "nope"}, wantErr: "-trusted-proxies"},
 		{name: "stray arg", args: []string{"serve"}, wantErr: "unexpected argument"},
@@ -283,5 +284,21 @@ func TestKeyFile(t *testing.T) {
 	_, _, stop = startRun(t, []string{"-addr", "127.0.0.1:0", "-db", dbPath}, nil)
 	if err := stop(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestLinkHost(t *testing.T) {
+	for _, tt := range []struct {
+		addr *net.TCPAddr
+		want string
+	}{
+		{&net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 40123}, "127.0.0.1:40123"},
+		{&net.TCPAddr{IP: net.IPv4zero, Port: 8080}, "localhost:8080"},
+		{&net.TCPAddr{Port: 8080}, "localhost:8080"},
+		{&net.TCPAddr{IP: net.IPv6loopback, Port: 9}, "[::1]:9"},
+	} {
+		if got := linkHost(tt.addr); got != tt.want {
+			t.Errorf("linkHost(%v): got %q, want %q", tt.addr, got, tt.want)
+		}
 	}
 }

@@ -46,7 +46,8 @@ func (t *Throttle) Allow(key string, now time.Time) (ok bool, retry time.Duratio
 	return true, 0, false
 }
 
-// Reset forgets key (after a successful sign-in, for the per-IP throttle).
+// Reset forgets key. Sign-in does not call it: SECURITY.md counts every
+// attempt from an address, successful or not.
 func (t *Throttle) Reset(key string) {
 	t.mu.Lock()
 	delete(t.hits, key)

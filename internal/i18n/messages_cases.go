@@ -133,7 +133,7 @@ var caseMessages = map[string][2]string{
 	"reveal.back":       {"Back to case %s", "Volver al caso %s"},
 	"reveal.anumber":    {"Show A-number", "Mostrar número A"},
 	"reveal.dob":        {"Show date of birth", "Mostrar fecha de nacimiento"},
-	"reveal.facility":   {"Show facility", "Mostrar centro"},
+	"reveal.facility":   {"Show detention facility", "Mostrar centro de detención"},
 	"reveal.address":    {"Show address", "Mostrar dirección"},
 	"reveal.button_for": {"Show %s of %s", "Mostrar %s de %s"},
 

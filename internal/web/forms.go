@@ -38,14 +38,20 @@ func newValidator() *validator.Validate {
 	return v
 }
 
-// safeText rejects invalid UTF-8 and control characters other than tab and
-// line breaks.
+// safeText rejects invalid UTF-8, control characters other than tab and
+// line breaks, and Unicode's bidirectional controls and separators.
 func safeText(s string) bool {
 	if !utf8.ValidString(s) {
 		return false
 	}
 	for _, r := range s {
 		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' {
+			return false
+		}
+		// Bidirectional overrides and isolates reorder what a page or the
+		// security log shows; line and paragraph separators break lines
+		// where no line break was typed.
+		if (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) || r == 0x2028 || r == 0x2029 {
 			return false
 		}
 	}

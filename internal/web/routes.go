@@ -21,7 +21,9 @@ type Route struct {
 func (s *Server) buildRoutes() http.Handler {
 	r := chi.NewRouter()
 	r.Use(s.requestID, s.recoverPanic, s.logRequest, s.securityHeaders)
-	r.NotFound(s.handle(func(w http.ResponseWriter, r *http.Request) error { return errNotFound }))
+	// Unmatched addresses still load the session, so the 404 page shows the
+	// signed-in header and language like every other page.
+	r.NotFound(noStore(s.sessions.LoadAndSave(s.loadViewer(s.handle(func(w http.ResponseWriter, r *http.Request) error { return errNotFound })))).ServeHTTP)
 	r.MethodNotAllowed(s.handle(func(w http.ResponseWriter, r *http.Request) error { return errMethod }))
 
 	// Static files and the health check: no session, no setup gate.

@@ -1,0 +1,87 @@
+package e2e
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// server is one running puente process on a temporary database.
+type server struct {
+	URL string // http://127.0.0.1:PORT, no trailing slash
+	out *syncBuffer
+}
+
+var listenRE = regexp.MustCompile(`msg=listening addr=(\S+)`)
+
+// startServer starts the real command on 127.0.0.1:0 and a fresh database,
+// with the demo data set if demo is true, and stops it when the test ends.
+// The test fails if the server logged an error meanwhile: a 500 or a panic
+// is a bug even when the page looked fine.
+func startServer(t *testing.T, demo bool) *server {
+	t.Helper()
+	bin, err := puenteBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	args := []string{"-addr", "127.0.0.1:0", "-db", filepath.Join(dir, "puente.db")}
+	if demo {
+		args = append(args, "-demo")
+	}
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "PUENTE_") {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	out := &syncBuffer{}
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan struct{})
+	var exitErr error
+	go func() { exitErr = cmd.Wait(); close(exited) }()
+	t.Cleanup(func() {
+		select {
+		case <-exited:
+			return // it ended early, and that was reported
+		default:
+		}
+		_ = cmd.Process.Signal(os.Interrupt)
+		select {
+		case <-exited:
+			if exitErr != nil {
+				t.Errorf("server exit: %v\n%s", exitErr, out.String())
+			}
+		case <-time.After(15 * time.Second):
+			_ = cmd.Process.Kill()
+			<-exited
+			t.Errorf("server did not stop within 15 s of SIGINT")
+		}
+		for _, line := range strings.Split(out.String(), "\n") {
+			if strings.Contains(line, "level=ERROR") || strings.Contains(line, "WARNING: DATA RACE") {
+				t.Errorf("server log: %s", line)
+			}
+		}
+	})
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		if m := listenRE.FindStringSubmatch(out.String()); m != nil {
+			return &server{URL: "http://" + m[1], out: out}
+		}
+		select {
+		case <-exited:
+			t.Fatalf("server ended early: %v\n%s", exitErr, out.String())
+		case <-time.After(20 * time.Millisecond):
+		}
+	}
+	t.Fatalf("server did not start listening within 30 s:\n%s", out.String())
+	return nil
+}
