@@ -12,6 +12,16 @@ STATICCHECK_VERSION=2026.2.2
 gobin="$(go env GOPATH)/bin"
 export PATH="$gobin:$PATH"
 
+step "browser and accessibility tools"
+# Debian's Chromium for the browser tests; axe-core (pinned in
+# internal/e2e/testdata/package-lock.json) for the accessibility checks.
+if [ -z "${PUENTE_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium >/dev/null
+fi
+npm ci --prefix internal/e2e/testdata --no-audit --no-fund --loglevel=error
+
 step "go vet"
 go vet ./...
 
@@ -29,7 +39,19 @@ else
   echo "skipped: $vuln not found (CI always has it beside the clone)"
 fi
 
-step "go test -race"
-go test -race -count=1 ./...
+step "go test -race (unit, HTTP, browser, accessibility, short crash test)"
+go test -race -count=1 -timeout 30m ./...
+
+step "short fuzz pass"
+# Each target runs briefly; a crasher is written to testdata/fuzz and fails
+# the run, to be committed as a seed once fixed.
+FUZZTIME=${FUZZTIME:-4s}
+for pkg in ./internal/web ./internal/deadline; do
+  for target in $(go test -list '^Fuzz' "$pkg" | grep '^Fuzz'); do
+    go test -run '^$' -fuzz "^${target}\$" -fuzztime "$FUZZTIME" "$pkg" >/dev/null || {
+      echo "fuzz target $target in $pkg failed"; go test -run "^${target}\$" "$pkg"; exit 1; }
+    echo "fuzz $pkg $target ok"
+  done
+done
 
 step "done"
