@@ -16,6 +16,8 @@ type config struct {
 	people      int // per group
 	invitations int
 	events      int
+	cases       int // per group
+	keyFile     string
 	days        int // how far back the security log reaches
 	seed        uint64
 	password    string
@@ -35,6 +37,8 @@ func parseConfig(args []string, out io.Writer) (config, error) {
 	fs.IntVar(&c.people, "people", 6, "people per sponsor group (the first is its coordinator)")
 	fs.IntVar(&c.invitations, "invitations", 200, "pending invitations, spread over networks and groups")
 	fs.IntVar(&c.events, "events", 50000, "security log entries, spread over -days")
+	fs.IntVar(&c.cases, "cases", 10, "cases per sponsor group, each with household, facts, appointments and computed deadlines")
+	fs.StringVar(&c.keyFile, "key-file", "", "key file for the sensitive fields (default: the database path + .key, as the server uses; created if missing)")
 	fs.IntVar(&c.days, "days", 365, "days of history the security log covers")
 	fs.Uint64Var(&c.seed, "seed", 1, "random seed: the same seed gives the same names, emails and events")
 	fs.StringVar(&c.password, "password", defaultPassword, "password of every generated account")
@@ -45,13 +49,16 @@ func parseConfig(args []string, out io.Writer) (config, error) {
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
+	if c.keyFile == "" {
+		c.keyFile = c.dbPath + ".key"
+	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected argument %q (see -h)", fs.Arg(0))
 	}
 	switch {
 	case c.dbPath == "":
 		return c, errors.New("-db is required")
-	case c.networks < 0 || c.groups < 0 || c.people < 0 || c.invitations < 0 || c.events < 0:
+	case c.networks < 0 || c.groups < 0 || c.people < 0 || c.invitations < 0 || c.events < 0 || c.cases < 0:
 		return c, errors.New("sizes cannot be negative")
 	case c.groups > 0 && c.people < 1:
 		return c, errors.New("-people must be at least 1: every group needs its coordinator")

@@ -11,6 +11,7 @@ import (
 
 	"puente/internal/auth"
 	"puente/internal/model"
+	"puente/internal/secret"
 	"puente/internal/store"
 )
 
@@ -64,6 +65,17 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 			st.Close()
 		}
 	}()
+	had, err := st.HasKey(ctx)
+	if err != nil {
+		return err
+	}
+	key, _, err := secret.LoadKeyFile(cfg.keyFile, !had)
+	if err != nil {
+		return err
+	}
+	if err := st.UseKey(ctx, key); err != nil {
+		return err
+	}
 	// One hash for every account, with the cheap test parameters: see the
 	// package comment.
 	hash, err := auth.NewHasher(auth.TestParams, 1).Hash(ctx, cfg.password)
@@ -81,6 +93,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		{"organisations and people", g.orgs},
 		{"invitations", g.invitations},
 		{"security events", g.events},
+		{"cases", g.cases},
 	}
 	fmt.Fprintf(stdout, "puente-gen: filling %s (seed %d)\n", cfg.dbPath, cfg.seed)
 	for _, s := range steps {
@@ -114,7 +127,8 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 // report prints the row count of every table, as the database holds them.
 func (g *generator) report(ctx context.Context) error {
 	fmt.Fprintln(g.out, "rows:")
-	for _, t := range []string{"organisations", "users", "memberships", "invitations", "security_events"} {
+	for _, t := range []string{"organisations", "users", "memberships", "invitations", "security_events",
+		"cases", "people", "facts", "appointments", "deadlines"} {
 		n, err := g.st.CountRows(ctx, t)
 		if err != nil {
 			return err

@@ -10,6 +10,7 @@ import (
 
 	"puente/internal/auth"
 	"puente/internal/model"
+	"puente/internal/secret"
 	"puente/internal/store"
 )
 
@@ -19,7 +20,7 @@ func TestRunSmall(t *testing.T) {
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "gen.db")
 	var out bytes.Buffer
-	args := []string{"-db", db, "-networks", "2", "-groups", "3", "-people", "5", "-invitations", "10", "-events", "100", "-seed", "7"}
+	args := []string{"-db", db, "-networks", "2", "-groups", "3", "-people", "5", "-invitations", "10", "-events", "100", "-cases", "4", "-seed", "7"}
 	if err := run(ctx, args, &out); err != nil {
 		t.Fatalf("run: %v\n%s", err, out.String())
 	}
@@ -41,6 +42,7 @@ func TestRunSmall(t *testing.T) {
 		"memberships":     accounts,
 		"invitations":     10,
 		"security_events": 100 + 10, // each invitation logs its issue
+		"cases":           2 * 3 * 4,
 	} {
 		if got, err := st.CountRows(ctx, table); err != nil || got != want {
 			t.Errorf("%s: got %d (%v), want %d", table, got, err, want)
@@ -48,6 +50,18 @@ func TestRunSmall(t *testing.T) {
 	}
 	if err := st.Integrity(ctx); err != nil {
 		t.Errorf("integrity: %v", err)
+	}
+	// Cases come with their computed deadlines, readable with the key file
+	// written beside the database.
+	if n, _ := st.CountRows(ctx, "deadlines"); n < 2*3*4 {
+		t.Errorf("deadlines: got %d, want several per case", n)
+	}
+	key, _, err := secret.LoadKeyFile(db+".key", false)
+	if err != nil {
+		t.Fatalf("key file: %v", err)
+	}
+	if err := st.UseKey(ctx, key); err != nil {
+		t.Errorf("the generated database does not open with its key file: %v", err)
 	}
 
 	// The scheme cmd/puente-load relies on: who is whose manager.

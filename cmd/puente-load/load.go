@@ -25,7 +25,9 @@ type request struct {
 
 // next picks the client's next request: a write with probability share
 // (four in five an invitation with a fresh email, else a language switch),
-// otherwise one of four pages, always on an organisation the account manages.
+// otherwise one of five pages, always on an organisation the account
+// manages (the case list shows the current group's cases, or a network's
+// counts).
 func (c *client) next(share float64) request {
 	t := c.acct.targets[c.rng.IntN(len(c.acct.targets))]
 	org := "/orgs/" + t.orgID
@@ -41,7 +43,9 @@ func (c *client) next(share float64) request {
 		return request{method: http.MethodPost, path: "/lang", pattern: "POST /lang",
 			form: url.Values{"lang": {lang}, "return": {"/account"}}, write: true, want: http.StatusSeeOther, wantLocation: "/account"}
 	}
-	switch c.rng.IntN(4) {
+	switch c.rng.IntN(5) {
+	case 4:
+		return request{method: http.MethodGet, path: "/cases", pattern: "GET /cases", want: http.StatusOK}
 	case 0:
 		return request{method: http.MethodGet, path: "/", pattern: "GET /", want: http.StatusOK}
 	case 1:

@@ -56,14 +56,6 @@ func secHas(t testing.TB, label, body, want string) {
 	}
 }
 
-// secHasNot fails if body contains s (as typed or as escaped).
-func secHasNot(t testing.TB, label, body, s string) {
-	t.Helper()
-	if strings.Contains(body, s) || strings.Contains(body, secEsc(s)) {
-		t.Errorf("%s: body contains %q but must not", label, s)
-	}
-}
-
 // secSnippet is the <main> part of a page, which is what error output needs.
 func secSnippet(body string) string {
 	if i := strings.Index(body, "<main"); i >= 0 {
