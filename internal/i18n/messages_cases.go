@@ -83,6 +83,7 @@ var caseMessages = map[string][2]string{
 	"case.facts":               {"Dates that deadlines count from", "Fechas de las que cuentan los plazos"},
 	"case.facts.intro":         {"Record arrival, moves, filings, decisions and clock pauses; deadlines are computed from them and recomputed when they change.", "Registren llegada, mudanzas, solicitudes, decisiones y pausas del reloj; los plazos se calculan a partir de ellas y se recalculan cuando cambian."},
 	"case.history":             {"History", "Historial"},
+	"case.status_history":      {"Placement status, by date", "Estado de la colocación, por fecha"},
 	"case.no_deadlines":        {"No deadlines yet: record the dates below.", "Aún no hay plazos: registren las fechas abajo."},
 	"case.no_appointments":     {"No hearings or appointments yet.", "Aún no hay audiencias ni citas."},
 	"case.no_facts":            {"No dates recorded yet.", "Aún no hay fechas registradas."},

@@ -237,3 +237,10 @@ type GroupCaseCounts struct {
 	Overdue  int
 	ByStatus map[CaseStatus]int
 }
+
+// StatusChange is one step of a case through the placement pipeline.
+type StatusChange struct {
+	Status    CaseStatus
+	At        time.Time
+	ActorName string
+}

@@ -302,3 +302,27 @@ func (s *Store) touchTx(ctx context.Context, tx *sql.Tx, caseID, actorID, action
 	}
 	return s.historyTx(ctx, tx, caseID, actorID, action, fields)
 }
+
+// StatusChanges lists a case's placement statuses with the date of each
+// change, oldest first.
+func (s *Store) StatusChanges(ctx context.Context, caseID string) ([]model.StatusChange, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT sc.status, sc.at, coalesce(u.name, '')
+		FROM case_status_changes sc LEFT JOIN users u ON u.id = sc.actor_id
+		WHERE sc.case_id = ? ORDER BY sc.id`, caseID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.StatusChange
+	for rows.Next() {
+		var c model.StatusChange
+		var at string
+		if err := rows.Scan(&c.Status, &at, &c.ActorName); err != nil {
+			return nil, err
+		}
+		c.At = parseTS(at)
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}

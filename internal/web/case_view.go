@@ -95,6 +95,9 @@ func (s *Server) caseViewWith(w http.ResponseWriter, r *http.Request, status int
 	if d.History, err = s.store.History(ctx, c.ID, 20); err != nil {
 		return err
 	}
+	if d.StatusChanges, err = s.store.StatusChanges(ctx, c.ID); err != nil {
+		return err
+	}
 	names := map[string]string{}
 	for _, p := range d.People {
 		names[p.ID] = p.Name

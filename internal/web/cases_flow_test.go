@@ -236,3 +236,21 @@ func TestInlineFormsKeepInput(t *testing.T) {
 		t.Errorf("a rejected form wrote rows")
 	}
 }
+
+// TestStatusChangesDated: every status change is kept with its date and shown.
+func TestStatusChangesDated(t *testing.T) {
+	e := newEnv(t)
+	c := e.signIn(emailAlphaCoord)
+	id := e.cases["alpha"].ID
+	if r := c.post("/cases/"+id, url.Values{"status": {"placement_active"}}); r.status != s303 {
+		t.Fatalf("status change: got %d", r.status)
+	}
+	changes, err := e.st.StatusChanges(context.Background(), id)
+	if err != nil || len(changes) != 2 || changes[0].Status != "arrived" || changes[1].Status != "placement_active" {
+		t.Fatalf("status changes: got %+v, %v; want arrived then placement_active", changes, err)
+	}
+	page := c.get("/cases/" + id)
+	if !strings.Contains(page.body, "Placement status, by date") || !strings.Contains(page.body, "Placement active") {
+		t.Errorf("case page lacks the dated status list: %d %s", page.status, e.logs.String())
+	}
+}

@@ -63,6 +63,7 @@ type templateData struct {
 	Appointments     []appointmentView
 	Deadlines        []deadlineView
 	History          []model.HistoryEntry
+	StatusChanges    []model.StatusChange
 	FactKinds        []model.FactKind
 	AppointmentKinds []model.AppointmentKind
 	CloseReasons     []string
