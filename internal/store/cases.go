@@ -32,10 +32,10 @@ func scanCase(row interface{ Scan(...any) error }) (model.Case, error) {
 // codeAlphabet leaves out letters and digits that are easy to confuse.
 const codeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
-// newCaseCode returns a short random code such as "PU-7K3QX": it stands for
+// newCaseCode returns a short random code such as "PU-7K3QXM": it stands for
 // the case where a name must not appear (calendar feeds).
 func newCaseCode() string {
-	b := make([]byte, 5)
+	b := make([]byte, 6)
 	if _, err := rand.Read(b); err != nil {
 		panic("store: crypto/rand failed: " + err.Error())
 	}
@@ -43,6 +43,22 @@ func newCaseCode() string {
 		b[i] = codeAlphabet[int(b[i])%len(codeAlphabet)]
 	}
 	return "PU-" + string(b)
+}
+
+// insertCaseTx inserts the case row, drawing a new code if the random one
+// is taken (a statement's UNIQUE failure leaves the transaction usable).
+func insertCaseTx(ctx context.Context, tx *sql.Tx, id, groupID string, in model.CaseInput, addr []byte, now string) error {
+	for attempt := 0; ; attempt++ {
+		_, err := tx.ExecContext(ctx, `
+			INSERT INTO cases (id, group_id, code, status, status_changed_at, court, lawyer_name, lawyer_contact,
+			                   address_enc, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, groupID, newCaseCode(), in.Status, now, in.Court, in.LawyerName, in.LawyerContact, addr, now, now)
+		err = translate(err)
+		if err == nil || !errors.Is(err, model.ErrConflict) || attempt >= 8 {
+			return err
+		}
+	}
 }
 
 // CreateCase opens a case in group groupID with its principal person.
@@ -55,18 +71,8 @@ func (s *Store) CreateCase(ctx context.Context, groupID, actorID string, in mode
 		if err != nil {
 			return err
 		}
-		for attempt := 0; ; attempt++ {
-			_, err = tx.ExecContext(ctx, `
-				INSERT INTO cases (id, group_id, code, status, status_changed_at, court, lawyer_name, lawyer_contact,
-				                   address_enc, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				id, groupID, newCaseCode(), in.Status, now, in.Court, in.LawyerName, in.LawyerContact, addr, now, now)
-			if !errors.Is(translate(err), model.ErrConflict) || attempt > 5 {
-				break
-			}
-		}
-		if err != nil {
-			return translate(err)
+		if err := insertCaseTx(ctx, tx, id, groupID, in, addr, now); err != nil {
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO case_status_changes (case_id, status, at, actor_id) VALUES (?, ?, ?, ?)`,
 			id, in.Status, now, nullStr(actorID)); err != nil {

@@ -66,13 +66,8 @@ func (s *Store) importCasesTx(ctx context.Context, tx *sql.Tx, groupID string, s
 			if err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `
-				INSERT INTO cases (id, group_id, code, status, status_changed_at, court, lawyer_name, lawyer_contact,
-				                   address_enc, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				id, groupID, newCaseCode(), seed.Case.Status, now, seed.Case.Court, seed.Case.LawyerName,
-				seed.Case.LawyerContact, addr, now, now); err != nil {
-				return fmt.Errorf("import case %d: %w", n, translate(err))
+			if err := insertCaseTx(ctx, tx, id, groupID, seed.Case, addr, now); err != nil {
+				return fmt.Errorf("import case %d: %w", n, err)
 			}
 			people := make([]string, len(seed.People))
 			for i, p := range seed.People {

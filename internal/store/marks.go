@@ -96,15 +96,18 @@ func (s *Store) GroupDue(ctx context.Context, groupID, today, until string, limi
 // GroupNextHearings returns, for each open case of the group, its next
 // hearing on or after from, by date.
 func (s *Store) GroupNextHearings(ctx context.Context, groupID, from string) ([]model.DueItem, error) {
+	// One index seek per open case (appointments_case) beats ranking every
+	// upcoming appointment of the group.
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT a.case_id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
+		SELECT c.id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
 		       a.id, a.kind, a.date, a.time, a.place
-		FROM appointments a JOIN cases c ON c.id = a.case_id AND c.closed_at IS NULL
-		WHERE a.group_id = ? AND a.date >= ? AND a.kind IN ('master_hearing', 'individual_hearing')
-		  AND a.id = (SELECT a2.id FROM appointments a2
-		              WHERE a2.case_id = a.case_id AND a2.date >= ? AND a2.kind IN ('master_hearing', 'individual_hearing')
-		              ORDER BY a2.date, a2.time, a2.id LIMIT 1)
-		ORDER BY a.date, a.time, a.id`, groupID, from, from)
+		FROM cases c
+		JOIN appointments a ON a.id = (
+			SELECT a2.id FROM appointments a2
+			WHERE a2.case_id = c.id AND a2.date >= ?2 AND a2.kind IN ('master_hearing', 'individual_hearing')
+			ORDER BY a2.date, a2.time, a2.id LIMIT 1)
+		WHERE c.group_id = ?1 AND c.closed_at IS NULL
+		ORDER BY a.date, a.time, a.id`, groupID, from)
 	if err != nil {
 		return nil, err
 	}

@@ -35,7 +35,7 @@ var (
 	pvFeedLinkRE   = regexp.MustCompile(`<input id="link"[^>]*\svalue="([^"]+)"`)
 	pvRevokeRE     = regexp.MustCompile(`action="/calendar/feeds/([0-9a-f]{32})/revoke"`)
 	pvMarkKeyRE    = regexp.MustCompile(`<form method="post" action="/cases/[0-9a-f]{32}/marks" class="mark">\s*<input type="hidden" name="key" value="([^"]+)">`)
-	pvCodeRE       = regexp.MustCompile(`PU-[A-Z0-9]{5}`)
+	pvCodeRE       = regexp.MustCompile(`PU-[A-Z0-9]{5,8}`)
 	pvLinkRE       = regexp.MustCompile(`(?i)\s(?:href|src)\s*=\s*"([^"]*)"`)
 )
 
