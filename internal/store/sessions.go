@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"sync"
 	"time"
 )
 
@@ -16,6 +17,7 @@ type Sessions struct {
 	db   *sql.DB
 	stop chan struct{}
 	done chan struct{}
+	once sync.Once
 }
 
 // Sessions returns the session store and starts its sweeper, which deletes
@@ -92,9 +94,9 @@ func (ss *Sessions) Delete(token string) error {
 	return ss.DeleteCtx(context.Background(), token)
 }
 
-// Stop ends the sweeper and waits for it.
+// Stop ends the sweeper and waits for it; later calls do nothing.
 func (ss *Sessions) Stop() {
-	close(ss.stop)
+	ss.once.Do(func() { close(ss.stop) })
 	<-ss.done
 }
 

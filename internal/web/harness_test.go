@@ -35,14 +35,17 @@ const (
 
 // testEnv is a real server on a real, migrated SQLite database in a temp dir.
 type testEnv struct {
-	t     testing.TB
-	st    *store.Store
-	srv   *Server
-	ts    *httptest.Server
-	orgs  map[string]model.Org  // by seed key: network, alpha, beta, othernet, gamma
-	cases map[string]model.Case // one case per group: alpha, beta, gamma
-	logs  *lockedBuffer
-	hash  string
+	t        testing.TB
+	st       *store.Store
+	srv      *Server
+	ts       *httptest.Server
+	dbPath   string
+	key      []byte
+	sessions *store.Sessions
+	orgs     map[string]model.Org  // by seed key: network, alpha, beta, othernet, gamma
+	cases    map[string]model.Case // one case per group: alpha, beta, gamma
+	logs     *lockedBuffer
+	hash     string
 }
 
 type envOption func(*Config)
@@ -53,7 +56,8 @@ type envOption func(*Config)
 func newEnv(t testing.TB, opts ...envOption) *testEnv {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "test.db"))
+	dbPath := filepath.Join(t.TempDir(), "test.db")
+	st, err := store.Open(ctx, dbPath)
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
@@ -93,6 +97,7 @@ func newEnv(t testing.TB, opts ...envOption) *testEnv {
 		orgs[so.Key] = o
 	}
 	e := startEnv(t, st, hasher, orgs, hash, opts...)
+	e.dbPath = dbPath
 	e.seedCases()
 	return e
 }
@@ -154,7 +159,7 @@ func startEnv(t testing.TB, st *store.Store, hasher *auth.Hasher, orgs map[strin
 		ss.Stop()
 		st.Close()
 	})
-	return &testEnv{t: t, st: st, srv: srv, ts: ts, orgs: orgs, logs: logs, hash: hash}
+	return &testEnv{t: t, st: st, srv: srv, ts: ts, orgs: orgs, logs: logs, hash: hash, key: key, sessions: ss}
 }
 
 // client is a browser-like HTTP client with a cookie jar that does not

@@ -1,15 +1,10 @@
 package web
 
 import (
-	"context"
-	"crypto/rand"
 	"html"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"os"
-	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -17,8 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"puente/internal/auth"
-	"puente/internal/model"
 	"puente/internal/store"
 )
 
@@ -221,68 +214,12 @@ type pvDiskEnv struct {
 	stopOnce sync.Once
 }
 
+// pvNewDiskEnv is the harness's environment with the database path and
+// key at hand, for tests that read the raw files.
 func pvNewDiskEnv(t testing.TB) *pvDiskEnv {
 	t.Helper()
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "privacy.db")
-	st, err := store.Open(ctx, path)
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	hasher := auth.NewHasher(auth.TestParams, 2)
-	hash, err := hasher.Hash(ctx, testPassword)
-	if err != nil {
-		t.Fatal(err)
-	}
-	seed := store.Seed{
-		Orgs: []store.SeedOrg{
-			{Key: "network", Kind: model.KindNetwork, Name: "Network One"},
-			{Key: "alpha", Kind: model.KindGroup, Name: "Alpha Group", NetworkKey: "network"},
-			{Key: "beta", Kind: model.KindGroup, Name: "Beta Group", NetworkKey: "network"},
-		},
-		Users: []store.SeedUser{
-			{Email: emailNetAdmin, Name: "Ana Admin", PasswordHash: hash, Roles: map[string]model.Role{"network": model.RoleAdmin}},
-			{Email: emailAlphaCoord, Name: "Alicia Alpha", PasswordHash: hash, Roles: map[string]model.Role{"alpha": model.RoleCoordinator}},
-			{Email: emailAlphaMem, Name: "Miguel Member", PasswordHash: hash, Roles: map[string]model.Role{"alpha": model.RoleMember}},
-			{Email: emailBetaCoord, Name: "Beatriz Beta", PasswordHash: hash, Roles: map[string]model.Role{"beta": model.RoleCoordinator}},
-		},
-	}
-	ids, err := st.ApplySeed(ctx, seed, true)
-	if err != nil {
-		t.Fatalf("seed: %v", err)
-	}
-	orgs := map[string]model.Org{}
-	for _, so := range seed.Orgs {
-		o := model.Org{ID: ids[so.Key], Kind: so.Kind, Name: so.Name}
-		if so.NetworkKey != "" {
-			o.NetworkID = ids[so.NetworkKey]
-		}
-		orgs[so.Key] = o
-	}
-	key := make([]byte, 32)
-	if _, err := rand.Read(key); err != nil {
-		t.Fatal(err)
-	}
-	if err := st.UseKey(ctx, key); err != nil {
-		t.Fatalf("use key: %v", err)
-	}
-	cfg := DefaultConfig()
-	cfg.IPLimit, cfg.AccountLimit = 100000, 100000
-	logs := &lockedBuffer{}
-	log := slog.New(slog.NewTextHandler(logs, nil))
-	ss := st.Sessions(time.Hour)
-	ts := httptest.NewUnstartedServer(nil)
-	cfg.BaseURL = "http://" + ts.Listener.Addr().String()
-	srv, err := New(cfg, log, st, ss, hasher)
-	if err != nil {
-		t.Fatalf("new server: %v", err)
-	}
-	ts.Config.Handler = srv
-	ts.Start()
-	d := &pvDiskEnv{
-		testEnv: &testEnv{t: t, st: st, srv: srv, ts: ts, orgs: orgs, logs: logs, hash: hash},
-		path:    path, key: key, ss: ss,
-	}
+	e := newEnv(t)
+	d := &pvDiskEnv{testEnv: e, path: e.dbPath, key: e.key, ss: e.sessions}
 	t.Cleanup(d.shutdown)
 	return d
 }
