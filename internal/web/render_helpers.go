@@ -10,7 +10,7 @@ import (
 
 // fieldArgs is what the "text-field" template needs for one input.
 type fieldArgs struct {
-	Name, Label, Type, Value, Hint, Error, Auto string
+	ID, Name, Label, Type, Value, Hint, Error, Auto string
 	Max                                         int
 	Required                                    bool
 }
@@ -20,9 +20,20 @@ type fieldArgs struct {
 // error. flags may hold "required".
 func (d *templateData) Field(name, labelKey, typ string, max int, flags string) fieldArgs {
 	return fieldArgs{
-		Name: name, Label: d.T(labelKey), Type: typ, Max: max, Value: formValue(d.Form, name),
+		ID: name, Name: name, Label: d.T(labelKey), Type: typ, Max: max, Value: formValue(d.Form, name),
 		Error: d.Errors[name], Required: strings.Contains(flags, "required"), Auto: "off",
 	}
+}
+
+// Inline describes field name of the case page's inline form: its id and
+// error key are prefixed with the form's name, and it keeps what was typed
+// only when that form was the one rejected.
+func (d *templateData) Inline(form, name, labelKey, typ string, max int, flags string) fieldArgs {
+	a := d.Field(name, labelKey, typ, max, flags)
+	a.ID = form + "_" + name
+	a.Value = d.Val(form, name)
+	a.Error = d.Errors[a.ID]
+	return a
 }
 
 // formValue finds the string field tagged form:"name" in form, embedded
