@@ -6,13 +6,15 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+
+	"puente/internal/model"
 )
 
 // fieldArgs is what the "text-field" template needs for one input.
 type fieldArgs struct {
 	ID, Name, Label, Type, Value, Hint, Error, Auto string
-	Max                                         int
-	Required                                    bool
+	Max                                             int
+	Required                                        bool
 }
 
 // Field describes the input name for the "text-field" template: its label
@@ -78,11 +80,24 @@ type sensitiveField struct {
 
 // SensitiveFields lists the person form's encrypted fields and whether the
 // person being edited has each recorded (their values are never echoed).
-func (d *templateData) SensitiveFields() []sensitiveField {
+func (d *templateData) SensitiveFields() []sensitiveField { return sensitiveOf(d.Person) }
+
+// RecordedFields are the sensitive fields p has recorded, for the reveal buttons.
+func (d *templateData) RecordedFields(p model.Person) []sensitiveField {
+	var out []sensitiveField
+	for _, f := range sensitiveOf(p) {
+		if f.Recorded {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func sensitiveOf(p model.Person) []sensitiveField {
 	return []sensitiveField{
-		{Name: "anumber", Type: "text", Recorded: d.Person.HasANumber},
-		{Name: "dob", Type: "date", Recorded: d.Person.HasDOB},
-		{Name: "facility", Type: "text", Recorded: d.Person.HasFacility},
+		{Name: "anumber", Type: "text", Recorded: p.HasANumber},
+		{Name: "dob", Type: "date", Recorded: p.HasDOB},
+		{Name: "facility", Type: "text", Recorded: p.HasFacility},
 	}
 }
 
