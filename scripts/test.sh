@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 step() { printf '\n=== %s (%ds)\n' "$*" "$SECONDS"; }
 
 # Pinned tool versions; why each is here is in README.md ("Dependencies").
-STATICCHECK_VERSION=2026.2.2
+# Tools are pinned by module version (vX.Y.Z): the module proxy refuses
+# release-name queries such as @2026.2.2.
+STATICCHECK_VERSION=v0.8.2
 
 gobin="$(go env GOPATH)/bin"
 export PATH="$gobin:$PATH"
@@ -26,10 +28,10 @@ step "go vet"
 go vet ./...
 
 step "staticcheck $STATICCHECK_VERSION"
-if ! staticcheck -version 2>/dev/null | grep -q "$STATICCHECK_VERSION"; then
-  go install "honnef.co/go/tools/cmd/staticcheck@$STATICCHECK_VERSION"
-fi
-staticcheck ./...
+# Always through `go install` at the pinned version (a no-op when it is
+# already built), so nothing installed by hand can stand in for it.
+go install "honnef.co/go/tools/cmd/staticcheck@$STATICCHECK_VERSION"
+"$gobin/staticcheck" ./...
 
 step "govulncheck (offline database)"
 vuln=../shared/tools/govulncheck.sh
