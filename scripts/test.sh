@@ -11,7 +11,10 @@ step() { printf '\n=== %s (%ds)\n' "$*" "$SECONDS"; }
 # release-name queries such as @2026.2.2.
 STATICCHECK_VERSION=v0.8.2
 
-gobin="$(go env GOPATH)/bin"
+# Tools go to $GOBIN when it is set, else $GOPATH/bin; both may be empty
+# temp folders on a fresh machine.
+gobin="$(go env GOBIN)"
+[ -n "$gobin" ] || gobin="$(go env GOPATH)/bin"
 export PATH="$gobin:$PATH"
 
 step "browser and accessibility tools"
@@ -30,13 +33,15 @@ go vet ./...
 step "staticcheck $STATICCHECK_VERSION"
 # Always through `go install` at the pinned version (a no-op when it is
 # already built), so nothing installed by hand can stand in for it.
-go install "honnef.co/go/tools/cmd/staticcheck@$STATICCHECK_VERSION"
+GOBIN="$gobin" go install "honnef.co/go/tools/cmd/staticcheck@$STATICCHECK_VERSION"
 "$gobin/staticcheck" ./...
 
 step "govulncheck (offline database)"
 vuln=../shared/tools/govulncheck.sh
 if [ -x "$vuln" ] || [ -f "$vuln" ]; then
-  bash "$vuln" ./...
+  # The shared script installs govulncheck into $GOPATH/bin and runs it
+  # from there, so it runs without GOBIN.
+  env -u GOBIN bash "$vuln" ./...
 else
   echo "skipped: $vuln not found (CI always has it beside the clone)"
 fi
