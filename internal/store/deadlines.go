@@ -243,7 +243,7 @@ func (s *Store) SyncRules(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	_, err = s.db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('rules_version', ?)
+	_, err = s.writer().ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('rules_version', ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, []byte(want))
 	return n, err
 }

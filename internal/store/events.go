@@ -9,7 +9,7 @@ import (
 
 // RecordEvent appends one entry to the security log.
 func (s *Store) RecordEvent(ctx context.Context, e model.Event) error {
-	return s.recordTx(ctx, s.db, e)
+	return s.recordTx(ctx, s.writer(), e)
 }
 
 type execer interface {

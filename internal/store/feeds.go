@@ -16,7 +16,7 @@ type Feed struct {
 // CreateFeed records a calendar feed for userID whose token hashes to tokenHash.
 func (s *Store) CreateFeed(ctx context.Context, userID, tokenHash string) (Feed, error) {
 	f := Feed{ID: newID(), CreatedAt: s.now()}
-	_, err := s.db.ExecContext(ctx, `INSERT INTO calendar_feeds (id, user_id, token_hash, created_at) VALUES (?, ?, ?, ?)`,
+	_, err := s.writer().ExecContext(ctx, `INSERT INTO calendar_feeds (id, user_id, token_hash, created_at) VALUES (?, ?, ?, ?)`,
 		f.ID, userID, tokenHash, ts(f.CreatedAt))
 	return f, translate(err)
 }
@@ -44,7 +44,7 @@ func (s *Store) Feeds(ctx context.Context, userID string) ([]Feed, error) {
 
 // RevokeFeed ends one of the user's feeds; its address stops working.
 func (s *Store) RevokeFeed(ctx context.Context, userID, feedID string) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE calendar_feeds SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL`,
+	res, err := s.writer().ExecContext(ctx, `UPDATE calendar_feeds SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL`,
 		ts(s.now()), feedID, userID)
 	return mustAffect(res, err)
 }

@@ -26,6 +26,8 @@ type Store struct {
 	box   *secret.Box
 	rules *deadline.RuleSet
 	audit *auditBatcher
+	// gate queues this process's writers for SQLite's one write lock.
+	gate writeGate
 }
 
 // busyTimeoutMS is how long a writer waits for the lock before failing.
@@ -67,7 +69,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }, rules: rules}
+	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }, rules: rules, gate: newWriteGate()}
 	if err := s.check(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("database %s: %w", path, err)
@@ -167,6 +169,10 @@ func (s *Store) Integrity(ctx context.Context) error {
 
 // tx runs fn in one immediate write transaction.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if err := s.gate.lock(ctx); err != nil {
+		return err
+	}
+	defer s.gate.unlock()
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

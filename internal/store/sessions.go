@@ -15,6 +15,7 @@ import (
 // SHA-256 of each token: a copied database file yields no usable session.
 type Sessions struct {
 	db   *sql.DB
+	w    gatedExec
 	stop chan struct{}
 	done chan struct{}
 	once sync.Once
@@ -23,7 +24,7 @@ type Sessions struct {
 // Sessions returns the session store and starts its sweeper, which deletes
 // expired sessions every interval until Stop is called.
 func (s *Store) Sessions(interval time.Duration) *Sessions {
-	ss := &Sessions{db: s.db, stop: make(chan struct{}), done: make(chan struct{})}
+	ss := &Sessions{db: s.db, w: s.writer(), stop: make(chan struct{}), done: make(chan struct{})}
 	go ss.sweep(interval)
 	return ss
 }
@@ -66,7 +67,7 @@ func (ss *Sessions) CommitCtx(ctx context.Context, token string, b []byte, expir
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	_, err = ss.db.ExecContext(ctx,
+	_, err = ss.w.ExecContext(ctx,
 		`INSERT INTO sessions (token_hash, data, expiry) VALUES (?, ?, ?)
 		 ON CONFLICT (token_hash) DO UPDATE SET data = excluded.data, expiry = excluded.expiry`,
 		hashSessionToken(token), b, unixFloat(expiry))
@@ -75,7 +76,7 @@ func (ss *Sessions) CommitCtx(ctx context.Context, token string, b []byte, expir
 
 // DeleteCtx removes a session.
 func (ss *Sessions) DeleteCtx(ctx context.Context, token string) error {
-	_, err := ss.db.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = ?`, hashSessionToken(token))
+	_, err := ss.w.ExecContext(ctx, `DELETE FROM sessions WHERE token_hash = ?`, hashSessionToken(token))
 	return err
 }
 
@@ -109,7 +110,7 @@ func (ss *Sessions) sweep(interval time.Duration) {
 		case <-ss.stop:
 			return
 		case <-t.C:
-			_, _ = ss.db.Exec(`DELETE FROM sessions WHERE expiry <= ?`, unixFloat(time.Now()))
+			_, _ = ss.w.ExecContext(context.Background(), `DELETE FROM sessions WHERE expiry <= ?`, unixFloat(time.Now()))
 		}
 	}
 }

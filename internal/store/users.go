@@ -61,7 +61,7 @@ func (s *Store) Memberships(ctx context.Context, userID string) ([]model.Members
 
 // SetUserLang stores the user's language ("", "en" or "es").
 func (s *Store) SetUserLang(ctx context.Context, userID, lang string) error {
-	res, err := s.db.ExecContext(ctx, `UPDATE users SET lang = ? WHERE id = ?`, lang, userID)
+	res, err := s.writer().ExecContext(ctx, `UPDATE users SET lang = ? WHERE id = ?`, lang, userID)
 	return mustAffect(res, err)
 }
 
