@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"errors"
@@ -11,11 +10,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 	"syscall"
 	"time"
+
+	"puente/internal/procstat"
 )
 
 // startTimeout bounds how long a server may take to print its listening line.
@@ -190,8 +190,8 @@ func (s *server) sampleMemory() {
 
 func (s *server) readMemory() {
 	pid := s.cmd.Process.Pid
-	hwm, _, ok := procMemory(pid)
-	cpu, cpuOK := procCPU(pid)
+	hwm, _, ok := procstat.Memory(pid)
+	cpu, cpuOK := procstat.CPU(pid)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if ok {
@@ -209,30 +209,6 @@ func (s *server) cpuTime() time.Duration {
 	return s.cpu
 }
 
-// procCPU reads user+system CPU time from /proc/PID/stat (fields 14 and
-// 15, in clock ticks of 1/100 s, Linux's USER_HZ).
-func procCPU(pid int) (time.Duration, bool) {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
-	if err != nil {
-		return 0, false
-	}
-	// The command name (field 2) may hold spaces; count fields after its ")".
-	i := bytes.LastIndexByte(b, ')')
-	if i < 0 {
-		return 0, false
-	}
-	f := strings.Fields(string(b[i+1:]))
-	if len(f) < 13 {
-		return 0, false
-	}
-	utime, err1 := strconv.ParseInt(f[11], 10, 64)
-	stime, err2 := strconv.ParseInt(f[12], 10, 64)
-	if err1 != nil || err2 != nil {
-		return 0, false
-	}
-	return time.Duration(utime+stime) * 10 * time.Millisecond, true
-}
-
 func (s *server) peak() int64 {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -241,35 +217,8 @@ func (s *server) peak() int64 {
 
 // rss is the server's resident size now, KiB.
 func (s *server) rss() (int64, bool) {
-	_, rss, ok := procMemory(s.cmd.Process.Pid)
+	_, rss, ok := procstat.Memory(s.cmd.Process.Pid)
 	return rss, ok
 }
 
-// procMemory reads VmHWM and VmRSS (KiB) from /proc/PID/status; ok is
-// false where there is no such file (not Linux, or the process is gone).
-func procMemory(pid int) (hwm, rss int64, ok bool) {
-	f, err := os.Open(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0, 0, false
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		k, v, found := strings.Cut(sc.Text(), ":")
-		if !found || (k != "VmHWM" && k != "VmRSS") {
-			continue
-		}
-		n, err := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
-		if err != nil {
-			continue
-		}
-		if k == "VmHWM" {
-			hwm = n
-		} else {
-			rss = n
-		}
-	}
-	return hwm, rss, hwm > 0
-}
-
-func mib(kib int64) string { return fmt.Sprintf("%.1f MiB", float64(kib)/1024) }
+func mib(kib int64) string { return procstat.MiB(kib) }
