@@ -36,9 +36,11 @@ type Deadline struct {
 	TriggerDate Date
 	Counting    Counting
 	// EffectiveFrom and EffectiveTo identify the rule version applied: the
-	// one in force on TriggerDate.
+	// one in force on TriggerDate, or one whose CoversOpen reaches back to
+	// it (then Covered is set).
 	EffectiveFrom Date
 	EffectiveTo   Date
+	Covered       bool
 	// Due is the date of the deadline, zero when NoDate says why not.
 	Due    Date
 	NoDate Reason
@@ -49,13 +51,27 @@ type Deadline struct {
 	PausedDays int
 	// PausedSince is the first day of an open pause (NoDate == ClockPaused).
 	PausedSince Date
-	// Explanation is the rule's plain explanation with the working appended;
-	// Working is the arithmetic alone ("arrived 3 Mar 2026 + 5 days = ...").
+	// MetBy is the kind of fact that satisfies the rule; Met is the date of
+	// the recorded fact that did (zero while none has) and MetRef its Ref.
+	MetBy  MetByFact
+	Met    Date
+	MetRef string
+	// Sensitive is set when the date is computed from a sensitive field
+	// (the date of birth): the app must treat the date as it treats the
+	// field (sealed at rest, shown only to roles that may see it, never
+	// in a feed).
+	Sensitive bool
+	// Explanation is the rule's plain text with the case's dates filled in;
+	// its first sentence says what to do, to whom and by when. Working is
+	// how the date was counted, in words ("Arrived at the sponsor's home on
+	// Tuesday 3 March 2026. 5 days later is Sunday 8 March 2026.").
 	Explanation Text
 	Working     Text
 	Note        Text
-	Source      string
-	SourceURL   string
+	// LateNote is what to say when the rule was met after Due.
+	LateNote  Text
+	Source    Text
+	SourceURL string
 }
 
 // Backward reports whether the deadline lies before its trigger by design
@@ -63,11 +79,23 @@ type Deadline struct {
 // other deadline Due is never before TriggerDate.
 func (d Deadline) Backward() bool { return d.Counting.Backward() }
 
+// windowStart is the first day a fact can meet d: the trigger date, or for
+// a rule that counts back from its trigger (a renewal window before an
+// expiry) the deadline's own date.
+func (d Deadline) windowStart() Date {
+	if d.Backward() && !d.Due.IsZero() {
+		return d.Due
+	}
+	return d.TriggerDate
+}
+
 // Compute applies every rule in rs to f and returns the deadlines sorted by
 // due date (undated ones last, then by key). Each trigger uses the rule
-// version in force on its own date; a trigger no version covers yields no
-// deadline. Deadlines are returned whatever today is — the app decides what
-// to show.
+// version in force on its own date, or a later version that covers
+// obligations still open on its effective date; a trigger no version
+// covers yields no deadline. A rule with met_by is matched with the
+// recorded facts of that kind (see matchMet). Deadlines are returned
+// whatever today is — the app decides what to show (see Assess).
 //
 // Every date is a computation from recorded facts and must be confirmed with
 // the person's lawyer.
@@ -75,13 +103,18 @@ func Compute(rs *RuleSet, f Facts) []Deadline {
 	var out []Deadline
 	for _, id := range rs.ids {
 		versions := rs.Versions(id)
+		var mine []Deadline
 		for _, occ := range versions[0].Trigger.occurrences(f) {
-			i := slices.IndexFunc(versions, func(r Rule) bool { return r.InForce(occ.date) })
-			if i < 0 {
+			r, covered, ok := versionFor(versions, occ, f)
+			if !ok {
 				continue
 			}
-			out = append(out, apply(versions[i], occ, f))
+			mine = append(mine, apply(r, occ, f, covered))
 		}
+		if m := versions[0].MetBy; m != "" {
+			matchMet(mine, m.events(f))
+		}
+		out = append(out, mine...)
 	}
 	slices.SortStableFunc(out, func(a, b Deadline) int {
 		switch {
@@ -98,13 +131,65 @@ func Compute(rs *RuleSet, f Facts) []Deadline {
 	return out
 }
 
-// apply computes one rule for one occurrence.
-func apply(r Rule, occ occurrence, f Facts) Deadline {
-	var pauses []Pause
-	if r.Unit == ClockDays {
-		pauses = f.ClockPauses
+// versionFor picks the version of a rule for one occurrence: the one in
+// force on the trigger date, else the earliest version that covers open
+// obligations and whose computed date falls on or after its effective
+// date (the obligation was still running when it took effect).
+func versionFor(versions []Rule, occ occurrence, f Facts) (Rule, bool, bool) {
+	for _, r := range versions {
+		if r.InForce(occ.date) {
+			return r, false, true
+		}
 	}
-	o := count(r.Counting, occ.date, pauses)
+	for _, r := range versions {
+		if !r.CoversOpen || !occ.date.Before(r.EffectiveFrom) {
+			continue
+		}
+		o := count(r.Counting, occ.date, pausesFor(r, f), r.Kind.LaterIsSafe())
+		if !o.due.IsZero() && !o.due.Before(r.EffectiveFrom) {
+			return r, true, true
+		}
+	}
+	return Rule{}, false, false
+}
+
+// matchMet gives each deadline of one rule the earliest recorded fact that
+// meets it: dated on or after the deadline's window start and before the
+// next deadline's, so that with two decisions an appeal filed after the
+// first and before the second meets the first only. ds holds one rule's
+// deadlines; events are in date order.
+func matchMet(ds []Deadline, events []Event) {
+	order := make([]int, len(ds))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return ds[a].windowStart().Compare(ds[b].windowStart()) })
+	for n, i := range order {
+		lo := ds[i].windowStart()
+		var hi Date
+		if n+1 < len(order) {
+			hi = ds[order[n+1]].windowStart()
+		}
+		for _, e := range events {
+			if e.Date.Before(lo) || (!hi.IsZero() && !e.Date.Before(hi)) {
+				continue
+			}
+			ds[i].Met, ds[i].MetRef = e.Date, e.Ref
+			break
+		}
+	}
+}
+
+func pausesFor(r Rule, f Facts) []Pause {
+	if r.Unit == ClockDays {
+		return f.ClockPauses
+	}
+	return nil
+}
+
+// apply computes one rule for one occurrence.
+func apply(r Rule, occ occurrence, f Facts, covered bool) Deadline {
+	o := count(r.Counting, occ.date, pausesFor(r, f), r.Kind.LaterIsSafe())
 	d := Deadline{
 		Key:           r.ID + "/" + string(occ.fact) + occ.which,
 		RuleID:        r.ID,
@@ -116,11 +201,15 @@ func apply(r Rule, occ occurrence, f Facts) Deadline {
 		Counting:      r.Counting,
 		EffectiveFrom: r.EffectiveFrom,
 		EffectiveTo:   r.EffectiveTo,
+		Covered:       covered,
 		Due:           o.due,
 		Unrolled:      o.raw,
 		PausedDays:    o.clock.pausedDays,
 		PausedSince:   o.clock.pausedSince,
+		MetBy:         r.MetBy,
+		Sensitive:     r.Trigger.Sensitive(),
 		Note:          r.Note,
+		LateNote:      r.LateNote,
 		Source:        r.Source,
 		SourceURL:     r.SourceURL,
 	}
@@ -130,10 +219,7 @@ func apply(r Rule, occ occurrence, f Facts) Deadline {
 	case o.clock.paused:
 		d.NoDate = ClockPaused
 	}
-	d.Working = working(r, occ, f, o)
-	d.Explanation = Text{
-		EN: fill(r.Explain.EN, d, English) + " " + upperFirst(d.Working.EN) + ".",
-		ES: fill(r.Explain.ES, d, Spanish) + " " + upperFirst(d.Working.ES) + ".",
-	}
+	d.Working = Text{EN: workingIn(r, occ, f, o, covered, English), ES: workingIn(r, occ, f, o, covered, Spanish)}
+	d.Explanation = Text{EN: fill(r.Explain.EN, d, English), ES: fill(r.Explain.ES, d, Spanish)}
 	return d
 }

@@ -31,9 +31,11 @@ func TestComputeEveryRule(t *testing.T) {
 		{"I-485", Facts{Grant: day("2025-05-10")}, "i485-eligible/grant", "2026-05-10"},
 		{"child registration", Facts{BirthDate: day("2012-05-10")}, "child-registration-14/fourteenth_birthday", "2026-06-09"},
 		{"child registration, born 29 Feb", Facts{BirthDate: day("2012-02-29")}, "child-registration-14/fourteenth_birthday", "2026-03-30"},
-		{"health screening", Facts{Grant: day("2025-05-10")}, "post-grant-health-screening/grant", "2025-08-10"},
+		// DOMAIN.md corrected (2026-11-30): within 90 days, not 3 months.
+		{"health screening", Facts{Grant: day("2025-05-10")}, "post-grant-health-screening/grant", "2025-08-08"},
 		{"health screening, month end", Facts{Grant: day("2025-11-30")}, "post-grant-health-screening/grant", "2026-02-28"},
-		{"assistance ends", Facts{Grant: day("2025-05-10")}, "post-grant-assistance-ends/grant", "2026-01-10"},
+		// DOMAIN.md corrected (2026-11-30): 4 months for eligibility from 5 May 2025.
+		{"assistance ends", Facts{Grant: day("2025-05-10")}, "post-grant-assistance-ends/grant", "2025-09-10"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -41,7 +43,7 @@ func TestComputeEveryRule(t *testing.T) {
 			if d.Due != day(tt.due) {
 				t.Errorf("got %v, want %v", d.Due, tt.due)
 			}
-			if d.Source == "" || d.SourceURL == "" || d.Explanation.EN == "" || d.Explanation.ES == "" || d.Title.ES == "" {
+			if d.Source.EN == "" || d.Source.ES == "" || d.SourceURL == "" || d.Explanation.EN == "" || d.Explanation.ES == "" || d.Title.ES == "" {
 				t.Errorf("missing source or explanation: %+v", d)
 			}
 		})

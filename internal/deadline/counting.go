@@ -103,16 +103,21 @@ type outcome struct {
 	// due is raw after the roll; zero when it cannot be known yet.
 	due Date
 	// clamped is set when a month or year count landed on a day the target
-	// month lacks (29 Feb, 31 Apr) and the earlier day was used.
-	clamped bool
+	// month lacks (29 Feb, 31 Apr); clampedLater when the safe side was the
+	// day after (a window that opens) rather than the day before.
+	clamped      bool
+	clampedLater bool
 	// skipped lists the non-business days the roll passed over, raw first.
 	skipped []Date
 	// clock is the clock-day detail, for ClockDays only.
 	clock clockResult
 }
 
-// count applies c to trigger. Pauses matter only to ClockDays.
-func count(c Counting, trigger Date, pauses []Pause) outcome {
+// count applies c to trigger. Pauses matter only to ClockDays. laterSafe
+// picks the side of an ambiguous month or year count (see
+// Kind.LaterIsSafe): a year from 29 February 2024 is 28 February 2025, or
+// 1 March 2025 when the later date is the safe one.
+func count(c Counting, trigger Date, pauses []Pause, laterSafe bool) outcome {
 	var o outcome
 	switch c.Unit {
 	case CalendarDays:
@@ -126,6 +131,9 @@ func count(c Counting, trigger Date, pauses []Pause) outcome {
 		}
 		o.raw = trigger.AddMonths(months)
 		o.clamped = o.raw.Day() != trigger.Day()
+		if o.clamped && laterSafe {
+			o.raw, o.clampedLater = o.raw.AddDays(1), true
+		}
 	case ClockDays:
 		o.clock = addClockDays(trigger, c.Offset, pauses)
 		o.raw = o.clock.due

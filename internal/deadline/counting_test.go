@@ -64,7 +64,7 @@ func TestCount(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			o := count(tt.c, day(tt.trigger), nil)
+			o := count(tt.c, day(tt.trigger), nil, false)
 			if o.raw != day(tt.raw) || o.due != day(tt.due) {
 				t.Errorf("got raw %v due %v, want raw %v due %v", o.raw, o.due, tt.raw, tt.due)
 			}

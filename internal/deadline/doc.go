@@ -11,14 +11,35 @@
 // # Dates and day counting
 //
 // Date is a civil date without time zone. Every period counts from the day
-// after its trigger (arrived 3 Mar + 5 days = 8 Mar). Units are calendar
-// days, business days (no Saturdays, Sundays or federal holidays, observed
-// dates included, see Holidays), clock days (calendar days minus the days
-// inside applicant-caused Pauses), months and years. A rule may roll a last
-// day that is not a business day to the next business day; only rules whose
-// source says so do. Where the law is ambiguous the earlier date wins: a
-// year from 29 February ends on 28 February, one month from 31 January ends
-// on 28 (or 29) February.
+// after its trigger (arrived 3 March, 5 days later is 8 March). Units are
+// calendar days, business days (no Saturdays, Sundays or federal holidays,
+// observed dates included, see Holidays), clock days (calendar days minus
+// the days inside applicant-caused Pauses), months and years. A rule may
+// roll a last day that is not a business day to the next business day;
+// only rules whose source says so do. Where the law is ambiguous Puente
+// takes the safe side, which depends on the kind of date (Kind.LaterIsSafe):
+// for a "due by" date or an expiry the earlier date (a year from
+// 29 February ends on 28 February, one month from 31 January on 28 or
+// 29 February); for a date that opens a window the later one (a grant on
+// 29 February 2024 makes the I-485 possible from 1 March 2025).
+//
+// # Kinds and states
+//
+// A rule's kind says what its date means: due_by (act by then), opens (a
+// window opens; never overdue), expires (something ends; information) and
+// info (a date nobody acts on; information). Assess turns a date, the fact
+// that met it and what people recorded into a State on a given day, and
+// Status.Phrase into the words of a badge ("due in 3 days", "opens
+// tomorrow", "3 days overdue"). Only due_by dates count as overdue or due.
+// Appointments have their own states (AssessAppointment): upcoming, soon,
+// passed ("did they attend?") and attended.
+//
+// A rule may name the fact that meets it (met_by): the I-589 filing meets
+// the one-year deadline, a work-permit application the window it waited
+// for, an appeal the appeal deadline. Met after the date is "done late",
+// with the rule's late_note (for the I-589, the exception the lawyer must
+// argue). A rule may also ask for its trigger when it is missing
+// (say_when_missing, see Gaps).
 //
 // A negative offset counts back from an event ("evidence 30 days before the
 // individual hearing", "renewal from 180 days before expiry"). Such rules
@@ -43,32 +64,51 @@
 //	  "rules": [{
 //	    "id": "bia-appeal",             // stable; keys and notes hang on it
 //	    "title":   {"en": "…", "es": "…"},
-//	    "kind": "due_by",               // due_by | opens | expires
+//	    "kind": "due_by",               // due_by | opens | expires | info
 //	    "trigger": "decision",          // see the Trigger constants
+//	    "met_by": "appeal_filed",       // optional, see MetByFact
+//	    "say_when_missing": false,      // optional, see Gaps
 //	    "offset": 30,                   // negative counts back from the trigger
 //	    "unit": "calendar_days",        // calendar_days | business_days |
 //	                                    // clock_days | months | years
 //	    "roll": "next_business_day",    // none | next_business_day
 //	    "effective_from": "YYYY-MM-DD", // optional, inclusive
 //	    "effective_to": "YYYY-MM-DD",   // optional, inclusive
-//	    "source": "8 CFR 1003.38(b)",
+//	    "covers_open_obligations": false, // optional, see Rule.CoversOpen
+//	    "source": {"en": "8 CFR 1003.38(b)", "es": "8 CFR 1003.38(b)"},
 //	    "source_url": "https://www.ecfr.gov/…",
 //	    "explain": {"en": "…", "es": "…"}, // may use {trigger_date}, {due_date}
-//	    "note":    {"en": "…", "es": "…"}  // optional caveat
+//	    "note":    {"en": "…", "es": "…"}, // optional caveat
+//	    "late_note": {"en": "…", "es": "…"} // optional, said when met late
 //	  }]
 //	}
 //
 // When the law changes, the rule keeps its id and gains a version: the old
 // entry gets an effective_to, the new one an effective_from, and their
 // ranges must not overlap. A case keeps the version in force on its trigger
-// date. The 2020 rule that raised the work-permit wait to 365 days is
+// date; a version with covers_open_obligations also takes triggers before
+// its effective date whose computed date falls on or after it (the 2025
+// registration rule covers a child whose 30 days were still running on
+// 11 April 2025). The 2020 rule that raised the work-permit wait to 365 days is
 // written that way: ead-may-file and ead-may-grant each have a version for
 // triggers up to 2020-08-24, one for 2020-08-25 to 2022-02-06 (the rule's
 // effective date to the day before its vacatur), and one from 2022-02-07.
 //
-// Load rejects unknown fields, triggers, units, kinds, rolls and template
-// placeholders, missing English or Spanish text, overlapping versions and
-// versions of one id that disagree on trigger or kind.
+// Load rejects unknown fields, triggers, units, kinds, rolls, met_by facts
+// and template placeholders, missing English or Spanish text (titles,
+// explanations, sources, and notes given in one language only), overlapping
+// versions and versions of one id that disagree on trigger, kind or met_by.
+//
+// # Plain language
+//
+// Each explanation leads with one plain sentence a person with
+// primary-school reading can act on: what, to whom, by when (the date in
+// full) and why. Sentences keep to 20 words; Spanish addresses the reader
+// as usted and uses the official terms of USCIS and EOIR (tarifa anual de
+// asilo, reloj de asilo, días calendario, cambio de dirección, Documento de
+// Autorización de Empleo). The working (how it was counted) is in words,
+// never "+" or "=". Tests check all of it, and that no Spanish text holds
+// English.
 //
 // # Keys
 //

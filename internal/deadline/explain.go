@@ -1,7 +1,6 @@
 package deadline
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -37,15 +36,15 @@ func (t Text) In(lang Lang) string {
 // date.
 func Disclaimer() Text {
 	return Text{
-		EN: "Computed by Puente from the dates you recorded. Confirm every date with the lawyer.",
-		ES: "Calculado por Puente a partir de las fechas que registraron. Confirmen cada fecha con el abogado o la abogada.",
+		EN: "Puente computed these dates from the information you recorded. Confirm every date with the lawyer.",
+		ES: "Puente calculó estas fechas con los datos que usted registró. Confirme cada fecha con el abogado o la abogada.",
 	}
 }
 
-// FormatDate writes d the way explanations do: "3 Mar 2026" in English,
-// "3 mar 2026" in Spanish; "" for the zero Date. Day-month-year reads the
-// same way in both languages, which avoids the US/Latin-American 3/8 vs 8/3
-// confusion.
+// FormatDate writes d in the short form of dense lists: "3 Mar 2026" in
+// English, "3 mar 2026" in Spanish; "" for the zero Date. Day-month-year
+// reads the same way in both languages, which avoids the
+// US/Latin-American 3/8 vs 8/3 confusion.
 func FormatDate(d Date, lang Lang) string {
 	if d.IsZero() {
 		return ""
@@ -63,11 +62,43 @@ func FormatDateWeekday(d Date, lang Lang) string {
 	return weekdayName(d.Weekday(), lang) + " " + FormatDate(d, lang)
 }
 
+// FormatDateLong writes d in full, as a reader with little schooling reads
+// it best: "21 December 2026", "21 de diciembre de 2026"; "" for the zero
+// Date.
+func FormatDateLong(d Date, lang Lang) string {
+	if d.IsZero() {
+		return ""
+	}
+	y, m, dd := d.Civil()
+	if lang == Spanish {
+		return strconv.Itoa(dd) + " de " + monthName(m, lang) + " de " + strconv.Itoa(y)
+	}
+	return strconv.Itoa(dd) + " " + monthName(m, lang) + " " + strconv.Itoa(y)
+}
+
+// FormatDateFull is FormatDateLong with the day of the week, the form of
+// explanations and badges: "Monday 21 December 2026", "lunes 21 de
+// diciembre de 2026".
+func FormatDateFull(d Date, lang Lang) string {
+	if d.IsZero() {
+		return ""
+	}
+	return weekdayName(d.Weekday(), lang) + " " + FormatDateLong(d, lang)
+}
+
 func monthAbbr(m time.Month, lang Lang) string {
 	if lang == Spanish {
 		return [...]string{"ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"}[m-1]
 	}
 	return m.String()[:3]
+}
+
+func monthName(m time.Month, lang Lang) string {
+	if lang == Spanish {
+		return [...]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+			"septiembre", "octubre", "noviembre", "diciembre"}[m-1]
+	}
+	return m.String()
 }
 
 func weekdayName(wd time.Weekday, lang Lang) string {
@@ -77,179 +108,32 @@ func weekdayName(wd time.Weekday, lang Lang) string {
 	return wd.String()
 }
 
-// fill replaces the template placeholders with the deadline's dates.
+// unknownDay stands for a due date that cannot be known yet (the clock is
+// stopped) inside a sentence: "from {due_date}" → "from a day not known
+// yet"; Spanish templates write "el {due_date}" → "el día que aún no se
+// conoce".
+var unknownDay = Text{EN: "a day not known yet", ES: "día que aún no se conoce"}
+
+// fill replaces the template placeholders with the deadline's dates, in
+// full with the day of the week.
 func fill(tmpl string, d Deadline, lang Lang) string {
 	if !strings.Contains(tmpl, "{") {
-		return tmpl // most templates name no date; skip the work
+		return tmpl
 	}
-	due := FormatDate(d.Due, lang)
+	due := FormatDateFull(d.Due, lang)
 	if d.Due.IsZero() {
-		due = Text{EN: "(no date yet)", ES: "(sin fecha aún)"}.In(lang)
+		due = unknownDay.In(lang)
 	}
-	tmpl = strings.ReplaceAll(tmpl, "{trigger_date}", FormatDate(d.TriggerDate, lang))
+	tmpl = strings.ReplaceAll(tmpl, "{trigger_date}", FormatDateFull(d.TriggerDate, lang))
 	return strings.ReplaceAll(tmpl, "{due_date}", due)
 }
 
-// working spells out the arithmetic in both languages.
-func working(r Rule, occ occurrence, f Facts, o outcome) Text {
-	return Text{EN: workingIn(r, occ, f, o, English), ES: workingIn(r, occ, f, o, Spanish)}
-}
-
-func workingIn(r Rule, occ occurrence, f Facts, o outcome, lang Lang) string {
-	es := lang == Spanish
-	pick := func(en, sp string) string {
-		if es {
-			return sp
-		}
-		return en
-	}
-	var b strings.Builder
-	b.WriteString(subject(occ, f, lang))
-	if r.Offset == 0 {
-		return b.String()
-	}
-	if r.Unit == ClockDays && o.clock.invalid != nil {
-		b.WriteString(pick(
-			"; a recorded clock pause has no start or ends before it starts, so the date cannot be computed until it is corrected",
-			"; una pausa del reloj registrada no tiene inicio o termina antes de empezar, así que la fecha no se puede calcular hasta corregirla"))
-		return b.String()
-	}
-	if r.Unit == ClockDays && o.clock.paused {
-		fmt.Fprintf(&b, pick(
-			"; the clock has been paused since %s (applicant-caused delay) after %d of %d clock days, so the date cannot be known until it restarts",
-			"; el reloj está detenido desde el %s (demora causada por el solicitante) después de %d de %d días de reloj, así que la fecha no se puede saber hasta que vuelva a correr"),
-			FormatDate(o.clock.pausedSince, lang), o.clock.counted, r.Offset)
-		return b.String()
-	}
-	sign := " + "
-	if r.Offset < 0 {
-		sign = " - "
-	}
-	b.WriteString(sign + quantity(abs(r.Offset), r.Unit, lang))
-	if r.Unit == ClockDays && o.clock.pausedDays > 0 {
-		fmt.Fprintf(&b, pick(" + %d paused days", " + %d días en pausa"), o.clock.pausedDays)
-	}
-	b.WriteString(" = " + FormatDate(o.raw, lang))
-	if r.Unit == ClockDays && o.clock.pausedDays > 0 {
-		b.WriteString(pick(
-			" (days the clock was paused for applicant-caused delays do not count)",
-			" (no cuentan los días en que el reloj estuvo detenido por demoras causadas por el solicitante)"))
-	}
-	if o.clamped {
-		y, m, _ := o.raw.Civil()
-		fmt.Fprintf(&b, pick(" (there is no %d %s %d, so the earlier date is used)", " (no existe el %d %s %d, así que se usa la fecha anterior)"),
-			occ.date.Day(), monthAbbr(m, lang), y)
-	}
-	if len(o.skipped) > 0 {
-		b.WriteString(", " + whyClosed(o.skipped[0], lang))
-		// Weekend days after the first need no mention; a holiday the roll
-		// also passed over does, or the reader would expect an earlier day.
-		for _, d := range o.skipped[1:] {
-			if !IsWeekend(d) {
-				h, _ := HolidayOn(d)
-				fmt.Fprintf(&b, pick("; %s is a federal holiday (%s)", "; el %s es feriado federal (%s)"),
-					FormatDateWeekday(d, lang), holidayName(h, lang))
-			}
-		}
-		fmt.Fprintf(&b, pick("; next business day %s", "; siguiente día hábil: %s"), FormatDateWeekday(o.due, lang))
-	}
-	return b.String()
-}
-
-// subject names the trigger with its date: "arrived 3 Mar 2026".
-func subject(occ occurrence, f Facts, lang Lang) string {
-	var en, es string
-	switch occ.fact {
-	case FactArrival:
-		en, es = "arrived %s", "llegó el %s"
-	case FactMove:
-		en, es = "moved %s", "se mudó el %s"
-	case Fact(TriggerLastUSArrival):
-		en, es = "last arrived in the US %s", "última llegada a EE. UU. el %s"
-	case Fact(TriggerI589Filed):
-		en, es = "I-589 filed %s", "I-589 presentado el %s"
-	case Fact(TriggerFeeNotice):
-		en, es = "fee notice dated %s", "aviso de cuota del %s"
-	case Fact(TriggerEADExpiry):
-		en, es = "work permit expires %s", "el permiso de trabajo vence el %s"
-	case Fact(TriggerIndividualHearing):
-		en, es = "individual hearing on %s", "audiencia individual el %s"
-	case Fact(TriggerDecision):
-		en, es = "decision on %s", "decisión del %s"
-	case Fact(TriggerFinalOrder):
-		en, es = "final order on %s", "orden final del %s"
-	case Fact(TriggerGrant):
-		en, es = "asylum granted %s", "asilo concedido el %s"
-	case Fact(TriggerFourteenthBirthday):
-		// The birth date is shown too: the 14th birthday of someone born on
-		// 29 February is itself a computed date.
-		en = "born " + FormatDate(f.BirthDate, English) + ", turns 14 on %s"
-		es = "nació el " + FormatDate(f.BirthDate, Spanish) + ", cumple 14 años el %s"
-	default:
-		en, es = string(occ.fact)+" %s", string(occ.fact)+" %s"
-	}
-	if lang == Spanish {
-		en = es
-	}
-	return fmt.Sprintf(en, FormatDate(occ.date, lang))
-}
-
-// quantity writes "5 days", "1 year", "150 clock days" and their Spanish.
-func quantity(n int, u Unit, lang Lang) string {
-	var one, many string // English, then overwritten for Spanish
-	switch u {
-	case BusinessDays:
-		one, many = "business day", "business days"
-		if lang == Spanish {
-			one, many = "día hábil", "días hábiles"
-		}
-	case ClockDays:
-		one, many = "clock day", "clock days"
-		if lang == Spanish {
-			one, many = "día de reloj", "días de reloj"
-		}
-	case Months:
-		one, many = "month", "months"
-		if lang == Spanish {
-			one, many = "mes", "meses"
-		}
-	case Years:
-		one, many = "year", "years"
-		if lang == Spanish {
-			one, many = "año", "años"
-		}
-	default:
-		one, many = "day", "days"
-		if lang == Spanish {
-			one, many = "día", "días"
-		}
-	}
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
-// whyClosed says why offices are closed on d, as a relative clause.
-func whyClosed(d Date, lang Lang) string {
-	if IsWeekend(d) {
-		if lang == Spanish {
-			return "que cae en " + weekdayName(d.Weekday(), lang)
-		}
-		return "which falls on a " + d.Weekday().String()
-	}
-	h, _ := HolidayOn(d)
-	if lang == Spanish {
-		return "que es feriado federal (" + holidayName(h, lang) + ")"
-	}
-	return "which is a federal holiday (" + holidayName(h, lang) + ")"
-}
-
-// holidayName names h, marking a weekday that only observes it.
+// holidayName names h, saying when a weekday only observes it (the
+// holiday fell on a weekend and offices close on this day instead).
 func holidayName(h Holiday, lang Lang) string {
 	name := h.Name.In(lang)
 	if h.Observed != h.Date {
-		return name + Text{EN: ", observed", ES: ", observado"}.In(lang)
+		return name + Text{EN: "; the holiday moves to this day", ES: "; el feriado se pasa a este día"}.In(lang)
 	}
 	return name
 }

@@ -3,6 +3,7 @@ package deadline
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 )
 
@@ -22,6 +23,11 @@ type Facts struct {
 	LastUSArrival Date
 	// I589Filed is the date the asylum application was filed (received).
 	I589Filed Date
+	// EADApplications are the dates work-permit applications (I-765) were
+	// filed, the first one and every renewal.
+	EADApplications []Event
+	// AppealsFiled are the dates appeals to the BIA (EOIR-26) were filed.
+	AppealsFiled []Event
 	// ClockPauses are applicant-caused stops of the work-permit clock.
 	ClockPauses []Pause
 	// IndividualHearings are individual (merits) hearing dates.
@@ -36,7 +42,8 @@ type Facts struct {
 	// EADExpiry is the expiry date printed on the current work permit.
 	EADExpiry Date
 	// BirthDate is the person's date of birth; it dates the registration
-	// due after the 14th birthday.
+	// due after the 14th birthday. It is a sensitive field, and so is every
+	// date computed from it (see Trigger.Sensitive).
 	BirthDate Date
 	// FeeNotices are the dates of annual asylum fee notices.
 	FeeNotices []Event
@@ -66,6 +73,7 @@ func (f Facts) Validate() error {
 	}{
 		{"moves", f.Moves}, {"individual hearings", f.IndividualHearings},
 		{"decisions", f.Decisions}, {"fee notices", f.FeeNotices},
+		{"work-permit applications", f.EADApplications}, {"appeals", f.AppealsFiled},
 	}
 	for _, l := range lists {
 		seen := map[string]bool{}
@@ -100,6 +108,11 @@ const (
 	TriggerFourteenthBirthday Trigger = "fourteenth_birthday"
 )
 
+// Sensitive reports whether dates counted from t are computed from a
+// sensitive field (the date of birth) and must be treated like it: sealed
+// at rest, shown only to the roles that may see the field, never in a feed.
+func (t Trigger) Sensitive() bool { return t == TriggerFourteenthBirthday }
+
 func (t Trigger) valid() bool {
 	switch t {
 	case TriggerAddressChange, TriggerLastUSArrival, TriggerI589Filed, TriggerFeeNotice,
@@ -120,6 +133,48 @@ const (
 	FactArrival Fact = "arrival"
 	FactMove    Fact = "move"
 )
+
+// MetByFact names a recorded fact that satisfies a rule, as written in
+// rules.json's met_by.
+type MetByFact string
+
+// The facts that can satisfy a rule.
+const (
+	// MetByI589Filed: the asylum application was filed (the one-year
+	// deadline is met).
+	MetByI589Filed MetByFact = "i589_filed"
+	// MetByEADApplied: a work-permit application was filed (the window it
+	// waited for was used).
+	MetByEADApplied MetByFact = "ead_applied"
+	// MetByAppealFiled: an appeal to the BIA was filed.
+	MetByAppealFiled MetByFact = "appeal_filed"
+)
+
+func (m MetByFact) valid() bool {
+	switch m {
+	case "", MetByI589Filed, MetByEADApplied, MetByAppealFiled:
+		return true
+	}
+	return false
+}
+
+// events lists the recorded facts of kind m in f, in date order.
+func (m MetByFact) events(f Facts) []Event {
+	var es []Event
+	switch m {
+	case MetByI589Filed:
+		if !f.I589Filed.IsZero() {
+			es = []Event{{Date: f.I589Filed}}
+		}
+	case MetByEADApplied:
+		es = slices.Clone(f.EADApplications)
+	case MetByAppealFiled:
+		es = slices.Clone(f.AppealsFiled)
+	}
+	es = slices.DeleteFunc(es, func(e Event) bool { return e.Date.IsZero() })
+	slices.SortStableFunc(es, func(a, b Event) int { return a.Date.Compare(b.Date) })
+	return es
+}
 
 // occurrence is one dated instance of a trigger in a person's facts.
 type occurrence struct {

@@ -1,6 +1,10 @@
 package deadline
 
-import "testing"
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+)
 
 // day parses a YYYY-MM-DD literal in tests; an invalid literal is a bug in
 // the test itself.
@@ -36,4 +40,21 @@ func find(tb testing.TB, ds []Deadline, key string) Deadline {
 	}
 	tb.Fatalf("no deadline %q among %v", key, keys)
 	return Deadline{}
+}
+
+// baseRuleFor loads a one-rule set counting offset units from a decision,
+// of the given kind.
+func baseRuleFor(tb testing.TB, kind string, offset int, unit string) *RuleSet {
+	tb.Helper()
+	r := baseRule()
+	r["kind"], r["offset"], r["unit"] = kind, offset, unit
+	b, err := json.Marshal(map[string]any{"updated": "2026-11-30", "rules": []any{r}})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	rs, err := Load(bytes.NewReader(b))
+	if err != nil {
+		tb.Fatalf("Load: %v", err)
+	}
+	return rs
 }

@@ -33,8 +33,8 @@ func Holidays(year int) []Holiday {
 	}
 	add("New Year's Day", "Año Nuevo", NewDate(year, time.January, 1))
 	add("Birthday of Martin Luther King, Jr.", "Natalicio de Martin Luther King, Jr.", nthWeekday(year, time.January, time.Monday, 3))
-	add("Washington's Birthday", "Natalicio de Washington", nthWeekday(year, time.February, time.Monday, 3))
-	add("Memorial Day", "Día de los Caídos (Memorial Day)", lastWeekday(year, time.May, time.Monday))
+	add("Washington's Birthday", "Natalicio de Washington o Día de los Presidentes", nthWeekday(year, time.February, time.Monday, 3))
+	add("Memorial Day", "Día de los Caídos", lastWeekday(year, time.May, time.Monday))
 	if year >= juneteenthFirstYear {
 		add("Juneteenth National Independence Day", "Día Nacional de la Independencia de Juneteenth", NewDate(year, time.June, 19))
 	}

@@ -23,8 +23,11 @@ func TestChildRegistrationEffectiveDate(t *testing.T) {
 	if got := count("1992-01-10"); got != 0 {
 		t.Errorf("adult born 1992: got %d registration deadlines, want 0", got)
 	}
-	if got := count("2011-04-10"); got != 0 {
-		t.Errorf("14th birthday 2025-04-10, the day before the rule: got %d, want 0", got)
+	// DOMAIN.md corrected (2026-11-30): a child whose 30 days were still
+	// running on 11 Apr 2025 is covered, so a 14th birthday the day before
+	// the rule (due 10 May 2025) now has a deadline.
+	if got := count("2011-04-10"); got != 1 {
+		t.Errorf("14th birthday 2025-04-10, the day before the rule: got %d, want 1", got)
 	}
 	if got := count("2012-06-01"); got != 1 {
 		t.Errorf("14th birthday 2026-06-01: got %d, want 1", got)

@@ -21,11 +21,28 @@ const (
 	// Opens: the act may be done from the date on, not before (the
 	// work-permit application at clock day 150, a renewal window).
 	Opens Kind = "opens"
-	// Expires: the date is when something stops being valid (a work permit).
+	// Expires: the date is when something stops being valid (a work permit,
+	// post-grant assistance). It is information: nobody can be late for it.
 	Expires Kind = "expires"
+	// Informational: a date nobody acts on (the earliest day USCIS may
+	// grant a work permit). It is shown, never listed as due or counted as
+	// overdue.
+	Informational Kind = "info"
 )
 
-func (k Kind) valid() bool { return k == DueBy || k == Opens || k == Expires }
+func (k Kind) valid() bool { return k == DueBy || k == Opens || k == Expires || k == Informational }
+
+// Task reports whether someone must act by the date: only a "due by" date
+// can be overdue or counted as such.
+func (k Kind) Task() bool { return k == DueBy }
+
+// LaterIsSafe reports which reading of an ambiguous date is the safe one
+// for the kind: for a "due by" date (and an expiry, which one must plan
+// for) the earlier date; for a date that opens a window (or says when
+// something becomes possible) the later one, since acting before a window
+// opens gets an application rejected. A year from 29 February 2024 is
+// 28 February 2025 for a deadline and 1 March 2025 for an "opens on".
+func (k Kind) LaterIsSafe() bool { return k == Opens || k == Informational }
 
 // Rule is one version of one deadline rule, as written in rules.json.
 // Several versions may share an ID when the law changed; their effective
@@ -42,12 +59,33 @@ type Rule struct {
 	Counting
 	// EffectiveFrom and EffectiveTo bound, inclusively, the trigger dates
 	// this version applies to; zero means unbounded on that side.
-	EffectiveFrom Date   `json:"effective_from"`
-	EffectiveTo   Date   `json:"effective_to"`
-	Source        string `json:"source"`
-	SourceURL     string `json:"source_url"`
-	// Explain is a plain-language template; {trigger_date} and {due_date}
-	// are filled in with the case's dates.
+	EffectiveFrom Date `json:"effective_from"`
+	EffectiveTo   Date `json:"effective_to"`
+	// CoversOpen extends the version to obligations still running on its
+	// effective date: a trigger before EffectiveFrom whose computed date is
+	// on or after it (and that no other version covers). The 2025
+	// registration rule took effect on 11 April 2025 and covers a child
+	// who turned 14 on 20 March 2025, due 19 April 2025.
+	CoversOpen bool `json:"covers_open_obligations"`
+	// MetBy names the recorded fact that satisfies the rule (the I-589
+	// filing meets the one-year deadline); empty when only a person's mark
+	// ("done on …") can. See MetByFact.
+	MetBy MetByFact `json:"met_by"`
+	// LateNote is said when the rule was met after its date (the I-589:
+	// the lawyer must argue an exception). Optional, both languages.
+	LateNote Text `json:"late_note"`
+	// SayWhenMissing asks for the trigger fact when it is not recorded and
+	// the rule is not met: "no date of last arrival for D.S.R.: the
+	// one-year deadline cannot be computed". See Gaps.
+	SayWhenMissing bool `json:"say_when_missing"`
+	// Source is the citation, with any words in both languages
+	// ("(secondary source)", "(fuente secundaria)").
+	Source    Text   `json:"source"`
+	SourceURL string `json:"source_url"`
+	// Explain is the plain-language text: its first sentence says what to
+	// do, to whom, by when and why, in words a person with primary-school
+	// reading can act on. {trigger_date} and {due_date} are filled in with
+	// the case's dates, written in full ("Monday 21 December 2026").
 	Explain Text `json:"explain"`
 	// Note is an optional caveat shown with the date (exceptions, history).
 	Note Text `json:"note"`
@@ -169,7 +207,9 @@ func (rs *RuleSet) Versions(id string) []Rule {
 	return vs
 }
 
-// InForce returns the version of rule id that applies to a trigger on d.
+// InForce returns the version of rule id in force on a trigger date d. It
+// does not look at CoversOpen (which depends on the computed date); Compute
+// does, through versionFor.
 func (rs *RuleSet) InForce(id string, d Date) (Rule, bool) {
 	for _, r := range rs.rules {
 		if r.ID == id && r.InForce(d) {
@@ -210,13 +250,19 @@ func (r Rule) validate() error {
 	if !r.EffectiveFrom.IsZero() && !r.EffectiveTo.IsZero() && r.EffectiveTo.Before(r.EffectiveFrom) {
 		bad("effective_to %s is before effective_from %s", r.EffectiveTo, r.EffectiveFrom)
 	}
-	if strings.TrimSpace(r.Source) == "" {
-		bad("source is missing")
+	if r.CoversOpen && r.EffectiveFrom.IsZero() {
+		bad("covers_open_obligations needs an effective_from")
+	}
+	if !r.MetBy.valid() {
+		bad("unknown met_by %q", r.MetBy)
+	}
+	if r.MetBy != "" && r.Kind != DueBy && r.Kind != Opens {
+		bad("only a due_by or opens rule can be met by a fact")
 	}
 	if !strings.HasPrefix(r.SourceURL, "https://") {
 		bad("source_url must be an https:// address")
 	}
-	for field, t := range map[string]Text{"title": r.Title, "explain": r.Explain} {
+	for field, t := range map[string]Text{"title": r.Title, "explain": r.Explain, "source": r.Source} {
 		if strings.TrimSpace(t.EN) == "" {
 			bad("%s.en (English) is missing", field)
 		}
@@ -227,7 +273,10 @@ func (r Rule) validate() error {
 	if (r.Note.EN == "") != (r.Note.ES == "") {
 		bad("note must be given in both English and Spanish")
 	}
-	for _, s := range []string{r.Explain.EN, r.Explain.ES, r.Note.EN, r.Note.ES} {
+	if (r.LateNote.EN == "") != (r.LateNote.ES == "") {
+		bad("late_note must be given in both English and Spanish")
+	}
+	for _, s := range []string{r.Explain.EN, r.Explain.ES, r.Note.EN, r.Note.ES, r.LateNote.EN, r.LateNote.ES} {
 		if err := checkPlaceholders(s); err != nil {
 			errs = append(errs, err)
 		}
@@ -240,8 +289,8 @@ func (r Rule) validate() error {
 func checkVersions(vs []Rule) error {
 	for i := 1; i < len(vs); i++ {
 		prev, cur := vs[i-1], vs[i]
-		if prev.Trigger != cur.Trigger || prev.Kind != cur.Kind {
-			return errors.New("versions differ in trigger or kind; use a new id")
+		if prev.Trigger != cur.Trigger || prev.Kind != cur.Kind || prev.MetBy != cur.MetBy {
+			return errors.New("versions differ in trigger, kind or met_by; use a new id")
 		}
 		if prev.EffectiveTo.IsZero() || !prev.EffectiveTo.Before(cur.EffectiveFrom) {
 			return fmt.Errorf("effective ranges overlap (version from %q and version from %q)",

@@ -81,7 +81,7 @@ func baseRule() map[string]any {
 		"offset":     30,
 		"unit":       "calendar_days",
 		"roll":       "none",
-		"source":     "8 CFR 1003.38(b)",
+		"source":     map[string]any{"en": "8 CFR 1003.38(b)", "es": "8 CFR 1003.38(b)"},
 		"source_url": "https://www.ecfr.gov/current/title-8",
 		"explain":    map[string]any{"en": "Due {due_date}.", "es": "Vence el {due_date}."},
 	}
@@ -137,6 +137,15 @@ func TestLoadRejects(t *testing.T) {
 			with(map[string]any{"effective_from": "2020-01-02", "trigger": "grant"}),
 		}, "differ in trigger"},
 		{"no rules", nil, "no rules"},
+		{"covers open without a start", []map[string]any{with(map[string]any{"covers_open_obligations": true})}, "covers_open_obligations needs an effective_from"},
+		{"unknown met_by", []map[string]any{with(map[string]any{"met_by": "i765_sent"})}, `unknown met_by "i765_sent"`},
+		{"met_by on an expiry", []map[string]any{with(map[string]any{"met_by": "appeal_filed", "kind": "expires"})}, "only a due_by or opens rule"},
+		{"late note in one language", []map[string]any{with(map[string]any{"late_note": map[string]any{"en": "late"}})}, "late_note must be given in both"},
+		{"source in one language", []map[string]any{with(map[string]any{"source": map[string]any{"en": "8 CFR 1"}})}, "source.es (Spanish) is missing"},
+		{"versions with other met_by", []map[string]any{
+			with(map[string]any{"effective_to": "2020-01-01"}),
+			with(map[string]any{"effective_from": "2020-01-02", "met_by": "appeal_filed"}),
+		}, "differ in trigger, kind or met_by"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
