@@ -127,11 +127,18 @@ const (
 	FactGrant      FactKind = "grant"
 	FactEADExpiry  FactKind = "ead_expiry"
 	FactFeeNotice  FactKind = "fee_notice"
+	// FactEADApplied is a work-permit application (I-765) filed, the first
+	// one or a renewal: it uses the window the deadline engine opened.
+	FactEADApplied FactKind = "ead_applied"
+	// FactAppealFiled is an appeal to the BIA (EOIR-26) filed: it meets the
+	// appeal deadline of the decision it follows.
+	FactAppealFiled FactKind = "appeal_filed"
 )
 
-// FactKinds lists every fact kind, household ones first.
-var FactKinds = []FactKind{FactArrival, FactMove, FactI589Filed, FactClockPause, FactDecision,
-	FactFinalOrder, FactGrant, FactEADExpiry, FactFeeNotice}
+// FactKinds lists every fact kind, household ones first, then in the order
+// a case usually meets them.
+var FactKinds = []FactKind{FactArrival, FactMove, FactI589Filed, FactClockPause, FactEADApplied, FactDecision,
+	FactAppealFiled, FactFinalOrder, FactGrant, FactEADExpiry, FactFeeNotice}
 
 // HouseholdFact reports whether facts of kind k belong to the whole household.
 func HouseholdFact(k FactKind) bool { return k == FactArrival || k == FactMove }
@@ -220,6 +227,10 @@ type DueItem struct {
 	Due      string // YYYY-MM-DD
 	Time     string
 	Place    string
+	// Sensitive marks a date computed from a sensitive field (the
+	// registration at 14, from the date of birth): only roles that may see
+	// the field see it (see store.GroupSealedDue).
+	Sensitive bool
 }
 
 // HistoryEntry is one change to a case: field names, never values.

@@ -7,6 +7,8 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"puente/internal/deadline"
 	"puente/internal/model"
@@ -19,11 +21,14 @@ type dbtx interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// PersonDeadlines are one person's computed deadlines.
+// PersonDeadlines are one person's computed deadlines, and the facts their
+// rules ask for that are missing (Gaps).
 type PersonDeadlines struct {
 	PersonID  string
 	Name      string
+	Principal bool
 	Deadlines []deadline.Deadline
+	Gaps      []deadline.Gap
 }
 
 // Rules returns the rule set deadlines are computed with.
@@ -34,7 +39,7 @@ func (s *Store) Rules() *deadline.RuleSet { return s.rules }
 // birth (opened from its sealed column) and the individual hearings.
 func (s *Store) caseFacts(ctx context.Context, q dbtx, caseID string) ([]PersonDeadlines, []deadline.Facts, error) {
 	rows, err := q.QueryContext(ctx, `
-		SELECT id, name, coalesce(last_us_arrival, ''), dob_enc FROM people
+		SELECT id, name, is_principal, coalesce(last_us_arrival, ''), dob_enc FROM people
 		WHERE case_id = ? ORDER BY is_principal DESC, name, id`, caseID)
 	if err != nil {
 		return nil, nil, err
@@ -44,8 +49,9 @@ func (s *Store) caseFacts(ctx context.Context, q dbtx, caseID string) ([]PersonD
 	index := map[string]int{}
 	for rows.Next() {
 		var id, name, arrival string
+		var principal bool
 		var dobSealed []byte
-		if err := rows.Scan(&id, &name, &arrival, &dobSealed); err != nil {
+		if err := rows.Scan(&id, &name, &principal, &arrival, &dobSealed); err != nil {
 			rows.Close()
 			return nil, nil, err
 		}
@@ -55,7 +61,7 @@ func (s *Store) caseFacts(ctx context.Context, q dbtx, caseID string) ([]PersonD
 			return nil, nil, err
 		}
 		index[id] = len(people)
-		people = append(people, PersonDeadlines{PersonID: id, Name: name})
+		people = append(people, PersonDeadlines{PersonID: id, Name: name, Principal: principal})
 		facts = append(facts, deadline.Facts{LastUSArrival: parseDate(arrival), BirthDate: parseDate(dob)})
 	}
 	if err := rows.Close(); err != nil {
@@ -107,6 +113,10 @@ func (s *Store) caseFacts(ctx context.Context, q dbtx, caseID string) ([]PersonD
 				f.EADExpiry = d
 			case model.FactFeeNotice:
 				f.FeeNotices = append(f.FeeNotices, ev)
+			case model.FactEADApplied:
+				f.EADApplications = append(f.EADApplications, ev)
+			case model.FactAppealFiled:
+				f.AppealsFiled = append(f.AppealsFiled, ev)
 			}
 		})
 	}
@@ -132,7 +142,9 @@ func (s *Store) caseFacts(ctx context.Context, q dbtx, caseID string) ([]PersonD
 }
 
 // ComputeDeadlines computes a case's deadlines per person, with their full
-// explanations, for the case page.
+// explanations and the missing facts their rules ask for, for the case
+// page. Deadlines marked Sensitive carry a date computed from the date of
+// birth: the caller shows them only to roles that may see it.
 func (s *Store) ComputeDeadlines(ctx context.Context, caseID string) ([]PersonDeadlines, error) {
 	people, facts, err := s.caseFacts(ctx, s.db, caseID)
 	if err != nil {
@@ -140,6 +152,7 @@ func (s *Store) ComputeDeadlines(ctx context.Context, caseID string) ([]PersonDe
 	}
 	for i := range people {
 		people[i].Deadlines = deadline.Compute(s.rules, facts[i])
+		people[i].Gaps = deadline.Gaps(s.rules, facts[i])
 	}
 	return people, nil
 }
@@ -165,18 +178,74 @@ func (s *Store) recomputeTx(ctx context.Context, tx *sql.Tx, caseID string) erro
 	}
 	for i, p := range people {
 		for _, d := range deadline.Compute(s.rules, facts[i]) {
-			var due sql.NullString
-			if !d.Due.IsZero() {
-				due = sql.NullString{String: d.Due.String(), Valid: true}
+			key := DeadlineKey(p.PersonID, d.Key)
+			due, dueEnc, err := s.storedDue(caseID, key, d)
+			if err != nil {
+				return err
 			}
 			if _, err := tx.ExecContext(ctx, `
-				INSERT INTO deadlines (case_id, group_id, person_id, key, rule_id, kind, due) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-				caseID, groupID, p.PersonID, DeadlineKey(p.PersonID, d.Key), d.RuleID, string(d.Kind), due); err != nil {
+				INSERT INTO deadlines (case_id, group_id, person_id, key, rule_id, kind, due, due_enc, met_on)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				caseID, groupID, p.PersonID, key, d.RuleID, string(d.Kind), due, dueEnc, nullStr(d.Met.String())); err != nil {
 				return fmt.Errorf("store deadline %s: %w", d.Key, err)
 			}
 		}
 	}
 	return nil
+}
+
+// storedDue is how a deadline's date is stored: in plain text, or, when it
+// is computed from a sensitive field (the registration at 14, from the date
+// of birth), sealed in due_enc like the field itself, with due left NULL so
+// that no list, count or feed that reads due can show it.
+func (s *Store) storedDue(caseID, key string, d deadline.Deadline) (sql.NullString, []byte, error) {
+	if d.Due.IsZero() {
+		return sql.NullString{}, nil, nil
+	}
+	if d.Sensitive {
+		sealed, err := s.seal(d.Due.String(), "deadlines", "due_enc", caseID+"/"+key)
+		return sql.NullString{}, sealed, err
+	}
+	return sql.NullString{String: d.Due.String(), Valid: true}, nil, nil
+}
+
+// GroupSealedDue lists, across a group's open cases, the deadlines whose
+// date is sealed (computed from a date of birth) and that nobody marked
+// done or not applicable, with the date opened. Only a role that may see
+// dates of birth may be shown the dates; the caller decides. There are few
+// such rows (a child turning 14), found through a partial index.
+func (s *Store) GroupSealedDue(ctx context.Context, groupID string) ([]model.DueItem, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT d.case_id, c.code, coalesce(p.name, ''), d.key, d.rule_id, d.kind, d.due_enc
+		FROM deadlines d
+		JOIN cases c ON c.id = d.case_id AND c.closed_at IS NULL
+		LEFT JOIN people p ON p.id = d.person_id
+		LEFT JOIN marks m ON m.case_id = d.case_id AND m.key = d.key
+		WHERE d.group_id = ? AND d.due_enc IS NOT NULL AND d.met_on IS NULL
+		  AND coalesce(m.state, 'open') = 'open'`, groupID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.DueItem
+	for rows.Next() {
+		var it model.DueItem
+		var name string
+		var sealed []byte
+		if err := rows.Scan(&it.CaseID, &it.CaseCode, &name, &it.Key, &it.RuleID, &it.Kind, &sealed); err != nil {
+			return nil, err
+		}
+		if it.Due, err = s.open(sealed, "deadlines", "due_enc", it.CaseID+"/"+it.Key); err != nil {
+			return nil, err
+		}
+		it.Initials, it.Sensitive = Initials(name), true
+		out = append(out, it)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(out, func(a, b model.DueItem) int { return strings.Compare(a.Due+a.Key, b.Due+b.Key) })
+	return out, nil
 }
 
 // RecomputeAll rewrites every open case's deadlines, for start-up after the
@@ -217,11 +286,18 @@ func parseDate(s string) deadline.Date {
 	return d
 }
 
-// rulesFingerprint identifies the rule set's content.
+// deadlinesFormat changes whenever what a stored deadline row holds
+// changes (2: met_on, and sealed dates in due_enc), so that SyncRules
+// rewrites every row even when the rules did not change.
+const deadlinesFormat = 2
+
+// rulesFingerprint identifies the rule set's content and the row format.
 func rulesFingerprint(rs *deadline.RuleSet) string {
 	h := sha256.New()
+	fmt.Fprintf(h, "format %d\n", deadlinesFormat)
 	for _, r := range rs.Rules() {
-		fmt.Fprintf(h, "%s|%s|%s|%s|%s|%s\n", r.ID, r.Kind, r.Trigger, r.Counting, r.EffectiveFrom, r.EffectiveTo)
+		fmt.Fprintf(h, "%s|%s|%s|%s|%s|%s|%v|%s\n", r.ID, r.Kind, r.Trigger, r.Counting, r.EffectiveFrom, r.EffectiveTo,
+			r.CoversOpen, r.MetBy)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

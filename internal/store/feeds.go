@@ -58,7 +58,10 @@ func (s *Store) FeedOwner(ctx context.Context, tokenHash string) (string, error)
 
 // FeedItems lists what a user's calendar shows: the appointments and dated
 // deadlines of the open cases in every group they belong to, from from on.
-// Items carry the case code only, never a name.
+// Items carry the case code only, never a name. A deadline met by a
+// recorded fact (the I-589 filed) leaves the feed, and a date computed from
+// a secret (the registration at 14) never enters it: its due is NULL, its
+// date only sealed in due_enc.
 func (s *Store) FeedItems(ctx context.Context, userID, from string, limit int) ([]model.DueItem, error) {
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT a.case_id, c.code, 'appointment/' || a.id, '', a.kind, a.date, a.time
@@ -72,7 +75,7 @@ func (s *Store) FeedItems(ctx context.Context, userID, from string, limit int) (
 		JOIN deadlines d ON d.group_id = m.org_id AND d.due >= ?1
 		JOIN cases c ON c.id = d.case_id AND c.closed_at IS NULL
 		LEFT JOIN marks mk ON mk.case_id = d.case_id AND mk.key = d.key
-		WHERE m.user_id = ?2 AND coalesce(mk.state, 'open') = 'open'
+		WHERE m.user_id = ?2 AND coalesce(mk.state, 'open') = 'open' AND d.met_on IS NULL AND d.due_enc IS NULL
 		ORDER BY 6, 3
 		LIMIT ?3`, from, userID, limit)
 	if err != nil {

@@ -61,10 +61,12 @@ func (s *Store) SetMark(ctx context.Context, c model.Case, actorID string, m mod
 	})
 }
 
-// GroupDue lists, across a group's open cases, the deadlines that are not
-// done or set aside and fall on or before until, soonest first: overdue
-// "due by" deadlines, and every kind (a window that opens, a card that
-// expires) from today on. limit bounds the list.
+// GroupDue lists, across a group's open cases, what needs attention on or
+// before until, soonest first: "due by" deadlines not met, done or set
+// aside (overdue ones included), windows that open from today on, and
+// expiries from today on. A date nobody acts on (kind info), a window
+// already open and a date computed from a secret (due is NULL, see
+// GroupSealedDue) are never listed. limit bounds the list.
 func (s *Store) GroupDue(ctx context.Context, groupID, today, until string, limit int) ([]model.DueItem, error) {
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT d.case_id, c.code, coalesce(p.name, ''), d.key, d.rule_id, d.kind, d.due
@@ -72,7 +74,8 @@ func (s *Store) GroupDue(ctx context.Context, groupID, today, until string, limi
 		JOIN cases c ON c.id = d.case_id AND c.closed_at IS NULL
 		LEFT JOIN people p ON p.id = d.person_id
 		LEFT JOIN marks m ON m.case_id = d.case_id AND m.key = d.key
-		WHERE d.group_id = ? AND d.due IS NOT NULL AND d.due <= ? AND (d.kind = 'due_by' OR d.due >= ?)
+		WHERE d.group_id = ? AND d.due IS NOT NULL AND d.due <= ? AND d.met_on IS NULL
+		  AND (d.kind = 'due_by' OR (d.kind IN ('opens', 'expires') AND d.due >= ?))
 		  AND coalesce(m.state, 'open') = 'open'
 		ORDER BY d.due, d.key
 		LIMIT ?`, groupID, until, today, limit)
@@ -127,7 +130,10 @@ func (s *Store) GroupNextHearings(ctx context.Context, groupID, from string) ([]
 }
 
 // GroupCaseCounts is what a network sees of its groups' cases: open cases,
-// overdue deadlines and cases per status. No names, no notes.
+// overdue deadlines and cases per status. No names, no notes. Overdue counts
+// only "due by" deadlines past their date that no recorded fact met and
+// nobody marked: never a window that opened, an expiry, a date nobody acts
+// on, nor a date computed from a secret (its due is NULL).
 func (s *Store) GroupCaseCounts(ctx context.Context, networkID, today string) (map[string]model.GroupCaseCounts, error) {
 	out := map[string]model.GroupCaseCounts{}
 	rows, err := s.db.QueryContext(ctx, `
@@ -160,7 +166,8 @@ func (s *Store) GroupCaseCounts(ctx context.Context, networkID, today string) (m
 		JOIN deadlines d ON d.group_id = o.id
 		JOIN cases c ON c.id = d.case_id AND c.closed_at IS NULL
 		LEFT JOIN marks m ON m.case_id = d.case_id AND m.key = d.key
-		WHERE o.network_id = ? AND d.due < ? AND d.kind = 'due_by' AND coalesce(m.state, 'open') = 'open'
+		WHERE o.network_id = ? AND d.due < ? AND d.kind = 'due_by' AND d.met_on IS NULL
+		  AND coalesce(m.state, 'open') = 'open'
 		GROUP BY d.group_id`, networkID, today)
 	if err != nil {
 		return nil, err

@@ -2,45 +2,25 @@ package web
 
 import (
 	"net/http"
-	"strings"
 
 	"puente/internal/authz"
 	"puente/internal/deadline"
-	"puente/internal/i18n"
 	"puente/internal/model"
 	"puente/internal/store"
 )
 
-// deadlineView is one computed deadline as the case page shows it.
-type deadlineView struct {
-	Key         string
-	PersonName  string
-	Title       string
-	Due         string // formatted in the page's language
-	DueISO      string
-	State       deadline.State
-	Explanation string
-	RuleNote    string
-	Source      string
-	SourceURL   string
-	Mark        model.Mark
-}
-
-// appointmentView is an appointment with its state on the case page.
+// appointmentView is an appointment with its state on the case page. An
+// appointment is never overdue: past and not marked, it asks whether they
+// attended (deadline.AssessAppointment).
 type appointmentView struct {
 	model.Appointment
 	PersonName string
 	State      deadline.State
+	StateLabel string
+	When       string
 }
 
 func (s *Server) today() string { return s.now().Format("2006-01-02") }
-
-func dlang(l i18n.Lang) deadline.Lang {
-	if l == i18n.ES {
-		return deadline.Spanish
-	}
-	return deadline.English
-}
 
 func (s *Server) caseView(w http.ResponseWriter, r *http.Request) error {
 	return s.caseViewStatus(w, r, http.StatusOK, nil)
@@ -104,35 +84,23 @@ func (s *Server) caseViewWith(w http.ResponseWriter, r *http.Request, status int
 	}
 	today := parseDay(s.today())
 	lang := dlang(d.Lang)
-	for _, pd := range computed {
-		for _, dl := range pd.Deadlines {
-			key := store.DeadlineKey(pd.PersonID, dl.Key)
-			m := marks[key]
-			dv := deadlineView{
-				Key: key, PersonName: pd.Name, Title: dl.Title.In(lang), DueISO: dl.Due.String(),
-				Due:         deadline.FormatDateWeekday(dl.Due, lang),
-				State:       deadline.StateOf(dl.Due, today, m.State == model.MarkDone, m.State == model.MarkNotApplicable),
-				Explanation: dl.Explanation.In(lang), RuleNote: dl.Note.In(lang),
-				Source: dl.Source, SourceURL: dl.SourceURL, Mark: m,
-			}
-			if dl.Due.IsZero() {
-				dv.Due = d.T("deadline.no_date." + string(dl.NoDate))
-				dv.DueISO = ""
-			}
-			if dl.Trigger == deadline.TriggerFourteenthBirthday {
-				// The working would print the date of birth, a sensitive
-				// field: keep the rule's explanation only.
-				dv.Explanation = ""
-				if r, ok := s.store.Rules().InForce(dl.RuleID, dl.TriggerDate); ok && !strings.Contains(r.Explain.In(lang), "{") {
-					dv.Explanation = r.Explain.In(lang)
-				}
-			}
-			d.Deadlines = append(d.Deadlines, dv)
+	// Dates computed from the date of birth are shown to the roles that may
+	// see it; a member is told one is coming up and whom to ask.
+	seeDOB := d.CanManageCases
+	var sealedDue bool
+	d.Deadlines, sealedDue = deadlineViews(computed, marks, today, d.Lang, seeDOB)
+	d.FactGaps = gapMessages(computed, d.Lang, seeDOB)
+	if sealedDue {
+		who, err := s.coordinatorNames(ctx, org.ID)
+		if err != nil {
+			return err
 		}
+		d.SealedNotices = append(d.SealedNotices, d.T("deadline.registration_ask", who))
 	}
 	for _, a := range appts {
+		st := deadline.AssessAppointment(parseDay(a.Date), today, a.Mark.State == model.MarkDone)
 		d.Appointments = append(d.Appointments, appointmentView{Appointment: a, PersonName: names[a.PersonID],
-			State: deadline.StateOf(parseDay(a.Date), today, a.Mark.State == model.MarkDone, a.Mark.State == model.MarkNotApplicable)})
+			State: st.State, StateLabel: d.T("state." + string(st.State)), When: phrase(st, d.Lang)})
 	}
 	d.Disclaimer = deadline.Disclaimer().In(lang)
 	d.FactKinds = model.FactKinds

@@ -48,8 +48,8 @@ func TestCaseLifecycle(t *testing.T) {
 		t.Errorf("case page lacks the masked A-number •••••321")
 	}
 	// The I-589 deadline is computed from the last arrival: 10 Feb 2027 is a Wednesday.
-	if !strings.Contains(page.body, "10 Feb 2027") {
-		t.Errorf("case page lacks the one-year deadline 10 Feb 2027")
+	if !strings.Contains(page.body, "Wednesday 10 February 2027") {
+		t.Errorf("case page lacks the one-year deadline Wednesday 10 February 2027")
 	}
 	if !strings.Contains(page.body, "confirmed with the lawyer") {
 		t.Errorf("case page lacks the confirm-with-the-lawyer notice")
@@ -60,8 +60,8 @@ func TestCaseLifecycle(t *testing.T) {
 		t.Fatalf("add arrival: got %d; %.300s", r.status, r.body)
 	}
 	page = c.get("/cases/" + id)
-	if !strings.Contains(page.body, "8 Mar 2026") {
-		t.Errorf("case page lacks the EOIR-33 due date 8 Mar 2026")
+	if !strings.Contains(page.body, "Sunday 8 March 2026") {
+		t.Errorf("case page lacks the EOIR-33 due date Sunday 8 March 2026")
 	}
 	// A second arrival is refused with a message, and nothing is written.
 	if r := c.post("/cases/"+id+"/facts", url.Values{"kind": {"arrival"}, "date": {"2026-03-05"}}); r.status != s422 ||
@@ -91,8 +91,8 @@ func TestCaseLifecycle(t *testing.T) {
 		t.Fatalf("correct arrival: got %d", r.status)
 	}
 	page = c.get("/cases/" + id)
-	if !strings.Contains(page.body, "7 Mar 2026") || !strings.Contains(page.body, "sent by mail") {
-		t.Errorf("after correcting the arrival: want the new due date 7 Mar 2026 and the kept note")
+	if !strings.Contains(page.body, "Saturday 7 March 2026") || !strings.Contains(page.body, "sent by mail") {
+		t.Errorf("after correcting the arrival: want the new due date Saturday 7 March 2026 and the kept note")
 	}
 	marks, _ := e.st.Marks(ctx, id)
 	if marks[key].State != "done" {
@@ -104,8 +104,8 @@ func TestCaseLifecycle(t *testing.T) {
 		t.Fatalf("add hearing: got %d; %.300s", r.status, r.body)
 	}
 	page = c.get("/cases/" + id)
-	if !strings.Contains(page.body, "16 Aug 2026") {
-		t.Errorf("case page lacks the evidence deadline 16 Aug 2026")
+	if !strings.Contains(page.body, "Sunday 16 August 2026") {
+		t.Errorf("case page lacks the evidence deadline Sunday 16 August 2026")
 	}
 	home := c.get("/")
 	if !strings.Contains(home.body, "Individual (merits) hearing") || !strings.Contains(home.body, "Room 4") {

@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+	"slices"
+	"strings"
 
 	"puente/internal/authz"
 	"puente/internal/deadline"
@@ -49,34 +51,73 @@ type dueView struct {
 	Time     string
 	Place    string
 	State    deadline.State
+	// StateLabel names the state; When says the days ("due in 3 days").
+	StateLabel string
+	When       string
 }
 
-// fillDue loads, across the group's open cases, what is overdue and what
-// is due in the next 30 days, and each case's next hearing.
+// fillDue loads, across the group's open cases, what needs attention in the
+// next 30 days (overdue and due tasks, windows that open, expiries: never a
+// date nobody acts on), and each case's next hearing. A date computed from
+// a date of birth is listed, with its date, only for those who may see
+// dates of birth; others are told which case has one coming up and whom
+// to ask.
 func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error {
+	ctx := r.Context()
 	today := s.today()
 	until := s.now().AddDate(0, 0, homeDueDays).Format("2006-01-02")
-	items, err := s.store.GroupDue(r.Context(), org.ID, today, until, homeDueLimit)
+	items, err := s.store.GroupDue(ctx, org.ID, today, until, homeDueLimit)
 	if err != nil {
 		return err
 	}
-	lang := dlang(d.Lang)
+	sealed, err := s.store.GroupSealedDue(ctx, org.ID)
+	if err != nil {
+		return err
+	}
 	td := parseDay(today)
+	seeDOB := authz.Can(viewerFrom(r).Viewer, authz.ManageCases, org)
+	var askFor []string
+	for _, it := range sealed {
+		if it.Due > until {
+			continue
+		}
+		if seeDOB {
+			items = append(items, it)
+		} else if !slices.Contains(askFor, it.CaseCode) {
+			askFor = append(askFor, it.CaseCode)
+		}
+	}
+	slices.SortStableFunc(items, func(a, b model.DueItem) int { return strings.Compare(a.Due, b.Due) })
+	if len(items) > homeDueLimit {
+		items = items[:homeDueLimit]
+	}
+	lang := dlang(d.Lang)
 	for _, it := range items {
 		due := parseDay(it.Due)
+		st := deadline.Assess(deadline.Input{Kind: deadline.Kind(it.Kind), Due: due}, td)
 		d.DueItems = append(d.DueItems, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials,
-			Title: s.ruleTitle(it.RuleID, d.Lang), Due: deadline.FormatDateWeekday(due, lang),
-			State: deadline.StateOf(due, td, false, false)})
+			Title: s.ruleTitle(it.RuleID, d.Lang), Due: deadline.FormatDateFull(due, lang),
+			State: st.State, StateLabel: d.T("state." + string(st.State)), When: phrase(st, d.Lang)})
 	}
-	hearings, err := s.store.GroupNextHearings(r.Context(), org.ID, today)
+	if len(askFor) > 0 {
+		who, err := s.coordinatorNames(ctx, org.ID)
+		if err != nil {
+			return err
+		}
+		for _, code := range askFor {
+			d.SealedNotices = append(d.SealedNotices, d.T("home.registration_ask", code, who))
+		}
+	}
+	hearings, err := s.store.GroupNextHearings(ctx, org.ID, today)
 	if err != nil {
 		return err
 	}
 	for _, it := range hearings {
 		due := parseDay(it.Due)
+		st := deadline.AssessAppointment(due, td, false)
 		d.NextHearings = append(d.NextHearings, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials,
-			Title: d.T("appointment.kind." + it.Kind), Due: deadline.FormatDateWeekday(due, lang), Time: it.Time,
-			Place: it.Place, State: deadline.StateOf(due, td, false, false)})
+			Title: d.T("appointment.kind." + it.Kind), Due: deadline.FormatDateFull(due, lang), Time: it.Time,
+			Place: it.Place, State: st.State, StateLabel: d.T("state." + string(st.State)), When: phrase(st, d.Lang)})
 	}
 	return nil
 }

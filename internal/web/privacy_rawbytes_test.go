@@ -43,6 +43,23 @@ func pvSealed(t testing.TB, path, column, personID string) []byte {
 	return sealed
 }
 
+// pvSealedDue reads the one sealed deadline date (due_enc) of a case: the
+// registration at 14, whose plain due column must be NULL.
+func pvSealedDue(t testing.TB, path, caseID string) []byte {
+	t.Helper()
+	db := pvRawDB(t, path)
+	defer db.Close()
+	var sealed []byte
+	var plain sql.NullString
+	if err := db.QueryRow(`SELECT due_enc, due FROM deadlines WHERE case_id = ? AND due_enc IS NOT NULL`, caseID).Scan(&sealed, &plain); err != nil {
+		t.Fatalf("read the sealed registration date: %v", err)
+	}
+	if plain.Valid || len(sealed) < 12+10+16 {
+		t.Fatalf("registration row: due %v and %d sealed bytes, want NULL and nonce+date+tag", plain, len(sealed))
+	}
+	return sealed
+}
+
 // pvRemnant returns the first 8-byte piece of sealed that data still
 // holds, or nil. Random bytes: a match of 8 is no coincidence. Without
 // secure_delete, a row that shrinks leaves the start of the old value in
@@ -131,6 +148,12 @@ func TestPrivacyRawBytesHoldNoSensitiveValues(t *testing.T) {
 		t.Errorf("reveal address: got no address in the page, want it shown once")
 	}
 
+	// A child who turns 14 on 17 Apr 2026: the registration is due on
+	// 17 May 2026, a date computed from the date of birth, so it is as
+	// secret as the date of birth (issue 8 §3) and is a marker too.
+	pvPost(t, c, base+"/people", url.Values{"name": {"RAWCHILDMARKER"}, "dob": {"2012-04-17"}}, http.StatusSeeOther)
+	pvSealedDue(t, d.path, id) // sealed from the start, never plain
+
 	// Change the A-number; the old one must leave the file.
 	// Clear the facility: the row shrinks, and its old sealed bytes must not
 	// stay behind in the page's free space either.
@@ -164,12 +187,16 @@ func TestPrivacyRawBytesHoldNoSensitiveValues(t *testing.T) {
 	}
 	pvGet(t, c, base, http.StatusOK) // a read, for the audit log
 	d.st.FlushAudit()
+	// Every change to the household recomputes the deadlines and seals the
+	// date afresh; the last sealing is the one that stays.
+	childDue := pvSealedDue(t, d.path, id)
 
 	sensitive := []string{
 		"736251948", "736-251-948", "A-736-251-948", // the old A-number: digits and as typed
 		"649382517", "649-382-517", // the new one
 		"RAWADDRESSMARKER", "Calle Sol", "1934-05-06", "RAWFACILITYMARKER",
 		"582931746", "RAWRELFACILITYMARKER", "1935-06-07", // the removed relative's
+		"2012-04-17", "2026-04-17", "2026-05-17", // the child's date of birth, 14th birthday and registration due date
 	}
 
 	// The audit log: reveals recorded, values not.
@@ -196,6 +223,9 @@ func TestPrivacyRawBytesHoldNoSensitiveValues(t *testing.T) {
 	if !bytes.Contains(live, newSealed) {
 		t.Errorf("database+WAL: got no sealed A-number bytes, want them present (control)")
 	}
+	if !bytes.Contains(live, childDue) {
+		t.Errorf("database+WAL: got no sealed registration date, want it present (control)")
+	}
 	// The WAL still holds the page as it was before the update (about 140
 	// frames here, far below the 1000-page auto-checkpoint): the old sealed
 	// bytes are there now, so their absence after closing means something.
@@ -217,6 +247,9 @@ func TestPrivacyRawBytesHoldNoSensitiveValues(t *testing.T) {
 	}
 	if !bytes.Contains(db, newSealed) {
 		t.Errorf("database file (closed): got no sealed new A-number, want it (control)")
+	}
+	if !bytes.Contains(db, childDue) {
+		t.Errorf("database file (closed): got no sealed registration date, want it (control)")
 	}
 	for _, old := range []struct {
 		name   string

@@ -62,6 +62,8 @@ type templateData struct {
 	Facts            []model.Fact
 	Appointments     []appointmentView
 	Deadlines        []deadlineView
+	FactGaps         []string // missing facts that keep deadlines from being computed
+	SealedNotices    []string // dates only coordinators see: whom to ask
 	History          []model.HistoryEntry
 	StatusChanges    []model.StatusChange
 	FactKinds        []model.FactKind
