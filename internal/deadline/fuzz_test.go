@@ -64,6 +64,8 @@ func factsFrom(b []byte) Facts {
 	f.EADExpiry = r.date()
 	f.BirthDate = r.date()
 	f.FeeNotices = r.events("f")
+	f.EADApplications = r.events("e")
+	f.AppealsFiled = r.events("a")
 	return f
 }
 
@@ -91,8 +93,24 @@ func FuzzCompute(f *testing.F) {
 			if d.Due.IsZero() != (d.NoDate != "") {
 				t.Fatalf("%s: due %v with reason %q", d.Key, d.Due, d.NoDate)
 			}
-			if d.Explanation.EN == "" || d.Explanation.ES == "" {
-				t.Fatalf("%s: empty explanation", d.Key)
+			if d.Explanation.EN == "" || d.Explanation.ES == "" || d.Working.EN == "" || d.Working.ES == "" {
+				t.Fatalf("%s: empty explanation or working", d.Key)
+			}
+			if !d.Met.IsZero() && (d.MetBy == "" || d.Met.Before(d.windowStart())) {
+				t.Fatalf("%s: met on %v by %q, before its window %v", d.Key, d.Met, d.MetBy, d.windowStart())
+			}
+			// Whatever today is, only a due-by date can be overdue or due.
+			for _, today := range []Date{d.TriggerDate, d.Due, d.TriggerDate.AddDays(400)} {
+				if today.IsZero() {
+					continue
+				}
+				st := Assess(Input{Kind: d.Kind, Due: d.Due, Met: d.Met}, today)
+				if st.State.Counts() != (d.Kind == DueBy && d.Met.IsZero() && !d.Due.IsZero()) {
+					t.Fatalf("%s (%s) on %v: state %s", d.Key, d.Kind, today, st.State)
+				}
+				if st.Phrase().Key == "" {
+					t.Fatalf("%s: no phrase for %s", d.Key, st.State)
+				}
 			}
 			if d.Due.IsZero() {
 				continue
