@@ -26,6 +26,8 @@ const (
 	ManageCases
 	// ViewCaseCounts: see a network's groups' cases as statuses and counts only.
 	ViewCaseCounts
+	// EditSettings: change the organisation's settings (its time zone).
+	EditSettings
 )
 
 var actionNames = map[Action]string{
@@ -37,6 +39,7 @@ var actionNames = map[Action]string{
 	EditCases:       "edit-cases",
 	ManageCases:     "manage-cases",
 	ViewCaseCounts:  "view-case-counts",
+	EditSettings:    "edit-settings",
 }
 
 // String names the action for tests and logs.
@@ -84,7 +87,8 @@ func Can(v Viewer, a Action, org model.Org) bool {
 	switch a {
 	case ViewOrg:
 		return isMember || isNetStaff
-	case ManagePeople, ViewSecurityLog:
+	case ManagePeople, ViewSecurityLog, EditSettings:
+		// Whoever manages an organisation's people manages its settings.
 		if isMember && own == model.ManagerRole(org.Kind) {
 			return true
 		}

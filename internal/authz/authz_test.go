@@ -133,6 +133,15 @@ func TestCanMatrix(t *testing.T) {
 			"other net admin":   {F, F, F, T, F, F},
 			"no memberships":    {F, F, F, F, F, F},
 		},
+		// Settings (the time zone) follow ManagePeople.
+		authz.EditSettings: {
+			"member":            {F, F, F, F, F, F},
+			"group coordinator": {T, F, F, F, F, F},
+			"net coordinator":   {F, F, F, F, F, F},
+			"net admin":         {T, T, T, F, F, F},
+			"other net admin":   {F, F, F, T, T, F},
+			"no memberships":    {F, F, F, F, F, F},
+		},
 	}
 	// Every named action has its rows: a new action cannot skip this table.
 	for _, a := range knownActions() {

@@ -88,13 +88,50 @@ func (l Lang) Date(t time.Time) string {
 	return t.Format("2 Jan 2006")
 }
 
-// DateTime formats a moment in UTC with minutes.
-func (l Lang) DateTime(t time.Time) string {
+// Clock formats the time of day of t, in t's own location, on the 12-hour
+// clock both languages' readers use: "8:30 AM", "1:00 PM" in English (the
+// US form: Puente's volunteers are in the US, where 24-hour times read as
+// military); "8:30 a. m.", "1:00 p. m." in Spanish (as families from
+// Mexico and Central America write them; the review's finding D2).
+func (l Lang) Clock(t time.Time) string {
+	h, m := t.Hour(), t.Minute()
+	h12 := h % 12
+	if h12 == 0 {
+		h12 = 12
+	}
+	if l == ES {
+		suffix := "a. m."
+		if h >= 12 {
+			suffix = "p. m."
+		}
+		return fmt.Sprintf("%d:%02d %s", h12, m, suffix)
+	}
+	suffix := "AM"
+	if h >= 12 {
+		suffix = "PM"
+	}
+	return fmt.Sprintf("%d:%02d %s", h12, m, suffix)
+}
+
+// ClockHHMM formats a stored time of day ("13:05") like Clock; "" for an
+// empty or unreadable one.
+func (l Lang) ClockHHMM(hhmm string) string {
+	t, err := time.Parse("15:04", hhmm)
+	if err != nil {
+		return ""
+	}
+	return l.Clock(t)
+}
+
+// DateTime formats moment t as the day and time it was in loc (the
+// organisation's zone): "3 Mar 2026, 8:30 AM". Pages never say "UTC": a
+// moment is shown in the zone of the organisation it belongs to.
+func (l Lang) DateTime(t time.Time, loc *time.Location) string {
 	if t.IsZero() {
 		return ""
 	}
-	t = t.UTC()
-	return l.Date(t) + " " + t.Format("15:04") + " UTC"
+	t = t.In(loc)
+	return l.Date(t) + ", " + l.Clock(t)
 }
 
 // Has reports whether key exists.

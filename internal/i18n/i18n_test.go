@@ -168,22 +168,60 @@ func TestDate(t *testing.T) {
 	}
 }
 
-func TestDateTimeIsUTC(t *testing.T) {
-	ny := time.FixedZone("EST", -5*3600)
-	moment := time.Date(2026, 3, 3, 23, 30, 0, 0, ny) // 4 Mar 04:30 UTC
+// TestDateTimeIsTheOrganisationsTime: a moment shows as the day and time
+// it was in the organisation's zone, never in UTC and never saying "UTC".
+func TestDateTimeIsTheOrganisationsTime(t *testing.T) {
+	ny, _ := time.LoadLocation("America/New_York")
+	la, _ := time.LoadLocation("America/Los_Angeles")
+	moment := time.Date(2026, 3, 4, 4, 30, 0, 0, time.UTC) // 23:30 EST on 3 Mar
 	tests := []struct {
 		lang i18n.Lang
+		loc  *time.Location
 		want string
 	}{
-		{i18n.EN, "4 Mar 2026 04:30 UTC"},
-		{i18n.ES, "4 mar 2026 04:30 UTC"},
+		{i18n.EN, ny, "3 Mar 2026, 11:30 PM"},
+		{i18n.ES, ny, "3 mar 2026, 11:30 p. m."},
+		{i18n.EN, la, "3 Mar 2026, 8:30 PM"},
+		{i18n.ES, la, "3 mar 2026, 8:30 p. m."},
+		{i18n.EN, time.UTC, "4 Mar 2026, 4:30 AM"},
 	}
 	for _, tt := range tests {
-		if got := tt.lang.DateTime(moment); got != tt.want {
-			t.Errorf("%s.DateTime(%v) = %q, want %q", tt.lang, moment, got, tt.want)
+		got := tt.lang.DateTime(moment, tt.loc)
+		if got != tt.want {
+			t.Errorf("%s.DateTime(%v, %s) = %q, want %q", tt.lang, moment, tt.loc, got, tt.want)
+		}
+		if strings.Contains(got, "UTC") {
+			t.Errorf("%s.DateTime = %q, want no \"UTC\"", tt.lang, got)
 		}
 	}
-	if got := i18n.EN.DateTime(time.Time{}); got != "" {
+	if got := i18n.EN.DateTime(time.Time{}, ny); got != "" {
 		t.Errorf("DateTime(zero) = %q, want empty", got)
+	}
+}
+
+// TestClockIsTwelveHour: the review's D2 inputs and every boundary of the
+// 12-hour clock, in both languages.
+func TestClockIsTwelveHour(t *testing.T) {
+	for _, tt := range []struct{ hhmm, en, es string }{
+		{"08:30", "8:30 AM", "8:30 a. m."},
+		{"13:00", "1:00 PM", "1:00 p. m."},
+		{"00:00", "12:00 AM", "12:00 a. m."},
+		{"00:05", "12:05 AM", "12:05 a. m."},
+		{"11:59", "11:59 AM", "11:59 a. m."},
+		{"12:00", "12:00 PM", "12:00 p. m."},
+		{"12:30", "12:30 PM", "12:30 p. m."},
+		{"23:59", "11:59 PM", "11:59 p. m."},
+	} {
+		if got := i18n.EN.ClockHHMM(tt.hhmm); got != tt.en {
+			t.Errorf("EN.ClockHHMM(%s) = %q, want %q", tt.hhmm, got, tt.en)
+		}
+		if got := i18n.ES.ClockHHMM(tt.hhmm); got != tt.es {
+			t.Errorf("ES.ClockHHMM(%s) = %q, want %q", tt.hhmm, got, tt.es)
+		}
+	}
+	for _, bad := range []string{"", "25:00", "noon"} {
+		if got := i18n.ES.ClockHHMM(bad); got != "" {
+			t.Errorf("ES.ClockHHMM(%q) = %q, want empty", bad, got)
+		}
 	}
 }

@@ -183,14 +183,21 @@ func ValidAppointmentKind(k AppointmentKind) bool {
 	return false
 }
 
-// Appointment is a hearing, check-in or other appointment of a case.
+// Appointment is a hearing, check-in or other appointment of a case. Its
+// date and time are the place's local ones, as the notice gives them.
 type Appointment struct {
 	ID       string
 	CaseID   string
 	PersonID string // empty: the whole household
 	Kind     AppointmentKind
-	Date     string // YYYY-MM-DD
-	Time     string // HH:MM or ""
+	Date     string // YYYY-MM-DD, at the place
+	Time     string // HH:MM at the place, or "" (a day without a time)
+	// TimeZone is the IANA zone of the place; new appointments default to
+	// the group's.
+	TimeZone string
+	// StartsAt is the instant Date and Time name in TimeZone (the start of
+	// the day when there is no time): what lists order by.
+	StartsAt time.Time
 	Place    string
 	Note     string
 	Mark     Mark
@@ -224,8 +231,10 @@ type DueItem struct {
 	Key      string
 	RuleID   string // deadlines; empty for appointments
 	Kind     string // appointment kind for appointments
-	Due      string // YYYY-MM-DD
-	Time     string
+	Due      string // YYYY-MM-DD (an appointment's: at its place)
+	Time     string // HH:MM at the place, appointments only
+	TimeZone string // the place's IANA zone, appointments only
+	StartsAt time.Time
 	Place    string
 	// Sensitive marks a date computed from a sensitive field (the
 	// registration at 14, from the date of birth): only roles that may see

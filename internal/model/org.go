@@ -56,17 +56,21 @@ type Org struct {
 	Kind      OrgKind
 	Name      string
 	NetworkID string // a group's network; empty for networks and standalone groups
+	// TimeZone is the IANA zone ("America/Chicago") the organisation's days
+	// are counted in: its "today", what is overdue, its windows.
+	TimeZone  string
 	CreatedAt time.Time
 }
 
 // Membership is one person's role in one organisation, with enough of the
 // organisation to decide access without another query.
 type Membership struct {
-	OrgID     string
-	OrgKind   OrgKind
-	OrgName   string
-	NetworkID string
-	Role      Role
+	OrgID       string
+	OrgKind     OrgKind
+	OrgName     string
+	NetworkID   string
+	OrgTimeZone string // the organisation's IANA zone
+	Role        Role
 }
 
 // GroupSummary is a sponsor group as its network lists it.

@@ -57,6 +57,12 @@ func (s *Store) importCasesTx(ctx context.Context, tx *sql.Tx, groupID string, s
 	var ids []string
 	err := func() error {
 		now := ts(s.now())
+		grp := model.Case{GroupID: groupID}
+		// Appointments without a zone are at the group's: read it once.
+		var groupZone string
+		if err := tx.QueryRowContext(ctx, `SELECT time_zone FROM organisations WHERE id = ?`, groupID).Scan(&groupZone); err != nil {
+			return translate(err)
+		}
 		for n, seed := range seeds {
 			if len(seed.People) == 0 {
 				return fmt.Errorf("import case %d: no people", n)
@@ -92,12 +98,21 @@ func (s *Store) importCasesTx(ctx context.Context, tx *sql.Tx, groupID string, s
 					return fmt.Errorf("import case %d fact: %w", n, err)
 				}
 			}
+			grp.ID = id
 			for _, a := range seed.Appointments {
 				ap := a.Appointment
+				ap.PersonID = ""
+				if ap.TimeZone == "" {
+					ap.TimeZone = groupZone
+				}
+				starts, err := placeTx(ctx, tx, grp, &ap)
+				if err != nil {
+					return fmt.Errorf("import case %d appointment: %w", n, err)
+				}
 				if _, err := tx.ExecContext(ctx, `
-					INSERT INTO appointments (id, case_id, group_id, person_id, kind, date, time, place, note, created_at, updated_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-					newID(), id, groupID, person(a.PersonIndex), ap.Kind, ap.Date, ap.Time, ap.Place, ap.Note, now, now); err != nil {
+					INSERT INTO appointments (id, case_id, group_id, person_id, kind, date, time, time_zone, starts_at, place, note, created_at, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+					newID(), id, groupID, person(a.PersonIndex), ap.Kind, ap.Date, ap.Time, ap.TimeZone, starts, ap.Place, ap.Note, now, now); err != nil {
 					return fmt.Errorf("import case %d appointment: %w", n, err)
 				}
 			}

@@ -3,7 +3,9 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"strings"
+	"time"
 
 	"puente/internal/model"
 )
@@ -97,20 +99,21 @@ func (s *Store) GroupDue(ctx context.Context, groupID, today, until string, limi
 }
 
 // GroupNextHearings returns, for each open case of the group, its next
-// hearing on or after from, by date.
-func (s *Store) GroupNextHearings(ctx context.Context, groupID, from string) ([]model.DueItem, error) {
-	// One index seek per open case (appointments_case) beats ranking every
-	// upcoming appointment of the group.
+// hearing starting at or after from (an instant: the start of the group's
+// today), in the order they happen.
+func (s *Store) GroupNextHearings(ctx context.Context, groupID string, from time.Time) ([]model.DueItem, error) {
+	// One index seek per open case (appointments_case_start) beats ranking
+	// every upcoming appointment of the group.
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT c.id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
-		       a.id, a.kind, a.date, a.time, a.place
+		       a.id, a.kind, a.date, a.time, a.time_zone, a.starts_at, a.place
 		FROM cases c
 		JOIN appointments a ON a.id = (
 			SELECT a2.id FROM appointments a2
-			WHERE a2.case_id = c.id AND a2.date >= ?2 AND a2.kind IN ('master_hearing', 'individual_hearing')
-			ORDER BY a2.date, a2.time, a2.id LIMIT 1)
+			WHERE a2.case_id = c.id AND a2.starts_at >= ?2 AND a2.kind IN ('master_hearing', 'individual_hearing')
+			ORDER BY a2.starts_at, a2.id LIMIT 1)
 		WHERE c.group_id = ?1 AND c.closed_at IS NULL
-		ORDER BY a.date, a.time, a.id`, groupID, from)
+		ORDER BY a.starts_at, a.id`, groupID, ts(from))
 	if err != nil {
 		return nil, err
 	}
@@ -118,10 +121,11 @@ func (s *Store) GroupNextHearings(ctx context.Context, groupID, from string) ([]
 	var out []model.DueItem
 	for rows.Next() {
 		var it model.DueItem
-		var name, id string
-		if err := rows.Scan(&it.CaseID, &it.CaseCode, &name, &id, &it.Kind, &it.Due, &it.Time, &it.Place); err != nil {
+		var name, id, starts string
+		if err := rows.Scan(&it.CaseID, &it.CaseCode, &name, &id, &it.Kind, &it.Due, &it.Time, &it.TimeZone, &starts, &it.Place); err != nil {
 			return nil, err
 		}
+		it.StartsAt = parseTS(starts)
 		it.Key = AppointmentKey(id)
 		it.Initials = Initials(name)
 		out = append(out, it)
@@ -133,8 +137,11 @@ func (s *Store) GroupNextHearings(ctx context.Context, groupID, from string) ([]
 // overdue deadlines and cases per status. No names, no notes. Overdue counts
 // only "due by" deadlines past their date that no recorded fact met and
 // nobody marked: never a window that opened, an expiry, a date nobody acts
-// on, nor a date computed from a secret (its due is NULL).
-func (s *Store) GroupCaseCounts(ctx context.Context, networkID, today string) (map[string]model.GroupCaseCounts, error) {
+// on, nor a date computed from a secret (its due is NULL). today holds each
+// group's own day (YYYY-MM-DD by group id): a deadline is overdue when the
+// group's day has passed it, as the group's own pages say; a group missing
+// from today counts no overdue deadlines.
+func (s *Store) GroupCaseCounts(ctx context.Context, networkID string, today map[string]string) (map[string]model.GroupCaseCounts, error) {
 	out := map[string]model.GroupCaseCounts{}
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT c.group_id, c.status, count(*) FROM organisations o JOIN cases c ON c.group_id = o.id
@@ -161,14 +168,19 @@ func (s *Store) GroupCaseCounts(ctx context.Context, networkID, today string) (m
 	if err := rows.Close(); err != nil {
 		return nil, err
 	}
+	days, err := json.Marshal(today)
+	if err != nil {
+		return nil, err
+	}
 	rows, err = s.db.QueryContext(ctx, `
 		SELECT d.group_id, count(*) FROM organisations o
-		JOIN deadlines d ON d.group_id = o.id
+		JOIN json_each(?2) g ON g.key = o.id
+		JOIN deadlines d ON d.group_id = o.id AND d.due < g.value
 		JOIN cases c ON c.id = d.case_id AND c.closed_at IS NULL
 		LEFT JOIN marks m ON m.case_id = d.case_id AND m.key = d.key
-		WHERE o.network_id = ? AND d.due < ? AND d.kind = 'due_by' AND d.met_on IS NULL
+		WHERE o.network_id = ?1 AND d.kind = 'due_by' AND d.met_on IS NULL
 		  AND coalesce(m.state, 'open') = 'open'
-		GROUP BY d.group_id`, networkID, today)
+		GROUP BY d.group_id`, networkID, string(days))
 	if err != nil {
 		return nil, err
 	}

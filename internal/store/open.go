@@ -78,6 +78,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("database %s: migrate: %w", path, err)
 	}
+	if _, err := s.backfillAppointmentInstants(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("database %s: appointment times: %w", path, err)
+	}
 	s.audit = newAuditBatcher(s)
 	return s, nil
 }

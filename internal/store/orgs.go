@@ -3,16 +3,18 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 
 	"puente/internal/model"
+	"puente/internal/tz"
 )
 
-const orgCols = `o.id, o.kind, o.name, coalesce(o.network_id, ''), o.created_at`
+const orgCols = `o.id, o.kind, o.name, coalesce(o.network_id, ''), o.time_zone, o.created_at`
 
 func scanOrg(row interface{ Scan(...any) error }) (model.Org, error) {
 	var o model.Org
 	var created string
-	if err := row.Scan(&o.ID, &o.Kind, &o.Name, &o.NetworkID, &created); err != nil {
+	if err := row.Scan(&o.ID, &o.Kind, &o.Name, &o.NetworkID, &o.TimeZone, &created); err != nil {
 		return model.Org{}, translate(err)
 	}
 	o.CreatedAt = parseTS(created)
@@ -31,12 +33,17 @@ func (s *Store) OrgForUser(ctx context.Context, userID, orgID string) (model.Org
 		orgID, userID))
 }
 
-// CreateGroup creates a sponsor group inside network networkID.
+// CreateGroup creates a sponsor group inside network networkID, in the
+// network's time zone until the group's managers choose another.
 func (s *Store) CreateGroup(ctx context.Context, networkID, name, actorID, ip string) (model.Org, error) {
 	var org model.Org
 	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var zone string
+		if err := tx.QueryRowContext(ctx, `SELECT time_zone FROM organisations WHERE id = ?`, networkID).Scan(&zone); err != nil {
+			return translate(err)
+		}
 		var err error
-		org, err = s.createOrgTx(ctx, tx, model.KindGroup, name, networkID)
+		org, err = s.createOrgTx(ctx, tx, model.KindGroup, name, networkID, zone)
 		if err != nil {
 			return err
 		}
@@ -45,11 +52,16 @@ func (s *Store) CreateGroup(ctx context.Context, networkID, name, actorID, ip st
 	return org, err
 }
 
-func (s *Store) createOrgTx(ctx context.Context, tx *sql.Tx, kind model.OrgKind, name, networkID string) (model.Org, error) {
-	o := model.Org{ID: newID(), Kind: kind, Name: name, NetworkID: networkID, CreatedAt: s.now()}
+// createOrgTx inserts an organisation; an empty or unknown zone becomes
+// tz.Default.
+func (s *Store) createOrgTx(ctx context.Context, tx *sql.Tx, kind model.OrgKind, name, networkID, zone string) (model.Org, error) {
+	if !tz.Valid(zone) {
+		zone = tz.Default
+	}
+	o := model.Org{ID: newID(), Kind: kind, Name: name, NetworkID: networkID, TimeZone: zone, CreatedAt: s.now()}
 	_, err := tx.ExecContext(ctx,
-		`INSERT INTO organisations (id, kind, name, network_id, created_at) VALUES (?, ?, ?, ?, ?)`,
-		o.ID, o.Kind, o.Name, nullStr(o.NetworkID), ts(o.CreatedAt))
+		`INSERT INTO organisations (id, kind, name, network_id, time_zone, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
+		o.ID, o.Kind, o.Name, nullStr(o.NetworkID), o.TimeZone, ts(o.CreatedAt))
 	if err != nil {
 		return model.Org{}, translate(err)
 	}
@@ -71,11 +83,26 @@ func (s *Store) Groups(ctx context.Context, networkID string) ([]model.GroupSumm
 	for rows.Next() {
 		var g model.GroupSummary
 		var created string
-		if err := rows.Scan(&g.ID, &g.Kind, &g.Name, &g.NetworkID, &created, &g.Members); err != nil {
+		if err := rows.Scan(&g.ID, &g.Kind, &g.Name, &g.NetworkID, &g.TimeZone, &created, &g.Members); err != nil {
 			return nil, err
 		}
 		g.CreatedAt = parseTS(created)
 		out = append(out, g)
 	}
 	return out, rows.Err()
+}
+
+// ErrBadZone is returned for a time zone that is not one of tz's choices.
+var ErrBadZone = errors.New("store: not a selectable time zone")
+
+// SetOrgTimeZone changes the zone org's days are counted in. Stored
+// deadlines hold dates, not instants, so nothing is recomputed: "today"
+// simply turns over at the new zone's midnight. Appointments keep their
+// own place's zone.
+func (s *Store) SetOrgTimeZone(ctx context.Context, org model.Org, zone string) error {
+	if !tz.Valid(zone) {
+		return ErrBadZone
+	}
+	res, err := s.writer().ExecContext(ctx, `UPDATE organisations SET time_zone = ? WHERE id = ?`, zone, org.ID)
+	return mustAffect(res, err)
 }

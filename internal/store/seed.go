@@ -14,6 +14,9 @@ type SeedOrg struct {
 	Kind       model.OrgKind
 	Name       string
 	NetworkKey string
+	// TimeZone is the organisation's IANA zone; "" gives its network's, or
+	// tz.Default.
+	TimeZone string
 }
 
 // SeedUser is an account to create with its roles, by SeedOrg key.
@@ -49,15 +52,18 @@ func (s *Store) ApplySeed(ctx context.Context, seed Seed, requireEmpty bool) (ma
 		}
 		orgs := map[string]model.Org{}
 		for _, so := range seed.Orgs {
-			netID := ""
+			netID, zone := "", so.TimeZone
 			if so.NetworkKey != "" {
 				net, ok := orgs[so.NetworkKey]
 				if !ok {
 					return fmt.Errorf("seed: org %q names unknown network %q", so.Key, so.NetworkKey)
 				}
 				netID = net.ID
+				if zone == "" {
+					zone = net.TimeZone
+				}
 			}
-			o, err := s.createOrgTx(ctx, tx, so.Kind, so.Name, netID)
+			o, err := s.createOrgTx(ctx, tx, so.Kind, so.Name, netID, zone)
 			if err != nil {
 				return fmt.Errorf("seed org %q: %w", so.Key, err)
 			}

@@ -40,7 +40,7 @@ func (s *Store) UserByID(ctx context.Context, id string) (model.User, error) {
 // then by name.
 func (s *Store) Memberships(ctx context.Context, userID string) ([]model.Membership, error) {
 	rows, err := s.db.QueryContext(ctx, `
-		SELECT o.id, o.kind, o.name, coalesce(o.network_id, ''), m.role
+		SELECT o.id, o.kind, o.name, coalesce(o.network_id, ''), o.time_zone, m.role
 		FROM memberships m JOIN organisations o ON o.id = m.org_id
 		WHERE m.user_id = ?
 		ORDER BY o.kind DESC, o.name, o.id`, userID)
@@ -51,7 +51,7 @@ func (s *Store) Memberships(ctx context.Context, userID string) ([]model.Members
 	var out []model.Membership
 	for rows.Next() {
 		var m model.Membership
-		if err := rows.Scan(&m.OrgID, &m.OrgKind, &m.OrgName, &m.NetworkID, &m.Role); err != nil {
+		if err := rows.Scan(&m.OrgID, &m.OrgKind, &m.OrgName, &m.NetworkID, &m.OrgTimeZone, &m.Role); err != nil {
 			return nil, err
 		}
 		out = append(out, m)
@@ -87,6 +87,7 @@ func (s *Store) ChangePassword(ctx context.Context, userID, hash, ip string) (mo
 type SetupInput struct {
 	OrgName      string
 	OrgKind      model.OrgKind
+	TimeZone     string // IANA zone of the organisation; "" gives tz.Default
 	Name         string
 	Email        string
 	PasswordHash string
@@ -109,7 +110,7 @@ func (s *Store) Setup(ctx context.Context, in SetupInput) (model.User, model.Org
 			return model.ErrSetupDone
 		}
 		var err error
-		org, err = s.createOrgTx(ctx, tx, in.OrgKind, in.OrgName, "")
+		org, err = s.createOrgTx(ctx, tx, in.OrgKind, in.OrgName, "", in.TimeZone)
 		if err != nil {
 			return err
 		}

@@ -123,6 +123,11 @@ func caseMatrix() []matrixRow {
 		{method: "POST", pattern: "/cases/{caseID}/facts/{factID}/delete", targets: caseTargets,
 			on: on(func(e *testEnv, c model.Case) string { return "/facts/" + e.freshFact(c) + "/delete" }, url.Values{}), want: postCases(s303)},
 		{method: "POST", pattern: "/cases/{caseID}/appointments", targets: caseTargets, on: on(fixed("/appointments"), bad), want: postCases(s422)},
+		{method: "GET", pattern: "/cases/{caseID}/appointments/{apptID}/edit", targets: caseTargets,
+			on:   on(func(e *testEnv, c model.Case) string { return "/appointments/" + e.freshAppointment(c) + "/edit" }, nil),
+			want: viewCases(s200)},
+		{method: "POST", pattern: "/cases/{caseID}/appointments/{apptID}", targets: caseTargets,
+			on: on(func(e *testEnv, c model.Case) string { return "/appointments/" + e.freshAppointment(c) }, bad), want: postCases(s422)},
 		{method: "POST", pattern: "/cases/{caseID}/appointments/{apptID}/delete", targets: caseTargets,
 			on:   on(func(e *testEnv, c model.Case) string { return "/appointments/" + e.freshAppointment(c) + "/delete" }, url.Values{}),
 			want: postCases(s303)},
@@ -138,7 +143,7 @@ func caseMatrix() []matrixRow {
 				if target == "own" && matrixRoles[role].email != "" {
 					owner = matrixRoles[role].email
 				}
-				f, err := e.st.CreateFeed(context.Background(), e.userID(owner), auth.HashToken(auth.NewToken()))
+				f, err := e.st.CreateFeed(context.Background(), e.userID(owner), auth.HashToken(auth.NewToken()), "en")
 				if err != nil {
 					e.t.Fatal(err)
 				}
@@ -150,7 +155,7 @@ func caseMatrix() []matrixRow {
 		{method: "GET", pattern: "/calendar/{token}.ics", targets: []string{"live", "revoked"},
 			on: func(e *testEnv, role int, target string) cell {
 				token := auth.NewToken()
-				f, err := e.st.CreateFeed(context.Background(), e.userID(emailAlphaCoord), auth.HashToken(token))
+				f, err := e.st.CreateFeed(context.Background(), e.userID(emailAlphaCoord), auth.HashToken(token), "en")
 				if err != nil {
 					e.t.Fatal(err)
 				}

@@ -118,8 +118,18 @@ func newInvitation(e *testEnv, org model.Org) string {
 	return inv.ID
 }
 
+// accessMatrix is every route's row; each GET row is tried again as HEAD,
+// which must answer exactly as GET does, without a body.
 func accessMatrix() []matrixRow {
-	return append(orgMatrix(), caseMatrix()...)
+	rows := append(orgMatrix(), caseMatrix()...)
+	for _, r := range rows {
+		if r.method == "GET" {
+			h := r
+			h.method = "HEAD"
+			rows = append(rows, h)
+		}
+	}
+	return rows
 }
 
 func orgMatrix() []matrixRow {
@@ -203,6 +213,14 @@ func orgMatrix() []matrixRow {
 			org: withAnon(managePeople(s200), anonPost)},
 		{method: "GET", pattern: "/orgs/{orgID}/security", prepare: orgPath("/security"),
 			org: withAnon(managePeople(s200), anonGet)},
+		// Settings follow people management.
+		{method: "GET", pattern: "/orgs/{orgID}/settings", prepare: orgPath("/settings"),
+			org: withAnon(managePeople(s200), anonGet)},
+		{method: "POST", pattern: "/orgs/{orgID}/settings",
+			prepare: func(e *testEnv, o model.Org) cell {
+				return cell{path: "/orgs/" + o.ID + "/settings", form: url.Values{"time_zone": {"Mars/Olympus_Mons"}}}
+			},
+			org: withAnon(managePeople(s422), anonPost)},
 	}
 }
 
@@ -226,8 +244,15 @@ func TestAccessMatrix(t *testing.T) {
 		return clients[i]
 	}
 	send := func(c *client, method, path string, form url.Values) response {
-		if method == "GET" {
+		switch method {
+		case "GET":
 			return c.get(path)
+		case "HEAD":
+			res := c.head(path)
+			if res.body != "" {
+				t.Errorf("HEAD %s: got a %d-byte body, want none", path, len(res.body))
+			}
+			return res
 		}
 		return c.post(path, form)
 	}

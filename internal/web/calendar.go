@@ -6,21 +6,25 @@ import (
 	"encoding/hex"
 	"net/http"
 	"strings"
-	"time"
 
 	"puente/internal/auth"
 	"puente/internal/deadline"
 	"puente/internal/i18n"
 	"puente/internal/ics"
+	"puente/internal/model"
 	"puente/internal/store"
+	"puente/internal/tz"
 )
 
-// feedDays is how far back a feed reaches: recent past entries stay
-// visible for a while, so a missed deadline does not vanish from the calendar.
-const feedDays = 30
-
-// feedLimit bounds one feed.
-const feedLimit = 2000
+// A feed covers a stated window, in each group's own days: from
+// feedDaysBack days ago (a missed deadline stays visible for a while) to
+// feedYearsAhead years ahead (a merits hearing is often a year or more
+// away). Everything in it is in the feed; nothing is cut. README.md and the
+// calendar page say the same.
+const (
+	feedDaysBack   = 90
+	feedYearsAhead = 2
+)
 
 func (s *Server) calendarPage(r *http.Request) (*templateData, error) {
 	d := s.newData(r)
@@ -38,10 +42,12 @@ func (s *Server) calendarView(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, r, http.StatusOK, "calendar", d)
 }
 
-// feedCreatePost makes a new secret feed address and shows it once.
+// feedCreatePost makes a new secret feed address and shows it once. The
+// feed is written in the language of the page it was made from, for good:
+// a calendar app fetches it without the person's browser or session.
 func (s *Server) feedCreatePost(w http.ResponseWriter, r *http.Request) error {
 	token := auth.NewToken()
-	if _, err := s.store.CreateFeed(r.Context(), viewerFrom(r).UserID, auth.HashToken(token)); err != nil {
+	if _, err := s.store.CreateFeed(r.Context(), viewerFrom(r).UserID, auth.HashToken(token), string(langFrom(r))); err != nil {
 		return err
 	}
 	d, err := s.calendarPage(r)
@@ -61,48 +67,71 @@ func (s *Server) feedRevokePost(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// feedWindows is the window of each of the user's groups, in the group's
+// zone, through the one clock.
+func (s *Server) feedWindows(ms []model.Membership) map[string]store.FeedWindow {
+	out := map[string]store.FeedWindow{}
+	for _, m := range ms {
+		if m.OrgKind != model.KindGroup {
+			continue
+		}
+		today := s.todayDate(m.OrgTimeZone)
+		from, to := today.AddDays(-feedDaysBack), today.AddYears(feedYearsAhead)
+		start, _ := tz.Instant(from.String(), "", m.OrgTimeZone)
+		end, _ := tz.Instant(to.AddDays(1).String(), "", m.OrgTimeZone)
+		out[m.OrgID] = store.FeedWindow{From: from.String(), To: to.String(), Start: start, End: end}
+	}
+	return out
+}
+
 // feedICS serves a feed: appointments and deadlines of the owner's groups'
-// open cases, titled by case code, never by name, A-number or address.
+// open cases, titled by case code (and a household's initials), never by
+// name, A-number or address, in the language the feed was made in.
 func (s *Server) feedICS(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	uid, err := s.store.FeedOwner(ctx, auth.HashToken(r.PathValue("token")))
+	feed, err := s.store.FeedByToken(ctx, auth.HashToken(r.PathValue("token")))
 	if err != nil {
 		return err
 	}
-	u, err := s.store.UserByID(ctx, uid)
+	ms, err := s.store.Memberships(ctx, feed.UserID)
 	if err != nil {
 		return err
 	}
-	lang, ok := i18n.Parse(u.Lang)
+	lang, ok := i18n.Parse(feed.Lang)
 	if !ok {
 		lang = i18n.EN
 	}
-	now := s.now()
-	items, err := s.store.FeedItems(ctx, uid, now.AddDate(0, 0, -feedDays).Format("2006-01-02"), feedLimit)
+	items, err := s.store.FeedItems(ctx, feed.UserID, s.feedWindows(ms))
 	if err != nil {
 		return err
 	}
-	s.store.LogView(store.AuditEntry{ActorID: uid, Action: "feed", ObjectType: "feed", ObjectID: "calendar"})
-	cal := ics.Calendar{Name: "Puente", Now: now}
-	note := deadline.Disclaimer().In(dlang(lang))
+	s.store.LogView(store.AuditEntry{ActorID: feed.UserID, Action: "feed", ObjectType: "feed", ObjectID: "calendar"})
+	cal := ics.Calendar{Name: "Puente", Description: lang.T("feed.description"), Now: s.now()}
+	computed := deadline.Disclaimer().In(dlang(lang))
 	for _, it := range items {
-		day, err := time.Parse("2006-01-02", it.Due)
-		if err != nil {
+		day := parseDay(it.Due)
+		if day.IsZero() {
 			continue
 		}
-		title := lang.T("appointment.kind." + it.Kind)
-		if it.RuleID != "" {
-			title = s.ruleTitle(it.RuleID, lang)
+		ev := ics.Event{Date: day.Time(), URL: s.cfg.BaseURL + "/cases/" + it.CaseID}
+		if it.RuleID == "" {
+			// Entered by people: a hearing or check-in, at its place's time.
+			ev.UID = feedUID(it.CaseID, it.Key)
+			ev.Summary = it.CaseCode + ": " + lang.T("appointment.kind."+it.Kind)
+			ev.Description = lang.T("feed.appointment")
+			if it.Time != "" && !it.StartsAt.IsZero() {
+				ev.Start, ev.Zone = it.StartsAt, it.TimeZone
+			}
+		} else {
+			// Computed by Puente: one entry per rule and day for the household.
+			ev.UID = feedUID(it.CaseID, it.RuleID, it.Due)
+			ev.Summary = it.CaseCode + ": " + s.ruleTitle(it.RuleID, lang)
+			if it.Initials != "" {
+				ev.Summary += " (" + it.Initials + ")"
+			}
+			ev.Description = computed
 		}
-		sum := sha256.Sum256([]byte(it.CaseID + "|" + it.Key))
-		cal.Events = append(cal.Events, ics.Event{
-			UID:         hex.EncodeToString(sum[:16]) + "@puente",
-			Date:        day,
-			Time:        it.Time,
-			Summary:     it.CaseCode + ": " + title,
-			Description: note,
-			URL:         s.cfg.BaseURL + "/cases/" + it.CaseID,
-		})
+		cal.Events = append(cal.Events, ev)
 	}
 	var buf bytes.Buffer
 	if err := ics.Write(&buf, cal); err != nil {
@@ -112,6 +141,12 @@ func (s *Server) feedICS(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Disposition", `inline; filename="puente.ics"`)
 	_, err = buf.WriteTo(w)
 	return err
+}
+
+// feedUID is a stable event id that says nothing about the case.
+func feedUID(parts ...string) string {
+	sum := sha256.Sum256([]byte(strings.Join(parts, "|")))
+	return hex.EncodeToString(sum[:16]) + "@puente"
 }
 
 // ruleTitle is a deadline rule's title in lang.

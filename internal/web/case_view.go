@@ -18,9 +18,12 @@ type appointmentView struct {
 	State      deadline.State
 	StateLabel string
 	When       string
+	// LocalTime is the local time at the place ("9:30 AM", with the place's
+	// zone when it is not the group's: "9:30 AM (CST)"); "" without a time.
+	LocalTime string
+	// ISO is the machine-readable moment for <time datetime>.
+	ISO string
 }
-
-func (s *Server) today() string { return s.now().Format("2006-01-02") }
 
 func (s *Server) caseView(w http.ResponseWriter, r *http.Request) error {
 	return s.caseViewStatus(w, r, http.StatusOK, nil)
@@ -82,7 +85,7 @@ func (s *Server) caseViewWith(w http.ResponseWriter, r *http.Request, status int
 	for _, p := range d.People {
 		names[p.ID] = p.Name
 	}
-	today := parseDay(s.today())
+	today := s.todayDate(org.TimeZone)
 	lang := dlang(d.Lang)
 	// Dates computed from the date of birth are shown to the roles that may
 	// see it; a member is told one is coming up and whom to ask.
@@ -98,9 +101,11 @@ func (s *Server) caseViewWith(w http.ResponseWriter, r *http.Request, status int
 		d.SealedNotices = append(d.SealedNotices, d.T("deadline.registration_ask", who))
 	}
 	for _, a := range appts {
-		st := deadline.AssessAppointment(parseDay(a.Date), today, a.Mark.State == model.MarkDone)
+		st := deadline.AssessAppointment(appointmentDay(a, org.TimeZone), today, a.Mark.State == model.MarkDone)
 		d.Appointments = append(d.Appointments, appointmentView{Appointment: a, PersonName: names[a.PersonID],
-			State: st.State, StateLabel: d.T("state." + string(st.State)), When: phrase(st, d.Lang)})
+			State: st.State, StateLabel: d.T("state." + string(st.State)), When: phrase(st, d.Lang),
+			LocalTime: placeTime(d.Lang, a.Time, a.TimeZone, a.StartsAt, org.TimeZone),
+			ISO:       placeISO(a.Date, a.Time, a.TimeZone, a.StartsAt)})
 	}
 	d.Disclaimer = deadline.Disclaimer().In(lang)
 	d.FactKinds = model.FactKinds

@@ -142,11 +142,15 @@ type factDateForm struct {
 	EndDate string `form:"end_date" validate:"isodate"`
 }
 
+// appointmentForm adds and edits an appointment. Date and time are the
+// place's local ones; TimeZone is the place's IANA zone ("" means the
+// group's, for forms sent without the field).
 type appointmentForm struct {
 	Kind     string `form:"kind" validate:"required,max=30"`
 	PersonID string `form:"person_id" validate:"safetext,max=64"`
 	Date     string `form:"date" validate:"required,isodate"`
 	Time     string `form:"time" validate:"hhmm"`
+	TimeZone string `form:"time_zone" validate:"safetext,max=64"`
 	Place    string `form:"place" validate:"safetext,max=200"`
 	Note     string `form:"note" validate:"safetext,max=500"`
 }

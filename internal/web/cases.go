@@ -83,7 +83,13 @@ func (s *Server) networkCases(w http.ResponseWriter, r *http.Request, d *templat
 	if err != nil {
 		return err
 	}
-	counts, err := s.store.GroupCaseCounts(r.Context(), org.ID, s.today())
+	// Each group's overdue count is counted on the group's own day, as the
+	// group's pages count it.
+	today := make(map[string]string, len(groups))
+	for _, g := range groups {
+		today[g.ID] = s.today(g.TimeZone)
+	}
+	counts, err := s.store.GroupCaseCounts(r.Context(), org.ID, today)
 	if err != nil {
 		return err
 	}

@@ -83,42 +83,6 @@ func (s *Server) factDeletePost(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-func (s *Server) appointmentCreatePost(w http.ResponseWriter, r *http.Request) error {
-	if err := parseForm(r); err != nil {
-		return err
-	}
-	c := caseFrom(r)
-	var f appointmentForm
-	decodeForm(r, &f)
-	lang := langFrom(r)
-	errs := s.validateForm(lang, &f)
-	kind := model.AppointmentKind(f.Kind)
-	if _, bad := errs["kind"]; !bad && !model.ValidAppointmentKind(kind) {
-		errs["kind"] = lang.T("err.choice")
-	}
-	if len(errs) > 0 {
-		return s.caseRejected(w, r, "appt", &f, prefixed("appt_", errs))
-	}
-	_, err := s.store.AddAppointment(r.Context(), c, viewerFrom(r).UserID, model.Appointment{
-		PersonID: f.PersonID, Kind: kind, Date: f.Date, Time: f.Time, Place: f.Place, Note: f.Note})
-	if err != nil {
-		return err
-	}
-	s.flash(r, "appointment.saved")
-	http.Redirect(w, r, "/cases/"+c.ID+"#appointments", http.StatusSeeOther)
-	return nil
-}
-
-func (s *Server) appointmentDeletePost(w http.ResponseWriter, r *http.Request) error {
-	c := caseFrom(r)
-	if err := s.store.DeleteAppointment(r.Context(), c, r.PathValue("apptID"), viewerFrom(r).UserID); err != nil {
-		return err
-	}
-	s.flash(r, "appointment.removed")
-	http.Redirect(w, r, "/cases/"+c.ID+"#appointments", http.StatusSeeOther)
-	return nil
-}
-
 // markPost records done (on a date), not applicable, or a note for a
 // deadline or an appointment.
 func (s *Server) markPost(w http.ResponseWriter, r *http.Request) error {
@@ -131,7 +95,7 @@ func (s *Server) markPost(w http.ResponseWriter, r *http.Request) error {
 	lang := langFrom(r)
 	errs := s.validateForm(lang, &f)
 	if len(errs) == 0 && f.State == string(model.MarkDone) && f.DoneOn == "" {
-		f.DoneOn = s.today()
+		f.DoneOn = s.today(orgFrom(r).TimeZone) // the group's today, not UTC's
 	}
 	if f.State != string(model.MarkDone) {
 		f.DoneOn = ""

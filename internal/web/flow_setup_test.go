@@ -51,7 +51,7 @@ func TestFlowFirstRunSetup(t *testing.T) {
 			secHas(t, "GET /setup", form.body, "Set up Puente")
 
 			res := anon.post("/setup", url.Values{
-				"org_name": {"Harbour Friends"}, "org_kind": {tc.kind}, "name": {"Rosa Quintero"},
+				"org_name": {"Harbour Friends"}, "org_kind": {tc.kind}, "time_zone": {"America/Chicago"}, "name": {"Rosa Quintero"},
 				"email": {"rosa@harbour.example.org"}, "password": {inGoodPassword}, "password_confirm": {inGoodPassword},
 			})
 			secRedirect(t, "POST /setup", res, "/")
@@ -88,7 +88,7 @@ func TestFlowFirstRunSetup(t *testing.T) {
 			secStatus(t, "GET /setup anonymous after setup", e.client().get("/setup"), http.StatusNotFound)
 			before := secCounts(e)
 			again := e.client().post("/setup", url.Values{
-				"org_name": {"Second Org"}, "org_kind": {"network"}, "name": {"Eve Intruder"},
+				"org_name": {"Second Org"}, "org_kind": {"network"}, "time_zone": {"America/Chicago"}, "name": {"Eve Intruder"},
 				"email": {"eve@intruder.example.org"}, "password": {inOtherPassword}, "password_confirm": {inOtherPassword},
 			})
 			secStatus(t, "POST /setup after setup", again, http.StatusNotFound)
@@ -152,7 +152,7 @@ func TestFlowSetupOnlyOnce(t *testing.T) {
 			defer wg.Done()
 			c := e.client()
 			req, err := http.NewRequest(http.MethodPost, c.base+"/setup", strings.NewReader(url.Values{
-				"org_name": {fmt.Sprintf("Org %d", i)}, "org_kind": {"group"}, "name": {fmt.Sprintf("Person %d", i)},
+				"org_name": {fmt.Sprintf("Org %d", i)}, "org_kind": {"group"}, "time_zone": {"America/Chicago"}, "name": {fmt.Sprintf("Person %d", i)},
 				"email": {fmt.Sprintf("p%d@example.org", i)}, "password": {inGoodPassword}, "password_confirm": {inGoodPassword},
 			}.Encode()))
 			if err != nil {

@@ -25,7 +25,7 @@ func fzFormTarget[T any](f *testing.F, valid url.Values) {
 }
 
 func FuzzSetupForm(f *testing.F) {
-	fzFormTarget[setupForm](f, url.Values{"org_name": {"Red Puente Norte"}, "org_kind": {"network"}, "name": {"Ana Admin"},
+	fzFormTarget[setupForm](f, url.Values{"org_name": {"Red Puente Norte"}, "org_kind": {"network"}, "time_zone": {"America/Denver"}, "name": {"Ana Admin"},
 		"email": {"ana@example.org"}, "password": {"a long enough pass"}, "password_confirm": {"a long enough pass"}})
 }
 

@@ -34,7 +34,7 @@ func FuzzLoginPost(f *testing.F) {
 }
 
 func FuzzSetupPost(f *testing.F) {
-	fzAddSeeds(f, url.Values{"org_name": {"Red Puente Norte"}, "org_kind": {"group"}, "name": {"Ana Admin"},
+	fzAddSeeds(f, url.Values{"org_name": {"Red Puente Norte"}, "org_kind": {"group"}, "time_zone": {"America/Denver"}, "name": {"Ana Admin"},
 		"email": {"ana@example.org"}, "password": {"a long enough pass"}, "password_confirm": {"a long enough pass"}})
 	dir := f.TempDir()
 	var cur *fzEmpty

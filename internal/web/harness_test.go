@@ -219,6 +219,15 @@ func (c *client) get(path string) response {
 	return c.do(req)
 }
 
+func (c *client) head(path string) response {
+	c.t.Helper()
+	req, err := http.NewRequest(http.MethodHead, c.base+path, nil)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	return c.do(req)
+}
+
 func (c *client) post(path string, form url.Values) response {
 	c.t.Helper()
 	return c.postRaw(path, form.Encode(), nil)

@@ -48,7 +48,7 @@ type dueView struct {
 	Initials string
 	Title    string
 	Due      string
-	Time     string
+	Time     string // local time at the place, formatted (see placeTime)
 	Place    string
 	State    deadline.State
 	// StateLabel names the state; When says the days ("due in 3 days").
@@ -58,14 +58,14 @@ type dueView struct {
 
 // fillDue loads, across the group's open cases, what needs attention in the
 // next 30 days (overdue and due tasks, windows that open, expiries: never a
-// date nobody acts on), and each case's next hearing. A date computed from
-// a date of birth is listed, with its date, only for those who may see
-// dates of birth; others are told which case has one coming up and whom
-// to ask.
+// date nobody acts on), and each case's next hearing, with days counted in
+// the group's zone. A date computed from a date of birth is listed, with its
+// date, only for those who may see dates of birth; others are told which
+// case has one coming up and whom to ask.
 func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error {
 	ctx := r.Context()
-	today := s.today()
-	until := s.now().AddDate(0, 0, homeDueDays).Format("2006-01-02")
+	today := s.today(org.TimeZone)
+	until := s.daysFrom(org.TimeZone, homeDueDays)
 	items, err := s.store.GroupDue(ctx, org.ID, today, until, homeDueLimit)
 	if err != nil {
 		return err
@@ -108,7 +108,7 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error 
 			d.SealedNotices = append(d.SealedNotices, d.T("home.registration_ask", code, who))
 		}
 	}
-	hearings, err := s.store.GroupNextHearings(ctx, org.ID, today)
+	hearings, err := s.store.GroupNextHearings(ctx, org.ID, s.dayStart(org.TimeZone))
 	if err != nil {
 		return err
 	}
@@ -116,7 +116,8 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error 
 		due := parseDay(it.Due)
 		st := deadline.AssessAppointment(due, td, false)
 		d.NextHearings = append(d.NextHearings, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials,
-			Title: d.T("appointment.kind." + it.Kind), Due: deadline.FormatDateFull(due, lang), Time: it.Time,
+			Title: d.T("appointment.kind." + it.Kind), Due: deadline.FormatDateFull(due, lang),
+			Time:  placeTime(d.Lang, it.Time, it.TimeZone, it.StartsAt, org.TimeZone),
 			Place: it.Place, State: st.State, StateLabel: d.T("state." + string(st.State)), When: phrase(st, d.Lang)})
 	}
 	return nil
@@ -132,6 +133,7 @@ func (s *Server) fillOrg(r *http.Request, d *templateData, org model.Org) error 
 	d.CanManage = authz.Can(v.Viewer, authz.ManagePeople, org)
 	d.CanGroup = authz.Can(v.Viewer, authz.CreateGroup, org)
 	d.CanLog = authz.Can(v.Viewer, authz.ViewSecurityLog, org)
+	d.CanSettings = authz.Can(v.Viewer, authz.EditSettings, org)
 	var err error
 	if d.Members, err = s.store.Members(ctx, org.ID); err != nil {
 		return err

@@ -12,15 +12,21 @@ func TestInputSetup(t *testing.T) {
 	e := newEmptyEnv(t)
 	c := e.client()
 	base := url.Values{
-		"org_name": {"Harbour Friends"}, "org_kind": {"group"}, "name": {"Rosa Quintero"},
+		"org_name": {"Harbour Friends"}, "org_kind": {"group"}, "time_zone": {"America/Chicago"}, "name": {"Rosa Quintero"},
 		"email": {"rosa@harbour.example.org"}, "password": {inGoodPassword}, "password_confirm": {inGoodPassword},
 	}
 	secrets := []string{inGoodPassword, inOtherPassword, inShortPassword, inCommonPassword}
-	allEmpty := url.Values{"org_name": {""}, "org_kind": {""}, "name": {""}, "email": {""}, "password": {""}, "password_confirm": {""}}
+	allEmpty := url.Values{"org_name": {""}, "org_kind": {""}, "time_zone": {""}, "name": {""}, "email": {""}, "password": {""}, "password_confirm": {""}}
 	cases := []inCase{
 		{name: "all empty", form: allEmpty,
-			errs: map[string]string{"org_name": inRequired, "org_kind": inRequired, "name": inRequired,
+			errs: map[string]string{"org_name": inRequired, "org_kind": inRequired, "time_zone": inRequired, "name": inRequired,
 				"email": inRequired, "password": inRequired, "password_confirm": inRequired}},
+		{name: "time zone not offered", form: inWith(base, "time_zone", "Mars/Olympus_Mons"),
+			errs: map[string]string{"time_zone": inZone}, keep: []string{"Harbour Friends", "Rosa Quintero"}, secret: secrets},
+		{name: "time zone UTC is not a choice", form: inWith(base, "time_zone", "UTC"),
+			errs: map[string]string{"time_zone": inZone}, keep: []string{"Harbour Friends"}, secret: secrets},
+		{name: "time zone not offered in Spanish", form: inWith(base, "time_zone", "../../etc/passwd"), lang: "es",
+			errs: map[string]string{"time_zone": inZoneES}, secret: secrets},
 		{name: "all empty in Spanish", form: allEmpty, lang: "es",
 			errs: map[string]string{"org_name": inRequiredES, "name": inRequiredES, "email": inRequiredES,
 				"password": inRequiredES, "password_confirm": inRequiredES}},

@@ -12,6 +12,7 @@ import (
 	"puente/internal/i18n"
 	"puente/internal/model"
 	"puente/internal/store"
+	"puente/internal/tz"
 	"puente/ui"
 )
 
@@ -26,6 +27,9 @@ type templateData struct {
 	Message   string
 	Status    int
 	Flash     string
+	// Zone is the IANA zone the page's moments are shown in: the
+	// organisation's (see viewerZone).
+	Zone string
 
 	// Form keeps what was typed (never passwords); Errors has a message per
 	// field name; FormError is a message about the form as a whole.
@@ -48,6 +52,7 @@ type templateData struct {
 	CanManage   bool
 	CanGroup    bool
 	CanLog      bool
+	CanSettings bool
 
 	// Cases
 	Case             model.Case
@@ -77,13 +82,20 @@ type templateData struct {
 	DueItems         []dueView
 	NextHearings     []dueView
 	Feeds            []store.Feed
+	AppointmentID    string // the appointment an edit page is about
 }
 
 // T translates key into the page's language.
 func (d *templateData) T(key string, args ...any) string { return d.Lang.T(key, args...) }
 
-// Date formats a day in the page's language.
-func (d *templateData) Date(t time.Time) string { return d.Lang.Date(t) }
+// Date formats the day moment t fell on in the organisation's zone, in the
+// page's language.
+func (d *templateData) Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return d.Lang.Date(t.In(tz.Location(d.Zone)))
+}
 
 // Day formats a YYYY-MM-DD date in the page's language ("3 Mar 2026").
 func (d *templateData) Day(iso string) string {
@@ -94,8 +106,13 @@ func (d *templateData) Day(iso string) string {
 	return d.Lang.Date(t)
 }
 
-// DateTime formats a moment in the page's language.
-func (d *templateData) DateTime(t time.Time) string { return d.Lang.DateTime(t) }
+// DateTime formats a moment as the day and time it was in the
+// organisation's zone ("3 Mar 2026, 8:30 AM"); never in UTC.
+func (d *templateData) DateTime(t time.Time) string { return d.Lang.DateTime(t, tz.Location(d.Zone)) }
+
+// Clock formats a stored time of day ("13:00") on the 12-hour clock of the
+// page's language ("1:00 PM", "1:00 p. m.").
+func (d *templateData) Clock(hhmm string) string { return d.Lang.ClockHHMM(hhmm) }
 
 // Err is the message for field name, if the form was rejected.
 func (d *templateData) Err(name string) string { return d.Errors[name] }
@@ -117,6 +134,7 @@ func (s *Server) newData(r *http.Request) *templateData {
 		Path:      "/",
 		Viewer:    viewerFrom(r),
 		Errors:    map[string]string{},
+		Zone:      viewerZone(r),
 	}
 	// The language switch returns to this page, when it can be fetched again.
 	if r.Method == http.MethodGet {

@@ -157,6 +157,14 @@ func (d *templateData) PersonSelect(id, labelKey string) personSelectArgs {
 	return a
 }
 
+// PersonChoice describes a "for whom" select of a form of its own (not an
+// inline one): id is also its error key, selected the current choice.
+func (d *templateData) PersonChoice(id, labelKey, selected string) personSelectArgs {
+	a := d.PersonSelect(id, labelKey)
+	a.Error, a.Selected = d.Errors[id], selected
+	return a
+}
+
 // PersonName is the household member's name, or "the whole household".
 func (d *templateData) PersonName(id string) string {
 	for _, p := range d.People {

@@ -59,6 +59,8 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "POST", "/orgs/{orgID}/members/{userID}/remove", authz.OnOrg(authz.ManagePeople), s.memberRemovePost)
 		s.add(r, "POST", "/orgs/{orgID}/members/{userID}/reset", authz.OnOrg(authz.ManagePeople), s.memberResetPost)
 		s.add(r, "GET", "/orgs/{orgID}/security", authz.OnOrg(authz.ViewSecurityLog), s.securityLog)
+		s.add(r, "GET", "/orgs/{orgID}/settings", authz.OnOrg(authz.EditSettings), s.orgSettingsForm)
+		s.add(r, "POST", "/orgs/{orgID}/settings", authz.OnOrg(authz.EditSettings), s.orgSettingsPost)
 
 		// Cases of the current sponsor group (a network sees counts).
 		s.add(r, "GET", "/cases", authz.SignedIn, s.caseList)
@@ -79,6 +81,8 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "POST", "/cases/{caseID}/facts/{factID}", authz.OnCase(authz.EditCases), s.factUpdatePost)
 		s.add(r, "POST", "/cases/{caseID}/facts/{factID}/delete", authz.OnCase(authz.EditCases), s.factDeletePost)
 		s.add(r, "POST", "/cases/{caseID}/appointments", authz.OnCase(authz.EditCases), s.appointmentCreatePost)
+		s.add(r, "GET", "/cases/{caseID}/appointments/{apptID}/edit", authz.OnCase(authz.EditCases), s.appointmentEditForm)
+		s.add(r, "POST", "/cases/{caseID}/appointments/{apptID}", authz.OnCase(authz.EditCases), s.appointmentUpdatePost)
 		s.add(r, "POST", "/cases/{caseID}/appointments/{apptID}/delete", authz.OnCase(authz.EditCases), s.appointmentDeletePost)
 		s.add(r, "POST", "/cases/{caseID}/marks", authz.OnCase(authz.EditCases), s.markPost)
 
@@ -98,6 +102,9 @@ func (s *Server) buildRoutes() http.Handler {
 }
 
 // add registers h under method and pattern behind the checks rule asks for.
+// A GET route answers HEAD too, with the same checks and headers and no
+// body (net/http drops it): calendar apps and monitors send HEAD, and a
+// 405 there makes them give up on a working address.
 func (s *Server) add(r chi.Router, method, pattern string, rule authz.Rule, h handlerFunc) {
 	var hh http.Handler
 	switch rule.Kind {
@@ -116,4 +123,8 @@ func (s *Server) add(r chi.Router, method, pattern string, rule authz.Rule, h ha
 	}
 	r.Method(method, pattern, hh)
 	s.routes = append(s.routes, Route{Method: method, Pattern: pattern, Rule: rule})
+	if method == http.MethodGet {
+		r.Method(http.MethodHead, pattern, hh)
+		s.routes = append(s.routes, Route{Method: http.MethodHead, Pattern: pattern, Rule: rule})
+	}
 }

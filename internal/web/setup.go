@@ -7,11 +7,13 @@ import (
 	"puente/internal/auth"
 	"puente/internal/model"
 	"puente/internal/store"
+	"puente/internal/tz"
 )
 
 type setupForm struct {
 	OrgName         string `form:"org_name" validate:"required,safetext,max=200"`
 	OrgKind         string `form:"org_kind" validate:"required,oneof=network group"`
+	TimeZone        string `form:"time_zone" validate:"required,max=64"`
 	Name            string `form:"name" validate:"required,safetext,max=100"`
 	Email           string `form:"email" validate:"required,safetext,max=254,email"`
 	Password        string `form:"password" validate:"required,safetext,max=128"`
@@ -38,6 +40,9 @@ func (s *Server) setupPost(w http.ResponseWriter, r *http.Request) error {
 	decodeForm(r, &f)
 	d := s.setupFormPage(r)
 	d.Errors = s.validateForm(d.Lang, &f)
+	if _, bad := d.Errors["time_zone"]; !bad && !tz.Valid(f.TimeZone) {
+		d.Errors["time_zone"] = d.T("err.time_zone")
+	}
 	if _, bad := d.Errors["password"]; !bad {
 		if p := auth.PasswordProblem(f.Password, f.Email, f.Name); p != "" {
 			d.Errors["password"] = d.T(p)
@@ -51,7 +56,7 @@ func (s *Server) setupPost(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	u, org, err := s.store.Setup(r.Context(), store.SetupInput{
-		OrgName: f.OrgName, OrgKind: model.OrgKind(f.OrgKind), Name: f.Name, Email: f.Email,
+		OrgName: f.OrgName, OrgKind: model.OrgKind(f.OrgKind), TimeZone: f.TimeZone, Name: f.Name, Email: f.Email,
 		PasswordHash: hash, IP: s.clientIP(r),
 	})
 	if errors.Is(err, model.ErrSetupDone) {
