@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"puente/internal/gen"
+	"puente/internal/tz"
 )
 
 // cases opens -cases fictional cases in every sponsor group, each with its
@@ -12,7 +13,11 @@ import (
 // transaction per group.
 func (g *generator) cases(ctx context.Context) (int, error) {
 	n := 0
-	today := time.Now().UTC()
+	// Generated organisations are in tz.Default: their today, not UTC's.
+	today, err := time.Parse(time.DateOnly, tz.Today(time.Now(), tz.Default))
+	if err != nil {
+		return 0, err
+	}
 	for _, net := range g.networks {
 		for _, grp := range net.groups {
 			if g.cfg.cases == 0 {

@@ -49,8 +49,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	// Two hashes at once bound password hashing to 128 MiB on this machine's
 	// two cores; more would only queue for CPU anyway.
 	hasher := auth.NewHasher(auth.DefaultParams, max(2, runtime.NumCPU()))
+	// The one clock: the demo's dates and every page's "today" read it.
+	clock := time.Now
 	if cfg.demo {
-		if err := demo.Seed(ctx, st, hasher); err != nil {
+		if err := demo.Seed(ctx, st, hasher, clock()); err != nil {
 			return err
 		}
 		log.Info("demo data set loaded", "password", demo.Password)
@@ -70,6 +72,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		wc.BaseURL = "http://" + linkHost(ln.Addr())
 	}
 	wc.TrustedProxies = cfg.trustedProxies
+	wc.Now = clock
 	srv, err := web.New(wc, log, st, sessions, hasher)
 	if err != nil {
 		return err

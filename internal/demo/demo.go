@@ -11,6 +11,7 @@ import (
 	"puente/internal/auth"
 	"puente/internal/model"
 	"puente/internal/store"
+	"puente/internal/tz"
 )
 
 // Password is every demo account's password.
@@ -33,20 +34,39 @@ var Accounts = []Account{
 	{"coord@solo.example.org", "Sol Solo", map[string]model.Role{"solo": model.RoleCoordinator}},
 }
 
-// Orgs are the demo organisations.
+// Orgs are the demo organisations, in three time zones.
 var Orgs = []store.SeedOrg{
-	{Key: "network", Kind: model.KindNetwork, Name: "Red Puente Demo"},
+	{Key: "network", Kind: model.KindNetwork, Name: "Red Puente Demo", TimeZone: "America/New_York"},
 	{Key: "alpha", Kind: model.KindGroup, Name: "Alpha Congregation Circle", NetworkKey: "network"},
-	{Key: "beta", Kind: model.KindGroup, Name: "Beta Neighbours", NetworkKey: "network"},
-	{Key: "solo", Kind: model.KindGroup, Name: "Solo Friends Group"},
+	{Key: "beta", Kind: model.KindGroup, Name: "Beta Neighbours", NetworkKey: "network", TimeZone: "America/Chicago"},
+	{Key: "solo", Kind: model.KindGroup, Name: "Solo Friends Group", TimeZone: "America/Los_Angeles"},
+}
+
+// todayOf gives, at now, each demo organisation's own day (as midnight
+// UTC of that date, for date arithmetic); a group without a zone has its
+// network's, as the store gives it.
+func todayOf(now time.Time) func(key string) time.Time {
+	zones := map[string]string{}
+	for _, o := range Orgs {
+		z := o.TimeZone
+		if z == "" {
+			z = zones[o.NetworkKey]
+		}
+		zones[o.Key] = z
+	}
+	return func(key string) time.Time {
+		d, _ := time.Parse(time.DateOnly, tz.Today(now, zones[key]))
+		return d
+	}
 }
 
 // ErrNotEmpty means the database already has accounts; nothing was changed.
 var ErrNotEmpty = errors.New("the database already has accounts: -demo only fills an empty database, and nothing was changed")
 
 // Seed fills an empty database with the demo data set, cases included, in
-// one transaction. The store must have its encryption key set.
-func Seed(ctx context.Context, st *store.Store, h *auth.Hasher) error {
+// one transaction, dated around now (each group's today, in its zone). The
+// store must have its encryption key set.
+func Seed(ctx context.Context, st *store.Store, h *auth.Hasher, now time.Time) error {
 	has, err := st.HasUsers(ctx)
 	if err != nil {
 		return err
@@ -59,7 +79,7 @@ func Seed(ctx context.Context, st *store.Store, h *auth.Hasher) error {
 	if err != nil {
 		return err
 	}
-	seed := store.Seed{Orgs: Orgs, Cases: cases(time.Now().UTC())}
+	seed := store.Seed{Orgs: Orgs, Cases: cases(todayOf(now))}
 	for _, a := range Accounts {
 		seed.Users = append(seed.Users, store.SeedUser{Email: a.Email, Name: a.Name, PasswordHash: hash, Roles: a.Roles})
 	}

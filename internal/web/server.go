@@ -32,6 +32,9 @@ type Config struct {
 	// AccountLimit and AccountWindow bound password checks per account.
 	AccountLimit  int
 	AccountWindow time.Duration
+	// Now is the clock every "today" is read from (nil: time.Now). It is
+	// the one clock; tests replace Server.now.
+	Now func() time.Time
 }
 
 // DefaultConfig holds SECURITY.md's figures.
@@ -57,10 +60,12 @@ type Server struct {
 	hasher    *auth.Hasher
 	ipLimit   *auth.Throttle
 	acctLimit *auth.Throttle
-	now       func() time.Time
-	hasUsers  atomic.Bool
-	routes    []Route
-	handler   http.Handler
+	// now is the one clock of every page and feed: "today", states and
+	// windows are read from it, in an organisation's zone (clock.go).
+	now      func() time.Time
+	hasUsers atomic.Bool
+	routes   []Route
+	handler  http.Handler
 }
 
 // New builds the server and its routes.
@@ -79,7 +84,10 @@ func New(cfg Config, log *slog.Logger, st *store.Store, ss *store.Sessions, hash
 		hasher:    hasher,
 		ipLimit:   auth.NewThrottle(cfg.IPLimit, cfg.IPWindow),
 		acctLimit: auth.NewThrottle(cfg.AccountLimit, cfg.AccountWindow),
-		now:       func() time.Time { return time.Now().UTC() },
+		now:       cfg.Now,
+	}
+	if s.now == nil {
+		s.now = time.Now
 	}
 	s.sessions = s.newSessionManager(ss)
 	s.handler = s.buildRoutes()
