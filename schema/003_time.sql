@@ -26,8 +26,8 @@ ALTER TABLE appointments ADD COLUMN starts_at TEXT NOT NULL DEFAULT ''
 -- hearings, a feed's window.
 DROP INDEX appointments_case;
 DROP INDEX appointments_group_date;
-CREATE INDEX appointments_case_start ON appointments (case_id, starts_at);
-CREATE INDEX appointments_group_start ON appointments (group_id, starts_at);
+CREATE INDEX appointments_case_start ON appointments (case_id, starts_at, id);
+CREATE INDEX appointments_group_start ON appointments (group_id, starts_at, id);
 
 -- The language a feed's titles are written in: the page's language when it
 -- was created. Existing feeds take the account's chosen language, else

@@ -22,7 +22,7 @@ func TestSetupCreatesAccountThenCloses(t *testing.T) {
 		t.Run(string(tt.kind), func(t *testing.T) {
 			s, _ := openTest(t)
 			ctx := context.Background()
-			in := SetupInput{OrgName: "Primera", OrgKind: tt.kind, Name: "Ana Pérez", Email: "ana@example.org", PasswordHash: testHash, IP: "192.0.2.7"}
+			in := SetupInput{OrgName: "Primera", OrgKind: tt.kind, TimeZone: "America/Phoenix", Name: "Ana Pérez", Email: "ana@example.org", PasswordHash: testHash, IP: "192.0.2.7"}
 			u, org, err := s.Setup(ctx, in)
 			if err != nil {
 				t.Fatalf("Setup: %v", err)
@@ -41,7 +41,7 @@ func TestSetupCreatesAccountThenCloses(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := model.Membership{OrgID: org.ID, OrgKind: tt.kind, OrgName: in.OrgName, Role: tt.wantRole}
+			want := model.Membership{OrgID: org.ID, OrgKind: tt.kind, OrgName: in.OrgName, OrgTimeZone: "America/Phoenix", Role: tt.wantRole}
 			if len(ms) != 1 || ms[0] != want {
 				t.Errorf("Memberships = %+v, want [%+v]", ms, want)
 			}
