@@ -88,7 +88,7 @@ func TestMigration003OnExistingData(t *testing.T) {
 		at   time.Time
 		zone string
 	}{
-		{a2, time.Date(2026, 7, 1, 4, 0, 0, 0, time.UTC), "America/New_York"},    // start of the day, EDT
+		{a2, time.Date(2026, 7, 1, 4, 0, 0, 0, time.UTC), "America/New_York"},     // start of the day, EDT
 		{a1, time.Date(2026, 12, 15, 14, 30, 0, 0, time.UTC), "America/New_York"}, // 09:30 EST
 	}
 	if len(appts) != len(want) {

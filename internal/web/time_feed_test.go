@@ -217,7 +217,7 @@ func TestFeedWindow(t *testing.T) {
 			model.Appointment{Kind: "biometrics", Date: "2026-03-03", Time: "00:30"},  // its first hour
 			model.Appointment{Kind: "master_hearing", Date: "2028-06-01", Time: "23:00"},
 			model.Appointment{Kind: "individual_hearing", Date: "2028-06-02", Time: "00:30"}, // after it
-			model.Appointment{Kind: "other", Date: "2028-06-01"},                            // all day, last day
+			model.Appointment{Kind: "other", Date: "2028-06-01"},                             // all day, last day
 		),
 		mk("Many Appointments", "", many...),
 	})
@@ -237,12 +237,12 @@ func TestFeedWindow(t *testing.T) {
 		t.Errorf("EOIR-33 due 90 days ago: got %q, want it in the feed", keys(in))
 	}
 	want := map[string]bool{
-		eoir + " (O.E.) @20260302":                   false,
-		"ICE check-in @20260302T233000":               false,
-		"Biometrics appointment @20260303T003000":     true,
-		"Master calendar hearing @20280601T230000":    true,
+		eoir + " (O.E.) @20260302":                     false,
+		"ICE check-in @20260302T233000":                false,
+		"Biometrics appointment @20260303T003000":      true,
+		"Master calendar hearing @20280601T230000":     true,
 		"Individual (merits) hearing @20280602T003000": false,
-		"Other appointment @20280601":                 true,
+		"Other appointment @20280601":                  true,
 	}
 	for k, w := range want {
 		if _, got := out[k]; got != w {
