@@ -60,7 +60,7 @@ func TestFirstRunSetup(t *testing.T) {
 	b.checkWidths("setup")
 
 	b.follow(submitButton, 422)
-	for _, f := range []string{"org_name", "name", "email", "password", "password_confirm"} {
+	for _, f := range []string{"org_name", "time_zone", "name", "email", "password", "password_confirm"} {
 		if b.attr("#"+f, "aria-invalid") != "true" || !b.exists("#"+f+"-error") {
 			b.errorf("refused setup: field %s has no error message tied to it", f)
 		}
@@ -69,6 +69,7 @@ func TestFirstRunSetup(t *testing.T) {
 
 	b.fill("#org_name", "Grupo Esperanza")
 	b.click("#org_kind_group")
+	b.choose("#time_zone", "America/Chicago")
 	b.fill("#name", "Rosa Reyes")
 	b.fill("#email", "rosa@example.org")
 	b.fill("#password", newPassword)
