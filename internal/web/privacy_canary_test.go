@@ -71,7 +71,8 @@ func pvOrgPaths(e *testEnv) []string {
 	var out []string
 	for _, k := range []string{"network", "alpha", "beta", "othernet", "gamma"} {
 		id := e.orgs[k].ID
-		out = append(out, "/orgs/"+id, "/orgs/"+id+"/security", "/orgs/"+id+"/groups/new", "/orgs/"+id+"/invitations/new")
+		out = append(out, "/orgs/"+id, "/orgs/"+id+"/security", "/orgs/"+id+"/groups/new", "/orgs/"+id+"/invitations/new",
+			"/orgs/"+id+"/settings")
 	}
 	return out
 }
@@ -121,6 +122,11 @@ func TestPrivacyCanaryCrawl(t *testing.T) {
 	}
 	caseBase := "/cases/" + cn.id
 	caseGets := []string{caseBase, caseBase + "/edit", caseBase + "/people/new"}
+	appts := pvApptEditRE.FindAllString(pvGet(t, coord, caseBase, http.StatusOK).body, -1)
+	if len(appts) != 1 {
+		t.Fatalf("canary case page: got %d appointment edit links, want 1", len(appts))
+	}
+	caseGets = append(caseGets, appts...)
 	for _, pid := range cn.people {
 		caseGets = append(caseGets, caseBase+"/people/"+pid+"/edit")
 	}

@@ -25,6 +25,7 @@ func pvFixClock(e *testEnv) { e.srv.now = func() time.Time { return pvNow } }
 var (
 	pvCaseLocRE    = regexp.MustCompile(`^/cases/([0-9a-f]{32})$`)
 	pvPersonEditRE = regexp.MustCompile(`/cases/[0-9a-f]{32}/people/([0-9a-f]{32})/edit`)
+	pvApptEditRE   = regexp.MustCompile(`/cases/[0-9a-f]{32}/appointments/[0-9a-f]{32}/edit`)
 	pvFeedLinkRE   = regexp.MustCompile(`<input id="link"[^>]*\svalue="([^"]+)"`)
 	pvRevokeRE     = regexp.MustCompile(`action="/calendar/feeds/([0-9a-f]{32})/revoke"`)
 	pvMarkKeyRE    = regexp.MustCompile(`<form method="post" action="/cases/[0-9a-f]{32}/marks" class="mark">\s*<input type="hidden" name="key" value="([^"]+)">`)
