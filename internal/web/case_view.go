@@ -101,7 +101,7 @@ func (s *Server) caseViewWith(w http.ResponseWriter, r *http.Request, status int
 		d.SealedNotices = append(d.SealedNotices, d.T("deadline.registration_ask", who))
 	}
 	for _, a := range appts {
-		st := deadline.AssessAppointment(appointmentDay(a, org.TimeZone), today, a.Mark.State == model.MarkDone)
+		st := deadline.AssessAppointment(appointmentDay(a.Date, a.Time, a.StartsAt, org.TimeZone), today, a.Mark.State == model.MarkDone)
 		d.Appointments = append(d.Appointments, appointmentView{Appointment: a, PersonName: names[a.PersonID],
 			State: st.State, StateLabel: d.T("state." + string(st.State)), When: phrase(st, d.Lang),
 			LocalTime: placeTime(d.Lang, a.Time, a.TimeZone, a.StartsAt, org.TimeZone),

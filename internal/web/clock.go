@@ -6,7 +6,6 @@ import (
 
 	"puente/internal/deadline"
 	"puente/internal/i18n"
-	"puente/internal/model"
 	"puente/internal/tz"
 )
 
@@ -47,14 +46,14 @@ func viewerZone(r *http.Request) string {
 	return tz.Default
 }
 
-// appointmentDay is the day an appointment falls on in the organisation's
-// zone, for its state: a timed one by its instant, a day without a time by
-// its own date.
-func appointmentDay(a model.Appointment, zone string) deadline.Date {
-	if a.Time == "" || a.StartsAt.IsZero() {
-		return parseDay(a.Date)
+// appointmentDay is the day an appointment (on day at hhmm, starting at
+// instant at) falls on in the organisation's zone, for its state: a timed
+// one by its instant, a day without a time by its own date.
+func appointmentDay(day, hhmm string, at time.Time, zone string) deadline.Date {
+	if hhmm == "" || at.IsZero() {
+		return parseDay(day)
 	}
-	return parseDay(a.StartsAt.In(tz.Location(zone)).Format(time.DateOnly))
+	return parseDay(at.In(tz.Location(zone)).Format(time.DateOnly))
 }
 
 // placeTime is how a page shows an appointment's time: the local time at

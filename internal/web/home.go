@@ -114,7 +114,7 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error 
 	}
 	for _, it := range hearings {
 		due := parseDay(it.Due)
-		st := deadline.AssessAppointment(due, td, false)
+		st := deadline.AssessAppointment(appointmentDay(it.Due, it.Time, it.StartsAt, org.TimeZone), td, false)
 		d.NextHearings = append(d.NextHearings, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials,
 			Title: d.T("appointment.kind." + it.Kind), Due: deadline.FormatDateFull(due, lang),
 			Time:  placeTime(d.Lang, it.Time, it.TimeZone, it.StartsAt, org.TimeZone),
