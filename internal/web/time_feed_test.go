@@ -226,7 +226,9 @@ func TestFeedWindow(t *testing.T) {
 	}
 	coord := e.signIn(emailAlphaCoord)
 	path := tmFeed(t, e, coord, nil)
+	began := time.Now()
 	res, cal := pvFeed(t, e, path)
+	took := time.Since(began)
 	codes := map[string]string{}
 	for i, id := range ids {
 		codes[[]string{"in", "out", "many"}[i]] = pvCaseCode(t, pvGet(t, coord, "/cases/"+id, 200).body)
@@ -252,7 +254,7 @@ func TestFeedWindow(t *testing.T) {
 	if got := len(tmEvents(t, cal, codes["many"])); got != 2100 {
 		t.Errorf("entries of the case with 2,100 appointments in the window: got %d, want 2100 (none cut)", got)
 	}
-	t.Logf("feed with %d events: %d bytes", len(cal.Events()), len(res.body))
+	t.Logf("feed with %d events: %d bytes, fetched and parsed in %v", len(cal.Events()), len(res.body), took)
 	desc, _ := cal.Props.Text(ical.PropDescription)
 	if !strings.Contains(desc, "90 days ago to 2 years ahead") {
 		t.Errorf("feed DESCRIPTION: got %q, want it to state the window", desc)
