@@ -92,7 +92,7 @@ func TestStoredDeadlinesCloseThemselves(t *testing.T) {
 	today, until := "2026-11-30", "2026-12-30"
 	count := func() int {
 		t.Helper()
-		counts, err := w.s.GroupCaseCounts(ctx, w.orgs["n1"].ID, today)
+		counts, err := w.s.GroupCaseCounts(ctx, w.orgs["n1"].ID, map[string]string{w.orgs["g1"].ID: today})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -182,7 +182,7 @@ func TestGroupDueByKind(t *testing.T) {
 	if r, _ := w.row(c, "ead-may-grant"); r.kind != "info" {
 		t.Errorf("ead-may-grant stored as %q, want info", r.kind)
 	}
-	counts, err := w.s.GroupCaseCounts(ctx, w.orgs["n1"].ID, "2026-11-30")
+	counts, err := w.s.GroupCaseCounts(ctx, w.orgs["n1"].ID, map[string]string{w.orgs["g1"].ID: "2026-11-30"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +223,8 @@ func TestRegistrationDateIsSealed(t *testing.T) {
 	if other, _ := w.s.GroupSealedDue(ctx, w.orgs["g2"].ID); len(other) != 0 {
 		t.Errorf("another group sees %d sealed items, want 0", len(other))
 	}
-	feed, err := w.s.FeedItems(ctx, w.users["g1coord"].ID, "2026-01-01", 2000)
+	feed, err := w.s.FeedItems(ctx, w.users["g1coord"].ID, map[string]FeedWindow{w.orgs["g1"].ID: {From: "2026-01-01", To: "2028-12-31",
+		Start: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), End: time.Date(2029, 1, 1, 0, 0, 0, 0, time.UTC)}})
 	if err != nil {
 		t.Fatal(err)
 	}

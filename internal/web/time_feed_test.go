@@ -14,6 +14,7 @@ import (
 
 	"puente/internal/auth"
 	"puente/internal/deadline"
+	"puente/internal/i18n"
 	"puente/internal/model"
 	"puente/internal/store"
 )
@@ -104,12 +105,18 @@ func TestFeedOneEntryPerRuleAndDayForTheHousehold(t *testing.T) {
 	if _, ok := evs[ar11+" (Z.R., A.B., C.D., Á.N.) @20260320"]; !ok {
 		t.Errorf("feed entries: got %q, want one AR-11 for the household on 20 Mar", keys(evs))
 	}
+	// The disclaimer ("Puente computed these dates…") is on computed dates
+	// only; an appointment says people entered it.
 	computed := deadline.Disclaimer().In(deadline.English)
+	entered := i18n.EN.T("feed.appointment")
 	for k, ev := range evs {
 		desc, _ := ev.Props.Text(ical.PropDescription)
-		isAppt := strings.HasPrefix(k, "Master calendar hearing")
-		if isAppt == strings.Contains(desc, "Computed by Puente") || (!isAppt && desc != computed) {
-			t.Errorf("%s: DESCRIPTION %q: only computed dates may say they were computed", k, desc)
+		want := computed
+		if strings.HasPrefix(k, "Master calendar hearing") {
+			want = entered
+		}
+		if desc != want {
+			t.Errorf("%s: DESCRIPTION %q, want %q: only computed dates say they were computed", k, desc, want)
 		}
 	}
 	// The hearing: 09:30 in Chicago, zoned, the right instant for any reader.
