@@ -17,6 +17,7 @@ type config struct {
 	baseURL        string
 	demo           bool
 	trustedProxies []netip.Prefix
+	backups        backupConfig
 }
 
 // parseConfig reads flags, each falling back to an environment variable
@@ -38,11 +39,13 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	fs.StringVar(&c.baseURL, "base-url", env("PUENTE_BASE_URL", ""), "public address used in links; https:// turns on Secure cookies and HSTS (PUENTE_BASE_URL; default http:// and the address listened on)")
 	fs.BoolVar(&c.demo, "demo", env("PUENTE_DEMO", "") == "1", "fill an EMPTY database with the demo data set, then serve (PUENTE_DEMO=1)")
 	fs.StringVar(&proxies, "trusted-proxies", env("PUENTE_TRUSTED_PROXIES", ""), "comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For is believed (PUENTE_TRUSTED_PROXIES)")
+	backupFlags := addBackupFlags(fs, env)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: puente [flags]\n\nPuente: a case tracker for people who sponsor asylum seekers.\n\nFlags:\n")
+		fmt.Fprintf(fs.Output(), "Usage: puente [serve] [flags]\n\nPuente: a case tracker for people who sponsor asylum seekers.\nOther commands: puente help.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	var err error
+	if err = fs.Parse(args); err != nil {
 		return c, err
 	}
 	if fs.NArg() > 0 {
@@ -50,6 +53,9 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	}
 	if c.keyFile == "" {
 		c.keyFile = c.dbPath + ".key"
+	}
+	if c.backups, err = backupFlags(); err != nil {
+		return c, err
 	}
 	// An empty base URL is derived from the address actually bound (see
 	// run), so that port 0 and wildcard addresses still give working links.

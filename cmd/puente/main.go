@@ -1,5 +1,7 @@
 // Command puente runs Puente: a self-hosted case tracker for people who
 // sponsor asylum seekers, in one binary with an embedded SQLite database.
+// `puente` (or `puente serve`) serves; `puente help` lists the maintenance
+// commands (backup, restore, rotate-key).
 package main
 
 import (
@@ -15,7 +17,7 @@ import (
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdout); err != nil {
+	if err := dispatch(ctx, os.Args[1:], os.Getenv, os.Stdout); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return
 		}

@@ -58,6 +58,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		log.Info("demo data set loaded", "password", demo.Password)
 	}
 
+	stopBackups, err := startBackups(ctx, st, cfg.backups, cfg.keyFile, log)
+	if err != nil {
+		return fmt.Errorf("refusing to start: %w", err)
+	}
+	defer stopBackups()
+
 	sessions := st.Sessions(5 * time.Minute)
 	defer sessions.Stop()
 
@@ -73,6 +79,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	}
 	wc.TrustedProxies = cfg.trustedProxies
 	wc.Now = clock
+	if cfg.backups.dir != "" {
+		wc.BackupEvery, wc.BackupKeep = cfg.backups.every, cfg.backups.keep
+	}
 	srv, err := web.New(wc, log, st, sessions, hasher)
 	if err != nil {
 		return err

@@ -28,6 +28,11 @@ const (
 	ViewCaseCounts
 	// EditSettings: change the organisation's settings (its time zone).
 	EditSettings
+	// ViewBackups: see whether the server's backups succeed. Only the top of
+	// a tree of organisations, the people who look after the installation:
+	// a network's admins, and the coordinators of a group outside any
+	// network.
+	ViewBackups
 )
 
 var actionNames = map[Action]string{
@@ -40,6 +45,7 @@ var actionNames = map[Action]string{
 	ManageCases:     "manage-cases",
 	ViewCaseCounts:  "view-case-counts",
 	EditSettings:    "edit-settings",
+	ViewBackups:     "view-backups",
 }
 
 // String names the action for tests and logs.
@@ -103,6 +109,11 @@ func Can(v Viewer, a Action, org model.Org) bool {
 		return org.Kind == model.KindGroup && isMember && own == model.RoleCoordinator
 	case ViewCaseCounts:
 		return org.Kind == model.KindNetwork && isMember
+	case ViewBackups:
+		if org.Kind == model.KindNetwork {
+			return isMember && own == model.RoleAdmin
+		}
+		return org.Kind == model.KindGroup && org.NetworkID == "" && isMember && own == model.RoleCoordinator
 	}
 	return false
 }

@@ -142,6 +142,16 @@ func TestCanMatrix(t *testing.T) {
 			"other net admin":   {F, F, F, T, T, F},
 			"no memberships":    {F, F, F, F, F, F},
 		},
+		// The installation's backups: a network's own admins only (a
+		// standalone group's coordinator: TestViewBackupsStandalone).
+		authz.ViewBackups: {
+			"member":            {F, F, F, F, F, F},
+			"group coordinator": {F, F, F, F, F, F},
+			"net coordinator":   {F, F, F, F, F, F},
+			"net admin":         {F, F, T, F, F, F},
+			"other net admin":   {F, F, F, T, F, F},
+			"no memberships":    {F, F, F, F, F, F},
+		},
 	}
 	// Every named action has its rows: a new action cannot skip this table.
 	for _, a := range knownActions() {
@@ -170,6 +180,29 @@ func TestCanMatrix(t *testing.T) {
 	}
 	if want := len(want) * len(viewers) * len(targets); cells != want {
 		t.Errorf("checked %d cells, want %d", cells, want)
+	}
+}
+
+// TestViewBackupsStandalone: a group outside any network looks after
+// itself, so its coordinators (not its members) see the backup status; a
+// coordinator of a group inside a network does not (its network's admins do).
+func TestViewBackupsStandalone(t *testing.T) {
+	tests := []struct {
+		name string
+		v    authz.Viewer
+		org  model.Org
+		want bool
+	}{
+		{"standalone coordinator", viewer(membership(gs, model.RoleCoordinator)), gs, true},
+		{"standalone member", viewer(membership(gs, model.RoleMember)), gs, false},
+		{"standalone coordinator, another group", viewer(membership(gs, model.RoleCoordinator)), g1, false},
+		{"network group coordinator", viewer(membership(g1, model.RoleCoordinator)), g1, false},
+		{"net admin, own group", viewer(membership(n1, model.RoleAdmin)), g1, false},
+	}
+	for _, tt := range tests {
+		if got := authz.Can(tt.v, authz.ViewBackups, tt.org); got != tt.want {
+			t.Errorf("%s: Can(ViewBackups) = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
 

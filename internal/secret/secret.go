@@ -72,24 +72,11 @@ func (b *Box) Open(sealed []byte, aad string) ([]byte, error) {
 func LoadKeyFile(path string, create bool) (key []byte, created bool, err error) {
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) && create {
-		key = make([]byte, KeySize)
-		if _, err := rand.Read(key); err != nil {
-			return nil, false, err
-		}
-		text := base64.StdEncoding.EncodeToString(key) + "\n"
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		key, err = NewKey()
 		if err != nil {
-			return nil, false, fmt.Errorf("create key file %s: %w", path, err)
-		}
-		if _, err := f.WriteString(text); err != nil {
-			f.Close()
-			return nil, false, fmt.Errorf("write key file %s: %w", path, err)
-		}
-		if err := f.Sync(); err != nil {
-			f.Close()
 			return nil, false, err
 		}
-		if err := f.Close(); err != nil {
+		if err := WriteKeyFile(path, key); err != nil {
 			return nil, false, err
 		}
 		return key, true, nil
@@ -105,4 +92,35 @@ func LoadKeyFile(path string, create bool) (key []byte, created bool, err error)
 		return nil, false, fmt.Errorf("key file %s does not hold a base64 %d-byte key", path, KeySize)
 	}
 	return key, false, nil
+}
+
+// NewKey returns a new random key of KeySize bytes.
+func NewKey() ([]byte, error) {
+	key := make([]byte, KeySize)
+	if _, err := rand.Read(key); err != nil {
+		return nil, err
+	}
+	return key, nil
+}
+
+// WriteKeyFile writes key to a new file at path (mode 0600, synced to
+// disk) in the format LoadKeyFile reads. It never replaces a file.
+func WriteKeyFile(path string, key []byte) error {
+	if len(key) != KeySize {
+		return fmt.Errorf("secret: key is %d bytes, want %d", len(key), KeySize)
+	}
+	text := base64.StdEncoding.EncodeToString(key) + "\n"
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("create key file %s: %w", path, err)
+	}
+	if _, err := f.WriteString(text); err != nil {
+		f.Close()
+		return fmt.Errorf("write key file %s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

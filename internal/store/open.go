@@ -28,6 +28,10 @@ type Store struct {
 	audit *auditBatcher
 	// gate queues this process's writers for SQLite's one write lock.
 	gate writeGate
+	// busyMS is the busy_timeout the DSN set, which check verifies.
+	busyMS int
+	// lock is held from Open to Close (see fileLock).
+	lock *fileLock
 }
 
 // busyTimeoutMS is how long a writer waits for the lock before failing.
@@ -35,16 +39,23 @@ const busyTimeoutMS = 10000
 
 // dsn puts every setting in the connection string, so every pooled
 // connection gets them; busy_timeout comes first so the others can wait.
-func dsn(path string) string {
+func dsn(path string) string { return dsnWith(path, busyTimeoutMS, false) }
+
+// dsnWith is dsn with another busy timeout and, for maintenance (see
+// OpenExisting), an existing file only (mode=rw).
+func dsnWith(path string, busyMS int, mustExist bool) string {
 	q := url.Values{}
 	for _, p := range []string{
-		fmt.Sprintf("busy_timeout(%d)", busyTimeoutMS),
+		fmt.Sprintf("busy_timeout(%d)", busyMS),
 		"journal_mode(WAL)",
 		"synchronous(FULL)",
 		"foreign_keys(1)",
 		"secure_delete(1)",
 	} {
 		q.Add("_pragma", p)
+	}
+	if mustExist {
+		q.Set("mode", "rw")
 	}
 	q.Set("_txlock", "immediate")
 	q.Set("_time_format", "sqlite")
@@ -55,6 +66,21 @@ func dsn(path string) string {
 // and integrity, and applies pending migrations. It refuses a database whose
 // checks fail, with an error that says which.
 func Open(ctx context.Context, path string) (*Store, error) {
+	lock, err := lockFile(path, false, true)
+	if err != nil {
+		if errors.Is(err, ErrInUse) {
+			return nil, fmt.Errorf("database %s: a maintenance command (restore, rotate-key) is working on it: wait for it to finish", path)
+		}
+		return nil, fmt.Errorf("open database %s: %w", path, err)
+	}
+	s, err := open(ctx, path, lock)
+	if err != nil {
+		lock.release()
+	}
+	return s, err
+}
+
+func open(ctx context.Context, path string, lock *fileLock) (*Store, error) {
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
@@ -69,7 +95,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }, rules: rules, gate: newWriteGate()}
+	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }, rules: rules, gate: newWriteGate(), busyMS: busyTimeoutMS, lock: lock}
 	if err := s.check(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("database %s: %w", path, err)
@@ -101,7 +127,7 @@ func (s *Store) check(ctx context.Context) error {
 		{"synchronous", "2"},
 		{"foreign_keys", "1"},
 		{"secure_delete", "1"},
-		{"busy_timeout", fmt.Sprint(busyTimeoutMS)},
+		{"busy_timeout", fmt.Sprint(s.busyMS)},
 	}
 	for _, w := range want {
 		var got string
@@ -138,7 +164,9 @@ func (s *Store) check(ctx context.Context) error {
 func (s *Store) Close() error {
 	s.audit.close()
 	_, _ = s.db.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
-	return s.db.Close()
+	err := s.db.Close()
+	s.lock.release()
+	return err
 }
 
 // Ping reports whether the database answers a query.

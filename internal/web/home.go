@@ -148,5 +148,10 @@ func (s *Server) fillOrg(r *http.Request, d *templateData, org model.Org) error 
 			return err
 		}
 	}
+	if authz.Can(v.Viewer, authz.ViewBackups, org) {
+		if d.Backups, err = s.backups(ctx, d.Lang); err != nil {
+			return err
+		}
+	}
 	return nil
 }

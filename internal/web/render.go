@@ -53,6 +53,7 @@ type templateData struct {
 	CanGroup    bool
 	CanLog      bool
 	CanSettings bool
+	Backups     *backupView // nil unless the viewer looks after the installation
 
 	// Cases
 	Case             model.Case

@@ -35,6 +35,10 @@ type Config struct {
 	// Now is the clock every "today" is read from (nil: time.Now). It is
 	// the one clock; tests replace Server.now.
 	Now func() time.Time
+	// BackupEvery and BackupKeep describe the server's backup schedule for
+	// the admin's page; zero means no scheduled backups.
+	BackupEvery time.Duration
+	BackupKeep  int
 }
 
 // DefaultConfig holds SECURITY.md's figures.
