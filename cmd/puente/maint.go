@@ -28,7 +28,7 @@ func runBackup(ctx context.Context, args []string, getenv func(string) string, s
 	if fi, err := os.Stat(target); err == nil && fi.IsDir() {
 		target = filepath.Join(target, "puente-"+time.Now().UTC().Format("20060102T150405Z")+".db")
 	}
-	st, err := store.OpenExisting(ctx, *f.db, false)
+	st, err := store.OpenExisting(ctx, *f.db, false, false)
 	if err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
@@ -43,7 +43,8 @@ func runBackup(ctx context.Context, args []string, getenv func(string) string, s
 	if err := st.RecordBackupOK(ctx, filepath.Base(res.Path), res.Bytes); err != nil {
 		fmt.Fprintln(stdout, "could not record the backup for the admin's page:", err)
 	}
-	fmt.Fprintf(stdout, "backup written: %s (%d bytes, %s, integrity_check ok)\n", res.Path, res.Bytes, res.Duration.Round(time.Millisecond))
+	fmt.Fprintf(stdout, "backup written: %s (%d bytes in %s: copy %s, integrity_check ok in %s)\n", res.Path, res.Bytes,
+		res.Duration.Round(time.Millisecond), res.Copy.Round(time.Millisecond), res.Check.Round(time.Millisecond))
 	fmt.Fprintln(stdout, "The key file is not in it: keep the key apart from the backups; restoring needs both.")
 	return nil
 }
@@ -67,7 +68,8 @@ func runRestore(ctx context.Context, args []string, getenv func(string) string, 
 	for _, c := range rep.Sealed {
 		sealed += c.Values
 	}
-	fmt.Fprintf(stdout, "restored %s into %s in %s\n", *from, *f.db, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "restored %s into %s in %s (copy %s, checks %s, replace %s)\n", *from, *f.db, time.Since(start).Round(time.Millisecond),
+		rep.Copy.Round(time.Millisecond), rep.Check.Round(time.Millisecond), rep.Replace.Round(time.Millisecond))
 	fmt.Fprintf(stdout, "checked: integrity_check ok, foreign_key_check clean, %d migrations known", len(rep.Migrations.Applied))
 	if n := len(rep.Migrations.Pending); n > 0 {
 		fmt.Fprintf(stdout, " and %d applied now", n)

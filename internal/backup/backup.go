@@ -24,9 +24,11 @@ import (
 
 // Result describes one backup file.
 type Result struct {
-	Path     string
-	Bytes    int64
-	Duration time.Duration
+	Path  string
+	Bytes int64
+	// Duration is the whole time; Copy the VACUUM INTO and Check the
+	// integrity check of the copy, which is most of the rest.
+	Duration, Copy, Check time.Duration
 }
 
 // Make writes a consistent copy of st's database to out, which must not
@@ -58,9 +60,11 @@ func Make(ctx context.Context, st *store.Store, out string) (Result, error) {
 	if err := syncFile(tmp); err != nil {
 		return Result{}, fmt.Errorf("backup: %w", err)
 	}
+	copied := time.Now()
 	if err := Verify(ctx, tmp); err != nil {
 		return Result{}, fmt.Errorf("backup: the copy does not check out: %w", err)
 	}
+	checked := time.Now()
 	fi, err := os.Stat(tmp)
 	if err != nil {
 		return Result{}, err
@@ -72,7 +76,7 @@ func Make(ctx context.Context, st *store.Store, out string) (Result, error) {
 	if err := syncDir(filepath.Dir(out)); err != nil {
 		return Result{}, fmt.Errorf("backup: %w", err)
 	}
-	return Result{Path: out, Bytes: fi.Size(), Duration: time.Since(start)}, nil
+	return Result{Path: out, Bytes: fi.Size(), Duration: time.Since(start), Copy: copied.Sub(start), Check: checked.Sub(copied)}, nil
 }
 
 // Verify opens a backup file read-only, without locks and without touching

@@ -106,7 +106,7 @@ func (f *fixture) closeStore(t testing.TB) {
 func counts(t testing.TB, path string) map[string]int {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.OpenExisting(ctx, path, false)
+	st, err := store.OpenExisting(ctx, path, false, true)
 	if err != nil {
 		t.Fatalf("open %s: %v", path, err)
 	}

@@ -26,6 +26,8 @@ type RestoreReport struct {
 	// Previous is where the database that was replaced is kept ("" if there
 	// was none).
 	Previous string
+	// Copy, Check and Replace time the three steps.
+	Copy, Check, Replace time.Duration
 }
 
 // RestoreTables are the tables whose rows Restore counts for its report.
@@ -81,18 +83,22 @@ func Restore(ctx context.Context, from, dbPath, keyFile string) (RestoreReport, 
 			}
 		}
 	}()
+	t0 := time.Now()
 	if err := copyFile(from, tmp); err != nil {
 		return rep, refuse("copy %s: %w", from, err)
 	}
+	t1 := time.Now()
 	if rep, err = checkCopy(ctx, tmp, key); err != nil {
 		return rep, refuse("%s: %w", from, err)
 	}
+	t2 := time.Now()
 	prev, err := replace(ctx, tmp, dbPath)
 	if err != nil {
 		return rep, err
 	}
 	done = true
 	rep.Previous = prev
+	rep.Copy, rep.Check, rep.Replace = t1.Sub(t0), t2.Sub(t1), time.Since(t2)
 	return rep, nil
 }
 
@@ -144,7 +150,7 @@ func checkFile(path string) error {
 // migrations to it, and closes it with its WAL folded in.
 func checkCopy(ctx context.Context, tmp string, key []byte) (RestoreReport, error) {
 	var rep RestoreReport
-	st, err := store.OpenExisting(ctx, tmp, true)
+	st, err := store.OpenExisting(ctx, tmp, true, false)
 	if err != nil {
 		return rep, unwrapPath(err, tmp)
 	}
@@ -184,8 +190,10 @@ func checkCopy(ctx context.Context, tmp string, key []byte) (RestoreReport, erro
 			return rep, err
 		}
 	}
-	if err := st.Integrity(ctx); err != nil {
-		return rep, fmt.Errorf("after migrations: %w", err)
+	if len(rep.Migrations.Pending) > 0 {
+		if err := st.Integrity(ctx); err != nil {
+			return rep, fmt.Errorf("after migrations: %w", err)
+		}
 	}
 	if err := st.Checkpoint(ctx); err != nil {
 		return rep, err
@@ -216,7 +224,7 @@ func replace(ctx context.Context, tmp, dbPath string) (string, error) {
 		}
 		return "", syncDir(filepath.Dir(dbPath))
 	}
-	old, err := store.OpenExisting(ctx, dbPath, true)
+	old, err := store.OpenExisting(ctx, dbPath, true, false)
 	switch {
 	case errors.Is(err, store.ErrInUse):
 		return "", refuse("%w", err)

@@ -50,7 +50,7 @@ func RotateKey(ctx context.Context, dbPath, keyFile string) (RotateReport, error
 	if err != nil {
 		return rep, err
 	}
-	st, err := store.OpenExisting(ctx, dbPath, true)
+	st, err := store.OpenExisting(ctx, dbPath, true, true)
 	if err != nil {
 		return rep, err
 	}

@@ -27,7 +27,7 @@ type sealedCell struct {
 func readCells(t *testing.T, path string) ([]store.SealedColumn, []sealedCell) {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.OpenExisting(ctx, path, false)
+	st, err := store.OpenExisting(ctx, path, false, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,7 +269,7 @@ func TestRotateResumes(t *testing.T) {
 	f := newFixture(t, 3)
 	ctx := context.Background()
 	f.closeStore(t)
-	st, err := store.OpenExisting(ctx, f.db, true)
+	st, err := store.OpenExisting(ctx, f.db, true, true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,10 +20,10 @@ func TestMaintenanceLock(t *testing.T) {
 		t.Fatalf("a second server on the same database: %v", err)
 	}
 	second.Close()
-	if _, err := OpenExisting(ctx, path, true); !errors.Is(err, ErrInUse) {
+	if _, err := OpenExisting(ctx, path, true, true); !errors.Is(err, ErrInUse) {
 		t.Fatalf("exclusive open while serving: %v, want ErrInUse", err)
 	}
-	shared, err := OpenExisting(ctx, path, false)
+	shared, err := OpenExisting(ctx, path, false, true)
 	if err != nil {
 		t.Fatalf("shared open while serving: %v", err)
 	}
@@ -32,14 +32,14 @@ func TestMaintenanceLock(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	alone, err := OpenExisting(ctx, path, true)
+	alone, err := OpenExisting(ctx, path, true, true)
 	if err != nil {
 		t.Fatalf("exclusive open of an idle database: %v", err)
 	}
 	if _, err := Open(ctx, path); err == nil || !strings.Contains(err.Error(), "maintenance command") {
 		t.Errorf("server start during maintenance: %v, want a refusal naming the maintenance command", err)
 	}
-	if _, err := OpenExisting(ctx, path, false); !errors.Is(err, ErrInUse) {
+	if _, err := OpenExisting(ctx, path, false, true); !errors.Is(err, ErrInUse) {
 		t.Errorf("shared open during maintenance: %v, want ErrInUse", err)
 	}
 	alone.Close()
@@ -56,7 +56,7 @@ func TestMaintenanceLock(t *testing.T) {
 func TestOpenExistingCreatesNothing(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "none.db")
 	for _, excl := range []bool{false, true} {
-		if _, err := OpenExisting(context.Background(), path, excl); err == nil {
+		if _, err := OpenExisting(context.Background(), path, excl, true); err == nil {
 			t.Errorf("OpenExisting(missing, %v): no error", excl)
 		}
 	}

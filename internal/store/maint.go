@@ -33,7 +33,11 @@ const maintBusyMS = 2000
 // meanwhile refuses to start, so nothing writes with an old key in the
 // middle of a rotation or a restore. Without exclusive it shares the lock,
 // like a running server.
-func OpenExisting(ctx context.Context, path string, exclusive bool) (*Store, error) {
+//
+// With quick false it skips the PRAGMA quick_check every other open runs:
+// for callers that run the full integrity_check anyway (restore on its
+// copy; backup on the copy it makes), where it would only double the time.
+func OpenExisting(ctx context.Context, path string, exclusive, quick bool) (*Store, error) {
 	if st, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	} else if !st.Mode().IsRegular() {
@@ -55,7 +59,7 @@ func OpenExisting(ctx context.Context, path string, exclusive bool) (*Store, err
 		lock.release()
 		return nil, err
 	}
-	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }, rules: rules, gate: newWriteGate(), busyMS: maintBusyMS, lock: lock}
+	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }, rules: rules, gate: newWriteGate(), busyMS: maintBusyMS, lock: lock, noQuickCheck: !quick}
 	if err := s.check(ctx); err != nil {
 		db.Close()
 		lock.release()
