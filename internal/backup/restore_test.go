@@ -89,6 +89,10 @@ func TestRestoreRefuses(t *testing.T) {
 		WHERE id = (SELECT id FROM people WHERE anumber_enc IS NOT NULL ORDER BY id LIMIT 1 OFFSET 1)`)
 	future := copyTo(t, good, filepath.Join(work, "future.db"))
 	execOn(t, future, `INSERT INTO schema_migrations (name, applied_at) VALUES ('999_future.sql', '2030-01-01T00:00:00.000000Z')`)
+	// 002 is recorded as not applied although its tables exist: applying it
+	// again fails, as a migration that no longer fits the data would.
+	unapplicable := copyTo(t, good, filepath.Join(work, "unapplicable.db"))
+	execOn(t, unapplicable, `DELETE FROM schema_migrations WHERE name = '002_cases.sql'`)
 	foreign := filepath.Join(work, "foreign.db")
 	execOn(t, foreign, `CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)`, `INSERT INTO notes (body) VALUES ('hello')`)
 	badFK := copyTo(t, good, filepath.Join(work, "badfk.db"))
@@ -108,6 +112,7 @@ func TestRestoreRefuses(t *testing.T) {
 		{"missing key file", good, filepath.Join(work, "none.key"), "key file"},
 		{"a sealed value moved to another row", moved, f.keyFile, "does not open every sensitive field"},
 		{"made by a newer Puente", future, f.keyFile, "999_future.sql"},
+		{"a migration that does not apply", unapplicable, f.keyFile, "migrations do not apply"},
 		{"not a Puente database", foreign, f.keyFile, "not a Puente database"},
 		{"a broken foreign key", badFK, f.keyFile, "foreign_key_check"},
 	}

@@ -44,6 +44,10 @@ func OpenExisting(ctx context.Context, path string, exclusive, quick bool) (*Sto
 		return nil, fmt.Errorf("database %s: not a regular file", path)
 	}
 	lock, err := lockFile(path, exclusive, false)
+	if errors.Is(err, ErrInUse) && !exclusive {
+		// Only an exclusive holder refuses a shared lock.
+		return nil, fmt.Errorf("database %s: a maintenance command (restore, rotate-key) is working on it: %w", path, ErrInUse)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
