@@ -125,6 +125,7 @@ func TestRotateCoversEveryRow(t *testing.T) {
 			t.Errorf("sealed column %s holds no value in the fixture: record one (through the store's ordinary path) so rotation is proven for it", c)
 		}
 	}
+	t.Logf("sealed values per column: %v", perColumn)
 	if perColumn["later_deadlines.due_enc"] != 2 {
 		t.Fatalf("later_deadlines.due_enc has %d values, want 2", perColumn["later_deadlines.due_enc"])
 	}
