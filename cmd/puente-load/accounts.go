@@ -75,7 +75,7 @@ func loadAccounts(ctx context.Context, db string, c config) ([]account, error) {
 			a.targets = append(a.targets, target{orgID: m.OrgID, role: roles[len(roles)-1]})
 			if m.OrgKind == model.KindNetwork {
 				// A network's admins manage its groups' people too.
-				groups, err := st.Groups(ctx, m.OrgID)
+				groups, err := st.Groups(ctx, m.OrgID, "en")
 				if err != nil {
 					return nil, err
 				}

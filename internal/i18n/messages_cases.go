@@ -10,9 +10,10 @@ var caseMessages = map[string][2]string{
 	"form.delete": {"Delete", "Borrar"},
 	"form.remove": {"Remove", "Quitar"},
 
-	"err.date":             {"Enter a date as YYYY-MM-DD.", "Escriba una fecha como AAAA-MM-DD."},
-	"err.time":             {"Enter a time as HH:MM.", "Escriba una hora como HH:MM."},
-	"err.anumber":          {"An A-number has 8 or 9 digits.", "Un número A tiene 8 o 9 dígitos."},
+	"err.date": {"Enter a date as YYYY-MM-DD.", "Escriba una fecha como AAAA-MM-DD."},
+	"err.time": {"Enter a time as HH:MM.", "Escriba una hora como HH:MM."},
+	"err.anumber": {"An A-number has 8 or 9 digits, for example A012-345-678, A12345678, 012 345 678 or 12345678. An A (or A#) in front and dashes or spaces between the digits are fine; a sign or any other character is not.",
+		"El Número A tiene 8 o 9 números, por ejemplo A012-345-678, A12345678, 012 345 678 o 12345678. Puede llevar una A (o A#) delante y guiones o espacios entre los números, pero no un signo ni otros caracteres."},
 	"err.end_before_start": {"The end cannot be before the start.", "El final no puede ser anterior al inicio."},
 
 	// Statuses (DOMAIN.md placement pipeline)
@@ -40,7 +41,8 @@ var caseMessages = map[string][2]string{
 	// Case list
 	"cases.title":          {"Cases", "Casos"},
 	"cases.filter":         {"Filter cases", "Filtrar casos"},
-	"cases.search":         {"Name", "Nombre"},
+	"cases.search":         {"Name or case code", "Nombre o código del caso"},
+	"cases.search.hint":    {"The start of any name of anyone in the household (accents and capitals do not matter), or a case code such as PU-7K3QXM.", "El comienzo de cualquier nombre de alguien del hogar (sin importar tildes ni mayúsculas), o un código de caso como PU-7K3QXM."},
 	"cases.any_status":     {"Any status", "Cualquier estado"},
 	"cases.state":          {"Open or closed", "Abiertos o cerrados"},
 	"cases.state.open":     {"Open", "Abiertos"},
@@ -108,7 +110,8 @@ var caseMessages = map[string][2]string{
 	"field.sensitive.recorded": {"Recorded.", "Registrado."},
 	"field.sensitive.hidden":   {"recorded, hidden", "registrado, oculto"},
 	"field.clear":              {"Delete the recorded value", "Borrar el valor registrado"},
-	"field.anumber":            {"A-number", "Número A"},
+	"field.anumber":            {"A-number", "Número A (Número de Registro de Extranjero)"},
+	"field.anumber.hint":       {"8 or 9 digits, as on the person's papers: A012-345-678, A12345678 or 12345678. An 8-digit number is kept with a 0 in front (A012-345-678).", "8 o 9 números, como en los documentos de la persona: A012-345-678, A12345678 o 12345678. Un número de 8 cifras se guarda con un 0 delante (A012-345-678)."},
 	"field.dob":                {"Date of birth", "Fecha de nacimiento"},
 	"field.facility":           {"Detention facility", "Centro de detención"},
 	"field.kind":               {"What", "Qué"},

@@ -17,6 +17,8 @@ const keyCheckPlain = "puente-key-check"
 // UseKey sets the key that seals sensitive fields. The first key used on a
 // database is recorded as a sealed check value; any later key must open it,
 // so a wrong or replaced key fails at start-up, not on the first reveal.
+// Once per database it then rewrites 8-digit A-numbers with their leading
+// zero (normalizeANumbers).
 func (s *Store) UseKey(ctx context.Context, key []byte) error {
 	box, err := secret.New(key)
 	if err != nil {
@@ -43,7 +45,7 @@ func (s *Store) UseKey(ctx context.Context, key []byte) error {
 		return err
 	}
 	s.box = box
-	return nil
+	return s.normalizeANumbers(ctx)
 }
 
 // seal encrypts a sensitive value for its table, column and row; an empty

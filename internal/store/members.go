@@ -8,13 +8,26 @@ import (
 	"puente/internal/model"
 )
 
-// Members lists an organisation's people, managers first, then by name.
-func (s *Store) Members(ctx context.Context, orgID string) ([]model.Member, error) {
-	rows, err := s.db.QueryContext(ctx, `
+// membersQueries list an organisation's people per sorting language. Roles
+// sort as text, which puts managers first ('admin' < 'coordinator' <
+// 'member', the only values the schema allows), then names by the stored
+// key (index memberships_org_sort_*).
+var membersQueries = map[string]string{}
+
+func init() {
+	for _, col := range sortColumns {
+		membersQueries[col] = `
 		SELECT u.id, u.name, u.email, m.role, m.created_at
 		FROM memberships m JOIN users u ON u.id = m.user_id
 		WHERE m.org_id = ?
-		ORDER BY CASE m.role WHEN 'admin' THEN 0 WHEN 'coordinator' THEN 1 ELSE 2 END, u.name, u.id`, orgID)
+		ORDER BY m.role, m.` + col + `, m.user_id`
+	}
+}
+
+// Members lists an organisation's people, managers first, then by name in
+// the collation of lang ("en", "es").
+func (s *Store) Members(ctx context.Context, orgID, lang string) ([]model.Member, error) {
+	rows, err := s.db.QueryContext(ctx, membersQueries[sortColumn(lang)], orgID)
 	if err != nil {
 		return nil, err
 	}

@@ -137,7 +137,7 @@ func TestConcurrentDemotionsKeepOneManager(t *testing.T) {
 	if last != 1 {
 		t.Errorf("refusals with ErrLastManager = %d (errors %v), want 1", last, errs)
 	}
-	ms, _ := w.s.Members(ctx, org.ID)
+	ms, _ := w.s.Members(ctx, org.ID, "en")
 	admins := 0
 	for _, m := range ms {
 		if m.Role == model.RoleAdmin {
@@ -202,7 +202,7 @@ func TestGroupsAndCreateGroup(t *testing.T) {
 	if g.Kind != model.KindGroup || g.NetworkID != n1.ID {
 		t.Errorf("CreateGroup = %+v, want a group in %s", g, n1.ID)
 	}
-	gs, err := w.s.Groups(ctx, n1.ID)
+	gs, err := w.s.Groups(ctx, n1.ID, "en")
 	if err != nil {
 		t.Fatal(err)
 	}

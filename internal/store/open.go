@@ -110,6 +110,10 @@ func open(ctx context.Context, path string, lock *fileLock) (*Store, error) {
 		db.Close()
 		return nil, fmt.Errorf("database %s: appointment times: %w", path, err)
 	}
+	if err := s.refreshNameKeys(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("database %s: name keys: %w", path, err)
+	}
 	s.audit = newAuditBatcher(s)
 	return s, nil
 }

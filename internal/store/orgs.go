@@ -52,29 +52,41 @@ func (s *Store) CreateGroup(ctx context.Context, networkID, name, actorID, ip st
 	return org, err
 }
 
-// createOrgTx inserts an organisation; an empty or unknown zone becomes
-// tz.Default.
+// createOrgTx inserts an organisation with its name's sort keys; an empty
+// or unknown zone becomes tz.Default.
 func (s *Store) createOrgTx(ctx context.Context, tx *sql.Tx, kind model.OrgKind, name, networkID, zone string) (model.Org, error) {
 	if !tz.Valid(zone) {
 		zone = tz.Default
 	}
 	o := model.Org{ID: newID(), Kind: kind, Name: name, NetworkID: networkID, TimeZone: zone, CreatedAt: s.now()}
+	en, es := nameKeys(name)
 	_, err := tx.ExecContext(ctx,
-		`INSERT INTO organisations (id, kind, name, network_id, time_zone, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
-		o.ID, o.Kind, o.Name, nullStr(o.NetworkID), o.TimeZone, ts(o.CreatedAt))
+		`INSERT INTO organisations (id, kind, name, network_id, time_zone, created_at, sort_en, sort_es) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		o.ID, o.Kind, o.Name, nullStr(o.NetworkID), o.TimeZone, ts(o.CreatedAt), en, es)
 	if err != nil {
 		return model.Org{}, translate(err)
 	}
 	return o, nil
 }
 
-// Groups lists a network's sponsor groups with their member counts, by name.
-func (s *Store) Groups(ctx context.Context, networkID string) ([]model.GroupSummary, error) {
-	rows, err := s.db.QueryContext(ctx, `
-		SELECT `+orgCols+`, (SELECT count(*) FROM memberships m WHERE m.org_id = o.id)
+// groupsQueries list a network's groups per sorting language (index
+// organisations_network_sort_*).
+var groupsQueries = map[string]string{}
+
+func init() {
+	for _, col := range sortColumns {
+		groupsQueries[col] = `
+		SELECT ` + orgCols + `, (SELECT count(*) FROM memberships m WHERE m.org_id = o.id)
 		FROM organisations o
 		WHERE o.network_id = ?
-		ORDER BY o.name, o.id`, networkID)
+		ORDER BY o.` + col + `, o.id`
+	}
+}
+
+// Groups lists a network's sponsor groups with their member counts, by name
+// in the collation of lang ("en", "es").
+func (s *Store) Groups(ctx context.Context, networkID, lang string) ([]model.GroupSummary, error) {
+	rows, err := s.db.QueryContext(ctx, groupsQueries[sortColumn(lang)], networkID)
 	if err != nil {
 		return nil, err
 	}

@@ -15,13 +15,18 @@ func (s *Store) insertPersonTx(ctx context.Context, tx *sql.Tx, caseID string, p
 		return "", err
 	}
 	now := ts(s.now())
+	en, es := nameKeys(in.Name)
 	_, err = tx.ExecContext(ctx, `
 		INSERT INTO people (id, case_id, is_principal, name, preferred_name, relationship, languages, country_of_birth,
-		                    last_us_arrival, release_date, dob_enc, facility_enc, anumber_enc, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		                    last_us_arrival, release_date, dob_enc, facility_enc, anumber_enc, created_at, updated_at,
+		                    sort_en, sort_es)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, caseID, principal, in.Name, in.PreferredName, in.Relationship, in.Languages, in.CountryOfBirth,
-		nullStr(in.LastUSArrival), nullStr(in.ReleaseDate), dob, fac, anum, now, now)
-	return id, translate(err)
+		nullStr(in.LastUSArrival), nullStr(in.ReleaseDate), dob, fac, anum, now, now, en, es)
+	if err != nil {
+		return "", translate(err)
+	}
+	return id, writeTermsTx(ctx, tx, id, in.Name, in.PreferredName)
 }
 
 func (s *Store) sealPerson(id string, in model.PersonInput) (dob, fac, anum []byte, err error) {
@@ -31,18 +36,43 @@ func (s *Store) sealPerson(id string, in model.PersonInput) (dob, fac, anum []by
 	if fac, err = s.seal(in.Facility, "people", "facility_enc", id); err != nil {
 		return
 	}
-	anum, err = s.seal(in.ANumber, "people", "anumber_enc", id)
+	anum, err = s.sealANumber(in.ANumber, id)
 	return
 }
 
-// People lists a case's household, the principal first. The A-number is
-// opened only to show its last three digits.
-func (s *Store) People(ctx context.Context, caseID string) ([]model.Person, error) {
-	rows, err := s.db.QueryContext(ctx, `
+// sealANumber stores an A-number as its nine digits (model.ParseANumber),
+// so that 12345678 and A012-345-678 are the same stored value; "" clears
+// it. A value the form should have refused fails with model.ErrANumber.
+func (s *Store) sealANumber(value, personID string) ([]byte, error) {
+	if value == "" {
+		return nil, nil
+	}
+	digits, err := model.ParseANumber(value)
+	if err != nil {
+		return nil, err
+	}
+	return s.seal(digits, "people", "anumber_enc", personID)
+}
+
+// peopleQueries list a household in each sorting language; the principal
+// first, then by name (indexes people_case_sort_*).
+var peopleQueries = map[string]string{}
+
+func init() {
+	for _, col := range sortColumns {
+		peopleQueries[col] = `
 		SELECT id, case_id, is_principal, name, preferred_name, relationship, languages, country_of_birth,
 		       coalesce(last_us_arrival, ''), coalesce(release_date, ''),
 		       dob_enc IS NOT NULL, facility_enc IS NOT NULL, anumber_enc
-		FROM people WHERE case_id = ? ORDER BY is_principal DESC, name, id`, caseID)
+		FROM people WHERE case_id = ? ORDER BY is_principal DESC, ` + col + `, id`
+	}
+}
+
+// People lists a case's household, the principal first, then by name in
+// the collation of lang ("en", "es"). The A-number is opened only to show
+// its last three digits.
+func (s *Store) People(ctx context.Context, caseID, lang string) ([]model.Person, error) {
+	rows, err := s.db.QueryContext(ctx, peopleQueries[sortColumn(lang)], caseID)
 	if err != nil {
 		return nil, err
 	}
@@ -124,6 +154,11 @@ func (s *Store) UpdatePerson(ctx context.Context, c model.Case, personID, actorI
 			nullStr(in.LastUSArrival), nullStr(in.ReleaseDate), ts(s.now()), personID, c.ID); err != nil {
 			return err
 		}
+		if in.Name != cur.Name || in.PreferredName != cur.PreferredName {
+			if err := writePersonNameTx(ctx, tx, personID, in.Name, in.PreferredName); err != nil {
+				return err
+			}
+		}
 		for _, f := range []struct {
 			set    bool
 			value  string
@@ -137,7 +172,13 @@ func (s *Store) UpdatePerson(ctx context.Context, c model.Case, personID, actorI
 			if !f.set {
 				continue
 			}
-			sealed, err := s.seal(f.value, "people", f.column, personID)
+			var sealed []byte
+			var err error
+			if f.name == model.FieldANumber {
+				sealed, err = s.sealANumber(f.value, personID)
+			} else {
+				sealed, err = s.seal(f.value, "people", f.column, personID)
+			}
 			if err != nil {
 				return err
 			}

@@ -128,9 +128,10 @@ func (s *Store) Setup(ctx context.Context, in SetupInput) (model.User, model.Org
 
 func (s *Store) createUserTx(ctx context.Context, tx *sql.Tx, email, name, hash string) (model.User, error) {
 	u := model.User{ID: newID(), Email: email, Name: name, PasswordHash: hash, CreatedAt: s.now()}
+	en, es := nameKeys(name)
 	_, err := tx.ExecContext(ctx,
-		`INSERT INTO users (id, email, name, password_hash, created_at) VALUES (?, ?, ?, ?, ?)`,
-		u.ID, u.Email, u.Name, u.PasswordHash, ts(u.CreatedAt))
+		`INSERT INTO users (id, email, name, password_hash, created_at, sort_en, sort_es) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		u.ID, u.Email, u.Name, u.PasswordHash, ts(u.CreatedAt), en, es)
 	if err != nil {
 		return model.User{}, translate(err)
 	}

@@ -65,7 +65,7 @@ func (e *testEnv) freshAppointment(c model.Case) string {
 }
 
 func (e *testEnv) principal(c model.Case) string {
-	people, err := e.st.People(context.Background(), c.ID)
+	people, err := e.st.People(context.Background(), c.ID, "en")
 	if err != nil || len(people) == 0 {
 		e.t.Fatalf("people of %s: %v", c.ID, err)
 	}

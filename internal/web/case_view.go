@@ -57,7 +57,7 @@ func (s *Server) caseViewWith(w http.ResponseWriter, r *http.Request, status int
 	d.CanManageCases = authz.Can(v.Viewer, authz.ManageCases, org)
 	d.CanEditCases = authz.Can(v.Viewer, authz.EditCases, org) && c.Open()
 	var err error
-	if d.People, err = s.store.People(ctx, c.ID); err != nil {
+	if d.People, err = s.store.People(ctx, c.ID, string(d.Lang)); err != nil {
 		return err
 	}
 	if d.Facts, err = s.store.Facts(ctx, c.ID); err != nil {

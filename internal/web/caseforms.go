@@ -1,7 +1,6 @@
 package web
 
 import (
-	"strings"
 	"time"
 
 	"github.com/go-playground/validator/v10"
@@ -11,7 +10,7 @@ import (
 
 // registerCaseValidators adds the tags case forms use: isodate (empty or a
 // real YYYY-MM-DD between 1900 and 2100), hhmm (empty or a time of day),
-// anumber (empty or 8–9 digits, "A", spaces and dashes allowed).
+// anumber (empty or an A-number in a form model.ParseANumber accepts).
 func registerCaseValidators(v *validator.Validate) {
 	_ = v.RegisterValidation("isodate", func(fl validator.FieldLevel) bool {
 		return validDate(fl.Field().String())
@@ -26,7 +25,11 @@ func registerCaseValidators(v *validator.Validate) {
 	})
 	_ = v.RegisterValidation("anumber", func(fl validator.FieldLevel) bool {
 		s := fl.Field().String()
-		return s == "" || normalizeANumber(s) != ""
+		if s == "" {
+			return true
+		}
+		_, err := model.ParseANumber(s)
+		return err == nil
 	})
 }
 
@@ -36,27 +39,6 @@ func validDate(s string) bool {
 	}
 	t, err := time.Parse("2006-01-02", s)
 	return err == nil && t.Year() >= 1900 && t.Year() <= 2100
-}
-
-// normalizeANumber returns the digits of an A-number ("A-123 456 789" →
-// "123456789"), or "" unless there are 8 or 9 of them.
-func normalizeANumber(s string) string {
-	s = strings.TrimSpace(s)
-	s = strings.TrimPrefix(strings.TrimPrefix(s, "A"), "a")
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case r == ' ' || r == '-':
-		default:
-			return ""
-		}
-	}
-	if n := b.Len(); n < 8 || n > 9 {
-		return ""
-	}
-	return b.String()
 }
 
 // CaseForm is the case part of the new-case and edit-case forms.
@@ -118,7 +100,8 @@ func (f PersonForm) input(sensitive bool) model.PersonInput {
 		in.Facility, in.SetFacility = f.Facility, true
 	}
 	if f.ANumber != "" || f.ClearANumber == "1" {
-		in.ANumber, in.SetANumber = normalizeANumber(f.ANumber), true
+		// Validation has accepted it; the store keeps its nine digits.
+		in.ANumber, in.SetANumber = f.ANumber, true
 	}
 	return in
 }

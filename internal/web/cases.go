@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"puente/internal/authz"
 	"puente/internal/model"
@@ -44,6 +45,7 @@ func (s *Server) caseList(w http.ResponseWriter, r *http.Request) error {
 		return model.ErrForbidden
 	}
 	q := caseQueryFrom(r.URL.Query())
+	q.Lang = string(d.Lang)
 	cases, total, err := s.store.ListCases(r.Context(), org.ID, q)
 	if err != nil {
 		return err
@@ -58,7 +60,7 @@ func (s *Server) caseList(w http.ResponseWriter, r *http.Request) error {
 // its default rather than failing: a filter is not a form.
 func caseQueryFrom(v url.Values) store.CaseQuery {
 	q := store.CaseQuery{Limit: casePageSize, Page: 1, State: "open", Sort: "updated"}
-	if s := v.Get("q"); len(s) <= 100 && safeText(s) {
+	if s := strings.TrimSpace(v.Get("q")); len(s) <= 100 && safeText(s) {
 		q.Search = s
 	}
 	if st := model.CaseStatus(v.Get("status")); model.ValidStatus(st) {
@@ -79,7 +81,7 @@ func caseQueryFrom(v url.Values) store.CaseQuery {
 }
 
 func (s *Server) networkCases(w http.ResponseWriter, r *http.Request, d *templateData, org model.Org) error {
-	groups, err := s.store.Groups(r.Context(), org.ID)
+	groups, err := s.store.Groups(r.Context(), org.ID, string(d.Lang))
 	if err != nil {
 		return err
 	}

@@ -71,7 +71,7 @@ func TestCaseLifecycle(t *testing.T) {
 
 	// Mark the EOIR-33 done, with a note.
 	ctx := context.Background()
-	people, _ := e.st.People(ctx, id)
+	people, _ := e.st.People(ctx, id, "en")
 	key := ""
 	computed, _ := e.st.ComputeDeadlines(ctx, id)
 	for _, d := range computed[0].Deadlines {
@@ -120,8 +120,8 @@ func TestCaseLifecycle(t *testing.T) {
 
 	// Reveal the A-number: shown once, written to the audit log.
 	r := c.post("/cases/"+id+"/people/"+people[0].ID+"/reveal", url.Values{"field": {"anumber"}})
-	if r.status != s200 || !strings.Contains(r.body, "987654321") {
-		t.Fatalf("reveal: got %d, want 200 with the A-number", r.status)
+	if r.status != s200 || !strings.Contains(r.body, "A987-654-321") {
+		t.Fatalf("reveal: got %d, want 200 with the A-number as A987-654-321", r.status)
 	}
 	e.st.FlushAudit()
 	if n := e.count("audit_log"); n < 2 {

@@ -135,11 +135,11 @@ func (s *Server) fillOrg(r *http.Request, d *templateData, org model.Org) error 
 	d.CanLog = authz.Can(v.Viewer, authz.ViewSecurityLog, org)
 	d.CanSettings = authz.Can(v.Viewer, authz.EditSettings, org)
 	var err error
-	if d.Members, err = s.store.Members(ctx, org.ID); err != nil {
+	if d.Members, err = s.store.Members(ctx, org.ID, string(d.Lang)); err != nil {
 		return err
 	}
 	if org.Kind == model.KindNetwork {
-		if d.Groups, err = s.store.Groups(ctx, org.ID); err != nil {
+		if d.Groups, err = s.store.Groups(ctx, org.ID, string(d.Lang)); err != nil {
 			return err
 		}
 	}

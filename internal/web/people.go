@@ -42,7 +42,7 @@ func (s *Server) personCreatePost(w http.ResponseWriter, r *http.Request) error 
 
 // findPerson returns the case's person named in the URL.
 func (s *Server) findPerson(r *http.Request, c model.Case) (model.Person, error) {
-	people, err := s.store.People(r.Context(), c.ID)
+	people, err := s.store.People(r.Context(), c.ID, string(langFrom(r)))
 	if err != nil {
 		return model.Person{}, err
 	}
@@ -129,5 +129,8 @@ func (s *Server) personRevealPost(w http.ResponseWriter, r *http.Request) error 
 	d.Title = d.T("reveal.title")
 	d.RevealedLabel = d.T("field." + f.Field)
 	d.Revealed = value
+	if model.SensitiveField(f.Field) == model.FieldANumber {
+		d.Revealed = model.FormatANumber(value) // A012-345-678, as USCIS prints it
+	}
 	return s.render(w, r, http.StatusOK, "reveal", d)
 }

@@ -29,7 +29,7 @@ var pvCanaryPlain = []string{
 // formatted in English and Spanish.
 var pvCanarySensitive = []string{
 	"918273645", "918-273-645", "CANARYADDRESS", "1931-07-19", "Jul 1931", "jul 1931", "CANARYFACILITY",
-	"827364519", "2012-08-21", "Aug 2012", "ago 2012", "CANARYRELFACILITY",
+	"827364519", "827-364-519", "2012-08-21", "Aug 2012", "ago 2012", "CANARYRELFACILITY",
 }
 
 // pvSeedCanary creates the canary case through HTTP as alpha's coordinator.
@@ -106,7 +106,7 @@ func TestPrivacyCanaryCrawl(t *testing.T) {
 		}
 	}
 	seen.WriteString(pvPost(t, coord, "/cases/"+cn.id+"/address/reveal", url.Values{}, http.StatusOK).body)
-	for _, m := range append(append([]string{cn.code}, cn.plain...), "918273645", "827364519", "1931-07-19", "2012-08-21",
+	for _, m := range append(append([]string{cn.code}, cn.plain...), "A918-273-645", "A827-364-519", "1931-07-19", "2012-08-21",
 		"CANARYADDRESS", "CANARYFACILITY", "CANARYRELFACILITY") {
 		if !strings.Contains(seen.String(), m) {
 			t.Errorf("control: alpha's coordinator never saw %q: got absent, want present", m)

@@ -76,6 +76,7 @@ type sensitiveField struct {
 	Name     string
 	Type     string
 	Recorded bool
+	Hint     string // message key of the field's format hint, or ""
 }
 
 // SensitiveFields lists the person form's encrypted fields and whether the
@@ -95,7 +96,7 @@ func (d *templateData) RecordedFields(p model.Person) []sensitiveField {
 
 func sensitiveOf(p model.Person) []sensitiveField {
 	return []sensitiveField{
-		{Name: "anumber", Type: "text", Recorded: p.HasANumber},
+		{Name: "anumber", Type: "text", Recorded: p.HasANumber, Hint: "field.anumber.hint"},
 		{Name: "dob", Type: "date", Recorded: p.HasDOB},
 		{Name: "facility", Type: "text", Recorded: p.HasFacility},
 	}

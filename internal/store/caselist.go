@@ -1,0 +1,153 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"puente/internal/model"
+	"puente/internal/names"
+)
+
+// CaseQuery filters, sorts and pages a group's case list.
+type CaseQuery struct {
+	// Search finds cases by the beginning of any word of a household
+	// member's name or preferred name, ignoring accents and case ("perez",
+	// "ÁNGEL núñ"; every word must match the same person), or by case code
+	// ("PU-7K3QXM", "pu7k3q", "7K3QXM"). Sensitive fields are never searched.
+	Search string
+	Status model.CaseStatus
+	State  string // "open" (default), "closed", "all"
+	Sort   string // "updated" (default), "name", "created", "status"
+	Lang   string // the viewer's language: "name" sorts in its collation
+	Page   int    // 1-based
+	Limit  int
+}
+
+var caseSorts = map[string]string{
+	"updated": `c.updated_at DESC, c.id`,
+	"created": `c.created_at DESC, c.id`,
+	"status":  `c.status, c.updated_at DESC, c.id`,
+}
+
+// caseOrder is the ORDER BY for sort in lang; "name" uses the stored key of
+// lang (indexes cases_group_sort_*), ties broken by id so pages never
+// overlap.
+func caseOrder(sort, lang string) string {
+	if sort == "name" {
+		return `c.` + sortColumn(lang) + `, c.id`
+	}
+	if o, ok := caseSorts[sort]; ok {
+		return o
+	}
+	return caseSorts["updated"]
+}
+
+// ListCases returns one page of a group's cases and how many match in all.
+func (s *Store) ListCases(ctx context.Context, groupID string, q CaseQuery) ([]model.Case, int, error) {
+	where := []string{"c.group_id = ?"}
+	args := []any{groupID}
+	switch q.State {
+	case "closed":
+		where = append(where, "c.closed_at IS NOT NULL")
+	case "all":
+	default:
+		where = append(where, "c.closed_at IS NULL")
+	}
+	if q.Status != "" {
+		where = append(where, "c.status = ?")
+		args = append(args, q.Status)
+	}
+	if strings.TrimSpace(q.Search) != "" {
+		cond, condArgs := searchCond(groupID, q.Search)
+		where = append(where, cond)
+		args = append(args, condArgs...)
+	}
+	cond := strings.Join(where, " AND ")
+	var total int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM cases c WHERE `+cond, args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	if q.Limit <= 0 || q.Limit > 200 {
+		q.Limit = 25
+	}
+	if q.Page < 1 {
+		q.Page = 1
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT `+caseCols+` FROM cases c WHERE `+cond+
+		` ORDER BY `+caseOrder(q.Sort, q.Lang)+` LIMIT ? OFFSET ?`,
+		append(args, q.Limit, (q.Page-1)*q.Limit)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []model.Case
+	for rows.Next() {
+		c, err := scanCase(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, c)
+	}
+	return out, total, rows.Err()
+}
+
+// termEnd is past every term that begins with a word: terms are compared
+// as UTF-8 bytes, and no character encodes higher.
+const termEnd = "\U0010FFFF"
+
+// searchCond is the WHERE fragment for a search: cases with a person whose
+// terms begin with every word (each word a range on search_terms' primary
+// key, within the group), or whose code matches. The SQL is put together
+// from fixed fragments only; every value is a parameter.
+func searchCond(groupID, search string) (string, []any) {
+	var parts []string
+	var args []any
+	if words := names.QueryWords(search); len(words) > 0 {
+		sub := `SELECT t0.case_id FROM search_terms t0 WHERE t0.group_id = ? AND t0.term >= ? AND t0.term < ?`
+		args = append(args, groupID, words[0], words[0]+termEnd)
+		for _, w := range words[1:] {
+			sub += ` AND t0.person_id IN (SELECT t.person_id FROM search_terms t WHERE t.group_id = ? AND t.term >= ? AND t.term < ?)`
+			args = append(args, groupID, w, w+termEnd)
+		}
+		parts = append(parts, sub)
+	}
+	if lo, hi, exact, ok := codeRange(search); ok {
+		parts = append(parts, `SELECT id FROM cases WHERE group_id = ? AND ((code >= ? AND code < ?) OR code = ?)`)
+		args = append(args, groupID, lo, hi, exact)
+	}
+	if len(parts) == 0 {
+		return "0", nil // nothing searchable was typed ("%", "--"): nothing matches
+	}
+	return "c.id IN (" + strings.Join(parts, " UNION ") + ")", args
+}
+
+// codeRange reads a search as a case code: "PU-7K3QXM", "pu7k3qxm",
+// "pu 7k3" (a prefix of at least two characters after PU) give the range
+// of codes they begin; six code characters without "PU" ("7K3QXM") give
+// exact, the one code they spell. ok is false when the search cannot be a
+// code, so a name search never lists every case.
+func codeRange(search string) (lo, hi, exact string, ok bool) {
+	c := strings.ToUpper(names.Compact(search))
+	if !isCodeText(c) {
+		return "", "", "", false
+	}
+	if len(c) == 6 {
+		exact = "PU-" + c
+	}
+	if rest, pu := strings.CutPrefix(c, "PU"); pu && len(rest) >= 2 && len(rest) <= 6 {
+		lo, hi = "PU-"+rest, "PU-"+rest+termEnd
+	}
+	return lo, hi, exact, lo != "" || exact != ""
+}
+
+func isCodeText(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !strings.ContainsRune(codeAlphabet, r) {
+			return false
+		}
+	}
+	return true
+}
