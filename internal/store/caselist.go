@@ -44,8 +44,38 @@ func caseOrder(sort, lang string) string {
 
 // ListCases returns one page of a group's cases and how many match in all.
 func (s *Store) ListCases(ctx context.Context, groupID string, q CaseQuery) ([]model.Case, int, error) {
+	if q.Limit <= 0 || q.Limit > 200 {
+		q.Limit = 25
+	}
+	if q.Page < 1 {
+		q.Page = 1
+	}
+	count, page, args := caseListSQL(groupID, q)
+	var total int
+	if err := s.db.QueryRowContext(ctx, count, args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	rows, err := s.db.QueryContext(ctx, page, append(args, q.Limit, (q.Page-1)*q.Limit)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []model.Case
+	for rows.Next() {
+		c, err := scanCase(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, c)
+	}
+	return out, total, rows.Err()
+}
+
+// caseListSQL returns ListCases' two statements for q: the count, and the
+// page (which takes LIMIT and OFFSET after args).
+func caseListSQL(groupID string, q CaseQuery) (count, page string, args []any) {
 	where := []string{"c.group_id = ?"}
-	args := []any{groupID}
+	args = []any{groupID}
 	switch q.State {
 	case "closed":
 		where = append(where, "c.closed_at IS NOT NULL")
@@ -63,32 +93,9 @@ func (s *Store) ListCases(ctx context.Context, groupID string, q CaseQuery) ([]m
 		args = append(args, condArgs...)
 	}
 	cond := strings.Join(where, " AND ")
-	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM cases c WHERE `+cond, args...).Scan(&total); err != nil {
-		return nil, 0, err
-	}
-	if q.Limit <= 0 || q.Limit > 200 {
-		q.Limit = 25
-	}
-	if q.Page < 1 {
-		q.Page = 1
-	}
-	rows, err := s.db.QueryContext(ctx, `SELECT `+caseCols+` FROM cases c WHERE `+cond+
-		` ORDER BY `+caseOrder(q.Sort, q.Lang)+` LIMIT ? OFFSET ?`,
-		append(args, q.Limit, (q.Page-1)*q.Limit)...)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	var out []model.Case
-	for rows.Next() {
-		c, err := scanCase(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, c)
-	}
-	return out, total, rows.Err()
+	count = `SELECT count(*) FROM cases c WHERE ` + cond
+	page = `SELECT ` + caseCols + ` FROM cases c WHERE ` + cond + ` ORDER BY ` + caseOrder(q.Sort, q.Lang) + ` LIMIT ? OFFSET ?`
+	return count, page, args
 }
 
 // termEnd is past every term that begins with a word: terms are compared
