@@ -24,9 +24,12 @@ ALTER TABLE cases ADD COLUMN sort_es BLOB;
 ALTER TABLE memberships ADD COLUMN sort_en BLOB;
 ALTER TABLE memberships ADD COLUMN sort_es BLOB;
 
--- The case list sorted by name, one page at a time, per language.
-CREATE INDEX cases_group_sort_en ON cases (group_id, sort_en, id);
-CREATE INDEX cases_group_sort_es ON cases (group_id, sort_es, id);
+-- The case list sorted by name, one page at a time, per language. id breaks
+-- ties in the same order on every page; closed_at and status let the state
+-- and status filters be checked in the index, so a deep page skips its
+-- offset without reading the cases it skips.
+CREATE INDEX cases_group_sort_en ON cases (group_id, sort_en, id, closed_at, status);
+CREATE INDEX cases_group_sort_es ON cases (group_id, sort_es, id, closed_at, status);
 -- A household: the principal first, then by name.
 CREATE INDEX people_case_sort_en ON people (case_id, is_principal DESC, sort_en, id);
 CREATE INDEX people_case_sort_es ON people (case_id, is_principal DESC, sort_es, id);
