@@ -79,4 +79,3 @@ func TestNameQueriesUseIndexes(t *testing.T) {
 		}
 	}
 }
-
