@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestFold(t *testing.T) {
@@ -130,4 +131,30 @@ func BenchmarkKey(b *testing.B) {
 	for b.Loop() {
 		Keys("María José Pérez-García")
 	}
+}
+
+// FuzzNameFindsItself: typing any name, or any of its words, in any case
+// and with or without accents, matches that name's own terms.
+func FuzzNameFindsItself(f *testing.F) {
+	for _, s := range []string{"María José Pérez", "Ángel Núñez", "Seán O'Brien", "Ana Pérez-García", "Straße", "ΣΟΦΊΑ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		if !utf8.ValidString(name) {
+			return
+		}
+		terms := Terms(name)
+		for _, typed := range []string{name, strings.ToUpper(name), strings.ToLower(name), Fold(name)} {
+			for _, w := range QueryWords(typed) {
+				if !slices.ContainsFunc(terms, func(term string) bool { return strings.HasPrefix(term, w) }) {
+					t.Fatalf("name %q typed as %q: word %q begins none of its terms %q", name, typed, w, terms)
+				}
+			}
+		}
+		for _, term := range terms {
+			if term == "" || len(term) > maxTerm || !utf8.ValidString(term) {
+				t.Fatalf("name %q: bad term %q", name, term)
+			}
+		}
+	})
 }
