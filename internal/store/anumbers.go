@@ -52,7 +52,7 @@ func (s *Store) normalizeANumbers(ctx context.Context) error {
 		for _, p := range all {
 			plain, err := s.open(p.value, "people", "anumber_enc", p.id)
 			if err != nil {
-				return fmt.Errorf("A-number of person %s: %w", p.id, err)
+				return fmt.Errorf("anumber_enc of person %s: %w", p.id, err)
 			}
 			digits, err := model.ParseANumber(plain)
 			if err != nil || digits == plain {
