@@ -47,7 +47,7 @@ func (w caseWorld) open(group string, people ...model.PersonInput) (model.Case, 
 			w.t.Fatalf("AddPerson: %v", err)
 		}
 	}
-	ps, err := w.s.People(ctx, c.ID)
+	ps, err := w.s.People(ctx, c.ID, "en")
 	if err != nil {
 		w.t.Fatal(err)
 	}

@@ -94,7 +94,7 @@ func (s *Server) caseViewWith(w http.ResponseWriter, r *http.Request, status int
 	d.Deadlines, sealedDue = deadlineViews(computed, marks, today, d.Lang, seeDOB)
 	d.FactGaps = gapMessages(computed, d.Lang, seeDOB)
 	if sealedDue {
-		who, err := s.coordinatorNames(ctx, org.ID)
+		who, err := s.coordinatorNames(ctx, org.ID, string(d.Lang))
 		if err != nil {
 			return err
 		}

@@ -51,7 +51,7 @@ func dsCase(t *testing.T, e *testEnv, c *client) (string, string) {
 	pvPost(t, c, base+"/people", url.Values{"name": {"Luis Ruiz"}, "last_us_arrival": {"2025-08-08"}}, 303)
 	var luis string
 	for _, p := range pvPersonIDs(pvGet(t, c, base, 200).body) {
-		if ps, _ := e.st.People(t.Context(), id); len(ps) > 1 && ps[1].ID == p {
+		if ps, _ := e.st.People(t.Context(), id, "en"); len(ps) > 1 && ps[1].ID == p {
 			luis = p
 		}
 	}

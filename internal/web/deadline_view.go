@@ -140,9 +140,9 @@ func gapMessages(computed []store.PersonDeadlines, lang i18n.Lang, seeDOB bool) 
 }
 
 // coordinatorNames lists the group's coordinators, whom a member asks about
-// what only coordinators see.
-func (s *Server) coordinatorNames(ctx context.Context, orgID string) (string, error) {
-	members, err := s.store.Members(ctx, orgID)
+// what only coordinators see, by name in the collation of lang.
+func (s *Server) coordinatorNames(ctx context.Context, orgID, lang string) (string, error) {
+	members, err := s.store.Members(ctx, orgID, lang)
 	if err != nil {
 		return "", err
 	}

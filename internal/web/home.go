@@ -100,7 +100,7 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error 
 			State: st.State, StateLabel: d.T("state." + string(st.State)), When: phrase(st, d.Lang)})
 	}
 	if len(askFor) > 0 {
-		who, err := s.coordinatorNames(ctx, org.ID)
+		who, err := s.coordinatorNames(ctx, org.ID, string(d.Lang))
 		if err != nil {
 			return err
 		}
