@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 
 	"puente/internal/model"
@@ -43,6 +44,13 @@ func caseOrder(sort, lang string) string {
 }
 
 // ListCases returns one page of a group's cases and how many match in all.
+//
+// It picks the page's case ids first, reading only the cases' own columns
+// through the sort's index (or, for a search, only the matching cases),
+// then reads those cases in full: the household's name and size are looked
+// up once per shown case, not once per skipped or sorted one. A search's
+// total comes with its page (a window count over the matches), so the
+// matches are gathered once, not twice.
 func (s *Store) ListCases(ctx context.Context, groupID string, q CaseQuery) ([]model.Case, int, error) {
 	if q.Limit <= 0 || q.Limit > 200 {
 		q.Limit = 25
@@ -50,17 +58,43 @@ func (s *Store) ListCases(ctx context.Context, groupID string, q CaseQuery) ([]m
 	if q.Page < 1 {
 		q.Page = 1
 	}
-	count, page, args := caseListSQL(groupID, q)
-	var total int
-	if err := s.db.QueryRowContext(ctx, count, args...).Scan(&total); err != nil {
+	count, pick, args := caseListSQL(groupID, q)
+	rows, err := s.db.QueryContext(ctx, pick, append(args, q.Limit, (q.Page-1)*q.Limit)...)
+	if err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.db.QueryContext(ctx, page, append(args, q.Limit, (q.Page-1)*q.Limit)...)
+	var ids []string
+	total := -1
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id, &total); err != nil {
+			rows.Close()
+			return nil, 0, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	if total < 0 { // not a search, or a page past the last match
+		if err := s.db.QueryRowContext(ctx, count, args...).Scan(&total); err != nil {
+			return nil, 0, err
+		}
+	}
+	if len(ids) == 0 {
+		return nil, total, nil
+	}
+	list, err := json.Marshal(ids)
+	if err != nil {
+		return nil, 0, err
+	}
+	rows, err = s.db.QueryContext(ctx, caseFetchSQL, string(list))
 	if err != nil {
 		return nil, 0, err
 	}
 	defer rows.Close()
-	var out []model.Case
+	out := make([]model.Case, 0, len(ids))
 	for rows.Next() {
 		c, err := scanCase(rows)
 		if err != nil {
@@ -71,9 +105,14 @@ func (s *Store) ListCases(ctx context.Context, groupID string, q CaseQuery) ([]m
 	return out, total, rows.Err()
 }
 
-// caseListSQL returns ListCases' two statements for q: the count, and the
-// page (which takes LIMIT and OFFSET after args).
-func caseListSQL(groupID string, q CaseQuery) (count, page string, args []any) {
+// caseFetchSQL reads the picked cases in full, in the picked order (the
+// key of json_each is the position in the JSON list of ids).
+const caseFetchSQL = `SELECT ` + caseCols + ` FROM json_each(?) j JOIN cases c ON c.id = j.value ORDER BY j.key`
+
+// caseListSQL returns ListCases' statements for q: the count, and the pick
+// of one page of ids (which takes LIMIT and OFFSET after args), each row
+// with the total of a search or -1.
+func caseListSQL(groupID string, q CaseQuery) (count, pick string, args []any) {
 	where := []string{"c.group_id = ?"}
 	args = []any{groupID}
 	switch q.State {
@@ -87,25 +126,19 @@ func caseListSQL(groupID string, q CaseQuery) (count, page string, args []any) {
 		where = append(where, "c.status = ?")
 		args = append(args, q.Status)
 	}
-	from := `cases c`
+	from, total := `cases c`, `-1`
 	if strings.TrimSpace(q.Search) != "" {
 		// A search starts from its matches (CROSS JOIN keeps that order in
 		// SQLite's planner), so it reads only the matching cases however
 		// large the group; they are then filtered and sorted.
 		matches, matchArgs := searchMatches(groupID, q.Search)
-		from = `(` + matches + `) m CROSS JOIN cases c ON c.id = m.case_id`
+		from, total = `(`+matches+`) m CROSS JOIN cases c ON c.id = m.case_id`, `count(*) OVER ()`
 		args = append(matchArgs, args...)
 	}
 	cond := strings.Join(where, " AND ")
 	count = `SELECT count(*) FROM ` + from + ` WHERE ` + cond
-	// The page is chosen on the cases' own columns (through the sort's
-	// index), and only its rows are then read in full: the household's
-	// name and size are looked up 25 times, not once per skipped or sorted
-	// case.
-	order := caseOrder(q.Sort, q.Lang)
-	page = `SELECT ` + caseCols + ` FROM cases c WHERE c.id IN (SELECT c.id FROM ` + from + ` WHERE ` + cond +
-		` ORDER BY ` + order + ` LIMIT ? OFFSET ?) ORDER BY ` + order
-	return count, page, args
+	pick = `SELECT c.id, ` + total + ` FROM ` + from + ` WHERE ` + cond + ` ORDER BY ` + caseOrder(q.Sort, q.Lang) + ` LIMIT ? OFFSET ?`
+	return count, pick, args
 }
 
 // termEnd is past every term that begins with a word: terms are compared

@@ -274,6 +274,15 @@ func TestNamePagesAtBoundaries(t *testing.T) {
 	if _, err := s.ImportCases(context.Background(), g1, seeds); err != nil {
 		t.Fatal(err)
 	}
+	// Past the last page: no cases, and still the right total, with and
+	// without a search (a search's total comes with its page otherwise).
+	for _, q := range []CaseQuery{{Sort: "name", Page: 9, Limit: 10}, {Search: "ana", Page: 9, Limit: 10}, {Search: "lopez", Page: 2, Limit: 30}} {
+		cases, total, err := s.ListCases(context.Background(), g1, q)
+		want := map[string]int{"": 77, "ana": 38, "lopez": 28}[q.Search] // ana, Ána and Ana López; Ana López
+		if err != nil || len(cases) != 0 || total != want {
+			t.Errorf("%+v: got %d cases, total %d, %v; want none, total %d", q, len(cases), total, err, want)
+		}
+	}
 	for _, lang := range []string{"en", "es"} {
 		for _, limit := range []int{1, 7, 10, 25, 77, 200} {
 			var ids, got []string
