@@ -8,8 +8,8 @@ import (
 	"puente/internal/model"
 )
 
-// queryPlan returns SQLite's EXPLAIN QUERY PLAN of query, one step a line.
-func queryPlan(t *testing.T, s *Store, query string, args ...any) string {
+// namesPlan returns SQLite's EXPLAIN QUERY PLAN of query, one step a line.
+func namesPlan(t *testing.T, s *Store, query string, args ...any) string {
 	t.Helper()
 	rows, err := s.db.QueryContext(context.Background(), "EXPLAIN QUERY PLAN "+query, args...)
 	if err != nil {
@@ -45,21 +45,21 @@ func TestNameQueriesUseIndexes(t *testing.T) {
 			_, page, args := caseListSQL(g, CaseQuery{Sort: "name", Lang: lang, State: state})
 			// The page's ids come from the index in order, without reading
 			// the table and without a sort step.
-			plan := queryPlan(t, s, page, append(args, 25, 50)...)
+			plan := namesPlan(t, s, page, append(args, 25, 50)...)
 			if !strings.Contains(plan, "SEARCH c USING COVERING INDEX cases_group_"+col+" (group_id=?)") ||
 				strings.Contains(plan, "TEMP B-TREE FOR ORDER BY") || strings.Contains(plan, "SCAN c") {
 				t.Errorf("cases by name (%s, %s): want the page picked from index cases_group_%s with no sort step; plan:\n%s", lang, state, col, plan)
 			}
 		}
 		for name, q := range map[string]string{"members": membersQueries[col], "groups": groupsQueries[col], "people": peopleQueries[col]} {
-			plan := queryPlan(t, s, q, "x")
+			plan := namesPlan(t, s, q, "x")
 			idx := map[string]string{"members": "memberships_org_", "groups": "organisations_network_", "people": "people_case_"}[name] + col
 			if !strings.Contains(plan, idx) || strings.Contains(plan, "TEMP B-TREE") {
 				t.Errorf("%s by name (%s): want index %s and no sort step; plan:\n%s", name, lang, idx, plan)
 			}
 		}
 	}
-	if plan := queryPlan(t, s, caseFetchSQL, `["a","b"]`); !strings.Contains(plan, "SEARCH c USING INDEX sqlite_autoindex_cases_1 (id=?)") || strings.Contains(plan, "SCAN c") {
+	if plan := namesPlan(t, s, caseFetchSQL, `["a","b"]`); !strings.Contains(plan, "SEARCH c USING INDEX sqlite_autoindex_cases_1 (id=?)") || strings.Contains(plan, "SCAN c") {
 		t.Errorf("reading the picked cases: want each by id; plan:\n%s", plan)
 	}
 	for _, search := range []string{"perez", "maría josé pérez", "PU-7K3QXM", "7K3QXM", "pu7k"} {
@@ -68,7 +68,7 @@ func TestNameQueriesUseIndexes(t *testing.T) {
 			name, sql string
 			args      []any
 		}{{"count", count, args}, {"page", page, append(args, 25, 0)}} {
-			plan := queryPlan(t, s, q.sql, q.args...)
+			plan := namesPlan(t, s, q.sql, q.args...)
 			if !strings.Contains(plan, "SEARCH c USING INDEX sqlite_autoindex_cases_1 (id=?)") || strings.Contains(plan, "SCAN c") {
 				t.Errorf("search %q (%s): want the cases read by id from the matches, never scanned; plan:\n%s", search, q.name, plan)
 			}

@@ -24,7 +24,7 @@ func (s *Server) checkAppointment(ctx context.Context, r *http.Request, f *appoi
 		errs["time_zone"] = lang.T("err.time_zone")
 	}
 	if _, bad := errs["person_id"]; !bad && f.PersonID != "" {
-		people, err := s.store.People(ctx, caseFrom(r).ID)
+		people, err := s.store.People(ctx, caseFrom(r).ID, string(lang))
 		if err != nil {
 			return err
 		}
@@ -82,7 +82,7 @@ func (s *Server) appointmentEditPage(r *http.Request) (*templateData, model.Appo
 	d.Title = d.T("appointment.edit.title")
 	d.AppointmentID = a.ID
 	d.AppointmentKinds = model.AppointmentKinds
-	if d.People, err = s.store.People(r.Context(), c.ID); err != nil {
+	if d.People, err = s.store.People(r.Context(), c.ID, string(d.Lang)); err != nil {
 		return nil, model.Appointment{}, err
 	}
 	return d, a, nil
