@@ -3,14 +3,18 @@ package web
 import (
 	"context"
 	"crypto/rand"
+	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -51,20 +55,72 @@ type testEnv struct {
 type envOption func(*Config)
 
 // newEnv starts a server with two networks: "network" with groups alpha
-// and beta, and "othernet" with group gamma. Throttles are generous unless
-// an option tightens them.
+// and beta, and "othernet" with group gamma, each group with one case.
+// Throttles are generous unless an option tightens them.
+//
+// Migrating and seeding a database costs seconds under -race, and a
+// hundred tests need the same start, so the package builds it once
+// (envTemplate) and each test gets its own copy of the file.
 func newEnv(t testing.TB, opts ...envOption) *testEnv {
 	t.Helper()
-	ctx := context.Background()
+	tpl := loadEnvTemplate(t)
 	dbPath := filepath.Join(t.TempDir(), "test.db")
-	st, err := store.Open(ctx, dbPath)
+	if err := copyFile(tpl.path, dbPath); err != nil {
+		t.Fatalf("copy the seeded database: %v", err)
+	}
+	st, err := store.Open(context.Background(), dbPath)
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
-	hasher := auth.NewHasher(auth.TestParams, 2)
-	hash, err := hasher.Hash(ctx, testPassword)
+	e := startEnv(t, st, auth.NewHasher(auth.TestParams, 2), tpl.orgs, tpl.hash, tpl.key, opts...)
+	e.dbPath = dbPath
+	e.cases = maps.Clone(tpl.cases)
+	return e
+}
+
+// envTemplate is the migrated, seeded database every newEnv copies.
+type envTemplate struct {
+	path  string
+	key   []byte
+	hash  string
+	orgs  map[string]model.Org
+	cases map[string]model.Case
+}
+
+var (
+	envTemplateOnce sync.Once
+	envTemplateVal  *envTemplate
+	envTemplateErr  error
+)
+
+func loadEnvTemplate(t testing.TB) *envTemplate {
+	t.Helper()
+	envTemplateOnce.Do(func() { envTemplateVal, envTemplateErr = buildEnvTemplate() })
+	if envTemplateErr != nil {
+		t.Fatalf("seeded database: %v", envTemplateErr)
+	}
+	return envTemplateVal
+}
+
+// buildEnvTemplate migrates and seeds a database in its own temp folder,
+// then closes it so the whole database is in the one file.
+func buildEnvTemplate() (*envTemplate, error) {
+	ctx := context.Background()
+	dir, err := os.MkdirTemp("", "puente-web-test-")
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
+	}
+	tpl := &envTemplate{path: filepath.Join(dir, "template.db"), key: make([]byte, 32)}
+	if _, err := rand.Read(tpl.key); err != nil {
+		return nil, err
+	}
+	st, err := store.Open(ctx, tpl.path)
+	if err != nil {
+		return nil, err
+	}
+	defer st.Close()
+	if tpl.hash, err = auth.NewHasher(auth.TestParams, 2).Hash(ctx, testPassword); err != nil {
+		return nil, err
 	}
 	seed := store.Seed{
 		Orgs: []store.SeedOrg{
@@ -75,48 +131,68 @@ func newEnv(t testing.TB, opts ...envOption) *testEnv {
 			{Key: "gamma", Kind: model.KindGroup, Name: "Gamma Group", NetworkKey: "othernet"},
 		},
 		Users: []store.SeedUser{
-			{Email: emailNetAdmin, Name: "Ana Admin", PasswordHash: hash, Roles: map[string]model.Role{"network": model.RoleAdmin}},
-			{Email: emailNetCoord, Name: "Carlos Coord", PasswordHash: hash, Roles: map[string]model.Role{"network": model.RoleCoordinator}},
-			{Email: emailAlphaCoord, Name: "Alicia Alpha", PasswordHash: hash, Roles: map[string]model.Role{"alpha": model.RoleCoordinator}},
-			{Email: emailAlphaMem, Name: "Miguel Member", PasswordHash: hash, Roles: map[string]model.Role{"alpha": model.RoleMember}},
-			{Email: emailBetaCoord, Name: "Beatriz Beta", PasswordHash: hash, Roles: map[string]model.Role{"beta": model.RoleCoordinator}},
-			{Email: emailOtherAdmin, Name: "Otto Other", PasswordHash: hash, Roles: map[string]model.Role{"othernet": model.RoleAdmin}},
-			{Email: emailGammaCoord, Name: "Gema Gamma", PasswordHash: hash, Roles: map[string]model.Role{"gamma": model.RoleCoordinator}},
+			{Email: emailNetAdmin, Name: "Ana Admin", PasswordHash: tpl.hash, Roles: map[string]model.Role{"network": model.RoleAdmin}},
+			{Email: emailNetCoord, Name: "Carlos Coord", PasswordHash: tpl.hash, Roles: map[string]model.Role{"network": model.RoleCoordinator}},
+			{Email: emailAlphaCoord, Name: "Alicia Alpha", PasswordHash: tpl.hash, Roles: map[string]model.Role{"alpha": model.RoleCoordinator}},
+			{Email: emailAlphaMem, Name: "Miguel Member", PasswordHash: tpl.hash, Roles: map[string]model.Role{"alpha": model.RoleMember}},
+			{Email: emailBetaCoord, Name: "Beatriz Beta", PasswordHash: tpl.hash, Roles: map[string]model.Role{"beta": model.RoleCoordinator}},
+			{Email: emailOtherAdmin, Name: "Otto Other", PasswordHash: tpl.hash, Roles: map[string]model.Role{"othernet": model.RoleAdmin}},
+			{Email: emailGammaCoord, Name: "Gema Gamma", PasswordHash: tpl.hash, Roles: map[string]model.Role{"gamma": model.RoleCoordinator}},
 		},
 	}
 	ids, err := st.ApplySeed(ctx, seed, true)
 	if err != nil {
-		t.Fatalf("seed: %v", err)
+		return nil, fmt.Errorf("seed: %w", err)
 	}
-	orgs := map[string]model.Org{}
+	tpl.orgs = map[string]model.Org{}
 	for _, so := range seed.Orgs {
 		o := model.Org{ID: ids[so.Key], Kind: so.Kind, Name: so.Name}
 		if so.NetworkKey != "" {
 			o.NetworkID = ids[so.NetworkKey]
 		}
-		orgs[so.Key] = o
+		tpl.orgs[so.Key] = o
 	}
-	e := startEnv(t, st, hasher, orgs, hash, opts...)
-	e.dbPath = dbPath
-	e.seedCases()
-	return e
+	if err := st.UseKey(ctx, tpl.key); err != nil {
+		return nil, fmt.Errorf("use key: %w", err)
+	}
+	if tpl.cases, err = seedCases(ctx, st, tpl.orgs); err != nil {
+		return nil, err
+	}
+	return tpl, st.Close()
+}
+
+// TestMain removes the seeded database's folder after the package's tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if envTemplateVal != nil {
+		os.RemoveAll(filepath.Dir(envTemplateVal.path))
+	}
+	os.Exit(code)
+}
+
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o600)
 }
 
 // seedCases opens one case in each of alpha, beta and gamma, with every
 // sensitive field recorded.
-func (e *testEnv) seedCases() {
-	e.t.Helper()
-	e.cases = map[string]model.Case{}
+func seedCases(ctx context.Context, st *store.Store, orgs map[string]model.Org) (map[string]model.Case, error) {
+	cases := map[string]model.Case{}
 	for _, g := range []string{"alpha", "beta", "gamma"} {
-		c, err := e.st.CreateCase(context.Background(), e.orgs[g].ID, "",
+		c, err := st.CreateCase(ctx, orgs[g].ID, "",
 			model.CaseInput{Status: "arrived", Court: "Court of " + g, Address: "1 " + g + " Street"},
 			model.PersonInput{Name: "Principal " + g, LastUSArrival: "2026-03-03", DOB: "1990-01-02",
 				Facility: "Facility " + g, ANumber: "123456789"})
 		if err != nil {
-			e.t.Fatalf("seed case %s: %v", g, err)
+			return nil, fmt.Errorf("seed case %s: %w", g, err)
 		}
-		e.cases[g] = c
+		cases[g] = c
 	}
+	return cases, nil
 }
 
 // newEmptyEnv starts a server on a database with no accounts.
@@ -126,14 +202,18 @@ func newEmptyEnv(t testing.TB) *testEnv {
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
-	return startEnv(t, st, auth.NewHasher(auth.TestParams, 2), nil, "")
+	return startEnv(t, st, auth.NewHasher(auth.TestParams, 2), nil, "", nil)
 }
 
-func startEnv(t testing.TB, st *store.Store, hasher *auth.Hasher, orgs map[string]model.Org, hash string, opts ...envOption) *testEnv {
+// startEnv serves st; key opens its sensitive fields (nil: a new key, for
+// a database that has none yet).
+func startEnv(t testing.TB, st *store.Store, hasher *auth.Hasher, orgs map[string]model.Org, hash string, key []byte, opts ...envOption) *testEnv {
 	t.Helper()
-	key := make([]byte, 32)
-	if _, err := rand.Read(key); err != nil {
-		t.Fatal(err)
+	if key == nil {
+		key = make([]byte, 32)
+		if _, err := rand.Read(key); err != nil {
+			t.Fatal(err)
+		}
 	}
 	if err := st.UseKey(context.Background(), key); err != nil {
 		t.Fatalf("use key: %v", err)

@@ -276,7 +276,7 @@ func secEnvAt(t testing.TB, opts ...envOption) (*testEnv, string) {
 		t.Fatalf("seed: %v", err)
 	}
 	orgs := map[string]model.Org{"network": {ID: ids["network"], Kind: model.KindNetwork, Name: "Network One"}}
-	return startEnv(t, st, hasher, orgs, hash, opts...), path
+	return startEnv(t, st, hasher, orgs, hash, nil, opts...), path
 }
 
 // secHTTPSBaseURL is the public address of the https server.
