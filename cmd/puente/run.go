@@ -52,7 +52,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	// The one clock: the demo's dates and every page's "today" read it.
 	clock := time.Now
 	if cfg.demo {
-		if err := demo.Seed(ctx, st, hasher, clock()); err != nil {
+		if err := demo.SeedIn(ctx, st, hasher, clock(), cfg.demoLang); err != nil {
 			return err
 		}
 		log.Info("demo data set loaded", "password", demo.Password)

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"puente/internal/demo"
+	"puente/internal/i18n"
 	"puente/internal/store"
 )
 
@@ -189,6 +190,9 @@ func TestConfig(t *testing.T) {
 		{name: "bad base url", args: []string{"-base-url", "ftp://x"}, wantErr: "-base-url"},
 		{name: "bad proxy", args: []string{"-trusted-proxies", "nope"}, wantErr: "-trusted-proxies"},
 		{name: "stray arg", args: []string{"serve"}, wantErr: "unexpected argument"},
+		{name: "demo in Spanish", args: []string{"-demo-lang", "es"}, want: config{addr: "127.0.0.1:8080", dbPath: "./puente.db", demoLang: i18n.ES}},
+		{name: "demo language from env", env: map[string]string{"PUENTE_DEMO_LANG": "es"}, want: config{addr: "127.0.0.1:8080", dbPath: "./puente.db", demoLang: i18n.ES}},
+		{name: "bad demo language", args: []string{"-demo-lang", "fr"}, wantErr: "-demo-lang"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -202,7 +206,11 @@ func TestConfig(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got.addr != tt.want.addr || got.dbPath != tt.want.dbPath || got.baseURL != tt.want.baseURL {
+			wantLang := tt.want.demoLang
+			if wantLang == "" {
+				wantLang = i18n.EN
+			}
+			if got.addr != tt.want.addr || got.dbPath != tt.want.dbPath || got.baseURL != tt.want.baseURL || got.demoLang != wantLang {
 				t.Errorf("got %+v, want %+v", got, tt.want)
 			}
 		})
@@ -211,7 +219,7 @@ func TestConfig(t *testing.T) {
 	if _, err := parseConfig([]string{"-h"}, func(string) string { return "" }, &help); !errors.Is(err, flag.ErrHelp) {
 		t.Errorf("-h: got %v, want flag.ErrHelp", err)
 	}
-	for _, f := range []string{"-addr", "-db", "-base-url", "-demo", "-trusted-proxies"} {
+	for _, f := range []string{"-addr", "-db", "-base-url", "-demo", "-demo-lang", "-trusted-proxies"} {
 		if !strings.Contains(help.String(), f) {
 			t.Errorf("-h output lacks %s", f)
 		}

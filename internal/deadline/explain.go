@@ -37,12 +37,13 @@ func (t Text) In(lang Lang) string {
 func Disclaimer() Text {
 	return Text{
 		EN: "Puente computed these dates from the information you recorded. Confirm every date with the lawyer.",
-		ES: "Puente calculó estas fechas con los datos que usted registró. Confirme cada fecha con el abogado o la abogada.",
+		ES: "Puente calculó estas fechas con los datos que usted anotó. Confirme cada fecha con el abogado o la abogada.",
 	}
 }
 
 // FormatDate writes d in the short form of dense lists: "3 Mar 2026" in
-// English, "3 mar 2026" in Spanish; "" for the zero Date. Day-month-year
+// English, "3 mar. 2026" in Spanish (the period marks the abbreviation:
+// "mar" and "may" are also words); "" for the zero Date. Day-month-year
 // reads the same way in both languages, which avoids the
 // US/Latin-American 3/8 vs 8/3 confusion.
 func FormatDate(d Date, lang Lang) string {
@@ -54,7 +55,7 @@ func FormatDate(d Date, lang Lang) string {
 }
 
 // FormatDateWeekday is FormatDate preceded by the day of the week:
-// "Monday 10 Aug 2026", "lunes 10 ago 2026".
+// "Monday 10 Aug 2026", "lunes 10 ago. 2026".
 func FormatDateWeekday(d Date, lang Lang) string {
 	if d.IsZero() {
 		return ""
@@ -88,7 +89,7 @@ func FormatDateFull(d Date, lang Lang) string {
 
 func monthAbbr(m time.Month, lang Lang) string {
 	if lang == Spanish {
-		return [...]string{"ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"}[m-1]
+		return [...]string{"ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.", "dic."}[m-1]
 	}
 	return m.String()[:3]
 }

@@ -13,11 +13,11 @@ func TestFormatDate(t *testing.T) {
 		weekday string
 	}{
 		{"2026-03-03", English, "3 Mar 2026", "Tuesday 3 Mar 2026"},
-		{"2026-03-03", Spanish, "3 mar 2026", "martes 3 mar 2026"},
+		{"2026-03-03", Spanish, "3 mar. 2026", "martes 3 mar. 2026"},
 		{"2026-08-10", English, "10 Aug 2026", "Monday 10 Aug 2026"},
-		{"2026-08-10", Spanish, "10 ago 2026", "lunes 10 ago 2026"},
-		{"2026-01-17", Spanish, "17 ene 2026", "sábado 17 ene 2026"},
-		{"2026-12-02", Spanish, "2 dic 2026", "miércoles 2 dic 2026"},
+		{"2026-08-10", Spanish, "10 ago. 2026", "lunes 10 ago. 2026"},
+		{"2026-01-17", Spanish, "17 ene. 2026", "sábado 17 ene. 2026"},
+		{"2026-12-02", Spanish, "2 dic. 2026", "miércoles 2 dic. 2026"},
 	}
 	for _, tt := range tests {
 		if got := FormatDate(day(tt.date), tt.lang); got != tt.plain {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"puente/internal/auth"
+	"puente/internal/i18n"
 	"puente/internal/model"
 	"puente/internal/store"
 	"puente/internal/tz"
@@ -64,9 +65,16 @@ func todayOf(now time.Time) func(key string) time.Time {
 var ErrNotEmpty = errors.New("the database already has accounts: -demo only fills an empty database, and nothing was changed")
 
 // Seed fills an empty database with the demo data set, cases included, in
-// one transaction, dated around now (each group's today, in its zone). The
-// store must have its encryption key set.
+// one transaction, dated around now (each group's today, in its zone), its
+// free text in English. The store must have its encryption key set.
 func Seed(ctx context.Context, st *store.Store, h *auth.Hasher, now time.Time) error {
+	return SeedIn(ctx, st, h, now, i18n.EN)
+}
+
+// SeedIn is Seed with the cases' free text (courts, places, notes,
+// languages, relationships) in lang, as a group that writes in it would
+// type them; names stay as they are.
+func SeedIn(ctx context.Context, st *store.Store, h *auth.Hasher, now time.Time, lang i18n.Lang) error {
 	has, err := st.HasUsers(ctx)
 	if err != nil {
 		return err
@@ -79,7 +87,7 @@ func Seed(ctx context.Context, st *store.Store, h *auth.Hasher, now time.Time) e
 	if err != nil {
 		return err
 	}
-	seed := store.Seed{Orgs: Orgs, Cases: cases(todayOf(now))}
+	seed := store.Seed{Orgs: Orgs, Cases: localise(cases(todayOf(now)), lang)}
 	for _, a := range Accounts {
 		seed.Users = append(seed.Users, store.SeedUser{Email: a.Email, Name: a.Name, PasswordHash: hash, Roles: a.Roles})
 	}

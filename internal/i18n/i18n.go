@@ -75,9 +75,13 @@ func (l Lang) Name() string {
 	return "English"
 }
 
-var monthsES = [...]string{"ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"}
+// monthsES are the Spanish months' abbreviations, each with its period:
+// "mar" and "may" are also words (sea; the English "may"), and "3 mar.
+// 2026" reads as a date where "3 mar 2026" may not (review C10).
+var monthsES = [...]string{"ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.", "dic."}
 
-// Date formats a day as "3 Mar 2026" or "3 mar 2026".
+// Date formats a day in the short form of dense lists: "3 Mar 2026", "3
+// mar. 2026". Sentences and badges write dates in full (deadline.FormatDateFull).
 func (l Lang) Date(t time.Time) string {
 	if t.IsZero() {
 		return ""

@@ -143,11 +143,11 @@ func TestDate(t *testing.T) {
 		want string
 	}{
 		{i18n.EN, time.Date(2026, 3, 3, 10, 0, 0, 0, time.UTC), "3 Mar 2026"},
-		{i18n.ES, time.Date(2026, 3, 3, 10, 0, 0, 0, time.UTC), "3 mar 2026"},
+		{i18n.ES, time.Date(2026, 3, 3, 10, 0, 0, 0, time.UTC), "3 mar. 2026"},
 		{i18n.EN, time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), "31 Dec 2026"},
-		{i18n.ES, time.Date(2026, 1, 9, 0, 0, 0, 0, time.UTC), "9 ene 2026"},
-		{i18n.ES, time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC), "15 ago 2026"},
-		{i18n.ES, time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), "31 dic 2026"},
+		{i18n.ES, time.Date(2026, 1, 9, 0, 0, 0, 0, time.UTC), "9 ene. 2026"},
+		{i18n.ES, time.Date(2026, 8, 15, 0, 0, 0, 0, time.UTC), "15 ago. 2026"},
+		{i18n.ES, time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC), "31 dic. 2026"},
 		{i18n.EN, time.Time{}, ""},
 		{i18n.ES, time.Time{}, ""},
 	}
@@ -180,9 +180,9 @@ func TestDateTimeIsTheOrganisationsTime(t *testing.T) {
 		want string
 	}{
 		{i18n.EN, ny, "3 Mar 2026, 11:30 PM"},
-		{i18n.ES, ny, "3 mar 2026, 11:30 p. m."},
+		{i18n.ES, ny, "3 mar. 2026, 11:30 p. m."},
 		{i18n.EN, la, "3 Mar 2026, 8:30 PM"},
-		{i18n.ES, la, "3 mar 2026, 8:30 p. m."},
+		{i18n.ES, la, "3 mar. 2026, 8:30 p. m."},
 		{i18n.EN, time.UTC, "4 Mar 2026, 4:30 AM"},
 	}
 	for _, tt := range tests {

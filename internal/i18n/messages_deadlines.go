@@ -59,25 +59,25 @@ var deadlineMessages = map[string][2]string{
 	"deadline.why":                   {"How it was counted", "Cómo se calculó"},
 	"deadline.source":                {"Source:", "Fuente:"},
 	"deadline.confirm":               {"Every computed date must be confirmed with the lawyer.", "Confirme cada fecha calculada con el abogado o la abogada."},
-	"deadline.no_date.clock_paused":  {"The clock is stopped: no date until the pause ends.", "El reloj está parado: no hay fecha hasta que termine la pausa."},
-	"deadline.no_date.invalid_pause": {"A recorded pause is wrong: correct its dates.", "Una pausa registrada está mal: corrija sus fechas."},
+	"deadline.no_date.clock_paused":  {"The asylum clock is stopped: no date until the pause ends.", "El reloj de asilo está parado: no hay fecha hasta que termine la pausa."},
+	"deadline.no_date.invalid_pause": {"A recorded pause is wrong: correct its dates.", "Una pausa anotada está mal: corrija sus fechas."},
 	"deadline.no_date.":              {"No date.", "Sin fecha."},
-	"deadline.met_by":                {"Met by the recorded date: %s.", "Cumplido con la fecha registrada: %s."},
+	"deadline.met_by":                {"Met by the recorded date: %s.", "Cumplido con la fecha anotada: %s."},
 	"deadline.late":                  {"It was done after the due date. Tell the lawyer.", "Se hizo después de la fecha límite. Avise al abogado o la abogada."},
-	"deadline.used_early":            {"It was filed before the window opened, and USCIS may reject it. Ask the lawyer.", "Se presentó antes de que se abriera el plazo, y USCIS puede rechazarla. Pregunte al abogado o la abogada."},
+	"deadline.used_early":            {"The application was filed before the window opened, and USCIS may reject it. Ask the lawyer.", "La solicitud se presentó antes de que se abriera el plazo, y USCIS puede rechazarla. Pregunte al abogado o la abogada."},
 	"deadline.registration_ask":      {"A registration at age 14 is coming up for someone in the household. Only the group's coordinators see its date. Ask them: %s.", "Se acerca el registro de los 14 años de alguien del hogar. Solo las personas coordinadoras del grupo ven la fecha. Pregúnteles: %s."},
 	"home.registration_ask":          {"%s: a registration at age 14 is coming up for someone in the household. Only the group's coordinators see its date. Ask them: %s.", "%s: se acerca el registro de los 14 años de alguien del hogar. Solo las personas coordinadoras del grupo ven la fecha. Pregúnteles: %s."},
 
 	// Missing facts (deadline.Gap), by the trigger that is missing; %s is
 	// the person's initials.
-	"gap.last_us_arrival":     {"No date of last arrival in the United States for %s: the one-year deadline for the asylum application cannot be computed.", "Falta la fecha de la última llegada a Estados Unidos de %s: no se puede calcular el plazo de un año de la solicitud de asilo."},
-	"gap.address_change":      {"No date of arrival at the sponsor's home: the change-of-address deadlines (EOIR-33 and AR-11) cannot be computed.", "Falta la fecha de llegada a la casa del patrocinador: no se pueden calcular los plazos del cambio de dirección (EOIR-33 y AR-11)."},
-	"gap.fourteenth_birthday": {"No date of birth for %s: the registration at age 14 cannot be computed.", "Falta la fecha de nacimiento de %s: no se puede calcular el registro al cumplir 14 años."},
+	"gap.last_us_arrival":     {"For %s, the date of last arrival in the United States is missing. Without it, the one-year deadline for the asylum application cannot be computed.", "Para %s falta la fecha de la última llegada a Estados Unidos. Sin ella no se puede calcular el plazo de un año de la solicitud de asilo."},
+	"gap.address_change":      {"No date of arrival at the sponsor's home. Without it, the change-of-address deadlines (EOIR-33 and AR-11) cannot be computed.", "Falta la fecha de llegada a la casa del patrocinador. Sin ella no se pueden calcular los plazos del cambio de dirección (EOIR-33 y AR-11)."},
+	"gap.fourteenth_birthday": {"For %s, the date of birth is missing. Without it, the registration at age 14 cannot be computed.", "Para %s falta la fecha de nacimiento. Sin ella no se puede calcular el registro al cumplir 14 años."},
 
 	// Facts that meet a deadline, and the clock pause's last day.
 	"fact.kind.ead_applied":  {"Work permit application (I-765) filed", "Solicitud de permiso de trabajo (I-765) presentada"},
 	"fact.kind.appeal_filed": {"Appeal to the BIA (EOIR-26) filed", "Apelación ante la BIA (EOIR-26) presentada"},
-	"field.end_date":         {"Last day the clock was stopped (clock pauses only)", "Último día con el reloj parado (solo pausas del reloj de asilo)"},
+	"field.end_date":         {"Last day the asylum clock was stopped (asylum clock pauses only)", "Último día con el reloj parado (solo pausas del reloj de asilo)"},
 	"field.end_date.hint":    {"The clock runs again the day after. Leave it empty while the clock is still stopped.", "El reloj vuelve a contar el día siguiente. Déjelo vacío mientras el reloj siga parado."},
 }
 

@@ -22,10 +22,24 @@ var timeMessages = map[string][2]string{
 	"tz.Pacific/Guam":            {"Chamorro time (Guam, Northern Mariana Islands)", "Hora de Chamorro (Guam, Islas Marianas del Norte)"},
 	"tz.Pacific/Pago_Pago":       {"Samoa time (American Samoa)", "Hora de Samoa (Samoa Estadounidense)"},
 
+	// A place's zone after a time, on Spanish pages ("9:00 a. m. (hora de
+	// la Montaña)"); English pages show the abbreviation ("MST").
+	"tz.short.America/Puerto_Rico": {"Atlantic time", "hora del Atlántico"},
+	"tz.short.America/New_York":    {"Eastern time", "hora del Este"},
+	"tz.short.America/Chicago":     {"Central time", "hora del Centro"},
+	"tz.short.America/Denver":      {"Mountain time", "hora de la Montaña"},
+	"tz.short.America/Phoenix":     {"Arizona time", "hora de Arizona"},
+	"tz.short.America/Los_Angeles": {"Pacific time", "hora del Pacífico"},
+	"tz.short.America/Anchorage":   {"Alaska time", "hora de Alaska"},
+	"tz.short.Pacific/Honolulu":    {"Hawaii time", "hora de Hawái"},
+	"tz.short.Pacific/Guam":        {"Chamorro time", "hora de Chamorro"},
+	"tz.short.Pacific/Pago_Pago":   {"Samoa time", "hora de Samoa"},
+	"tz.short.city":                {"%s time", "hora de %s"},
+
 	"errors.summary": {"There is a problem", "Hay un problema"},
 
 	"settings.title":  {"Settings", "Configuración"},
-	"settings.intro":  {"These settings apply to everyone in %s.", "Esta configuración se aplica a todas las personas de %s."},
+	"settings.intro":  {"These settings are for everyone in %s.", "Esta configuración es para todas las personas de %s."},
 	"settings.saved":  {"Settings saved.", "Configuración guardada."},
 	"settings.submit": {"Save the settings", "Guardar la configuración"},
 
@@ -34,13 +48,11 @@ var timeMessages = map[string][2]string{
 	"appointment.edit.title":      {"Edit the appointment", "Editar la cita"},
 	"appointment.edit.save":       {"Save the appointment", "Guardar la cita"},
 	"appointment.updated":         {"Appointment saved.", "Cita guardada."},
-	"history.appointment_updated": {"changed an appointment", "cambió una cita"},
+	"history.appointment_updated": {"edited an appointment", "editó una cita"},
 
-	"feed.appointment": {"Entered in Puente by your group. Check the date and time on the notice.", "Registrada en Puente por su grupo. Confirme la fecha y la hora en el aviso."},
-	"feed.description": {"Hearings, appointments and the deadlines not yet done of your groups' open cases, from 90 days ago to 2 years ahead.",
-		"Audiencias, citas y los plazos aún pendientes de los casos abiertos de sus grupos, desde hace 90 días hasta dentro de 2 años."},
-	"calendar.window": {"Each feed holds everything from 90 days ago to 2 years ahead, counted in each group's time zone: every hearing and appointment, and every deadline not yet marked done. Nothing in that window is left out. A deadline shared by several people of a household is one entry that names them by initials.",
-		"Cada calendario incluye todo desde hace 90 días hasta dentro de 2 años, contado en la zona horaria de cada grupo: cada audiencia y cita, y cada plazo aún no marcado como hecho. No se deja nada fuera de ese periodo. Un plazo que comparten varias personas de un hogar es una sola entrada con sus iniciales."},
+	"feed.appointment":   {"Added to Puente by your group. Check the date and time on the notice.", "Anotada en Puente por su grupo. Confirme la fecha y la hora en el aviso."},
+	"feed.description":   {"Hearings, appointments and deadlines not yet done of your groups' open cases. From 90 days ago to 2 years ahead.", "Audiencias, citas y plazos aún pendientes de los casos abiertos de sus grupos. Desde hace 90 días hasta dentro de 2 años."},
+	"calendar.window":    {"Each feed holds everything from 90 days ago to 2 years ahead. Days are counted in each group's time zone. It holds every hearing and appointment, and every deadline not yet marked done. Nothing in that window is left out. A deadline shared by several people of a household is one entry that names them by initials.", "Cada calendario trae todo desde hace 90 días hasta dentro de 2 años. Los días se cuentan en la zona horaria de cada grupo. Trae cada audiencia y cita, y cada plazo aún no marcado como hecho. No se deja nada fuera de ese periodo. Un plazo que comparten varias personas de un hogar es una sola entrada con sus iniciales."},
 	"calendar.lang_note": {"Its titles are written in the language of this page when you create it.", "Sus títulos se escriben en el idioma de esta página en el momento de crearlo."},
 	"calendar.lang.en":   {"titles in English", "títulos en inglés"},
 	"calendar.lang.es":   {"titles in Spanish", "títulos en español"},

@@ -78,6 +78,7 @@ func (s *Server) caseViewWith(w http.ResponseWriter, r *http.Request, status int
 	if d.History, err = s.store.History(ctx, c.ID, 20); err != nil {
 		return err
 	}
+	historyInWords(d.History, d.Lang)
 	if d.StatusChanges, err = s.store.StatusChanges(ctx, c.ID); err != nil {
 		return err
 	}

@@ -250,7 +250,7 @@ func TestStatusChangesDated(t *testing.T) {
 		t.Fatalf("status changes: got %+v, %v; want arrived then placement_active", changes, err)
 	}
 	page := c.get("/cases/" + id)
-	if !strings.Contains(page.body, "Placement status, by date") || !strings.Contains(page.body, "Placement active") {
+	if !strings.Contains(page.body, "Placement stages, by date") || !strings.Contains(page.body, "Placement active") {
 		t.Errorf("case page lacks the dated status list: %d %s", page.status, e.logs.String())
 	}
 }

@@ -25,7 +25,7 @@ func TestCaseFormsRejectBadInput(t *testing.T) {
 		{"new case, bad status", "/cases", url.Values{"name": {"X"}, "status": {"flying"}}, "Choose one of the options."},
 		{"new case, invalid UTF-8", "/cases", url.Values{"name": {"Ana\xff"}, "status": {"arrived"}}, "This contains characters that cannot be used."},
 		{"new case, control char", "/cases", url.Values{"name": {"Ana\x01"}, "status": {"arrived"}}, "This contains characters that cannot be used."},
-		{"new case, bad A-number", "/cases", url.Values{"name": {"X"}, "status": {"arrived"}, "anumber": {"12345"}}, "An A-number has 8 or 9 digits, for example A012-345-678"},
+		{"new case, bad A-number", "/cases", url.Values{"name": {"X"}, "status": {"arrived"}, "anumber": {"12345"}}, "An A-Number has 8 or 9 digits, for example A012-345-678"},
 		{"new case, bad date", "/cases", url.Values{"name": {"X"}, "status": {"arrived"}, "dob": {"2026-02-30"}}, "Enter a date as YYYY-MM-DD."},
 		{"edit case, long court", "/cases/" + id, url.Values{"status": {"arrived"}, "court": {long}}, "Use at most 200 characters."},
 		{"edit case, ended status", "/cases/" + id, url.Values{"status": {"placement_ended"}}, "Choose one of the options."},

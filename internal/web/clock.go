@@ -58,8 +58,9 @@ func appointmentDay(day, hhmm string, at time.Time, zone string) deadline.Date {
 
 // placeTime is how a page shows an appointment's time: the local time at
 // the place on the 12-hour clock of lang, followed by the place's zone
-// ("9:30 AM (CST)") when it is not the organisation's own: a hearing at
-// 9:30 is 9:30 where the court is. "" for an appointment without a time.
+// ("9:30 AM (CST)", "9:30 a. m. (hora del Centro)") when it is not the
+// organisation's own: a hearing at 9:30 is 9:30 where the court is. "" for
+// an appointment without a time.
 func placeTime(lang i18n.Lang, hhmm, zone string, at time.Time, orgZone string) string {
 	w := lang.ClockHHMM(hhmm)
 	if w == "" || zone == "" || zone == orgZone {
@@ -70,7 +71,21 @@ func placeTime(lang i18n.Lang, hhmm, zone string, at time.Time, orgZone string) 
 	if pa == oa && po == oo {
 		return w // another name for the same clock (Detroit and New York)
 	}
-	return w + " (" + tz.Abbrev(at, zone) + ")"
+	return w + " (" + zoneShort(lang, at, zone) + ")"
+}
+
+// zoneShort names a place's zone after a time. English uses the US
+// abbreviation ("CST"); Spanish says the zone in words ("hora del Centro",
+// "hora de Boise"), since "CST" is English (issue 15: no English on a
+// Spanish page).
+func zoneShort(lang i18n.Lang, at time.Time, zone string) string {
+	if lang != i18n.ES {
+		return tz.Abbrev(at, zone)
+	}
+	if tz.IsUS(zone) {
+		return lang.T("tz.short." + zone)
+	}
+	return lang.T("tz.short.city", tz.City(zone))
 }
 
 // placeISO is an appointment's moment for a <time datetime> attribute: the

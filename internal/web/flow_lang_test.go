@@ -49,7 +49,7 @@ func TestFlowLanguageAnonymous(t *testing.T) {
 	flowEnglish(t, "Accept-Language fr", secGet(e.client(), "/login", secHeader("Accept-Language", "fr-FR")), "Sign in")
 	flowEnglish(t, "Accept-Language en before es", secGet(e.client(), "/login", secHeader("Accept-Language", "en-GB,es;q=0.5")), "Sign in")
 	// Errors too.
-	flowSpanish(t, "404 in Spanish", secGet(e.client(), "/no/such/page", secHeader("Accept-Language", "es")), "No encontrado")
+	flowSpanish(t, "404 in Spanish", secGet(e.client(), "/no/such/page", secHeader("Accept-Language", "es")), "Página no encontrada")
 
 	// Languages that do not exist are refused.
 	secStatus(t, "unknown language", e.client().post("/lang", url.Values{"lang": {"xx"}, "return": {"/"}}), http.StatusBadRequest)

@@ -38,7 +38,7 @@ func TestFlowRoleChangeAndRemoval(t *testing.T) {
 
 	secRedirect(t, "remove", coord.post(base+"/members/"+miguel.ID+"/remove", url.Values{}), base)
 	page = coord.get(base)
-	secHas(t, "after the removal", page.body, "Person removed.")
+	secHas(t, "after the removal", page.body, "Taken out of the organisation.")
 	if regexp.MustCompile(`<strong>Miguel Member</strong>`).MatchString(page.body) {
 		t.Errorf("org page still lists Miguel Member after removal")
 	}
@@ -51,7 +51,7 @@ func TestFlowRoleChangeAndRemoval(t *testing.T) {
 	if secLogRow(log.body, "Role changed", "(member → coordinator)", "Alicia Alpha", "Miguel Member") == "" {
 		t.Errorf("security log has no role change of Miguel Member by Alicia Alpha: %.1200s", secSnippet(log.body))
 	}
-	if secLogRow(log.body, "Person removed", "Alicia Alpha", "Miguel Member") == "" {
+	if secLogRow(log.body, "Taken out of the organisation", "Alicia Alpha", "Miguel Member") == "" {
 		t.Errorf("security log has no removal of Miguel Member by Alicia Alpha")
 	}
 	// The removed person can still sign in, and belongs nowhere now.
@@ -106,7 +106,7 @@ func TestFlowLastManager(t *testing.T) {
 	// Spanish visitors read the refusal in Spanish.
 	res := anaC.postRaw("/orgs/"+net.ID+"/members/"+ana.ID+"/remove", "", secHeader("Accept-Language", "es"))
 	secStatus(t, "remove in Spanish", res, http.StatusUnprocessableEntity)
-	secHas(t, "remove in Spanish", res.body, "Una organización debe conservar al menos un administrador (red) o coordinador (grupo).")
+	secHas(t, "remove in Spanish", res.body, "Una organización necesita al menos una persona administradora (red) o coordinadora (grupo).")
 
 	// With a second coordinator, the first may step down.
 	second, err := e.st.CreateMember(t.Context(), alpha, "second.coord@alpha.example.org", "Segunda Coord", e.hash, model.RoleCoordinator)

@@ -191,7 +191,7 @@ func TestInputMalformedBody(t *testing.T) {
 		before := secCounts(e)
 		res := tg.c.postRaw(tg.path, "name=%ZZ&email=%&password=x", nil)
 		secStatus(t, "POST "+tg.path, res, http.StatusBadRequest)
-		secHas(t, "POST "+tg.path, res.body, "The request could not be read.")
+		secHas(t, "POST "+tg.path, res.body, "Puente could not read what was sent. Go back and try again.")
 		secSameCounts(t, "POST "+tg.path, before, secCounts(e))
 	}
 }

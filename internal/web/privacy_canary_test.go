@@ -28,8 +28,8 @@ var pvCanaryPlain = []string{
 // show them: A-number digits as stored and as typed, dates as ISO and as
 // formatted in English and Spanish.
 var pvCanarySensitive = []string{
-	"918273645", "918-273-645", "CANARYADDRESS", "1931-07-19", "Jul 1931", "jul 1931", "CANARYFACILITY",
-	"827364519", "827-364-519", "2012-08-21", "Aug 2012", "ago 2012", "CANARYRELFACILITY",
+	"918273645", "918-273-645", "CANARYADDRESS", "1931-07-19", "Jul 1931", "jul 1931", "jul. 1931", "CANARYFACILITY",
+	"827364519", "827-364-519", "2012-08-21", "Aug 2012", "ago 2012", "ago. 2012", "CANARYRELFACILITY",
 }
 
 // pvSeedCanary creates the canary case through HTTP as alpha's coordinator.

@@ -27,7 +27,7 @@ func TestRegistrationDateByRole(t *testing.T) {
 
 	page := pvGet(t, coord, base, 200).body
 	dsHas(t, "coordinator's case page", dsBadges(page), dsBadge{"Registration at age 14", "upcoming", "due in 25 days"})
-	for _, want := range []string{"Friday 25 December 2026", "Turns 14 on Wednesday 25 November 2026.", "No date of birth for P.R.: the registration at age 14 cannot be computed."} {
+	for _, want := range []string{"Friday 25 December 2026", "Turns 14 on Wednesday 25 November 2026.", "For P.R., the date of birth is missing. Without it, the registration at age 14 cannot be computed."} {
 		if !strings.Contains(page, want) {
 			t.Errorf("coordinator's case page lacks %q", want)
 		}

@@ -11,7 +11,7 @@ import (
 	"puente/internal/store"
 )
 
-const secInternalMsg = "Something went wrong on our side. Nothing you typed was lost by the server; try again."
+const secInternalMsg = "Something went wrong on our side. Your last action may not have been saved: check it, then try again."
 
 // secGenericError fails unless res is the generic 500 page: its fixed
 // message, the request id for support, and none of the words of the
@@ -70,7 +70,7 @@ func TestSecInternalErrorIsGeneric(t *testing.T) {
 	// Spanish visitors get the generic page in Spanish.
 	res = secGet(c, "/account", secHeader("Accept-Language", "es"))
 	secStatus(t, "GET /account in Spanish", res, http.StatusInternalServerError)
-	secHas(t, "GET /account in Spanish", res.body, "Algo falló de nuestro lado. Vuelva a intentarlo.")
+	secHas(t, "GET /account in Spanish", res.body, "Algo falló de nuestro lado. Puede que lo último que hizo no se haya guardado: revíselo y vuelva a intentarlo.")
 }
 
 // With the database closed, pages answer the generic 500 page and the

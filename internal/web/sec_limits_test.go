@@ -44,7 +44,7 @@ func TestSecErrorPagesFollowChosenLanguage(t *testing.T) {
 	secRedirect(t, "choose Spanish", c.post("/lang", url.Values{"lang": {"es"}, "return": {"/no/such/page"}}), "/no/such/page")
 	res := c.get("/no/such/page")
 	secStatus(t, "404", res, http.StatusNotFound)
-	if !strings.Contains(res.body, `<html lang="es"`) || !strings.Contains(res.body, "No encontrado") {
-		t.Errorf("404 page after choosing Spanish: want it in Spanish (<html lang=\"es\", \"No encontrado\"); got: %.300s", res.body)
+	if !strings.Contains(res.body, `<html lang="es"`) || !strings.Contains(res.body, "Página no encontrada") {
+		t.Errorf("404 page after choosing Spanish: want it in Spanish (<html lang=\"es\", \"Página no encontrada\"); got: %.300s", res.body)
 	}
 }

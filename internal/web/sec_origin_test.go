@@ -32,7 +32,7 @@ func secSameOrigin(e *testEnv) []struct {
 	}
 }
 
-const secCrossOriginMsg = "This request came from another site and was refused."
+const secCrossOriginMsg = "For your safety, Puente blocked this action because it came from another page."
 
 func TestSecCrossSiteLoginRefused(t *testing.T) {
 	t.Parallel()

@@ -69,7 +69,8 @@ func TestAppointmentShowsThePlacesTime(t *testing.T) {
 			t.Errorf("appointment %d: got %+v, want %+v", i, got[i], want[i])
 		}
 	}
-	// In Spanish: "8:30 a. m. (CST)", "1:00 p. m.", never "UTC".
+	// In Spanish: "8:30 a. m. (hora del Centro)", "1:00 p. m.", never "UTC"
+	// nor an English zone abbreviation.
 	pvPost(t, c, "/lang", url.Values{"lang": {"es"}, "return": {base}}, 303)
 	es := pvGet(t, c, base, 200).body
 	var texts []string
@@ -77,13 +78,15 @@ func TestAppointmentShowsThePlacesTime(t *testing.T) {
 		texts = append(texts, a.text)
 	}
 	joined := strings.Join(texts, " | ")
-	for _, w := range []string{"8:30 a. m. (CST)", "11:00 a. m.", "9:00 a. m. (PST)", "1:00 p. m."} {
+	for _, w := range []string{"8:30 a. m. (hora del Centro)", "11:00 a. m.", "9:00 a. m. (hora del Pacífico)", "1:00 p. m."} {
 		if !strings.Contains(joined, w) {
 			t.Errorf("Spanish appointments: got %q, want %q among them", joined, w)
 		}
 	}
-	if strings.Contains(es, "UTC") {
-		t.Errorf("Spanish case page says UTC")
+	for _, w := range []string{"UTC", "(CST)", "(PST)", "(EST)"} {
+		if strings.Contains(es, w) {
+			t.Errorf("Spanish case page says %s", w)
+		}
 	}
 }
 
@@ -152,8 +155,8 @@ func TestAppointmentEdit(t *testing.T) {
 		t.Errorf("history after the edit: got %+v (%v), want appointment_updated person,date,time,time_zone", hist, err)
 	}
 	page := pvGet(t, c, "/cases/"+cs.ID, 200).body
-	if !strings.Contains(page, "changed an appointment") || !strings.Contains(page, "20 Jan 2027, 1:15 PM (CST)") {
-		t.Errorf("case page after the edit: want the history line and %q", "20 Jan 2027, 1:15 PM (CST)")
+	if !strings.Contains(page, "edited an appointment") || !strings.Contains(page, "(for whom, date, time, time zone)") || !strings.Contains(page, "20 Jan 2027, 1:15 PM (CST)") {
+		t.Errorf("case page after the edit: want the history line in words and %q", "20 Jan 2027, 1:15 PM (CST)")
 	}
 	// Sending the same values again changes nothing and writes no history.
 	before := secCounts(e)

@@ -1,0 +1,51 @@
+package web
+
+import (
+	"strings"
+
+	"puente/internal/i18n"
+	"puente/internal/model"
+)
+
+// historyKeys are the message keys of what a history line names, by its
+// action: the store records code identifiers (a fact kind, an appointment
+// kind, a mark's state, a closing reason, or the fields that changed), and
+// a page shows them in words (issue 15, C4: never "(arrival)" or
+// "(status,court)"): each identifier is the last part of its key.
+var historyKeys = map[string]string{
+	"fact_added":          "fact.kind.",
+	"fact_updated":        "fact.kind.",
+	"fact_removed":        "fact.kind.",
+	"appointment_added":   "appointment.kind.",
+	"appointment_removed": "appointment.kind.",
+	"marked":              "mark.",
+	"closed":              "close.reason.",
+	"appointment_updated": "history.field.",
+	"updated":             "history.field.",
+	"person_updated":      "history.field.",
+}
+
+// historyWords turns the identifiers of h.Fields into the words of lang,
+// joined by ", ". An identifier with no message is left out: a page never
+// shows a code name, even one a later change adds without its words.
+func historyWords(h model.HistoryEntry, lang i18n.Lang) string {
+	prefix := historyKeys[h.Action]
+	if prefix == "" || h.Fields == "" {
+		return ""
+	}
+	var words []string
+	for _, id := range strings.Split(h.Fields, ",") {
+		if k := prefix + strings.TrimSpace(id); i18n.Has(k) {
+			words = append(words, lang.T(k))
+		}
+	}
+	return strings.Join(words, ", ")
+}
+
+// historyInWords rewrites the Fields of each entry in words (see
+// historyWords), for the case page.
+func historyInWords(hs []model.HistoryEntry, lang i18n.Lang) {
+	for i := range hs {
+		hs[i].Fields = historyWords(hs[i], lang)
+	}
+}
