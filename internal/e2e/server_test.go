@@ -19,10 +19,11 @@ type server struct {
 var listenRE = regexp.MustCompile(`msg=listening addr=(\S+)`)
 
 // startServer starts the real command on 127.0.0.1:0 and a fresh database,
-// with the demo data set if demo is true, and stops it when the test ends.
+// with the demo data set if demo is true (and any extra flags), and stops
+// it when the test ends.
 // The test fails if the server logged an error meanwhile: a 500 or a panic
 // is a bug even when the page looked fine.
-func startServer(t *testing.T, demo bool) *server {
+func startServer(t *testing.T, demo bool, extra ...string) *server {
 	t.Helper()
 	bin, err := puenteBinary()
 	if err != nil {
@@ -33,6 +34,7 @@ func startServer(t *testing.T, demo bool) *server {
 	if demo {
 		args = append(args, "-demo")
 	}
+	args = append(args, extra...)
 	cmd := exec.Command(bin, args...)
 	cmd.Dir = dir
 	for _, kv := range os.Environ() {

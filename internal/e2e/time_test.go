@@ -125,7 +125,7 @@ func TestTimeZoneDecidesOverdue(t *testing.T) {
 
 	// Spanish: an appointment at 8:30 and one at 13:00 read as 12-hour times.
 	switchLanguage(b, "es", casePath)
-	for _, a := range []struct{ time, want string }{{"08:30", "8:30 a. m."}, {"13:00", "1:00 p. m."}} {
+	for _, a := range []struct{ time, want string }{{"08:30", "8:30\u00a0a.\u00a0m."}, {"13:00", "1:00\u00a0p.\u00a0m."}} {
 		b.choose("#appt_kind", "ice_checkin")
 		b.fill("#appt_date", today.AddDate(0, 0, 10).Format(time.DateOnly))
 		b.fill("#appt_time", a.time)

@@ -96,7 +96,9 @@ func (l Lang) Date(t time.Time) string {
 // clock both languages' readers use: "8:30 AM", "1:00 PM" in English (the
 // US form: Puente's volunteers are in the US, where 24-hour times read as
 // military); "8:30 a. m.", "1:00 p. m." in Spanish (as families from
-// Mexico and Central America write them; the review's finding D2).
+// Mexico and Central America write them; the review's finding D2). The
+// Spanish spaces are no-break spaces (U+00A0), so that a narrow phone
+// never breaks "8:30 a." from "m.".
 func (l Lang) Clock(t time.Time) string {
 	h, m := t.Hour(), t.Minute()
 	h12 := h % 12
@@ -104,11 +106,11 @@ func (l Lang) Clock(t time.Time) string {
 		h12 = 12
 	}
 	if l == ES {
-		suffix := "a. m."
+		suffix := "a.\u00a0m."
 		if h >= 12 {
-			suffix = "p. m."
+			suffix = "p.\u00a0m."
 		}
-		return fmt.Sprintf("%d:%02d %s", h12, m, suffix)
+		return fmt.Sprintf("%d:%02d\u00a0%s", h12, m, suffix)
 	}
 	suffix := "AM"
 	if h >= 12 {

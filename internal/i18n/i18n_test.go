@@ -180,9 +180,9 @@ func TestDateTimeIsTheOrganisationsTime(t *testing.T) {
 		want string
 	}{
 		{i18n.EN, ny, "3 Mar 2026, 11:30 PM"},
-		{i18n.ES, ny, "3 mar. 2026, 11:30 p. m."},
+		{i18n.ES, ny, "3 mar. 2026, 11:30\u00a0p.\u00a0m."},
 		{i18n.EN, la, "3 Mar 2026, 8:30 PM"},
-		{i18n.ES, la, "3 mar. 2026, 8:30 p. m."},
+		{i18n.ES, la, "3 mar. 2026, 8:30\u00a0p.\u00a0m."},
 		{i18n.EN, time.UTC, "4 Mar 2026, 4:30 AM"},
 	}
 	for _, tt := range tests {
@@ -203,14 +203,14 @@ func TestDateTimeIsTheOrganisationsTime(t *testing.T) {
 // 12-hour clock, in both languages.
 func TestClockIsTwelveHour(t *testing.T) {
 	for _, tt := range []struct{ hhmm, en, es string }{
-		{"08:30", "8:30 AM", "8:30 a. m."},
-		{"13:00", "1:00 PM", "1:00 p. m."},
-		{"00:00", "12:00 AM", "12:00 a. m."},
-		{"00:05", "12:05 AM", "12:05 a. m."},
-		{"11:59", "11:59 AM", "11:59 a. m."},
-		{"12:00", "12:00 PM", "12:00 p. m."},
-		{"12:30", "12:30 PM", "12:30 p. m."},
-		{"23:59", "11:59 PM", "11:59 p. m."},
+		{"08:30", "8:30 AM", "8:30\u00a0a.\u00a0m."},
+		{"13:00", "1:00 PM", "1:00\u00a0p.\u00a0m."},
+		{"00:00", "12:00 AM", "12:00\u00a0a.\u00a0m."},
+		{"00:05", "12:05 AM", "12:05\u00a0a.\u00a0m."},
+		{"11:59", "11:59 AM", "11:59\u00a0a.\u00a0m."},
+		{"12:00", "12:00 PM", "12:00\u00a0p.\u00a0m."},
+		{"12:30", "12:30 PM", "12:30\u00a0p.\u00a0m."},
+		{"23:59", "11:59 PM", "11:59\u00a0p.\u00a0m."},
 	} {
 		if got := i18n.EN.ClockHHMM(tt.hhmm); got != tt.en {
 			t.Errorf("EN.ClockHHMM(%s) = %q, want %q", tt.hhmm, got, tt.en)

@@ -267,3 +267,17 @@ func TestMessagesHaveShortSentences(t *testing.T) {
 		t.Errorf("more than 20 words: %s", s)
 	}
 }
+
+// sameInBoth are the messages whose Spanish is, rightly, the English text.
+var sameInBoth = map[string]bool{}
+
+// TestSpanishIsNotTheEnglish: a Spanish text equal to its English is a
+// translation left out (a page would show English), unless listed above.
+func TestSpanishIsNotTheEnglish(t *testing.T) {
+	for _, k := range i18n.Keys() {
+		en, es := i18n.Pair(k)
+		if en == es && !sameInBoth[k] {
+			t.Errorf("%s: the Spanish is the English %q", k, en)
+		}
+	}
+}

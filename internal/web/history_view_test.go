@@ -70,11 +70,11 @@ func TestHistoryWords(t *testing.T) {
 	}{
 		{"fact_added", "arrival", "Llegada a la casa del patrocinador", "Arrival at the sponsor's home"},
 		{"appointment_added", "master_hearing", "Audiencia de calendario principal (audiencia preliminar)", "Master calendar hearing"},
-		{"updated", "status,court", "estado, tribunal", "status, court"},
+		{"updated", "status,court", "etapa, tribunal", "stage, court"},
 		{"appointment_updated", "date,time,time_zone", "fecha, hora, zona horaria", "date, time, time zone"},
 		{"closed", "re_detained", "nueva detención", "detained again"},
 		{"marked", "done", "Hecho", "Done"},
-		{"updated", "status,no_such_field", "estado", "status"}, // an unknown name is left out
+		{"updated", "status,no_such_field", "etapa", "stage"}, // an unknown name is left out
 		{"created", "", "", ""},
 		{"person_added", "", "", ""},
 	}

@@ -22,6 +22,8 @@ var esEnglish = []string{
 	"Overdue", "overdue", "Due", "due", "Done", "Later", "Upcoming", "Attended", "Not applicable",
 	"Waiting for a date", "Open now", "opens", "For your information",
 	"master", "Master", "merits", "UTC", "arrival", "Arrival", "check-ins",
+	"(done)", "(open)", "(move)", "(grant)", "(decision)", "(other)", "(biometrics)", "(status", "(court", "(kind", "(date",
+	"(moved)", "(removed)", "self-sufficient",
 	"Deadline", "deadline", "deadlines", "Hearing", "hearing", "Appointment", "appointment",
 	"days", "today", "tomorrow", "Filed", "filed", "notice", "observed", "Public Law",
 	"the", "The", "and", "of", "with", "from", "your", "Your",
@@ -57,29 +59,37 @@ var keyPrefixes = func() map[string]bool {
 	return out
 }()
 
-// englishPhrases are the English messages' fixed parts of two words or
-// more whose Spanish differs: if one shows on a Spanish page, the page
-// fell back to English.
-var englishPhrases = func() []string {
+// bothLanguages are one-word English messages that are also Spanish
+// words or a demo name ("Principal" is the main menu's name in Spanish;
+// "Ana Admin" is a demo account).
+var bothLanguages = map[string]bool{"Principal": true, "Admin": true}
+
+// englishPhrases are the English messages' fixed parts (between
+// placeholders) that the Spanish does not share: if one shows on a Spanish
+// page, the page fell back to English. Parts of two words or more are
+// matched as text, single words as whole words.
+var englishPhrases, englishWords = func() ([]string, *regexp.Regexp) {
 	verbRE := regexp.MustCompile(`%[sd]`)
 	seen := map[string]bool{}
-	var out []string
+	var phrases, single []string
 	for _, k := range i18n.Keys() {
 		en, es := i18n.Pair(k)
-		if en == es {
-			continue
-		}
 		for _, part := range verbRE.Split(en, -1) {
 			part = strings.Trim(part, " .,:;()!?")
-			if len(strings.Fields(part)) < 2 || strings.Contains(es, part) || seen[part] {
+			if part == "" || strings.Contains(es, part) || seen[part] || bothLanguages[part] {
 				continue
 			}
 			seen[part] = true
-			out = append(out, part)
+			if len(strings.Fields(part)) >= 2 {
+				phrases = append(phrases, part)
+			} else if regexp.MustCompile(`^\p{L}+$`).MatchString(part) {
+				single = append(single, regexp.QuoteMeta(part))
+			}
 		}
 	}
-	sort.Strings(out)
-	return out
+	sort.Strings(phrases)
+	sort.Strings(single)
+	return phrases, regexp.MustCompile(`(?:^|[^\p{L}\p{N}_-])(` + strings.Join(single, "|") + `)(?:$|[^\p{L}\p{N}_-])`)
 }()
 
 var (
@@ -165,6 +175,9 @@ func spanishProblems(text string) []string {
 		if strings.Contains(text, p) {
 			add("English message", p)
 		}
+	}
+	for _, m := range englishWords.FindAllStringSubmatch(text, -1) {
+		add("English message", m[1])
 	}
 	return out
 }

@@ -117,6 +117,7 @@ func TestSpanishPagesHaveNoKeysCodeOrEnglish(t *testing.T) {
 		feed := pvGet(t, e.client(), feedPath, http.StatusOK)
 		pages = append(pages, esPage{"the calendar feed", icsText(feed.body)})
 		esCheck(t, a.Email, pages)
+		t.Logf("%s: %d Spanish pages and its feed checked", a.Email, len(pages))
 		total += len(pages)
 		if a.Email == "coord@alpha.example.org" {
 			// The control: the crawl reached the case with everything, and

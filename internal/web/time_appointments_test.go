@@ -78,7 +78,7 @@ func TestAppointmentShowsThePlacesTime(t *testing.T) {
 		texts = append(texts, a.text)
 	}
 	joined := strings.Join(texts, " | ")
-	for _, w := range []string{"8:30 a. m. (hora del Centro)", "11:00 a. m.", "9:00 a. m. (hora del Pacífico)", "1:00 p. m."} {
+	for _, w := range []string{"8:30\u00a0a.\u00a0m. (hora del Centro)", "11:00\u00a0a.\u00a0m.", "9:00\u00a0a.\u00a0m. (hora del Pacífico)", "1:00\u00a0p.\u00a0m."} {
 		if !strings.Contains(joined, w) {
 			t.Errorf("Spanish appointments: got %q, want %q among them", joined, w)
 		}

@@ -25,7 +25,7 @@ func TestNoUTCOnAnyPage(t *testing.T) {
 	pvPost(t, c, "/orgs/"+e.orgs["alpha"].ID+"/invitations", url.Values{"email": {"new@alpha.example.org"}, "role": {"member"}}, 200)
 	for _, lang := range []struct{ code, stamp, morning, afternoon string }{
 		{"en", "3 Mar 2026, 11:30 PM", "8:30 AM", "1:00 PM (CDT)"},
-		{"es", "3 mar. 2026, 11:30 p. m.", "8:30 a. m.", "1:00 p. m. (hora del Centro)"},
+		{"es", "3 mar. 2026, 11:30\u00a0p.\u00a0m.", "8:30\u00a0a.\u00a0m.", "1:00\u00a0p.\u00a0m. (hora del Centro)"},
 	} {
 		pvPost(t, c, "/lang", url.Values{"lang": {lang.code}, "return": {"/"}}, 303)
 		pages := pvCrawl(t, e, c, 200, "/", base, "/orgs/"+e.orgs["alpha"].ID+"/security", "/calendar", "/cases", "/account")
