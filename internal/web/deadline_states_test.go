@@ -108,7 +108,7 @@ func TestCasePageStatesByKind(t *testing.T) {
 		"For D.S.R., the date of last arrival in the United States is missing. Without it, the one-year deadline for the asylum application cannot be computed.",
 		"It was filed after the one-year deadline. The lawyer must show changed or extraordinary circumstances (8 CFR 208.4(a)(4) and (5)).",
 		"Met by the recorded date: Asylum application (I-589) filed.",
-		"Last day the clock was stopped (clock pauses only)",
+		"Last day the asylum clock was stopped (asylum clock pauses only)",
 		"How it was counted",
 	} {
 		if !strings.Contains(html.UnescapeString(page), want) {
@@ -138,7 +138,7 @@ func TestCasePageStatesByKind(t *testing.T) {
 		dsHas(t, "Spanish case page", bs, want)
 	}
 	for _, want := range []string{
-		"Falta la fecha de la última llegada a Estados Unidos de D.S.R.",
+		"Para D.S.R. falta la fecha de la última llegada a Estados Unidos.",
 		"Envíe el formulario EOIR-33 al tribunal de inmigración a más tardar el viernes 27 de noviembre de 2026.",
 		"Último día con el reloj parado",
 		"Cómo se calculó",

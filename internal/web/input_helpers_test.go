@@ -13,7 +13,7 @@ import (
 const (
 	inRequired       = "This field is required."
 	inRequiredES     = "Este campo es obligatorio."
-	inEmail          = "Enter an email address like name@example.org."
+	inEmail          = "Enter an email like name@example.org."
 	inEmailES        = "Escriba un correo como nombre@ejemplo.org."
 	inChoice         = "Choose one of the options."
 	inChars          = "This contains characters that cannot be used."
