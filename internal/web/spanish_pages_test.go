@@ -29,7 +29,7 @@ func newDemoEnv(t *testing.T, lang i18n.Lang) *testEnv {
 		t.Fatal(err)
 	}
 	hasher := auth.NewHasher(auth.TestParams, 2)
-	e := startEnv(t, st, hasher, nil, "")
+	e := startEnv(t, st, hasher, nil, "", nil)
 	e.srv.now = func() time.Time { return esNow }
 	if err := demo.SeedIn(context.Background(), st, hasher, esNow, lang); err != nil {
 		t.Fatalf("demo seed: %v", err)
