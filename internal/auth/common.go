@@ -1,9 +1,6 @@
 package auth
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "strings"
 
 // MinPasswordLen is the shortest password accepted, in characters.
 const MinPasswordLen = 12
@@ -50,41 +47,3 @@ asilo1234567 patrocinador sponsor12345 refugee12345 welcome2024! welcome2025!
 welcome2026! summer2024!! summer2025!! winter2025!! spring2026!!
 password2024 password2025 password2026 password2024! password2025! password2026!
 `
-
-// PasswordProblem returns a message key for why password is unacceptable,
-// or "" if it is fine. email and name are the account's, because a password
-// built from them is the first thing an attacker tries.
-func PasswordProblem(password, email, name string) string {
-	n := utf8.RuneCountInString(password)
-	switch {
-	case n < MinPasswordLen:
-		return "err.password_short"
-	case n > MaxPasswordLen:
-		return "err.max"
-	}
-	lower := strings.ToLower(password)
-	if common[lower] || common[strings.TrimRight(lower, "!?.1234567890")] {
-		return "err.password_common"
-	}
-	if distinct(lower) < 4 {
-		return "err.password_common"
-	}
-	local, _, _ := strings.Cut(strings.ToLower(email), "@")
-	if len(local) >= 4 && strings.Contains(lower, local) {
-		return "err.password_personal"
-	}
-	// Compare without spaces: "maría lópez forever" contains the name "María López".
-	squeezed := strings.ReplaceAll(lower, " ", "")
-	if nm := strings.ToLower(strings.ReplaceAll(name, " ", "")); len(nm) >= 4 && strings.Contains(squeezed, nm) {
-		return "err.password_personal"
-	}
-	return ""
-}
-
-func distinct(s string) int {
-	seen := map[rune]bool{}
-	for _, r := range s {
-		seen[r] = true
-	}
-	return len(seen)
-}

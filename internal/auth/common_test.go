@@ -20,7 +20,8 @@ func TestPasswordProblem(t *testing.T) {
 		{"11 multibyte chars", "ñandúñandúñ", email, name, "err.password_short"},
 		{"12 multibyte chars", "ñandú azul 7", email, name, ""},
 		{"too long", strings.Repeat("abcdefgh", 16) + "x", email, name, "err.max"},
-		{"128 bytes", strings.Repeat("abcdefgh", 16), email, name, ""},
+		{"128 bytes", strings.Repeat("abcdefgh", 16), email, name, "err.password_weak_repeat"},
+		{"128 characters, not repeated", longPassphrase, email, name, ""},
 
 		{"common", "password1234", email, name, "err.password_common"},
 		{"common upper case", "PASSWORD1234", email, name, "err.password_common"},
@@ -33,7 +34,9 @@ func TestPasswordProblem(t *testing.T) {
 		{"2 distinct chars", "abababababab", email, name, "err.password_common"},
 		{"3 distinct chars", "abcabcabcabc", email, name, "err.password_common"},
 		{"3 distinct, case folded", "aAbBcCaAbBcC", email, name, "err.password_common"},
-		{"4 distinct chars", "abcdabcdabcd", email, name, ""},
+		// Four letters repeated: no longer on a list of patterns, but
+		// zxcvbn sees the repeat (52 guesses).
+		{"4 distinct chars", "abcdabcdabcd", email, name, "err.password_weak_repeat"},
 
 		{"email local part", "maria.lopez-likes-tea", email, name, "err.password_personal"},
 		{"email local part, upper case", "MARIA.LOPEZ rules 42", email, name, "err.password_personal"},
@@ -49,7 +52,7 @@ func TestPasswordProblem(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := PasswordProblem(tt.password, tt.email, tt.userName); got != tt.want {
+			if got := PasswordProblem(tt.password, Personal{Email: tt.email, Name: tt.userName}); got != tt.want {
 				t.Errorf("PasswordProblem(%q, %q, %q) = %q, want %q", tt.password, tt.email, tt.userName, got, tt.want)
 			}
 		})
@@ -66,8 +69,12 @@ func TestCommonListIsUsable(t *testing.T) {
 		if p != strings.ToLower(p) {
 			t.Errorf("common entry %q is not lower case", p)
 		}
-		if got := PasswordProblem(p, "someone@example.org", "Some One"); got != "err.password_common" {
+		if got := PasswordProblem(p, Personal{Email: "someone@example.org", Name: "Some One"}); got != "err.password_common" {
 			t.Errorf("PasswordProblem(%q) = %q, want err.password_common", p, got)
 		}
 	}
 }
+
+// longPassphrase is 128 characters of unrelated words.
+const longPassphrase = "lantern orchard meadow copper violin harbour tortuga violeta cruza " +
+	"el puente seis nubes verdes bajo la lluvia de marzo sin prisa"

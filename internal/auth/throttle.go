@@ -28,6 +28,14 @@ func NewThrottle(limit int, window time.Duration) *Throttle {
 // last allowed (so a lock-out is logged once, not once per attempt).
 // Refused attempts are not recorded, so hammering does not extend the wait.
 func (t *Throttle) Allow(key string, now time.Time) (ok bool, retry time.Duration, first bool) {
+	if ok, retry, first = t.check(key, now); ok {
+		t.record(key, now)
+	}
+	return ok, retry, first
+}
+
+// check is Allow without recording the attempt.
+func (t *Throttle) check(key string, now time.Time) (ok bool, retry time.Duration, first bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	t.ops++
@@ -35,15 +43,21 @@ func (t *Throttle) Allow(key string, now time.Time) (ok bool, retry time.Duratio
 		t.sweep(now)
 	}
 	hits := prune(t.hits[key], now.Add(-t.window))
+	t.hits[key] = hits
 	if len(hits) >= t.limit {
-		t.hits[key] = hits
 		first = !t.refused[key]
 		t.refused[key] = true
 		return false, hits[0].Add(t.window).Sub(now), first
 	}
-	delete(t.refused, key)
-	t.hits[key] = append(hits, now)
 	return true, 0, false
+}
+
+// record counts an attempt for key at now.
+func (t *Throttle) record(key string, now time.Time) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	delete(t.refused, key)
+	t.hits[key] = append(t.hits[key], now)
 }
 
 // Reset forgets key. Sign-in does not call it: SECURITY.md counts every

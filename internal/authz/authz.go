@@ -83,24 +83,28 @@ func (v Viewer) networkRole(org model.Org) (model.Role, bool) {
 
 // Can reports whether v may do a to org. Unknown actions are denied.
 //
-// Network staff (admins and coordinators) see their groups; only network
-// admins manage a group's people besides the group's own coordinators.
-// Network coordinators are operational staff: they see people but do not
-// change them, so a coordinator cannot make themselves admin.
+// Network staff (admins and coordinators) see their groups. A group's
+// people are managed by the group's own coordinators; a network's admins
+// manage them only until the group has a coordinator of its own (they set
+// a new group up and invite its first coordinator), so that network staff
+// cannot give themselves a way into a group's cases (issue 8). Network
+// coordinators are operational staff: they see people but do not change
+// them, so a coordinator cannot make themselves admin.
 func Can(v Viewer, a Action, org model.Org) bool {
 	own, isMember := v.RoleIn(org.ID)
 	net, isNetStaff := v.networkRole(org)
+	manager := isMember && own == model.ManagerRole(org.Kind)
+	netAdmin := isNetStaff && net == model.RoleAdmin
 	switch a {
 	case ViewOrg:
 		return isMember || isNetStaff
-	case ManagePeople, ViewSecurityLog, EditSettings:
+	case ManagePeople, EditSettings:
 		// Whoever manages an organisation's people manages its settings.
-		if isMember && own == model.ManagerRole(org.Kind) {
-			return true
-		}
-		return isNetStaff && net == model.RoleAdmin
+		return manager || (netAdmin && !org.HasCoordinator)
+	case ViewSecurityLog:
+		return manager || netAdmin
 	case CreateGroup:
-		return org.Kind == model.KindNetwork && isMember && own == model.RoleAdmin
+		return org.Kind == model.KindNetwork && manager
 	case ViewCases, EditCases:
 		// Only the group's own people read its cases: network staff see
 		// counts, never names, notes or sensitive fields.
@@ -118,6 +122,29 @@ func Can(v Viewer, a Action, org model.Org) bool {
 	return false
 }
 
+// CanInvite reports whether v may invite someone into org with role. The
+// organisation's own managers invite with any of its roles; a network
+// admin setting up a group that has no coordinator yet may only invite
+// coordinators (the group's first), never plain members.
+func CanInvite(v Viewer, org model.Org, role model.Role) bool {
+	if !model.ValidRole(org.Kind, role) || !Can(v, ManagePeople, org) {
+		return false
+	}
+	own, _ := v.RoleIn(org.ID)
+	return own == model.ManagerRole(org.Kind) || role == model.ManagerRole(org.Kind)
+}
+
+// InviteRoles lists the roles v may invite into org with, highest first.
+func InviteRoles(v Viewer, org model.Org) []model.Role {
+	var out []model.Role
+	for _, r := range model.RolesFor(org.Kind) {
+		if CanInvite(v, org, r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // CanManageUser reports whether v may act on a person's account as a whole
 // (issue a password-reset link): only if v manages people in every
 // organisation the person belongs to. Otherwise a group coordinator could
@@ -127,8 +154,7 @@ func CanManageUser(v Viewer, target []model.Membership) bool {
 		return false
 	}
 	for _, m := range target {
-		org := model.Org{ID: m.OrgID, Kind: m.OrgKind, NetworkID: m.NetworkID}
-		if !Can(v, ManagePeople, org) {
+		if !Can(v, ManagePeople, m.Org()) {
 			return false
 		}
 	}

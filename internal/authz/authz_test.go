@@ -8,19 +8,22 @@ import (
 	"puente/internal/model"
 )
 
-// The organisations of every test: network n1 with groups g1 and g2,
+// The organisations of every test: network n1 with groups g1 and g2 (each
+// with its own coordinator) and g0 (just created, no coordinator yet),
 // network n2 with group g3, and a standalone group gs.
 var (
 	n1 = model.Org{ID: "net-one-000000000", Kind: model.KindNetwork, Name: "Network One"}
 	n2 = model.Org{ID: "net-two-000000000", Kind: model.KindNetwork, Name: "Network Two"}
-	g1 = model.Org{ID: "group-one-0000000", Kind: model.KindGroup, Name: "Group One", NetworkID: n1.ID}
-	g2 = model.Org{ID: "group-two-0000000", Kind: model.KindGroup, Name: "Group Two", NetworkID: n1.ID}
-	g3 = model.Org{ID: "group-three-00000", Kind: model.KindGroup, Name: "Group Three", NetworkID: n2.ID}
-	gs = model.Org{ID: "group-alone-00000", Kind: model.KindGroup, Name: "Standalone"}
+	g1 = model.Org{ID: "group-one-0000000", Kind: model.KindGroup, Name: "Group One", NetworkID: n1.ID, HasCoordinator: true}
+	g2 = model.Org{ID: "group-two-0000000", Kind: model.KindGroup, Name: "Group Two", NetworkID: n1.ID, HasCoordinator: true}
+	g0 = model.Org{ID: "group-new-0000000", Kind: model.KindGroup, Name: "Group New", NetworkID: n1.ID}
+	g3 = model.Org{ID: "group-three-00000", Kind: model.KindGroup, Name: "Group Three", NetworkID: n2.ID, HasCoordinator: true}
+	gs = model.Org{ID: "group-alone-00000", Kind: model.KindGroup, Name: "Standalone", HasCoordinator: true}
 )
 
 func membership(o model.Org, r model.Role) model.Membership {
-	return model.Membership{OrgID: o.ID, OrgKind: o.Kind, OrgName: o.Name, NetworkID: o.NetworkID, Role: r}
+	return model.Membership{OrgID: o.ID, OrgKind: o.Kind, OrgName: o.Name, NetworkID: o.NetworkID, Role: r,
+		OrgHasCoordinator: o.HasCoordinator}
 }
 
 func viewer(ms ...model.Membership) authz.Viewer {
@@ -44,25 +47,27 @@ var targets = map[string]model.Org{
 	"other network":         n2,
 	"group of other net":    g3,
 	"standalone group":      gs,
+	"new group, same net":   g0,
 }
 
 // cell is one expected decision per target, in the order of targetOrder.
 type cell struct {
-	ownGroup, otherGroup, ownNet, otherNet, otherNetGroup, standalone bool
+	ownGroup, otherGroup, ownNet, otherNet, otherNetGroup, standalone, newGroup bool
 }
 
-var targetOrder = []string{"own group", "other group, same net", "own network", "other network", "group of other net", "standalone group"}
+var targetOrder = []string{"own group", "other group, same net", "own network", "other network", "group of other net", "standalone group", "new group, same net"}
 
 func (c cell) values() []bool {
-	return []bool{c.ownGroup, c.otherGroup, c.ownNet, c.otherNet, c.otherNetGroup, c.standalone}
+	return []bool{c.ownGroup, c.otherGroup, c.ownNet, c.otherNet, c.otherNetGroup, c.standalone, c.newGroup}
 }
 
 // TestCanMatrix writes every decision out. The rules, from authz.go:
 // members view their own group only; group coordinators view and manage
 // their own group; network coordinators view their network and its groups
-// and manage nothing; network admins view and manage their network and its
-// groups, and only they create groups, in their own network. The security
-// log follows ManagePeople: only those who manage an organisation read it.
+// and manage nothing; network admins view their network and its groups,
+// manage their network, and manage a group only until it has its own
+// coordinator; only they create groups, in their own network. The security
+// log is read by an organisation's managers and its network's admins.
 // Cases belong to their group alone: its members and coordinators view and
 // edit them, only its coordinators manage them, and network staff see
 // counts for their own network, never a group's cases.
@@ -70,77 +75,80 @@ func TestCanMatrix(t *testing.T) {
 	const T, F = true, false
 	want := map[authz.Action]map[string]cell{
 		authz.ViewOrg: {
-			"member":            {T, F, F, F, F, F},
-			"group coordinator": {T, F, F, F, F, F},
-			"net coordinator":   {T, T, T, F, F, F},
-			"net admin":         {T, T, T, F, F, F},
-			"other net admin":   {F, F, F, T, T, F},
-			"no memberships":    {F, F, F, F, F, F},
+			"member":            {T, F, F, F, F, F, F},
+			"group coordinator": {T, F, F, F, F, F, F},
+			"net coordinator":   {T, T, T, F, F, F, T},
+			"net admin":         {T, T, T, F, F, F, T},
+			"other net admin":   {F, F, F, T, T, F, F},
+			"no memberships":    {F, F, F, F, F, F, F},
 		},
+		// A group with its own coordinator manages its own people: the
+		// network admin reaches only the new group, which has none yet.
 		authz.ManagePeople: {
-			"member":            {F, F, F, F, F, F},
-			"group coordinator": {T, F, F, F, F, F},
-			"net coordinator":   {F, F, F, F, F, F},
-			"net admin":         {T, T, T, F, F, F},
-			"other net admin":   {F, F, F, T, T, F},
-			"no memberships":    {F, F, F, F, F, F},
+			"member":            {F, F, F, F, F, F, F},
+			"group coordinator": {T, F, F, F, F, F, F},
+			"net coordinator":   {F, F, F, F, F, F, F},
+			"net admin":         {F, F, T, F, F, F, T},
+			"other net admin":   {F, F, F, T, F, F, F},
+			"no memberships":    {F, F, F, F, F, F, F},
 		},
 		authz.CreateGroup: {
-			"member":            {F, F, F, F, F, F},
-			"group coordinator": {F, F, F, F, F, F},
-			"net coordinator":   {F, F, F, F, F, F},
-			"net admin":         {F, F, T, F, F, F},
-			"other net admin":   {F, F, F, T, F, F},
-			"no memberships":    {F, F, F, F, F, F},
+			"member":            {F, F, F, F, F, F, F},
+			"group coordinator": {F, F, F, F, F, F, F},
+			"net coordinator":   {F, F, F, F, F, F, F},
+			"net admin":         {F, F, T, F, F, F, F},
+			"other net admin":   {F, F, F, T, F, F, F},
+			"no memberships":    {F, F, F, F, F, F, F},
 		},
 		authz.ViewSecurityLog: {
-			"member":            {F, F, F, F, F, F},
-			"group coordinator": {T, F, F, F, F, F},
-			"net coordinator":   {F, F, F, F, F, F},
-			"net admin":         {T, T, T, F, F, F},
-			"other net admin":   {F, F, F, T, T, F},
-			"no memberships":    {F, F, F, F, F, F},
+			"member":            {F, F, F, F, F, F, F},
+			"group coordinator": {T, F, F, F, F, F, F},
+			"net coordinator":   {F, F, F, F, F, F, F},
+			"net admin":         {T, T, T, F, F, F, T},
+			"other net admin":   {F, F, F, T, T, F, F},
+			"no memberships":    {F, F, F, F, F, F, F},
 		},
 		authz.ViewCases: {
-			"member":            {T, F, F, F, F, F},
-			"group coordinator": {T, F, F, F, F, F},
-			"net coordinator":   {F, F, F, F, F, F},
-			"net admin":         {F, F, F, F, F, F},
-			"other net admin":   {F, F, F, F, F, F},
-			"no memberships":    {F, F, F, F, F, F},
+			"member":            {T, F, F, F, F, F, F},
+			"group coordinator": {T, F, F, F, F, F, F},
+			"net coordinator":   {F, F, F, F, F, F, F},
+			"net admin":         {F, F, F, F, F, F, F},
+			"other net admin":   {F, F, F, F, F, F, F},
+			"no memberships":    {F, F, F, F, F, F, F},
 		},
 		authz.EditCases: {
-			"member":            {T, F, F, F, F, F},
-			"group coordinator": {T, F, F, F, F, F},
-			"net coordinator":   {F, F, F, F, F, F},
-			"net admin":         {F, F, F, F, F, F},
-			"other net admin":   {F, F, F, F, F, F},
-			"no memberships":    {F, F, F, F, F, F},
+			"member":            {T, F, F, F, F, F, F},
+			"group coordinator": {T, F, F, F, F, F, F},
+			"net coordinator":   {F, F, F, F, F, F, F},
+			"net admin":         {F, F, F, F, F, F, F},
+			"other net admin":   {F, F, F, F, F, F, F},
+			"no memberships":    {F, F, F, F, F, F, F},
 		},
 		authz.ManageCases: {
-			"member":            {F, F, F, F, F, F},
-			"group coordinator": {T, F, F, F, F, F},
-			"net coordinator":   {F, F, F, F, F, F},
-			"net admin":         {F, F, F, F, F, F},
-			"other net admin":   {F, F, F, F, F, F},
-			"no memberships":    {F, F, F, F, F, F},
+			"member":            {F, F, F, F, F, F, F},
+			"group coordinator": {T, F, F, F, F, F, F},
+			"net coordinator":   {F, F, F, F, F, F, F},
+			"net admin":         {F, F, F, F, F, F, F},
+			"other net admin":   {F, F, F, F, F, F, F},
+			"no memberships":    {F, F, F, F, F, F, F},
 		},
 		authz.ViewCaseCounts: {
-			"member":            {F, F, F, F, F, F},
-			"group coordinator": {F, F, F, F, F, F},
-			"net coordinator":   {F, F, T, F, F, F},
-			"net admin":         {F, F, T, F, F, F},
-			"other net admin":   {F, F, F, T, F, F},
-			"no memberships":    {F, F, F, F, F, F},
+			"member":            {F, F, F, F, F, F, F},
+			"group coordinator": {F, F, F, F, F, F, F},
+			"net coordinator":   {F, F, T, F, F, F, F},
+			"net admin":         {F, F, T, F, F, F, F},
+			"other net admin":   {F, F, F, T, F, F, F},
+			"no memberships":    {F, F, F, F, F, F, F},
 		},
-		// Settings (the time zone) follow ManagePeople.
+		// Settings (the time zone) follow ManagePeople: a group with its
+		// own coordinator sets its own.
 		authz.EditSettings: {
-			"member":            {F, F, F, F, F, F},
-			"group coordinator": {T, F, F, F, F, F},
-			"net coordinator":   {F, F, F, F, F, F},
-			"net admin":         {T, T, T, F, F, F},
-			"other net admin":   {F, F, F, T, T, F},
-			"no memberships":    {F, F, F, F, F, F},
+			"member":            {F, F, F, F, F, F, F},
+			"group coordinator": {T, F, F, F, F, F, F},
+			"net coordinator":   {F, F, F, F, F, F, F},
+			"net admin":         {F, F, T, F, F, F, T},
+			"other net admin":   {F, F, F, T, F, F, F},
+			"no memberships":    {F, F, F, F, F, F, F},
 		},
 		// The installation's backups: a network's own admins only (a
 		// standalone group's coordinator: TestViewBackupsStandalone).
@@ -282,11 +290,16 @@ func TestCanManageUser(t *testing.T) {
 		target []model.Membership
 		want   bool
 	}{
-		{"net admin", []model.Membership{membership(g1, model.RoleMember)}, true},
-		{"net admin", []model.Membership{membership(g1, model.RoleCoordinator), membership(g2, model.RoleMember)}, true},
-		{"net admin", []model.Membership{membership(n1, model.RoleAdmin), membership(g1, model.RoleMember)}, true},
-		{"net admin", []model.Membership{membership(g1, model.RoleMember), membership(gs, model.RoleMember)}, false},
-		{"net admin", []model.Membership{membership(g1, model.RoleMember), membership(g3, model.RoleMember)}, false},
+		// Network admins reset only in their network and in groups without
+		// a coordinator of their own: never a group member once the group
+		// has one (issue 8: a reset link would hand them the member's access).
+		{"net admin", []model.Membership{membership(g1, model.RoleMember)}, false},
+		{"net admin", []model.Membership{membership(g1, model.RoleCoordinator)}, false},
+		{"net admin", []model.Membership{membership(n1, model.RoleCoordinator)}, true},
+		{"net admin", []model.Membership{membership(n1, model.RoleAdmin), membership(g0, model.RoleCoordinator)}, true},
+		{"net admin", []model.Membership{membership(n1, model.RoleAdmin), membership(g1, model.RoleMember)}, false},
+		{"net admin", []model.Membership{membership(n1, model.RoleCoordinator), membership(gs, model.RoleMember)}, false},
+		{"net admin", []model.Membership{membership(n1, model.RoleCoordinator), membership(n2, model.RoleCoordinator)}, false},
 		{"group coordinator", []model.Membership{membership(g1, model.RoleMember)}, true},
 		// A group coordinator must not take over a network admin sitting in their group.
 		{"group coordinator", []model.Membership{membership(g1, model.RoleMember), membership(n1, model.RoleAdmin)}, false},
@@ -294,7 +307,8 @@ func TestCanManageUser(t *testing.T) {
 		{"net coordinator", []model.Membership{membership(g1, model.RoleMember)}, false},
 		{"member", []model.Membership{membership(g1, model.RoleMember)}, false},
 		{"other net admin", []model.Membership{membership(g1, model.RoleMember)}, false},
-		{"other net admin", []model.Membership{membership(g3, model.RoleCoordinator)}, true},
+		{"other net admin", []model.Membership{membership(g3, model.RoleCoordinator)}, false},
+		{"other net admin", []model.Membership{membership(n2, model.RoleCoordinator)}, true},
 		{"net admin", nil, false},
 		{"net admin", []model.Membership{}, false},
 		{"no memberships", nil, false},

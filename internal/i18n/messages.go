@@ -54,8 +54,6 @@ var messages = map[string][2]string{
 	"err.mismatch":          {"The two passwords do not match.", "Las dos contraseñas no coinciden."},
 	"err.invalid":           {"This value is not valid.", "Este valor no es válido."},
 	"err.password_short":    {"Use at least 12 characters.", "Use al menos 12 caracteres."},
-	"err.password_common":   {"This password is too common. Choose another.", "Esta contraseña es demasiado común. Elija otra."},
-	"err.password_personal": {"Do not use your name or email in the password.", "No use su nombre ni su correo en la contraseña."},
 
 	// Error pages
 	"error.not_found.title":    {"Page not found", "Página no encontrada"},
@@ -136,8 +134,6 @@ var messages = map[string][2]string{
 	"invite.revoked":               {"Invitation cancelled.", "Invitación cancelada."},
 	"invite.accept.title":          {"Join Puente", "Unirse a Puente"},
 	"invite.accept.intro":          {"You are invited to %s as %s.", "Le invitaron a unirse a %s como %s."},
-	"invite.accept.new":            {"Choose your name and a password for %s.", "Elija su nombre y una contraseña para %s."},
-	"invite.accept.existing":       {"You already have an account as %s. Enter its password to accept.", "Ya tiene una cuenta como %s. Escriba su contraseña para aceptar."},
 	"invite.accept.wrong_password": {"That password is not right.", "Esa contraseña no es correcta."},
 	"invite.accept.submit":         {"Accept invitation", "Aceptar invitación"},
 	"invite.accepted":              {"Welcome. You have joined the organisation.", "Le damos la bienvenida. Ya forma parte de la organización."},
@@ -161,7 +157,6 @@ var messages = map[string][2]string{
 	"account.password":         {"Change password", "Cambiar contraseña"},
 	"account.password.submit":  {"Change password", "Cambiar contraseña"},
 	"account.wrong_password":   {"That is not your current password.", "Esa no es su contraseña actual."},
-	"account.password_changed": {"Password changed. Your other sessions were signed out.", "Contraseña cambiada. Se cerraron sus otras sesiones."},
 
 	// Security log
 	"security.title":   {"Security log", "Historial de seguridad"},

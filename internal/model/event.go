@@ -21,6 +21,11 @@ const (
 	EventPasswordChanged    EventKind = "password_changed"
 	EventGroupCreated       EventKind = "group_created"
 	EventSetup              EventKind = "setup"
+	// EventLinkRefused: a bearer link was used after its issuer lost the
+	// authority it needed or its target gained a role; Detail is the LinkKind.
+	EventLinkRefused EventKind = "link_refused"
+	// EventResetRevoked: a password-reset link was withdrawn before use.
+	EventResetRevoked EventKind = "reset_revoked"
 )
 
 // Event is one security log entry. OrgID is empty for account events (sign-ins).

@@ -58,8 +58,12 @@ type Org struct {
 	NetworkID string // a group's network; empty for networks and standalone groups
 	// TimeZone is the IANA zone ("America/Chicago") the organisation's days
 	// are counted in: its "today", what is overdue, its windows.
-	TimeZone  string
-	CreatedAt time.Time
+	TimeZone string
+	// HasCoordinator: a sponsor group with at least one coordinator (one
+	// who accepted). From then on the group manages its own people; its
+	// network no longer can (issue 8, "the group's space is the group's").
+	HasCoordinator bool
+	CreatedAt      time.Time
 }
 
 // Membership is one person's role in one organisation, with enough of the
@@ -71,6 +75,26 @@ type Membership struct {
 	NetworkID   string
 	OrgTimeZone string // the organisation's IANA zone
 	Role        Role
+	// OrgHasCoordinator is Org.HasCoordinator of the organisation.
+	OrgHasCoordinator bool
+}
+
+// Org is the organisation of the membership, as far as access decisions need it.
+func (m Membership) Org() Org {
+	return Org{ID: m.OrgID, Kind: m.OrgKind, Name: m.OrgName, NetworkID: m.NetworkID, TimeZone: m.OrgTimeZone,
+		HasCoordinator: m.OrgHasCoordinator}
+}
+
+// RoleRank orders the roles of kind k: the manager role ranks 2, the other
+// 1, an unknown role 0. A role "grows" when its rank rises.
+func RoleRank(k OrgKind, r Role) int {
+	roles := RolesFor(k)
+	for i, x := range roles {
+		if x == r {
+			return len(roles) - i
+		}
+	}
+	return 0
 }
 
 // GroupSummary is a sponsor group as its network lists it.

@@ -24,17 +24,19 @@ type Member struct {
 
 // Invitation is a one-time link that lets a person join an organisation.
 type Invitation struct {
-	ID         string
-	OrgID      string
-	OrgKind    OrgKind
-	OrgName    string
-	Email      string
-	Role       Role
-	InvitedBy  string
-	CreatedAt  time.Time
-	ExpiresAt  time.Time
-	AcceptedAt time.Time
-	RevokedAt  time.Time
+	ID        string
+	OrgID     string
+	OrgKind   OrgKind
+	OrgName   string
+	Email     string
+	Role      Role
+	InvitedBy string
+	// InvitedByName is the inviter's name, for the list of pending invitations.
+	InvitedByName string
+	CreatedAt     time.Time
+	ExpiresAt     time.Time
+	AcceptedAt    time.Time
+	RevokedAt     time.Time
 }
 
 // Pending reports whether the invitation can still be accepted at now.
@@ -47,11 +49,3 @@ const InvitationTTL = 7 * 24 * time.Hour
 
 // ResetTTL is how long a password-reset link stays valid.
 const ResetTTL = 24 * time.Hour
-
-// Reset is a one-time password-reset link, as its holder sees it.
-type Reset struct {
-	UserID    string
-	Email     string
-	Name      string
-	ExpiresAt time.Time
-}

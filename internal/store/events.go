@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"time"
 
 	"puente/internal/model"
 )
@@ -53,6 +54,47 @@ func (s *Store) Events(ctx context.Context, orgID string, before int64, limit in
 	if err != nil {
 		return nil, err
 	}
+	return scanEvents(rows)
+}
+
+// SignedInFrom reports whether userID signed in from ip at or after since:
+// one of the account's usual addresses.
+func (s *Store) SignedInFrom(ctx context.Context, userID, ip string, since time.Time) (bool, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `
+		SELECT EXISTS (SELECT 1 FROM security_events
+		               WHERE actor_id = ? AND ip = ? AND at >= ? AND event = 'signin')`, userID, ip, ts(since)).Scan(&n)
+	return n == 1, err
+}
+
+// peopleEvents are the security events that change who is in an
+// organisation or who could get in: shown to its managers.
+var peopleEvents = []model.EventKind{model.EventInvitationIssued, model.EventInvitationAccepted, model.EventInvitationRevoked,
+	model.EventRoleChanged, model.EventMemberRemoved, model.EventResetIssued, model.EventResetRevoked, model.EventLinkRefused}
+
+// PeopleChanges returns org's membership and link events since since,
+// newest first, at most limit: who invited, joined, changed role, left,
+// and which links were issued, revoked or refused.
+func (s *Store) PeopleChanges(ctx context.Context, orgID string, since time.Time, limit int) ([]model.Event, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT e.id, e.at, e.event, coalesce(e.org_id, ''), coalesce(e.actor_id, ''), coalesce(a.name, ''),
+		       coalesce(e.subject_id, ''), coalesce(su.name, ''), e.detail, e.ip
+		FROM security_events e
+		LEFT JOIN users a ON a.id = e.actor_id
+		LEFT JOIN users su ON su.id = e.subject_id
+		WHERE e.org_id = ? AND e.at >= ? AND e.event IN (?, ?, ?, ?, ?, ?, ?, ?)
+		ORDER BY e.id DESC
+		LIMIT ?`, orgID, ts(since), peopleEvents[0], peopleEvents[1], peopleEvents[2], peopleEvents[3],
+		peopleEvents[4], peopleEvents[5], peopleEvents[6], peopleEvents[7], limit)
+	if err != nil {
+		return nil, err
+	}
+	return scanEvents(rows)
+}
+
+// scanEvents reads rows of (id, at, event, org, actor, actor name,
+// subject, subject name, detail, ip) and closes them.
+func scanEvents(rows *sql.Rows) ([]model.Event, error) {
 	defer rows.Close()
 	var out []model.Event
 	for rows.Next() {

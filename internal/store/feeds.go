@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"time"
 
@@ -58,15 +59,34 @@ func (s *Store) RevokeFeed(ctx context.Context, userID, feedID string) error {
 	return mustAffect(res, err)
 }
 
-// FeedByToken returns the live feed whose token hashes to tokenHash;
-// model.ErrNotFound for an unknown or revoked one.
-func (s *Store) FeedByToken(ctx context.Context, tokenHash string) (Feed, error) {
+// FeedByToken returns the live feed whose token hashes to tokenHash, if
+// check still allows it today (its owner has gained no organisation or role
+// since it was made). Unknown and revoked feeds answer model.ErrNotFound;
+// so does a refused one, after it is revoked and the refusal logged (from
+// ip), so a calendar app polling it does not fill the log.
+func (s *Store) FeedByToken(ctx context.Context, tokenHash, ip string, check LinkCheck) (Feed, error) {
 	var f Feed
-	var at string
-	err := s.db.QueryRowContext(ctx, `SELECT id, user_id, lang, created_at FROM calendar_feeds WHERE token_hash = ? AND revoked_at IS NULL`,
-		tokenHash).Scan(&f.ID, &f.UserID, &f.Lang, &at)
-	f.CreatedAt = parseTS(at)
-	return f, translate(err)
+	var refused bool
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		var at, roles string
+		err := tx.QueryRowContext(ctx, `SELECT id, user_id, lang, created_at, target_roles FROM calendar_feeds WHERE token_hash = ? AND revoked_at IS NULL`,
+			tokenHash).Scan(&f.ID, &f.UserID, &f.Lang, &at, &roles)
+		if err != nil {
+			return translate(err)
+		}
+		f.CreatedAt = parseTS(at)
+		lf := model.LinkFacts{Kind: model.LinkFeed, IssuerID: f.UserID, TargetID: f.UserID, AtIssue: model.ParseRoles(roles)}
+		ok, err := s.checkLinkTx(ctx, tx, lf, check, ip, func() error {
+			_, err := tx.ExecContext(ctx, `UPDATE calendar_feeds SET revoked_at = ? WHERE id = ?`, ts(s.now()), f.ID)
+			return err
+		})
+		refused = !ok
+		return err
+	})
+	if err := afterLink(refused, err); err != nil {
+		return Feed{}, err
+	}
+	return f, nil
 }
 
 // feedExcludedRules are the deadline rules that no feed ever carries: the

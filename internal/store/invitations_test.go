@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"puente/internal/auth"
+	"puente/internal/authz"
 	"puente/internal/model"
 )
 
@@ -15,7 +16,7 @@ var t0 = time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
 func newInvite(t *testing.T, w *world, orgKey, email string, role model.Role) (model.Invitation, string) {
 	t.Helper()
 	hash := auth.HashToken(auth.NewToken())
-	inv, err := w.s.CreateInvitation(context.Background(), w.orgs[orgKey], email, role, hash, w.users["n1admin"].ID, "192.0.2.1")
+	inv, err := w.s.CreateInvitation(context.Background(), w.orgs[orgKey], email, role, hash, w.users[orgKey+"coord"].ID, "192.0.2.1")
 	if err != nil {
 		t.Fatalf("CreateInvitation: %v", err)
 	}
@@ -30,7 +31,7 @@ func TestInvitationLookup(t *testing.T) {
 	if want := t0.Add(model.InvitationTTL); !inv.ExpiresAt.Equal(want) {
 		t.Errorf("ExpiresAt = %v, want %v", inv.ExpiresAt, want)
 	}
-	got, err := w.s.InvitationByToken(ctx, hash)
+	got, err := w.s.InvitationByToken(ctx, hash, "", authz.LinkLive)
 	if err != nil {
 		t.Fatalf("InvitationByToken(pending): %v", err)
 	}
@@ -42,7 +43,7 @@ func TestInvitationLookup(t *testing.T) {
 	if err != nil || len(pending) != 1 || pending[0].ID != inv.ID {
 		t.Errorf("PendingInvitations = %+v, %v; want [%s]", pending, err, inv.ID)
 	}
-	if _, err := w.s.InvitationByToken(ctx, auth.HashToken("unknown")); !errors.Is(err, model.ErrNotFound) {
+	if _, err := w.s.InvitationByToken(ctx, auth.HashToken("unknown"), "", authz.LinkLive); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("InvitationByToken(unknown) error = %v, want %v", err, model.ErrNotFound)
 	}
 }
@@ -65,7 +66,7 @@ func TestDeadInvitationsAnswerNotFound(t *testing.T) {
 			}
 		}, true},
 		{"accepted", func(t *testing.T, w *world, c *clock, inv model.Invitation, hash string) {
-			if _, err := w.s.AcceptInvitation(context.Background(), hash, "New Person", testHash, "", ""); err != nil {
+			if _, err := w.s.AcceptInvitation(context.Background(), hash, "New Person", testHash, "", "", authz.LinkLive); err != nil {
 				t.Fatalf("AcceptInvitation: %v", err)
 			}
 		}, true},
@@ -78,10 +79,10 @@ func TestDeadInvitationsAnswerNotFound(t *testing.T) {
 			inv, hash := newInvite(t, w, "g1", "new@example.org", model.RoleMember)
 			c.advance(time.Hour)
 			tt.kill(t, w, c, inv, hash)
-			if got, err := w.s.InvitationByToken(ctx, hash); !errors.Is(err, model.ErrNotFound) {
+			if got, err := w.s.InvitationByToken(ctx, hash, "", authz.LinkLive); !errors.Is(err, model.ErrNotFound) {
 				t.Errorf("InvitationByToken = %+v, %v; want %v", got, err, model.ErrNotFound)
 			}
-			if _, err := w.s.AcceptInvitation(ctx, hash, "Late Person", testHash, "", ""); !errors.Is(err, model.ErrNotFound) {
+			if _, err := w.s.AcceptInvitation(ctx, hash, "Late Person", testHash, "", "", authz.LinkLive); !errors.Is(err, model.ErrNotFound) {
 				t.Errorf("AcceptInvitation error = %v, want %v", err, model.ErrNotFound)
 			}
 			if pending, err := w.s.PendingInvitations(ctx, inv.OrgID); err != nil || len(pending) != 0 {
@@ -100,7 +101,7 @@ func TestRevokeInvitationOnlyInItsOrg(t *testing.T) {
 	if err := w.s.RevokeInvitation(context.Background(), w.orgs["g2"].ID, inv.ID, "", ""); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("RevokeInvitation through another org: error %v, want %v", err, model.ErrNotFound)
 	}
-	if _, err := w.s.InvitationByToken(context.Background(), hash); err != nil {
+	if _, err := w.s.InvitationByToken(context.Background(), hash, "", authz.LinkLive); err != nil {
 		t.Errorf("invitation after a refused revoke: %v, want still pending", err)
 	}
 }
@@ -110,7 +111,7 @@ func TestAcceptInvitationNewEmailCreatesUser(t *testing.T) {
 	ctx := context.Background()
 	users := countRows(t, w.s, "users")
 	_, hash := newInvite(t, w, "g1", "New.Person@example.org", model.RoleCoordinator)
-	u, err := w.s.AcceptInvitation(ctx, hash, "New Person", testHash, "", "192.0.2.2")
+	u, err := w.s.AcceptInvitation(ctx, hash, "New Person", testHash, "", "192.0.2.2", authz.LinkLive)
 	if err != nil {
 		t.Fatalf("AcceptInvitation: %v", err)
 	}
@@ -147,7 +148,7 @@ func TestAcceptInvitationExistingEmail(t *testing.T) {
 			// g1member is invited to g2 under their own email, in other case.
 			_, hash := newInvite(t, w, "g2", "G1MEMBER@example.org", model.RoleMember)
 			users := countRows(t, w.s, "users")
-			u, err := w.s.AcceptInvitation(ctx, hash, "Intruder", testHash, tt.existingID(w), "")
+			u, err := w.s.AcceptInvitation(ctx, hash, "Intruder", testHash, tt.existingID(w), "", authz.LinkLive)
 			if !errors.Is(err, tt.wantErr) {
 				t.Fatalf("AcceptInvitation error = %v, want %v", err, tt.wantErr)
 			}
@@ -159,7 +160,7 @@ func TestAcceptInvitationExistingEmail(t *testing.T) {
 				if !errors.Is(memberErr, model.ErrNotFound) {
 					t.Errorf("after refusal Member(g2) error = %v, want %v", memberErr, model.ErrNotFound)
 				}
-				if _, err := w.s.InvitationByToken(ctx, hash); err != nil {
+				if _, err := w.s.InvitationByToken(ctx, hash, "", authz.LinkLive); err != nil {
 					t.Errorf("refused accept consumed the invitation: %v", err)
 				}
 				return
@@ -177,7 +178,7 @@ func TestAcceptInvitationExistingEmail(t *testing.T) {
 func TestAcceptInvitationUnknownExistingUser(t *testing.T) {
 	w := newWorld(t)
 	_, hash := newInvite(t, w, "g1", "fresh@example.org", model.RoleMember)
-	_, err := w.s.AcceptInvitation(context.Background(), hash, "Fresh", testHash, w.users["g2coord"].ID, "")
+	_, err := w.s.AcceptInvitation(context.Background(), hash, "Fresh", testHash, w.users["g2coord"].ID, "", authz.LinkLive)
 	if !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("accept a new email claiming an existing user: error %v, want %v", err, model.ErrNotFound)
 	}
@@ -188,13 +189,13 @@ func TestAcceptInvitationKeepsCurrentRole(t *testing.T) {
 	ctx := context.Background()
 	coord := w.users["g1coord"]
 	_, hash := newInvite(t, w, "g1", coord.Email, model.RoleMember)
-	if _, err := w.s.AcceptInvitation(ctx, hash, "", "", coord.ID, ""); err != nil {
+	if _, err := w.s.AcceptInvitation(ctx, hash, "", "", coord.ID, "", authz.LinkLive); err != nil {
 		t.Fatalf("AcceptInvitation by a current coordinator: %v", err)
 	}
 	if m, _ := w.s.Member(ctx, w.orgs["g1"].ID, coord.ID); m.Role != model.RoleCoordinator {
 		t.Errorf("role = %s, want %s kept", m.Role, model.RoleCoordinator)
 	}
-	if _, err := w.s.InvitationByToken(ctx, hash); !errors.Is(err, model.ErrNotFound) {
+	if _, err := w.s.InvitationByToken(ctx, hash, "", authz.LinkLive); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("invitation after accept: error %v, want %v", err, model.ErrNotFound)
 	}
 }
@@ -225,7 +226,7 @@ func TestPendingInvitationsAgreesWithPendingAtSubSecond(t *testing.T) {
 			if got := inv.Pending(c.now()); got != tt.wantPending {
 				t.Fatalf("model Pending = %v, want %v (test premise)", got, tt.wantPending)
 			}
-			_, err := w.s.InvitationByToken(ctx, hash)
+			_, err := w.s.InvitationByToken(ctx, hash, "", authz.LinkLive)
 			if byToken := err == nil; byToken != tt.wantPending {
 				t.Errorf("InvitationByToken pending = %v (err %v), want %v", byToken, err, tt.wantPending)
 			}

@@ -11,10 +11,15 @@ import (
 
 const orgCols = `o.id, o.kind, o.name, coalesce(o.network_id, ''), o.time_zone, o.created_at`
 
+// orgColsAuthz are orgCols and what access decisions need besides: whether
+// a group has a coordinator of its own (model.Org.HasCoordinator).
+const orgColsAuthz = orgCols + `,
+	EXISTS (SELECT 1 FROM memberships c WHERE c.org_id = o.id AND c.role = 'coordinator' AND o.kind = 'group')`
+
 func scanOrg(row interface{ Scan(...any) error }) (model.Org, error) {
 	var o model.Org
 	var created string
-	if err := row.Scan(&o.ID, &o.Kind, &o.Name, &o.NetworkID, &o.TimeZone, &created); err != nil {
+	if err := row.Scan(&o.ID, &o.Kind, &o.Name, &o.NetworkID, &o.TimeZone, &created, &o.HasCoordinator); err != nil {
 		return model.Org{}, translate(err)
 	}
 	o.CreatedAt = parseTS(created)
@@ -26,7 +31,7 @@ func scanOrg(row interface{ Scan(...any) error }) (model.Org, error) {
 // an organisation that does not exist.
 func (s *Store) OrgForUser(ctx context.Context, userID, orgID string) (model.Org, error) {
 	return scanOrg(s.db.QueryRowContext(ctx, `
-		SELECT `+orgCols+` FROM organisations o
+		SELECT `+orgColsAuthz+` FROM organisations o
 		WHERE o.id = ?
 		  AND EXISTS (SELECT 1 FROM memberships m
 		              WHERE m.user_id = ? AND (m.org_id = o.id OR m.org_id = o.network_id))`,

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"puente/internal/authz"
 	"puente/internal/model"
 	"puente/schema"
 )
@@ -100,7 +101,7 @@ func TestMigration003OnExistingData(t *testing.T) {
 		}
 	}
 	for _, f := range []struct{ hash, lang string }{{strings.Repeat("a", 64), "es"}, {strings.Repeat("b", 64), "en"}} {
-		got, err := s.FeedByToken(ctx, f.hash)
+		got, err := s.FeedByToken(ctx, f.hash, "", authz.LinkLive)
 		if err != nil || got.Lang != f.lang {
 			t.Errorf("feed language after 003: got %q (%v), want %q", got.Lang, err, f.lang)
 		}

@@ -39,8 +39,23 @@ func (s *Store) UserByID(ctx context.Context, id string) (model.User, error) {
 // Memberships lists every organisation the user belongs to, networks first,
 // then by name.
 func (s *Store) Memberships(ctx context.Context, userID string) ([]model.Membership, error) {
-	rows, err := s.db.QueryContext(ctx, `
-		SELECT o.id, o.kind, o.name, coalesce(o.network_id, ''), o.time_zone, m.role
+	return memberships(ctx, s.db, userID)
+}
+
+// rowsQuerier is a *sql.DB or a *sql.Tx.
+type rowsQuerier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+}
+
+// memberships reads a user's memberships through q, so that a link's check
+// can read them in the transaction that uses the link.
+func memberships(ctx context.Context, q rowsQuerier, userID string) ([]model.Membership, error) {
+	if userID == "" {
+		return nil, nil
+	}
+	rows, err := q.QueryContext(ctx, `
+		SELECT o.id, o.kind, o.name, coalesce(o.network_id, ''), o.time_zone, m.role,
+		       EXISTS (SELECT 1 FROM memberships c WHERE c.org_id = o.id AND c.role = 'coordinator' AND o.kind = 'group')
 		FROM memberships m JOIN organisations o ON o.id = m.org_id
 		WHERE m.user_id = ?
 		ORDER BY o.kind DESC, o.name, o.id`, userID)
@@ -51,7 +66,7 @@ func (s *Store) Memberships(ctx context.Context, userID string) ([]model.Members
 	var out []model.Membership
 	for rows.Next() {
 		var m model.Membership
-		if err := rows.Scan(&m.OrgID, &m.OrgKind, &m.OrgName, &m.NetworkID, &m.OrgTimeZone, &m.Role); err != nil {
+		if err := rows.Scan(&m.OrgID, &m.OrgKind, &m.OrgName, &m.NetworkID, &m.OrgTimeZone, &m.Role, &m.OrgHasCoordinator); err != nil {
 			return nil, err
 		}
 		out = append(out, m)
@@ -66,18 +81,13 @@ func (s *Store) SetUserLang(ctx context.Context, userID, lang string) error {
 }
 
 // ChangePassword replaces the user's password hash and ends all their
-// sessions (the caller renews its own).
+// sessions (the caller renews its own), their calendar feeds and any
+// unused reset link for them (see setPasswordTx).
 func (s *Store) ChangePassword(ctx context.Context, userID, hash, ip string) (model.User, error) {
 	var u model.User
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = ?, session_epoch = session_epoch + 1 WHERE id = ?`, hash, userID)
-		if err := mustAffect(res, err); err != nil {
-			return err
-		}
-		if err := s.recordTx(ctx, tx, model.Event{Kind: model.EventPasswordChanged, ActorID: userID, SubjectID: userID, IP: ip}); err != nil {
-			return err
-		}
-		u, err = scanUser(tx.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE id = ?`, userID))
+		var err error
+		u, err = s.setPasswordTx(ctx, tx, userID, hash, model.EventPasswordChanged, ip)
 		return err
 	})
 	return u, err

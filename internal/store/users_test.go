@@ -41,7 +41,9 @@ func TestSetupCreatesAccountThenCloses(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := model.Membership{OrgID: org.ID, OrgKind: tt.kind, OrgName: in.OrgName, OrgTimeZone: "America/Phoenix", Role: tt.wantRole}
+			// A group set up by its coordinator has a coordinator of its own.
+			want := model.Membership{OrgID: org.ID, OrgKind: tt.kind, OrgName: in.OrgName, OrgTimeZone: "America/Phoenix", Role: tt.wantRole,
+				OrgHasCoordinator: tt.kind == model.KindGroup}
 			if len(ms) != 1 || ms[0] != want {
 				t.Errorf("Memberships = %+v, want [%+v]", ms, want)
 			}

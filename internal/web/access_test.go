@@ -82,8 +82,23 @@ var onlyOwnNetworkAdmin = func(ok int) [6][5]int {
 }
 
 // People management: a group's coordinators in their group, a network's
-// admins in the network and its groups.
+// admins in the network. Every group here has its own coordinator, so the
+// group's space is the group's (issue 8): a network admin inviting into it,
+// changing roles, removing or issuing a reset link there gets 403.
 var managePeople = func(ok int) [6][5]int {
+	return [6][5]int{
+		{},
+		{s404, s403, s404, s404, s404},
+		{s404, ok, s404, s404, s404},
+		{s403, s403, s403, s404, s404},
+		{ok, s403, s403, s404, s404},
+		{s404, s404, s404, ok, s403},
+	}
+}
+
+// The security log: an organisation's managers, and a network's admins for
+// the network and its groups.
+var readLog = func(ok int) [6][5]int {
 	return [6][5]int{
 		{},
 		{s404, s403, s404, s404, s404},
@@ -116,6 +131,36 @@ func newInvitation(e *testEnv, org model.Org) string {
 		e.t.Fatalf("invitation: %v", err)
 	}
 	return inv.ID
+}
+
+// newResetLink issues a reset link from org, by one of its managers, for a
+// fresh member, and returns the link's id.
+func newResetLink(e *testEnv, org model.Org) string {
+	victim := newVictim(e, org)
+	ms, err := e.st.Members(context.Background(), org.ID)
+	if err != nil {
+		e.t.Fatalf("members: %v", err)
+	}
+	issuer := ""
+	for _, m := range ms {
+		if m.Role == model.ManagerRole(org.Kind) {
+			issuer = m.UserID
+		}
+	}
+	if err := e.st.CreateReset(context.Background(), auth.HashToken(auth.NewToken()), victim, org.ID, issuer, "127.0.0.1"); err != nil {
+		e.t.Fatalf("reset: %v", err)
+	}
+	rs, err := e.st.PendingResets(context.Background(), org.ID)
+	if err != nil {
+		e.t.Fatalf("pending resets: %v", err)
+	}
+	for _, r := range rs {
+		if r.UserID == victim {
+			return r.ID
+		}
+	}
+	e.t.Fatalf("no pending reset for the new member")
+	return ""
 }
 
 // accessMatrix is every route's row; each GET row is tried again as HEAD,
@@ -211,9 +256,15 @@ func orgMatrix() []matrixRow {
 				return cell{path: "/orgs/" + o.ID + "/members/" + newVictim(e, o) + "/reset"}
 			},
 			org: withAnon(managePeople(s200), anonPost)},
+		{method: "POST", pattern: "/orgs/{orgID}/resets/{resetID}/revoke",
+			prepare: func(e *testEnv, o model.Org) cell {
+				return cell{path: "/orgs/" + o.ID + "/resets/" + newResetLink(e, o) + "/revoke"}
+			},
+			org: withAnon(managePeople(s303), anonPost)},
 		{method: "GET", pattern: "/orgs/{orgID}/security", prepare: orgPath("/security"),
-			org: withAnon(managePeople(s200), anonGet)},
-		// Settings follow people management.
+			org: withAnon(readLog(s200), anonGet)},
+		// Settings follow people management: a network admin no longer
+		// changes a group's settings once it has its own coordinator.
 		{method: "GET", pattern: "/orgs/{orgID}/settings", prepare: orgPath("/settings"),
 			org: withAnon(managePeople(s200), anonGet)},
 		{method: "POST", pattern: "/orgs/{orgID}/settings",

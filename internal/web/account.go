@@ -2,9 +2,9 @@ package web
 
 import (
 	"net/http"
-	"strings"
 
 	"puente/internal/auth"
+	"puente/internal/model"
 )
 
 type passwordForm struct {
@@ -13,20 +13,28 @@ type passwordForm struct {
 	PasswordConfirm string `form:"password_confirm" validate:"required,eqfield=Password"`
 }
 
-func (s *Server) accountPage(r *http.Request) *templateData {
+// accountPage lists the account's organisations and its live calendar
+// feeds: changing the password stops them, and the page says so.
+func (s *Server) accountPage(r *http.Request) (*templateData, error) {
 	d := s.newData(r)
 	d.Title = d.T("account.title")
-	return d
+	var err error
+	d.Feeds, err = s.store.Feeds(r.Context(), viewerFrom(r).UserID)
+	return d, err
 }
 
 func (s *Server) accountView(w http.ResponseWriter, r *http.Request) error {
-	d := s.accountPage(r)
+	d, err := s.accountPage(r)
+	if err != nil {
+		return err
+	}
 	d.Form = &passwordForm{}
 	return s.render(w, r, http.StatusOK, "account", d)
 }
 
 // accountPasswordPost changes the viewer's password after checking the
-// current one; every other session of the account ends, this one is renewed.
+// current one; every other session of the account ends, this one is
+// renewed, and the account's calendar feeds stop (store.ChangePassword).
 func (s *Server) accountPasswordPost(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
 		return err
@@ -35,18 +43,21 @@ func (s *Server) accountPasswordPost(w http.ResponseWriter, r *http.Request) err
 	v := viewerFrom(r)
 	var f passwordForm
 	decodeForm(r, &f)
-	d := s.accountPage(r)
+	d, err := s.accountPage(r)
+	if err != nil {
+		return err
+	}
 	d.Errors = s.validateForm(d.Lang, &f)
 	if _, bad := d.Errors["password"]; !bad {
-		if p := auth.PasswordProblem(f.Password, v.User.Email, v.User.Name); p != "" {
+		if p := auth.PasswordProblem(f.Password, personal(v.User, v.Memberships)); p != "" {
 			d.Errors["password"] = d.T(p)
 		}
 	}
 	if len(d.Errors) > 0 {
 		return s.formRejected(w, r, "account", d, &f)
 	}
-	if ok, retry, _ := s.acctLimit.Allow(strings.ToLower(v.User.Email), s.now()); !ok {
-		return errThrottled(retry)
+	if err := s.allowPasswordCheck(r, v.User, v.User.Email); err != nil {
+		return err
 	}
 	match, err := s.hasher.Verify(ctx, v.User.PasswordHash, f.Current)
 	if err != nil {
@@ -67,7 +78,21 @@ func (s *Server) accountPasswordPost(w http.ResponseWriter, r *http.Request) err
 	if err := s.signIn(r, u, v.Current.OrgID); err != nil {
 		return err
 	}
-	s.flash(r, "account.password_changed")
+	if len(d.Feeds) > 0 {
+		s.flash(r, "account.password_changed_feeds")
+	} else {
+		s.flash(r, "account.password_changed")
+	}
 	http.Redirect(w, r, "/account", http.StatusSeeOther)
 	return nil
+}
+
+// personal is what u's password must not be made of: their name, email
+// and organisations' names.
+func personal(u model.User, ms []model.Membership) auth.Personal {
+	p := auth.Personal{Name: u.Name, Email: u.Email}
+	for _, m := range ms {
+		p.Orgs = append(p.Orgs, m.OrgName)
+	}
+	return p
 }

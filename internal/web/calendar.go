@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"puente/internal/auth"
+	"puente/internal/authz"
 	"puente/internal/deadline"
 	"puente/internal/i18n"
 	"puente/internal/ics"
@@ -89,7 +90,7 @@ func (s *Server) feedWindows(ms []model.Membership) map[string]store.FeedWindow 
 // name, A-number or address, in the language the feed was made in.
 func (s *Server) feedICS(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
-	feed, err := s.store.FeedByToken(ctx, auth.HashToken(r.PathValue("token")))
+	feed, err := s.store.FeedByToken(ctx, auth.HashToken(r.PathValue("token")), s.clientIP(r), authz.LinkLive)
 	if err != nil {
 		return err
 	}

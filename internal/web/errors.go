@@ -30,6 +30,10 @@ var (
 	errCrossOrigin  = &httpError{status: http.StatusForbidden, key: "error.cross_origin"}
 	errUnauthorized = &httpError{status: http.StatusUnauthorized, key: "error.unauthorized"}
 	errBadRequest   = &httpError{status: http.StatusBadRequest, key: "error.bad_request"}
+	// errSetupLocked is /setup without its one-time token: a 404 that says
+	// where the link is.
+	errSetupLocked = &httpError{status: http.StatusNotFound, key: "setup.locked"}
+	errMisdirected = &httpError{status: http.StatusMisdirectedRequest, key: "error.misdirected"}
 )
 
 func errThrottled(retry time.Duration) error {

@@ -50,7 +50,7 @@ func TestFlowGroupAndInvitation(t *testing.T) {
 	form := newcomer.get("/invite/" + token)
 	secStatus(t, "GET invitation", form, http.StatusOK)
 	secHas(t, "GET invitation", form.body, "You are invited to "+group+" as Coordinator.")
-	secHas(t, "GET invitation", form.body, "Choose your name and a password for "+email+".")
+	secHas(t, "GET invitation", form.body, "Write your name and a password for "+email+".")
 	res = newcomer.post("/invite/"+token, url.Values{"name": {"Ramón Rivera"}, "password": {inGoodPassword}, "password_confirm": {inGoodPassword}})
 	secRedirect(t, "accept", res, "/")
 	home := newcomer.get("/")
@@ -88,8 +88,10 @@ func TestFlowGroupAndInvitation(t *testing.T) {
 	}
 }
 
-// An invitation for an address that already has an account asks for that
-// account's password.
+// An invitation for an address that already has an account is accepted
+// with that account's password; the page looks exactly like a newcomer's
+// (issue 8: the link's holder must not learn whether the address has an
+// account), and the account keeps its name and password.
 func TestFlowInvitationForExistingAccount(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
@@ -103,12 +105,14 @@ func TestFlowInvitationForExistingAccount(t *testing.T) {
 	c := e.client()
 	form := c.get("/invite/" + token)
 	secStatus(t, "GET invitation", form, http.StatusOK)
-	secHas(t, "GET invitation", form.body, "You already have an account as "+emailBetaCoord+". Enter its password to accept.")
-	if strings.Contains(form.body, `name="password_confirm"`) || strings.Contains(form.body, `name="name"`) {
-		t.Errorf("existing-account form asks for a new name or password")
+	secHas(t, "GET invitation", form.body, "Write your name and a password for "+emailBetaCoord+".")
+	for _, field := range []string{`name="name"`, `name="password"`, `name="password_confirm"`} {
+		if !strings.Contains(form.body, field) {
+			t.Errorf("invitation form lacks %s", field)
+		}
 	}
 
-	wrong := c.post("/invite/"+token, url.Values{"password": {inOtherPassword}})
+	wrong := c.post("/invite/"+token, url.Values{"name": {"Someone"}, "password": {inOtherPassword}, "password_confirm": {inOtherPassword}})
 	secStatus(t, "wrong password", wrong, http.StatusUnprocessableEntity)
 	secHas(t, "wrong password", wrong.body, "That password is not right.")
 	if secSetCookie(wrong, secSessionCookie) != nil {
@@ -119,7 +123,8 @@ func TestFlowInvitationForExistingAccount(t *testing.T) {
 	}
 	secRedirect(t, "still signed out", c.get("/"), "/login")
 
-	secRedirect(t, "right password", c.post("/invite/"+token, url.Values{"password": {testPassword}}), "/")
+	secRedirect(t, "right password", c.post("/invite/"+token,
+		url.Values{"name": {"Another Name"}, "password": {testPassword}, "password_confirm": {testPassword}}), "/")
 	if got := secRole(t, e, alpha, beatriz.ID); got != model.RoleMember {
 		t.Errorf("role in alpha: got %q, want member", got)
 	}

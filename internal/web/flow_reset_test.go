@@ -94,8 +94,20 @@ func TestFlowCoordinatorCannotResetNetworkAdmin(t *testing.T) {
 	}
 	miguel := secUser(t, e, emailAlphaMem)
 	secStatus(t, "reset for a member of two groups", coord.post("/orgs/"+alpha.ID+"/members/"+miguel.ID+"/reset", url.Values{}), http.StatusForbidden)
-	// The network admin may issue it for the member of two of her groups.
+	// Nor may the network admin, for the member of two of her groups: both
+	// have coordinators of their own (issue 8, the group's space).
 	res = e.signIn(emailNetAdmin).post("/orgs/"+alpha.ID+"/members/"+miguel.ID+"/reset", url.Values{})
-	secStatus(t, "network admin resets a member of two of her groups", res, http.StatusOK)
+	secStatus(t, "network admin resets a member of two of her groups", res, http.StatusForbidden)
+	// The coordinators of both groups are needed: a second coordinator of
+	// alpha who also coordinates beta may.
+	both, err := e.st.CreateMember(t.Context(), alpha, "both.coord@example.org", "Bea Both", e.hash, model.RoleCoordinator)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.st.CreateMember(t.Context(), e.orgs["beta"], both.Email, "", "", model.RoleCoordinator); err != nil {
+		t.Fatal(err)
+	}
+	res = e.signIn(both.Email).post("/orgs/"+alpha.ID+"/members/"+miguel.ID+"/reset", url.Values{})
+	secStatus(t, "coordinator of both groups resets their member", res, http.StatusOK)
 	secLinkToken(t, res.body, "reset")
 }

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"testing"
 
+	"puente/internal/auth"
 	"puente/internal/model"
 )
 
@@ -46,11 +47,28 @@ func TestFlowFirstRunSetup(t *testing.T) {
 				t.Errorf("healthz before setup: got %d %q, want 200 \"ok\"", res.status, res.body)
 			}
 			secStatus(t, "static before setup", anon.get("/static/app.css"), http.StatusOK)
-			form := anon.get("/setup")
+			// Without the one-time token printed on the console, or with
+			// another, /setup is not found (issue 8: whoever reaches a new
+			// server first must not become its admin).
+			for _, p := range []string{"/setup", "/setup?token=", "/setup?token=" + auth.NewToken(), "/setup?token=" + e.setupToken[:20]} {
+				res := anon.get(p)
+				secStatus(t, "GET "+p, res, http.StatusNotFound)
+				secHas(t, "GET "+p, res.body, "Open the one-time setup link that was printed on the server's console when it started.")
+				before := secCounts(e)
+				secStatus(t, "POST "+p, anon.post(p, url.Values{
+					"org_name": {"Intruders"}, "org_kind": {"network"}, "name": {"Eve Intruder"},
+					"email": {"eve@intruder.example.org"}, "password": {inOtherPassword}, "password_confirm": {inOtherPassword},
+				}), http.StatusNotFound)
+				secSameCounts(t, "POST "+p, before, secCounts(e))
+			}
+			form := anon.get(e.setupPath())
 			secStatus(t, "GET /setup", form, http.StatusOK)
 			secHas(t, "GET /setup", form.body, "Set up Puente")
 
-			res := anon.post("/setup", url.Values{
+			if !strings.Contains(form.body, `action="/setup?token=`+e.setupToken+`"`) {
+				t.Errorf("setup form does not post to its link with the token")
+			}
+			res := anon.post(e.setupPath(), url.Values{
 				"org_name": {"Harbour Friends"}, "org_kind": {tc.kind}, "time_zone": {"America/Chicago"}, "name": {"Rosa Quintero"},
 				"email": {"rosa@harbour.example.org"}, "password": {inGoodPassword}, "password_confirm": {inGoodPassword},
 			})
@@ -86,8 +104,9 @@ func TestFlowFirstRunSetup(t *testing.T) {
 			// Setup is closed for good, for everyone.
 			secStatus(t, "GET /setup after setup", anon.get("/setup"), http.StatusNotFound)
 			secStatus(t, "GET /setup anonymous after setup", e.client().get("/setup"), http.StatusNotFound)
+			secStatus(t, "GET the setup link after setup", e.client().get(e.setupPath()), http.StatusNotFound)
 			before := secCounts(e)
-			again := e.client().post("/setup", url.Values{
+			again := e.client().post(e.setupPath(), url.Values{
 				"org_name": {"Second Org"}, "org_kind": {"network"}, "time_zone": {"America/Chicago"}, "name": {"Eve Intruder"},
 				"email": {"eve@intruder.example.org"}, "password": {inOtherPassword}, "password_confirm": {inOtherPassword},
 			})
@@ -151,7 +170,7 @@ func TestFlowSetupOnlyOnce(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			c := e.client()
-			req, err := http.NewRequest(http.MethodPost, c.base+"/setup", strings.NewReader(url.Values{
+			req, err := http.NewRequest(http.MethodPost, c.base+e.setupPath(), strings.NewReader(url.Values{
 				"org_name": {fmt.Sprintf("Org %d", i)}, "org_kind": {"group"}, "time_zone": {"America/Chicago"}, "name": {fmt.Sprintf("Person %d", i)},
 				"email": {fmt.Sprintf("p%d@example.org", i)}, "password": {inGoodPassword}, "password_confirm": {inGoodPassword},
 			}.Encode()))

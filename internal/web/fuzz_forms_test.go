@@ -49,10 +49,6 @@ func FuzzAcceptForm(f *testing.F) {
 	fzFormTarget[acceptForm](f, url.Values{"name": {"Nadia Nueva"}, "password": {"a long enough pass"}, "password_confirm": {"a long enough pass"}})
 }
 
-func FuzzAcceptExistingForm(f *testing.F) {
-	fzFormTarget[acceptExistingForm](f, url.Values{"password": {testPassword}})
-}
-
 func FuzzResetForm(f *testing.F) {
 	fzFormTarget[resetForm](f, url.Values{"password": {"a long enough pass"}, "password_confirm": {"a long enough pass"}})
 }

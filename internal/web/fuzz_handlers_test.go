@@ -53,7 +53,7 @@ func FuzzSetupPost(f *testing.F) {
 			}
 			n++
 		}
-		rec := fzPost(cur.srv, base, nil, "/setup", body)
+		rec := fzPost(cur.srv, base, nil, "/setup?token="+fzSetupToken, body)
 		fzCheckResponse(t, "POST /setup", body, rec)
 		if rec.Code == http.StatusSeeOther {
 			// Setup is done for good on this database: the next input gets a new one.

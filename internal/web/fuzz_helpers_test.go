@@ -149,6 +149,9 @@ type fzEmpty struct {
 	path string
 }
 
+// fzSetupToken is the setup token of fzOpenEmpty's servers.
+const fzSetupToken = "fuzz-setup-token-0123456789abcdef0123456789"
+
 func fzOpenEmpty(dir string, n int) (*fzEmpty, error) {
 	path := filepath.Join(dir, "setup-"+strconv.Itoa(n)+".db")
 	st, err := store.Open(context.Background(), path)
@@ -157,7 +160,8 @@ func fzOpenEmpty(dir string, n int) (*fzEmpty, error) {
 	}
 	ss := st.Sessions(time.Hour)
 	cfg := DefaultConfig()
-	cfg.IPLimit, cfg.AccountLimit = 1<<30, 1<<30
+	cfg.IPLimit, cfg.AccountLimit, cfg.AccountCeiling = 1<<30, 1<<30, 1<<30
+	cfg.SetupToken = fzSetupToken
 	srv, err := New(cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), st, ss, auth.NewHasher(auth.TestParams, 2))
 	if err != nil {
 		ss.Stop()

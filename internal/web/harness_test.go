@@ -50,6 +50,8 @@ type testEnv struct {
 	cases    map[string]model.Case // one case per group: alpha, beta, gamma
 	logs     *lockedBuffer
 	hash     string
+	// setupToken is the first-run setup token (newEmptyEnv only).
+	setupToken string
 }
 
 type envOption func(*Config)
@@ -195,15 +197,22 @@ func seedCases(ctx context.Context, st *store.Store, orgs map[string]model.Org) 
 	return cases, nil
 }
 
-// newEmptyEnv starts a server on a database with no accounts.
+// newEmptyEnv starts a server on a database with no accounts, with a
+// setup token as cmd/puente prints one; setupPath is its setup link.
 func newEmptyEnv(t testing.TB) *testEnv {
 	t.Helper()
 	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "empty.db"))
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
-	return startEnv(t, st, auth.NewHasher(auth.TestParams, 2), nil, "", nil)
+	token := auth.NewToken()
+	e := startEnv(t, st, auth.NewHasher(auth.TestParams, 2), nil, "", nil, func(c *Config) { c.SetupToken = token })
+	e.setupToken = token
+	return e
 }
+
+// setupPath is the first-run setup link of an empty env.
+func (e *testEnv) setupPath() string { return "/setup?token=" + e.setupToken }
 
 // startEnv serves st; key opens its sensitive fields (nil: a new key, for
 // a database that has none yet).
@@ -219,7 +228,7 @@ func startEnv(t testing.TB, st *store.Store, hasher *auth.Hasher, orgs map[strin
 		t.Fatalf("use key: %v", err)
 	}
 	cfg := DefaultConfig()
-	cfg.IPLimit, cfg.AccountLimit = 100000, 100000
+	cfg.IPLimit, cfg.AccountLimit, cfg.AccountCeiling = 100000, 100000, 100000
 	for _, o := range opts {
 		o(&cfg)
 	}

@@ -144,7 +144,16 @@ func (s *Server) fillOrg(r *http.Request, d *templateData, org model.Org) error 
 		}
 	}
 	if d.CanManage {
+		// The links out that reach this organisation's people, and what
+		// changed among them lately: shown to those who manage it, so a
+		// group's coordinators see every change, whoever made it.
 		if d.Invitations, err = s.store.PendingInvitations(ctx, org.ID); err != nil {
+			return err
+		}
+		if d.Resets, err = s.store.PendingResets(ctx, org.ID); err != nil {
+			return err
+		}
+		if d.PeopleChanges, err = s.store.PeopleChanges(ctx, org.ID, s.now().AddDate(0, 0, -peopleChangeDays), peopleChangeLimit); err != nil {
 			return err
 		}
 	}
@@ -155,3 +164,10 @@ func (s *Server) fillOrg(r *http.Request, d *templateData, org model.Org) error 
 	}
 	return nil
 }
+
+// peopleChangeDays and peopleChangeLimit bound the recent changes to an
+// organisation's people that its page shows; the security log has the rest.
+const (
+	peopleChangeDays  = 30
+	peopleChangeLimit = 20
+)

@@ -22,9 +22,15 @@ const (
 	inMismatchES     = "Las dos contraseñas no coinciden."
 	inShort          = "Use at least 12 characters."
 	inShortES        = "Use al menos 12 caracteres."
-	inCommon         = "This password is too common. Choose another."
-	inCommonES       = "Esta contraseña es demasiado común. Elija otra."
-	inPersonal       = "Do not use your name or email in the password."
+	inCommon         = "This password is too common. Choose another: three or four words that have nothing to do with each other are strong and easy to remember."
+	inCommonES       = "Esta contraseña es demasiado común. Elija otra: tres o cuatro palabras que no tengan relación entre sí son seguras y fáciles de recordar."
+	inPersonal       = "Do not use your name, email or organisation in the password: they are the first things someone who knows you would try."
+	inPersonalES     = "No use su nombre, su correo ni su organización en la contraseña: es lo primero que probaría alguien que la conoce."
+	inKeyboard       = "This password is too easy to guess: rows of keys such as qwerty or asdf are among the first things tried. Use three or four words that have nothing to do with each other instead."
+	inKeyboardES     = "Esta contraseña es demasiado fácil de adivinar: las filas de teclas como qwerty o asdf son de lo primero que se prueba. Use en su lugar tres o cuatro palabras que no tengan relación entre sí."
+	inSequence       = "This password is too easy to guess: sequences such as abcd or 1234 are among the first things tried. Use three or four words that have nothing to do with each other instead."
+	inWords          = "This password is too easy to guess: one or two common words are among the first things tried. Add two or three more words that have nothing to do with each other."
+	inWordsES        = "Esta contraseña es demasiado fácil de adivinar: una o dos palabras comunes son de lo primero que se prueba. Añada dos o tres palabras más que no tengan relación entre sí."
 	inTooLarge       = "What was sent is too large."
 	inTooLargeES     = "Lo enviado es demasiado grande."
 	inLastManager    = "An organisation must keep at least one admin (network) or coordinator (group)."
@@ -179,13 +185,14 @@ func TestInputMalformedBody(t *testing.T) {
 	rst := secReset(t, e, miguel, alpha)
 	anon := e.client()
 	ana := e.signIn(emailNetAdmin)
+	coord := e.signIn(emailAlphaCoord)
 	targets := []struct {
 		c    *client
 		path string
 	}{
 		{anon, "/login"}, {anon, "/invite/" + inv}, {anon, "/reset/" + rst}, {anon, "/lang"},
-		{ana, "/orgs/" + net.ID + "/groups"}, {ana, "/orgs/" + alpha.ID + "/invitations"},
-		{ana, "/orgs/" + alpha.ID + "/members/" + miguel.ID + "/role"}, {ana, "/account/password"}, {ana, "/orgs/switch"},
+		{ana, "/orgs/" + net.ID + "/groups"}, {coord, "/orgs/" + alpha.ID + "/invitations"},
+		{coord, "/orgs/" + alpha.ID + "/members/" + miguel.ID + "/role"}, {ana, "/account/password"}, {ana, "/orgs/switch"},
 	}
 	for _, tg := range targets {
 		before := secCounts(e)

@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"puente/internal/model"
@@ -69,23 +70,24 @@ func TestInputInviteAcceptExistingAccount(t *testing.T) {
 	token := secInvite(t, e, alpha, emailBetaCoord, model.RoleMember)
 	c := e.client()
 	path := "/invite/" + token
-	if page := c.get(path); page.status != http.StatusOK {
-		t.Fatalf("GET %s: got %d, want 200", path, page.status)
-	} else {
-		secHas(t, "existing-account form", page.body, "You already have an account as "+emailBetaCoord+". Enter its password to accept.")
-	}
+	base := url.Values{"name": {"Beatriz Beta"}, "password": {testPassword}, "password_confirm": {testPassword}}
+	secrets := []string{testPassword, inOtherPassword}
 	cases := []inCase{
-		{name: "empty", form: url.Values{"password": {""}}, errs: map[string]string{"password": inRequired}},
-		{name: "empty in Spanish", form: url.Values{"password": {""}}, lang: "es", errs: map[string]string{"password": inRequiredES}},
-		{name: "too long", form: url.Values{"password": {inLong(129)}},
+		{name: "all empty", form: url.Values{"name": {""}, "password": {""}, "password_confirm": {""}},
+			errs: map[string]string{"name": inRequired, "password": inRequired, "password_confirm": inRequired}},
+		{name: "all empty in Spanish", form: url.Values{"name": {""}, "password": {""}, "password_confirm": {""}}, lang: "es",
+			errs: map[string]string{"name": inRequiredES, "password": inRequiredES, "password_confirm": inRequiredES}},
+		// The same fields are checked as for a newcomer, before the password.
+		{name: "name too long", form: inWith(base, "name", inLong(101)),
+			errs: map[string]string{"name": inMax("100")}, secret: secrets},
+		{name: "passwords differ", form: inWith(base, "password_confirm", inOtherPassword),
+			errs: map[string]string{"password_confirm": inMismatch}, secret: secrets},
+		{name: "too long", form: inWith(base, "password", inLong(129), "password_confirm", inLong(129)),
 			errs: map[string]string{"password": inMax("128")}, secret: []string{inLong(129)}},
-		{name: "invalid UTF-8", form: url.Values{"password": {testPassword + "\xff\xfe"}},
+		{name: "invalid UTF-8", form: inWith(base, "password", testPassword+"\xff\xfe", "password_confirm", testPassword+"\xff\xfe"),
 			errs: map[string]string{"password": inChars}, secret: []string{testPassword}},
-		{name: "control character", form: url.Values{"password": {testPassword + "\x01"}},
+		{name: "control character", form: inWith(base, "password", testPassword+"\x01", "password_confirm", testPassword+"\x01"),
 			errs: map[string]string{"password": inChars}, secret: []string{testPassword}},
-		// The new-account fields mean nothing here and are not checked.
-		{name: "name fields ignored", form: url.Values{"name": {inLong(500)}, "password": {""}},
-			errs: map[string]string{"password": inRequired}, absent: []string{inMax("100")}},
 	}
 	inRun(t, e, c, path, cases, func(t *testing.T) {
 		if got := secRole(t, e, alpha, beatriz.ID); got != "" {
@@ -93,4 +95,60 @@ func TestInputInviteAcceptExistingAccount(t *testing.T) {
 		}
 	})
 	inOversize(t, e, c, path, "password")
+	// The account's own password joins, even one the new rules would refuse
+	// for a new account (it was chosen before them).
+	secRedirect(t, "valid form", c.post(path, base), "/")
+	if got := secRole(t, e, alpha, beatriz.ID); got != model.RoleMember {
+		t.Errorf("Beatriz in alpha: got role %q, want member", got)
+	}
+}
+
+// TestInputInviteLooksAlike: whoever holds an invitation link cannot tell
+// from the pages whether its address already has an account (issue 8,
+// section 5): the form, and every answer until the password is checked,
+// are the same byte for byte, the address aside.
+func TestInputInviteLooksAlike(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	alpha := e.orgs["alpha"]
+	const fresh = "nobody.yet@alpha.example.org"
+	tokens := map[string]string{
+		fresh:          secInvite(t, e, alpha, fresh, model.RoleMember),
+		emailBetaCoord: secInvite(t, e, alpha, emailBetaCoord, model.RoleMember),
+	}
+	normal := func(res response, email, token string) string {
+		b := strings.ReplaceAll(res.body, res.header.Get("X-Request-Id"), "REQUEST-ID")
+		b = strings.ReplaceAll(b, token, "TOKEN")
+		return strings.ReplaceAll(b, secEsc(email), "EMAIL")
+	}
+	forms := []url.Values{
+		nil, // GET
+		{"name": {""}, "password": {""}, "password_confirm": {""}},
+		{"name": {inLong(101)}, "password": {inOtherPassword}, "password_confirm": {inOtherPassword}},
+		{"name": {"Eve"}, "password": {inOtherPassword}, "password_confirm": {inGoodPassword}},
+		{"name": {"Eve"}, "password": {inOtherPassword + "\x01"}, "password_confirm": {inOtherPassword + "\x01"}},
+		{"name": {"Eve\xff"}, "password": {""}, "password_confirm": {""}},
+	}
+	for i, form := range forms {
+		var got []string
+		var status []int
+		for _, email := range []string{fresh, emailBetaCoord} {
+			c := e.client()
+			var res response
+			if form == nil {
+				res = c.get("/invite/" + tokens[email])
+			} else {
+				res = c.post("/invite/"+tokens[email], form)
+			}
+			got = append(got, normal(res, email, tokens[email])+"\nSet-Cookie: "+strings.Join(res.header.Values("Set-Cookie"), "|"))
+			status = append(status, res.status)
+		}
+		if status[0] != status[1] || got[0] != got[1] {
+			t.Errorf("form %d: a new address answers %d, an existing account %d, or the pages differ:\n%s\nvs\n%s",
+				i, status[0], status[1], secSnippet(got[0]), secSnippet(got[1]))
+		}
+	}
+	if _, err := e.st.UserByEmail(t.Context(), fresh); err == nil {
+		t.Errorf("an account for %s exists after forms that were all refused", fresh)
+	}
 }

@@ -75,17 +75,17 @@ func TestInputSetup(t *testing.T) {
 		{name: "control character in password", form: inWith(base, "password", inGoodPassword+"\x01", "password_confirm", inGoodPassword+"\x01"),
 			errs: map[string]string{"password": inChars}, secret: secrets},
 	}
-	inRun(t, e, c, "/setup", cases, func(t *testing.T) {
-		if res := e.client().get("/setup"); res.status != http.StatusOK {
+	inRun(t, e, c, e.setupPath(), cases, func(t *testing.T) {
+		if res := e.client().get(e.setupPath()); res.status != http.StatusOK {
 			t.Errorf("GET /setup after a rejected setup: got %d, want 200 (setup still open)", res.status)
 		}
 	})
-	inOversize(t, e, c, "/setup", "org_name")
+	inOversize(t, e, c, e.setupPath(), "org_name")
 	if n := e.count("users"); n != 0 {
 		t.Errorf("users after rejected setups: got %d, want 0", n)
 	}
 	// The form shows the kind chosen, not the default, when it comes back.
-	res := c.post("/setup", inWith(base, "name", "", "org_kind", "network"))
+	res := c.post(e.setupPath(), inWith(base, "name", "", "org_kind", "network"))
 	if !strings.Contains(res.body, `value="network" checked`) {
 		t.Errorf("chosen kind not kept: want the network choice checked")
 	}

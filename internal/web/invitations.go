@@ -3,9 +3,9 @@ package web
 import (
 	"errors"
 	"net/http"
-	"strings"
 
 	"puente/internal/auth"
+	"puente/internal/authz"
 	"puente/internal/model"
 )
 
@@ -14,16 +14,21 @@ type invitationForm struct {
 	Role  string `form:"role" validate:"required,oneof=admin coordinator member"`
 }
 
+// invitationPage offers the roles the viewer may invite with here: a
+// network admin setting up a new group offers only its first coordinator.
 func (s *Server) invitationPage(r *http.Request) *templateData {
 	d := s.newData(r)
 	d.Org = orgFrom(r)
-	d.Roles = model.RolesFor(d.Org.Kind)
+	d.Roles = authz.InviteRoles(viewerFrom(r).Viewer, d.Org)
 	d.Title = d.T("invite.new.title")
 	return d
 }
 
 func (s *Server) invitationNewForm(w http.ResponseWriter, r *http.Request) error {
 	d := s.invitationPage(r)
+	if len(d.Roles) == 0 {
+		return model.ErrForbidden
+	}
 	d.Form = &invitationForm{Role: string(d.Roles[len(d.Roles)-1])}
 	return s.render(w, r, http.StatusOK, "invite_new", d)
 }
@@ -39,7 +44,7 @@ func (s *Server) invitationCreatePost(w http.ResponseWriter, r *http.Request) er
 	decodeForm(r, &f)
 	d := s.invitationPage(r)
 	d.Errors = s.validateForm(d.Lang, &f)
-	if _, bad := d.Errors["role"]; !bad && !model.ValidRole(org.Kind, model.Role(f.Role)) {
+	if _, bad := d.Errors["role"]; !bad && !authz.CanInvite(viewerFrom(r).Viewer, org, model.Role(f.Role)) {
 		d.Errors["role"] = d.T("err.choice")
 	}
 	if len(d.Errors) > 0 {
@@ -66,37 +71,33 @@ func (s *Server) invitationRevokePost(w http.ResponseWriter, r *http.Request) er
 	return nil
 }
 
-// acceptForm serves both cases: a new account (name and password twice)
-// and an existing one (its password, to prove it is theirs).
+// acceptForm is the one form of an invitation link, whether or not its
+// address already has an account: the page must not tell whoever holds
+// the link which it is (issue 8). A newcomer's name and password make their
+// account; an existing account's password proves it is theirs, and the name
+// is then left as the account has it.
 type acceptForm struct {
 	Name            string `form:"name" validate:"required,safetext,max=100"`
 	Password        string `form:"password" validate:"required,safetext,max=128"`
 	PasswordConfirm string `form:"password_confirm" validate:"required,eqfield=Password"`
 }
 
-type acceptExistingForm struct {
-	Password string `form:"password" validate:"required,safetext,max=128"`
-}
-
-func (s *Server) acceptPage(r *http.Request) (*templateData, model.User, error) {
-	ctx := r.Context()
-	inv, err := s.store.InvitationByToken(ctx, auth.HashToken(r.PathValue("token")))
+// acceptPage reads the invitation, checked against today's facts: one whose
+// issuer may no longer invite into its organisation answers 404 like any
+// dead link (and the attempt is in the security log).
+func (s *Server) acceptPage(r *http.Request) (*templateData, error) {
+	inv, err := s.store.InvitationByToken(r.Context(), auth.HashToken(r.PathValue("token")), s.clientIP(r), authz.LinkLive)
 	if err != nil {
-		return nil, model.User{}, err
+		return nil, err
 	}
 	d := s.newData(r)
 	d.Invitation = inv
 	d.Title = d.T("invite.accept.title")
-	u, err := s.store.UserByEmail(ctx, inv.Email)
-	if err != nil && !errors.Is(err, model.ErrNotFound) {
-		return nil, model.User{}, err
-	}
-	d.HasAccount = u.ID != ""
-	return d, u, nil
+	return d, nil
 }
 
 func (s *Server) inviteAcceptForm(w http.ResponseWriter, r *http.Request) error {
-	d, _, err := s.acceptPage(r)
+	d, err := s.acceptPage(r)
 	if err != nil {
 		return err
 	}
@@ -104,6 +105,9 @@ func (s *Server) inviteAcceptForm(w http.ResponseWriter, r *http.Request) error 
 	return s.render(w, r, http.StatusOK, "invite_accept", d)
 }
 
+// inviteAcceptPost: both paths validate the same fields first and look
+// alike until the password is checked, against the existing account's
+// hash or, for a new address, against the strength rules.
 func (s *Server) inviteAcceptPost(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
 		return err
@@ -113,20 +117,24 @@ func (s *Server) inviteAcceptPost(w http.ResponseWriter, r *http.Request) error 
 	if ok, retry, _ := s.ipLimit.Allow(ip, s.now()); !ok {
 		return errThrottled(retry)
 	}
-	d, existing, err := s.acceptPage(r)
+	d, err := s.acceptPage(r)
 	if err != nil {
+		return err
+	}
+	var f acceptForm
+	decodeForm(r, &f)
+	if d.Errors = s.validateForm(d.Lang, &f); len(d.Errors) > 0 {
+		return s.formRejected(w, r, "invite_accept", d, &f)
+	}
+	existing, err := s.store.UserByEmail(ctx, d.Invitation.Email)
+	if err != nil && !errors.Is(err, model.ErrNotFound) {
 		return err
 	}
 	tokenHash := auth.HashToken(r.PathValue("token"))
 	var u model.User
-	if d.HasAccount {
-		var f acceptExistingForm
-		decodeForm(r, &f)
-		if d.Errors = s.validateForm(d.Lang, &f); len(d.Errors) > 0 {
-			return s.formRejected(w, r, "invite_accept", d, &acceptForm{})
-		}
-		if ok, retry, _ := s.acctLimit.Allow(strings.ToLower(existing.Email), s.now()); !ok {
-			return errThrottled(retry)
+	if existing.ID != "" {
+		if err := s.allowPasswordCheck(r, existing, existing.Email); err != nil {
+			return err
 		}
 		match, err := s.hasher.Verify(ctx, existing.PasswordHash, f.Password)
 		if err != nil {
@@ -137,28 +145,22 @@ func (s *Server) inviteAcceptPost(w http.ResponseWriter, r *http.Request) error 
 				return err
 			}
 			d.Errors["password"] = d.T("invite.accept.wrong_password")
-			return s.formRejected(w, r, "invite_accept", d, &acceptForm{})
+			return s.formRejected(w, r, "invite_accept", d, &f)
 		}
-		if u, err = s.store.AcceptInvitation(ctx, tokenHash, "", "", existing.ID, ip); err != nil {
+		if u, err = s.store.AcceptInvitation(ctx, tokenHash, "", "", existing.ID, ip, authz.LinkLive); err != nil {
 			return err
 		}
 	} else {
-		var f acceptForm
-		decodeForm(r, &f)
-		d.Errors = s.validateForm(d.Lang, &f)
-		if _, bad := d.Errors["password"]; !bad {
-			if p := auth.PasswordProblem(f.Password, d.Invitation.Email, f.Name); p != "" {
-				d.Errors["password"] = d.T(p)
-			}
-		}
-		if len(d.Errors) > 0 {
+		p := auth.Personal{Name: f.Name, Email: d.Invitation.Email, Orgs: []string{d.Invitation.OrgName}}
+		if key := auth.PasswordProblem(f.Password, p); key != "" {
+			d.Errors["password"] = d.T(key)
 			return s.formRejected(w, r, "invite_accept", d, &f)
 		}
 		hash, err := s.hasher.Hash(ctx, f.Password)
 		if err != nil {
 			return err
 		}
-		if u, err = s.store.AcceptInvitation(ctx, tokenHash, f.Name, hash, "", ip); err != nil {
+		if u, err = s.store.AcceptInvitation(ctx, tokenHash, f.Name, hash, "", ip, authz.LinkLive); err != nil {
 			return err
 		}
 	}

@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"net/http"
-	"strings"
 
 	"puente/internal/model"
 )
@@ -34,8 +33,8 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) error {
 }
 
 // loginPost checks a password. An unknown email and a wrong password cost
-// the same hash and give the same answer; both count against the address
-// and the account name's allowances.
+// the same hash and give the same answer; both count against the address's
+// allowance and the account's lock-out (allowPasswordCheck).
 func (s *Server) loginPost(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
 		return err
@@ -56,13 +55,8 @@ func (s *Server) loginPost(w http.ResponseWriter, r *http.Request) error {
 	if err != nil && !errors.Is(err, model.ErrNotFound) {
 		return err
 	}
-	if ok, retry, first := s.acctLimit.Allow(strings.ToLower(f.Email), now); !ok {
-		if first && u.ID != "" {
-			if err := s.store.RecordEvent(ctx, model.Event{Kind: model.EventLockout, SubjectID: u.ID, IP: ip}); err != nil {
-				return err
-			}
-		}
-		return errThrottled(retry)
+	if err := s.allowPasswordCheck(r, u, f.Email); err != nil {
+		return err
 	}
 	match, err := s.hasher.Verify(ctx, u.PasswordHash, f.Password)
 	if err != nil {

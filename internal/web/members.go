@@ -62,7 +62,8 @@ func (s *Server) memberRemovePost(w http.ResponseWriter, r *http.Request) error 
 
 // memberResetPost issues a one-time password-reset link, shown once to the
 // issuer. Only someone who manages every organisation the person belongs
-// to may do it: the link lets whoever holds it take over the account.
+// to may do it: the link lets whoever holds it take over the account. The
+// same rule is checked again when the link is used (authz.LinkLive).
 func (s *Server) memberResetPost(w http.ResponseWriter, r *http.Request) error {
 	ctx := r.Context()
 	org := orgFrom(r)
@@ -88,6 +89,18 @@ func (s *Server) memberResetPost(w http.ResponseWriter, r *http.Request) error {
 	d.Message = d.T("reset.issued.body", target.Name)
 	d.Link = s.cfg.BaseURL + "/reset/" + token
 	return s.render(w, r, http.StatusOK, "link", d)
+}
+
+// resetRevokePost withdraws a reset link issued from this organisation
+// before it is used.
+func (s *Server) resetRevokePost(w http.ResponseWriter, r *http.Request) error {
+	org := orgFrom(r)
+	if err := s.store.RevokeReset(r.Context(), org.ID, r.PathValue("resetID"), viewerFrom(r).UserID, s.clientIP(r)); err != nil {
+		return err
+	}
+	s.flash(r, "reset.revoked")
+	http.Redirect(w, r, orgPath(org), http.StatusSeeOther)
+	return nil
 }
 
 // orgRejected shows the organisation page again with a 422 and d's message.

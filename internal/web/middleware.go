@@ -2,6 +2,7 @@ package web
 
 import (
 	"crypto/rand"
+	"crypto/subtle"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -193,7 +194,10 @@ func (s *Server) viewerFor(r *http.Request, uid string) (*viewer, error) {
 }
 
 // setupGate sends everyone to /setup until the first account exists, and
-// closes /setup for good once one does.
+// closes /setup for good once one does. Until then /setup answers only
+// with the one-time token printed on the server's console (?token=, on
+// the form's address too): whoever reaches a new server first must not
+// become its admin (issue 8). Without it, the 404 says where the link is.
 func (s *Server) setupGate(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		done := s.hasUsers.Load()
@@ -211,12 +215,22 @@ func (s *Server) setupGate(next http.Handler) http.Handler {
 		switch {
 		case done && isSetup:
 			s.serveError(w, r, errNotFound)
+		case !done && isSetup && !s.setupTokenOK(r):
+			s.serveError(w, r, errSetupLocked)
 		case !done && !isSetup && r.URL.Path != "/lang":
 			http.Redirect(w, r, "/setup", http.StatusSeeOther)
 		default:
 			next.ServeHTTP(w, r)
 		}
 	})
+}
+
+// setupTokenOK reports whether the request carries the setup token,
+// compared in constant time. No token configured: never.
+func (s *Server) setupTokenOK(r *http.Request) bool {
+	want := s.cfg.SetupToken
+	got := r.URL.Query().Get("token")
+	return want != "" && subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
 }
 
 func (s *Server) requireSignIn(next http.Handler) http.Handler {

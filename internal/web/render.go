@@ -48,12 +48,16 @@ type templateData struct {
 	Link        string
 	Invitation  model.Invitation
 	Reset       model.Reset
-	HasAccount  bool
-	CanManage   bool
-	CanGroup    bool
-	CanLog      bool
-	CanSettings bool
-	Backups     *backupView // nil unless the viewer looks after the installation
+	// Resets are the reset links issued from Org that are still out;
+	// PeopleChanges the recent changes to its people (membership and links).
+	Resets        []model.Reset
+	PeopleChanges []model.Event
+	CanManage     bool
+	SetupToken    string
+	CanGroup      bool
+	CanLog        bool
+	CanSettings   bool
+	Backups       *backupView // nil unless the viewer looks after the installation
 
 	// Cases
 	Case             model.Case
@@ -126,6 +130,19 @@ func (d *templateData) KindName(k model.OrgKind) string { return d.T("kind." + s
 
 // EventName is a security event in the page's language.
 func (d *templateData) EventName(k model.EventKind) string { return d.T("event." + string(k)) }
+
+// EventDetail is an event's detail as the page shows it: the kind of link
+// refused, the number of calendar feeds a password change stopped, in the
+// page's language; other details (role names, a group's name) as recorded.
+func (d *templateData) EventDetail(e model.Event) string {
+	switch {
+	case e.Kind == model.EventLinkRefused:
+		return d.T("link.kind." + e.Detail)
+	case strings.HasPrefix(e.Detail, "feeds:"):
+		return d.T("event.detail.feeds", strings.TrimPrefix(e.Detail, "feeds:"))
+	}
+	return e.Detail
+}
 
 func (s *Server) newData(r *http.Request) *templateData {
 	d := &templateData{

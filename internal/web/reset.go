@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"puente/internal/auth"
+	"puente/internal/authz"
+	"puente/internal/model"
 )
 
 type resetForm struct {
@@ -11,8 +13,11 @@ type resetForm struct {
 	PasswordConfirm string `form:"password_confirm" validate:"required,eqfield=Password"`
 }
 
+// resetPage reads the link, checked against today's facts: a link whose
+// issuer lost the authority it needed, or whose person gained a role since,
+// answers 404 like any dead link (and the attempt is in the security log).
 func (s *Server) resetPage(r *http.Request) (*templateData, error) {
-	rs, err := s.store.ResetByToken(r.Context(), auth.HashToken(r.PathValue("token")))
+	rs, err := s.store.ResetByToken(r.Context(), auth.HashToken(r.PathValue("token")), s.clientIP(r), authz.LinkLive)
 	if err != nil {
 		return nil, err
 	}
@@ -31,8 +36,9 @@ func (s *Server) resetForm(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, r, http.StatusOK, "reset", d)
 }
 
-// resetPost sets the new password, ends every session of the account and
-// sends the person to sign in with it.
+// resetPost sets the new password, ends every session of the account,
+// stops its calendar feeds (store.UseReset) and sends the person to sign
+// in with it.
 func (s *Server) resetPost(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
 		return err
@@ -45,7 +51,11 @@ func (s *Server) resetPost(w http.ResponseWriter, r *http.Request) error {
 	decodeForm(r, &f)
 	d.Errors = s.validateForm(d.Lang, &f)
 	if _, bad := d.Errors["password"]; !bad {
-		if p := auth.PasswordProblem(f.Password, d.Reset.Email, d.Reset.Name); p != "" {
+		ms, err := s.store.Memberships(r.Context(), d.Reset.UserID)
+		if err != nil {
+			return err
+		}
+		if p := auth.PasswordProblem(f.Password, personal(model.User{Name: d.Reset.Name, Email: d.Reset.Email}, ms)); p != "" {
 			d.Errors["password"] = d.T(p)
 		}
 	}
@@ -56,7 +66,7 @@ func (s *Server) resetPost(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.store.UseReset(r.Context(), auth.HashToken(r.PathValue("token")), hash, s.clientIP(r)); err != nil {
+	if _, err := s.store.UseReset(r.Context(), auth.HashToken(r.PathValue("token")), hash, s.clientIP(r), authz.LinkLive); err != nil {
 		return err
 	}
 	if err := s.sessions.Destroy(r.Context()); err != nil {

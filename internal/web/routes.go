@@ -20,7 +20,7 @@ type Route struct {
 // route cannot exist without an access rule.
 func (s *Server) buildRoutes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.requestID, s.recoverPanic, s.logRequest, s.securityHeaders)
+	r.Use(s.requestID, s.recoverPanic, s.logRequest, s.securityHeaders, s.checkHost)
 	// Unmatched addresses still load the session, so the 404 page shows the
 	// signed-in header and language like every other page.
 	r.NotFound(noStore(s.sessions.LoadAndSave(s.loadViewer(s.handle(func(w http.ResponseWriter, r *http.Request) error { return errNotFound })))).ServeHTTP)
@@ -58,6 +58,7 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "POST", "/orgs/{orgID}/members/{userID}/role", authz.OnOrg(authz.ManagePeople), s.memberRolePost)
 		s.add(r, "POST", "/orgs/{orgID}/members/{userID}/remove", authz.OnOrg(authz.ManagePeople), s.memberRemovePost)
 		s.add(r, "POST", "/orgs/{orgID}/members/{userID}/reset", authz.OnOrg(authz.ManagePeople), s.memberResetPost)
+		s.add(r, "POST", "/orgs/{orgID}/resets/{resetID}/revoke", authz.OnOrg(authz.ManagePeople), s.resetRevokePost)
 		s.add(r, "GET", "/orgs/{orgID}/security", authz.OnOrg(authz.ViewSecurityLog), s.securityLog)
 		s.add(r, "GET", "/orgs/{orgID}/settings", authz.OnOrg(authz.EditSettings), s.orgSettingsForm)
 		s.add(r, "POST", "/orgs/{orgID}/settings", authz.OnOrg(authz.EditSettings), s.orgSettingsPost)

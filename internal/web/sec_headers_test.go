@@ -76,9 +76,10 @@ func TestSecNoStoreOnSignedInPages(t *testing.T) {
 			t.Errorf("GET %s (%d): Cache-Control got %q, want %q", p, res.status, got, "no-store")
 		}
 	}
+	coord := e.signIn(emailAlphaCoord)
 	links := map[string]response{
-		"invitation link page": ana.post("/orgs/"+alpha.ID+"/invitations", url.Values{"email": {"new@alpha.example.org"}, "role": {"member"}}),
-		"reset link page":      ana.post("/orgs/"+alpha.ID+"/members/"+miguel.ID+"/reset", url.Values{}),
+		"invitation link page": coord.post("/orgs/"+alpha.ID+"/invitations", url.Values{"email": {"new@alpha.example.org"}, "role": {"member"}}),
+		"reset link page":      coord.post("/orgs/"+alpha.ID+"/members/"+miguel.ID+"/reset", url.Values{}),
 	}
 	for name, res := range links {
 		if res.status != http.StatusOK {

@@ -189,24 +189,42 @@ func secSameCounts(t testing.TB, label string, before, after map[string]int) {
 	}
 }
 
-// secInvite records an invitation with a token the test knows.
+// secInvite records an invitation with a token the test knows, issued by
+// one of org's managers (a link without an issuer who may issue it is dead).
 func secInvite(t testing.TB, e *testEnv, org model.Org, email string, role model.Role) string {
 	t.Helper()
 	token := auth.NewToken()
-	if _, err := e.st.CreateInvitation(context.Background(), org, email, role, auth.HashToken(token), "", "127.0.0.1"); err != nil {
+	if _, err := e.st.CreateInvitation(context.Background(), org, email, role, auth.HashToken(token), secManager(t, e, org).UserID, "127.0.0.1"); err != nil {
 		t.Fatalf("invitation: %v", err)
 	}
 	return token
 }
 
-// secReset records a password-reset link for user with a token the test knows.
+// secReset records a password-reset link for user with a token the test
+// knows, issued from org by one of its managers.
 func secReset(t testing.TB, e *testEnv, user model.User, org model.Org) string {
 	t.Helper()
 	token := auth.NewToken()
-	if err := e.st.CreateReset(context.Background(), auth.HashToken(token), user.ID, org.ID, "", "127.0.0.1"); err != nil {
+	if err := e.st.CreateReset(context.Background(), auth.HashToken(token), user.ID, org.ID, secManager(t, e, org).UserID, "127.0.0.1"); err != nil {
 		t.Fatalf("reset: %v", err)
 	}
 	return token
+}
+
+// secManager is the first admin (network) or coordinator (group) of org.
+func secManager(t testing.TB, e *testEnv, org model.Org) model.Member {
+	t.Helper()
+	ms, err := e.st.Members(context.Background(), org.ID)
+	if err != nil {
+		t.Fatalf("members: %v", err)
+	}
+	for _, m := range ms {
+		if m.Role == model.ManagerRole(org.Kind) {
+			return m
+		}
+	}
+	t.Fatalf("%s has no manager", org.Name)
+	return model.Member{}
 }
 
 // secEvents lists org's security log, newest first.
@@ -289,7 +307,7 @@ const secHTTPSBaseURL = "https://puente.example.org"
 func secServe(t testing.TB, st *store.Store, https bool) (*client, *lockedBuffer) {
 	t.Helper()
 	cfg := DefaultConfig()
-	cfg.IPLimit, cfg.AccountLimit = 100000, 100000
+	cfg.IPLimit, cfg.AccountLimit, cfg.AccountCeiling = 100000, 100000, 100000
 	logs := &lockedBuffer{}
 	ss := st.Sessions(time.Hour)
 	ts := httptest.NewUnstartedServer(nil)

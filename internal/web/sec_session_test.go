@@ -92,7 +92,7 @@ func TestSecHTTPSCookieAndHSTS(t *testing.T) {
 	}
 
 	// Invitation links use the public https address.
-	res = c.post("/orgs/"+e.orgs["alpha"].ID+"/invitations", url.Values{"email": {"https@alpha.example.org"}, "role": {"member"}})
+	res = c.post("/orgs/"+e.orgs["network"].ID+"/invitations", url.Values{"email": {"https@network.example.org"}, "role": {"coordinator"}})
 	secStatus(t, "invite over https", res, http.StatusOK)
 	if !strings.Contains(res.body, secHTTPSBaseURL+"/invite/") {
 		t.Errorf("invitation link does not start with %s/invite/: %.400s", secHTTPSBaseURL, secSnippet(res.body))

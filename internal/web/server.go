@@ -29,9 +29,12 @@ type Config struct {
 	// IPLimit and IPWindow bound sign-in attempts per client address.
 	IPLimit  int
 	IPWindow time.Duration
-	// AccountLimit and AccountWindow bound password checks per account.
-	AccountLimit  int
-	AccountWindow time.Duration
+	// AccountLimit bounds password checks per account and client address
+	// within AccountWindow; AccountCeiling bounds them per account from
+	// addresses it never signed in from (auth.Lockout).
+	AccountLimit   int
+	AccountCeiling int
+	AccountWindow  time.Duration
 	// Now is the clock every "today" is read from (nil: time.Now). It is
 	// the one clock; tests replace Server.now.
 	Now func() time.Time
@@ -39,16 +42,24 @@ type Config struct {
 	// the admin's page; zero means no scheduled backups.
 	BackupEvery time.Duration
 	BackupKeep  int
+	// SetupToken is the one-time secret of the first-run setup link, printed
+	// on the console; without it /setup answers 404. Empty: setup is closed.
+	SetupToken string
+	// AllowedHosts, when not empty, are the only Host header values served
+	// (host or host:port, compared without case); any other is refused with
+	// 421 before a handler runs, against DNS rebinding.
+	AllowedHosts []string
 }
 
 // DefaultConfig holds SECURITY.md's figures.
 func DefaultConfig() Config {
 	return Config{
-		BaseURL:       "http://127.0.0.1:8080",
-		IPLimit:       20,
-		IPWindow:      10 * time.Minute,
-		AccountLimit:  10,
-		AccountWindow: 15 * time.Minute,
+		BaseURL:        "http://127.0.0.1:8080",
+		IPLimit:        20,
+		IPWindow:       10 * time.Minute,
+		AccountLimit:   10,
+		AccountCeiling: 50,
+		AccountWindow:  15 * time.Minute,
 	}
 }
 
@@ -63,7 +74,7 @@ type Server struct {
 	validate  *validator.Validate
 	hasher    *auth.Hasher
 	ipLimit   *auth.Throttle
-	acctLimit *auth.Throttle
+	acctLimit *auth.Lockout
 	// now is the one clock of every page and feed: "today", states and
 	// windows are read from it, in an organisation's zone (clock.go).
 	now      func() time.Time
@@ -87,7 +98,7 @@ func New(cfg Config, log *slog.Logger, st *store.Store, ss *store.Sessions, hash
 		validate:  newValidator(),
 		hasher:    hasher,
 		ipLimit:   auth.NewThrottle(cfg.IPLimit, cfg.IPWindow),
-		acctLimit: auth.NewThrottle(cfg.AccountLimit, cfg.AccountWindow),
+		acctLimit: auth.NewLockout(cfg.AccountLimit, cfg.AccountCeiling, cfg.AccountWindow),
 		now:       cfg.Now,
 	}
 	if s.now == nil {

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"net/url"
 
 	"puente/internal/auth"
 	"puente/internal/model"
@@ -20,9 +21,13 @@ type setupForm struct {
 	PasswordConfirm string `form:"password_confirm" validate:"required,eqfield=Password"`
 }
 
+// setupFormPage keeps the one-time token (checked by setupGate) in the
+// form's address and in the language switch's return address.
 func (s *Server) setupFormPage(r *http.Request) *templateData {
 	d := s.newData(r)
 	d.Title = d.T("setup.title")
+	d.SetupToken = r.URL.Query().Get("token")
+	d.Path = "/setup?" + url.Values{"token": {d.SetupToken}}.Encode()
 	return d
 }
 
@@ -44,7 +49,7 @@ func (s *Server) setupPost(w http.ResponseWriter, r *http.Request) error {
 		d.Errors["time_zone"] = d.T("err.time_zone")
 	}
 	if _, bad := d.Errors["password"]; !bad {
-		if p := auth.PasswordProblem(f.Password, f.Email, f.Name); p != "" {
+		if p := auth.PasswordProblem(f.Password, auth.Personal{Name: f.Name, Email: f.Email, Orgs: []string{f.OrgName}}); p != "" {
 			d.Errors["password"] = d.T(p)
 		}
 	}
