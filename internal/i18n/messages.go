@@ -44,16 +44,16 @@ var messages = map[string][2]string{
 	"field.role":             {"Role", "Rol"},
 
 	// Field errors
-	"err.required":          {"This field is required.", "Este campo es obligatorio."},
-	"err.max":               {"This is too long.", "Es demasiado largo."},
-	"err.max_n":             {"Use at most %s characters.", "Use como máximo %s caracteres."},
-	"err.min_n":             {"Use at least %s characters.", "Use al menos %s caracteres."},
-	"err.email":             {"Enter an email like name@example.org.", "Escriba un correo como nombre@ejemplo.org."},
-	"err.choice":            {"Choose one of the options.", "Elija una de las opciones."},
-	"err.chars":             {"This contains characters that cannot be used.", "Contiene caracteres que no se pueden usar."},
-	"err.mismatch":          {"The two passwords do not match.", "Las dos contraseñas no coinciden."},
-	"err.invalid":           {"This value is not valid.", "Este valor no es válido."},
-	"err.password_short":    {"Use at least 12 characters.", "Use al menos 12 caracteres."},
+	"err.required":       {"This field is required.", "Este campo es obligatorio."},
+	"err.max":            {"This is too long.", "Es demasiado largo."},
+	"err.max_n":          {"Use at most %s characters.", "Use como máximo %s caracteres."},
+	"err.min_n":          {"Use at least %s characters.", "Use al menos %s caracteres."},
+	"err.email":          {"Enter an email like name@example.org.", "Escriba un correo como nombre@ejemplo.org."},
+	"err.choice":         {"Choose one of the options.", "Elija una de las opciones."},
+	"err.chars":          {"This contains characters that cannot be used.", "Contiene caracteres que no se pueden usar."},
+	"err.mismatch":       {"The two passwords do not match.", "Las dos contraseñas no coinciden."},
+	"err.invalid":        {"This value is not valid.", "Este valor no es válido."},
+	"err.password_short": {"Use at least 12 characters.", "Use al menos 12 caracteres."},
 
 	// Error pages
 	"error.not_found.title":    {"Page not found", "Página no encontrada"},
@@ -152,11 +152,11 @@ var messages = map[string][2]string{
 	"reset.done":         {"Your password was changed. Sign in with it.", "Su contraseña se cambió. Inicie sesión con ella."},
 
 	// Account
-	"account.title":            {"My account", "Mi cuenta"},
-	"account.orgs":             {"Organisations", "Organizaciones"},
-	"account.password":         {"Change password", "Cambiar contraseña"},
-	"account.password.submit":  {"Change password", "Cambiar contraseña"},
-	"account.wrong_password":   {"That is not your current password.", "Esa no es su contraseña actual."},
+	"account.title":           {"My account", "Mi cuenta"},
+	"account.orgs":            {"Organisations", "Organizaciones"},
+	"account.password":        {"Change password", "Cambiar contraseña"},
+	"account.password.submit": {"Change password", "Cambiar contraseña"},
+	"account.wrong_password":  {"That is not your current password.", "Esa no es su contraseña actual."},
 
 	// Security log
 	"security.title":   {"Security log", "Historial de seguridad"},
