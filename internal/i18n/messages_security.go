@@ -4,10 +4,6 @@ package i18n
 // added by issue 8 (authority at the moment of use).
 var securityMessages = map[string][2]string{
 	// Passwords: what is wrong, and what would make it stronger.
-	"err.password_common": {"This password is too common. Choose another: three or four words that have nothing to do with each other are strong and easy to remember.",
-		"Esta contraseña es demasiado común. Elija otra: tres o cuatro palabras que no tengan relación entre sí son seguras y fáciles de recordar."},
-	"err.password_personal": {"Do not use your name, email or organisation in the password: they are the first things someone who knows you would try.",
-		"No use su nombre, su correo ni su organización en la contraseña: es lo primero que probaría alguien que la conoce."},
 	"err.password_weak": {"This password is too easy to guess. Make it longer: three or four words that have nothing to do with each other, or a short sentence only you would write.",
 		"Esta contraseña es demasiado fácil de adivinar. Hágala más larga: tres o cuatro palabras que no tengan relación entre sí, o una frase corta que solo usted escribiría."},
 	"err.password_weak_words": {"This password is too easy to guess: one or two common words are among the first things tried. Add two or three more words that have nothing to do with each other.",
@@ -55,9 +51,8 @@ var securityMessages = map[string][2]string{
 	"account.feeds": {"Calendar feeds", "Direcciones de calendario"},
 	"account.feeds.intro": {"Calendar apps read your hearings and deadlines from these private addresses. Changing your password, or a reset of it, stops all of them: someone else may have had your account. Make a new one afterwards.",
 		"Las aplicaciones de calendario leen sus audiencias y plazos en estas direcciones privadas. Si cambia su contraseña, o se restablece, todas dejan de funcionar: otra persona pudo haber tenido su cuenta. Después cree una nueva."},
-	"account.feeds.manage":     {"Manage calendar feeds", "Gestionar las direcciones de calendario"},
-	"account.password.intro":   {"Your other sessions are signed out, and your calendar feeds stop.", "Se cierran sus otras sesiones y sus direcciones de calendario dejan de funcionar."},
-	"account.password_changed": {"Password changed. Your other sessions were signed out.", "Contraseña cambiada. Se cerraron sus otras sesiones."},
+	"account.feeds.manage":   {"Manage calendar feeds", "Gestionar las direcciones de calendario"},
+	"account.password.intro": {"Your other sessions are signed out, and your calendar feeds stop.", "Se cierran sus otras sesiones y sus direcciones de calendario dejan de funcionar."},
 	"account.password_changed_feeds": {"Password changed. Your other sessions were signed out and your calendar feeds stopped: make a new one on the Calendar page.",
 		"Contraseña cambiada. Se cerraron sus otras sesiones y sus direcciones de calendario dejaron de funcionar: cree una nueva en la página Calendario."},
 
