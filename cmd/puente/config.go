@@ -7,8 +7,6 @@ import (
 	"net/netip"
 	"net/url"
 	"strings"
-
-	"puente/internal/i18n"
 )
 
 // config is everything the command line and environment can set.
@@ -18,9 +16,11 @@ type config struct {
 	keyFile        string
 	baseURL        string
 	demo           bool
-	demoLang       i18n.Lang
 	trustedProxies []netip.Prefix
 	backups        backupConfig
+	// setupToken fixes the first-run setup token (scripted installs);
+	// empty: a random one is made on each start until setup is done.
+	setupToken string
 }
 
 // parseConfig reads flags, each falling back to an environment variable
@@ -35,17 +35,21 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 		}
 		return def
 	}
-	var proxies, demoLang string
+	var proxies string
 	fs.StringVar(&c.addr, "addr", env("PUENTE_ADDR", "127.0.0.1:8080"), "address to listen on (PUENTE_ADDR)")
 	fs.StringVar(&c.dbPath, "db", env("PUENTE_DB", "./puente.db"), "SQLite database file, created on first start (PUENTE_DB)")
 	fs.StringVar(&c.keyFile, "key-file", env("PUENTE_KEY_FILE", ""), "file holding the key that encrypts sensitive fields; created (mode 0600) on first start if absent (PUENTE_KEY_FILE; default DB.key)")
 	fs.StringVar(&c.baseURL, "base-url", env("PUENTE_BASE_URL", ""), "public address used in links; https:// turns on Secure cookies and HSTS (PUENTE_BASE_URL; default http:// and the address listened on)")
 	fs.BoolVar(&c.demo, "demo", env("PUENTE_DEMO", "") == "1", "fill an EMPTY database with the demo data set, then serve (PUENTE_DEMO=1)")
-	fs.StringVar(&demoLang, "demo-lang", env("PUENTE_DEMO_LANG", "en"), "language of the demo's free text (courts, places, notes): en or es (PUENTE_DEMO_LANG)")
+	fs.StringVar(&c.setupToken, "setup-token", env("PUENTE_SETUP_TOKEN", ""), "the first-run setup token, at least 32 characters (PUENTE_SETUP_TOKEN; default: a random one, printed on the console)")
 	fs.StringVar(&proxies, "trusted-proxies", env("PUENTE_TRUSTED_PROXIES", ""), "comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For is believed (PUENTE_TRUSTED_PROXIES)")
 	backupFlags := addBackupFlags(fs, env)
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "Usage: puente [serve] [flags]\n\nPuente: a case tracker for people who sponsor asylum seekers.\nOther commands: puente help.\n\nFlags:\n")
+		fmt.Fprintf(fs.Output(), "Usage: puente [serve] [flags]\n\nPuente: a case tracker for people who sponsor asylum seekers.\nOther commands: puente help.\n\n"+
+			"First run: with no account yet, Puente prints a one-time setup link (/setup?token=...) on this console;\n"+
+			"/setup answers 404 without it. Open it to create the first account and organisation.\n"+
+			"With -base-url set, requests for any other host name are refused (421 Misdirected Request);\n"+
+			"without it, a server listening on a loopback address answers only to localhost, 127.0.0.1 and [::1].\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	var err error
@@ -54,10 +58,6 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected argument %q (see -h)", fs.Arg(0))
-	}
-	var ok bool
-	if c.demoLang, ok = i18n.Parse(demoLang); !ok {
-		return c, fmt.Errorf("-demo-lang %q: want en or es", demoLang)
 	}
 	if c.keyFile == "" {
 		c.keyFile = c.dbPath + ".key"
@@ -73,6 +73,9 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 			return c, fmt.Errorf("-base-url %q: want http://host[:port] or https://host[:port]", c.baseURL)
 		}
 		c.baseURL = strings.TrimRight(c.baseURL, "/")
+	}
+	if c.setupToken != "" && len(c.setupToken) < 32 {
+		return c, fmt.Errorf("-setup-token: use at least 32 characters")
 	}
 	for _, p := range strings.Split(proxies, ",") {
 		if p = strings.TrimSpace(p); p == "" {

@@ -82,6 +82,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if cfg.backups.dir != "" {
 		wc.BackupEvery, wc.BackupKeep = cfg.backups.every, cfg.backups.keep
 	}
+	wc.AllowedHosts = allowedHosts(cfg.baseURL, ln.Addr())
+	if wc.SetupToken, err = setupToken(ctx, st, cfg.setupToken); err != nil {
+		return err
+	}
 	srv, err := web.New(wc, log, st, sessions, hasher)
 	if err != nil {
 		return err
@@ -96,6 +100,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	log.Info("listening", "addr", ln.Addr().String(), "url", "http://"+ln.Addr().String(), "db", cfg.dbPath)
+	if wc.SetupToken != "" {
+		log.Warn("not set up yet: open this one-time link to create the first account (it works until setup is done)",
+			"setup_url", wc.BaseURL+"/setup?token="+wc.SetupToken)
+	}
 
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

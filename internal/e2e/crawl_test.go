@@ -130,9 +130,9 @@ func TestAccessibility(t *testing.T) {
 
 		empty := startServer(t, false)
 		e := newBrowser(t, empty)
-		e.visit("/setup")
+		e.visit(empty.SetupPath)
 		check(e, "setup (en)")
-		switchLanguage(e, "es", "/setup")
+		switchLanguage(e, "es", empty.SetupPath)
 		check(e, "setup (es)")
 		t.Logf("anonymous: %d pages checked at %d and %d px, %d findings", checked, desktopWidth, phoneWidth, n)
 	})

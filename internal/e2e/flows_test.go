@@ -47,16 +47,21 @@ func demoOrgName(t *testing.T, k string) string {
 	return ""
 }
 
-// TestFirstRunSetup: on an empty database every page leads to /setup; the
-// form refuses an empty submission field by field, then creates the first
-// account and organisation and lands on home signed in; /setup is gone.
+// TestFirstRunSetup: on an empty database every page leads to /setup, which
+// is not found without the one-time link printed on the console; the form
+// at that link refuses an empty submission field by field, then creates the
+// first account and organisation and lands on home signed in; /setup is gone.
 func TestFirstRunSetup(t *testing.T) {
 	srv := startServer(t, false)
 	b := newBrowser(t, srv)
+	// Without the console's one-time link, /setup is not found.
 	for _, p := range []string{"/", "/login", "/account", "/orgs/0123456789abcdef0123456789abcdef"} {
-		b.visit(p)
+		b.visitStatus(p, 404)
 		b.wantPath("/setup")
 	}
+	b.checkWidths("setup without its link (404)")
+	b.visit(srv.SetupPath)
+	b.wantPath(srv.SetupPath)
 	b.checkWidths("setup")
 
 	b.follow(submitButton, 422)

@@ -13,10 +13,16 @@ import (
 // server is one running puente process on a temporary database.
 type server struct {
 	URL string // http://127.0.0.1:PORT, no trailing slash
-	out *syncBuffer
+	// SetupPath is the one-time setup link the server printed on its
+	// console, as a path ("/setup?token=..."); empty with the demo data.
+	SetupPath string
+	out       *syncBuffer
 }
 
-var listenRE = regexp.MustCompile(`msg=listening addr=(\S+)`)
+var (
+	listenRE   = regexp.MustCompile(`msg=listening addr=(\S+)`)
+	setupURLRE = regexp.MustCompile(`setup_url="?http://[^/\s"]+(/setup\?token=[^"\s]+)`)
+)
 
 // startServer starts the real command on 127.0.0.1:0 and a fresh database,
 // with the demo data set if demo is true (and any extra flags), and stops
@@ -76,7 +82,21 @@ func startServer(t *testing.T, demo bool, extra ...string) *server {
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		if m := listenRE.FindStringSubmatch(out.String()); m != nil {
-			return &server{URL: "http://" + m[1], out: out}
+			srv := &server{URL: "http://" + m[1], out: out}
+			if !demo {
+				// The setup line follows the listening line.
+				for time.Now().Before(deadline) {
+					if s := setupURLRE.FindStringSubmatch(out.String()); s != nil {
+						srv.SetupPath = s[1]
+						break
+					}
+					time.Sleep(10 * time.Millisecond)
+				}
+				if srv.SetupPath == "" {
+					t.Fatalf("server printed no setup link:\n%s", out.String())
+				}
+			}
+			return srv
 		}
 		select {
 		case <-exited:
