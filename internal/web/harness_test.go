@@ -199,14 +199,14 @@ func seedCases(ctx context.Context, st *store.Store, orgs map[string]model.Org) 
 
 // newEmptyEnv starts a server on a database with no accounts, with a
 // setup token as cmd/puente prints one; setupPath is its setup link.
-func newEmptyEnv(t testing.TB) *testEnv {
+func newEmptyEnv(t testing.TB, opts ...envOption) *testEnv {
 	t.Helper()
 	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "empty.db"))
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
 	token := auth.NewToken()
-	e := startEnv(t, st, auth.NewHasher(auth.TestParams, 2), nil, "", nil, func(c *Config) { c.SetupToken = token })
+	e := startEnv(t, st, auth.NewHasher(auth.TestParams, 2), nil, "", nil, append([]envOption{func(c *Config) { c.SetupToken = token }}, opts...)...)
 	e.setupToken = token
 	return e
 }
