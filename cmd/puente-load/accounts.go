@@ -71,18 +71,11 @@ func loadAccounts(ctx context.Context, db string, c config) ([]account, error) {
 			if m.Role != model.ManagerRole(m.OrgKind) {
 				continue
 			}
+			// Only an organisation's own managers invite into it: a network's
+			// admins no longer manage a group that has its own coordinator
+			// (issue 8), and every generated group has one.
 			roles := model.RolesFor(m.OrgKind)
 			a.targets = append(a.targets, target{orgID: m.OrgID, role: roles[len(roles)-1]})
-			if m.OrgKind == model.KindNetwork {
-				// A network's admins manage its groups' people too.
-				groups, err := st.Groups(ctx, m.OrgID, "en")
-				if err != nil {
-					return nil, err
-				}
-				for _, g := range groups {
-					a.targets = append(a.targets, target{orgID: g.ID, role: model.RoleMember})
-				}
-			}
 		}
 		if len(a.targets) == 0 {
 			return nil, fmt.Errorf("generated account %s manages nothing", email)
