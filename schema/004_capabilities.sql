@@ -96,6 +96,12 @@ CREATE INDEX security_events_subject ON security_events (subject_id, id);
 -- Addresses an account has signed in from: the per-account sign-in limit
 -- does not let strangers lock the owner out of them.
 CREATE INDEX security_events_signin_ip ON security_events (actor_id, ip, at) WHERE event = 'signin';
+-- Recent changes to an organisation's people, shown to its managers: the
+-- list of events is spelled exactly as in store.PeopleChanges, so SQLite
+-- can use this partial index.
+CREATE INDEX security_events_people ON security_events (org_id, id)
+WHERE event IN ('invitation_issued', 'invitation_accepted', 'invitation_revoked', 'role_changed',
+                'member_removed', 'reset_issued', 'reset_revoked', 'link_refused');
 
 CREATE TRIGGER security_events_no_update
 BEFORE UPDATE ON security_events

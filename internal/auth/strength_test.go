@@ -1,6 +1,11 @@
 package auth
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
 
 // TestPasswordStrength: the weak passwords of issue 8 (16 of 25 passed the
 // list alone; these three are named there) and others of each kind zxcvbn
@@ -70,4 +75,33 @@ func FuzzPasswordProblem(f *testing.F) {
 	f.Fuzz(func(t *testing.T, password, name, email string) {
 		_ = PasswordProblem(password, Personal{Name: name, Email: email, Orgs: []string{name}})
 	})
+}
+
+// TestPasswordPrefixBoundsWork: zxcvbn reads at most zxcvbnRunes
+// characters, so the longest password costs what a short one does.
+func TestPasswordPrefixBoundsWork(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"short", "short"},
+		{strings.Repeat("a", zxcvbnRunes), strings.Repeat("a", zxcvbnRunes)},
+		{strings.Repeat("ñ", zxcvbnRunes+5), strings.Repeat("ñ", zxcvbnRunes)},
+	} {
+		if got := zxcvbnPrefix(tt.in); got != tt.want {
+			t.Errorf("zxcvbnPrefix(%d runes) = %d runes, want %d", utf8.RuneCountInString(tt.in), utf8.RuneCountInString(got), utf8.RuneCountInString(tt.want))
+		}
+	}
+	// A strong start is enough; a weak start is not saved by a long tail.
+	p := Personal{Name: "Rosa Quintero", Email: "rosa@example.org"}
+	if got := PasswordProblem("g7#Lq!2vZ9@x"+strings.Repeat("aB3$", 29), p); got != "" {
+		t.Errorf("strong start, long tail: %q, want accepted", got)
+	}
+	if got := PasswordProblem(strings.Repeat("aB3$", 10)+"g7#Lq!2vZ9@x", p); got != "err.password_weak_repeat" {
+		t.Errorf("repeated start, strong tail: %q, want err.password_weak_repeat", got)
+	}
+	start := time.Now()
+	for _, unit := range []string{"aB3$", "abc12", "lantern orchard "} {
+		PasswordProblem(strings.Repeat(unit, 40)[:MaxPasswordLen], p)
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("three 128-character passwords took %v, want well under 2 s", d)
+	}
 }

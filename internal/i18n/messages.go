@@ -56,7 +56,7 @@ var messages = map[string][2]string{
 	"err.invalid":           {"This value is not valid.", "Este valor no es válido."},
 	"err.password_short":    {"Use at least 12 characters.", "Use al menos 12 caracteres."},
 	"err.password_common":   {"This password is too common. Choose another: three or four words that have nothing to do with each other are strong and easy to remember.", "Esta contraseña es demasiado común. Elija otra: tres o cuatro palabras que no tengan relación entre sí son seguras y fáciles de recordar."},
-	"err.password_personal": {"Do not use your name, email or organisation in the password: they are the first things someone who knows you would try.", "No use su nombre, su correo ni su organización en la contraseña: es lo primero que probaría alguien que la conoce."},
+	"err.password_personal": {"Do not use your name, email or organisation in the password: they are the first things someone who knows you would try.", "No use su nombre, su correo ni su organización en la contraseña: es lo primero que probaría alguien que sepa quién es usted."},
 
 	// Error pages
 	"error.not_found.title":    {"Not found", "No encontrado"},

@@ -36,7 +36,7 @@ var securityMessages = map[string][2]string{
 	"reset.pending":        {"Password reset links not used yet", "Enlaces para restablecer la contraseña aún sin usar"},
 	"reset.none":           {"No password reset links are out.", "No hay enlaces para restablecer la contraseña pendientes."},
 	"reset.revoke":         {"Cancel link", "Cancelar enlace"},
-	"reset.revoke_for":     {"Cancel the password reset link for %s", "Cancelar el enlace para restablecer la contraseña de %s"},
+	"reset.revoke_for":     {"Cancel link for %s", "Cancelar enlace de %s"},
 	"reset.revoked":        {"Password reset link cancelled: it no longer works.", "Enlace cancelado: ya no funciona."},
 	"changes.title":        {"Recent changes to people", "Cambios recientes en las personas"},
 	"changes.intro":        {"Who joined, changed role or left in the last 30 days, and the links issued, whoever did it.", "Quién se unió, cambió de rol o salió en los últimos 30 días, y los enlaces emitidos, sin importar quién lo hizo."},

@@ -240,3 +240,38 @@ func TestMigration004KeepsLinksAndLog(t *testing.T) {
 		t.Errorf("Integrity after the migration: %v", err)
 	}
 }
+
+// TestLinkQueriesUseIndexes: the pages that list links and recent changes,
+// and the lock-out's usual-address check, read through an index.
+func TestLinkQueriesUseIndexes(t *testing.T) {
+	w := newWorld(t)
+	ctx := context.Background()
+	for _, tt := range []struct{ name, query, index string }{
+		{"people changes", `SELECT e.id FROM security_events e WHERE e.org_id = 'x' AND e.at >= 'y'
+		  AND e.event IN ('invitation_issued', 'invitation_accepted', 'invitation_revoked', 'role_changed',
+		                  'member_removed', 'reset_issued', 'reset_revoked', 'link_refused')
+		ORDER BY e.id DESC LIMIT 20`, "security_events_people"},
+		{"usual address", `SELECT EXISTS (SELECT 1 FROM security_events
+		               WHERE actor_id = 'x' AND ip = 'y' AND at >= 'z' AND event = 'signin')`, "security_events_signin_ip"},
+		{"pending resets", `SELECT r.id FROM password_resets r WHERE r.org_id = 'x' AND r.used_at IS NULL AND r.revoked_at IS NULL
+		  AND r.expires_at > 'y' ORDER BY r.created_at DESC`, "password_resets_org"},
+	} {
+		rows, err := w.s.db.QueryContext(ctx, "EXPLAIN QUERY PLAN "+tt.query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var plan strings.Builder
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan.WriteString(detail + "\n")
+		}
+		rows.Close()
+		if !strings.Contains(plan.String(), tt.index) {
+			t.Errorf("%s: plan does not use %s:\n%s", tt.name, tt.index, plan.String())
+		}
+	}
+}

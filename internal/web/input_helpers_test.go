@@ -25,7 +25,7 @@ const (
 	inCommon         = "This password is too common. Choose another: three or four words that have nothing to do with each other are strong and easy to remember."
 	inCommonES       = "Esta contraseña es demasiado común. Elija otra: tres o cuatro palabras que no tengan relación entre sí son seguras y fáciles de recordar."
 	inPersonal       = "Do not use your name, email or organisation in the password: they are the first things someone who knows you would try."
-	inPersonalES     = "No use su nombre, su correo ni su organización en la contraseña: es lo primero que probaría alguien que la conoce."
+	inPersonalES     = "No use su nombre, su correo ni su organización en la contraseña: es lo primero que probaría alguien que sepa quién es usted."
 	inKeyboard       = "This password is too easy to guess: rows of keys such as qwerty or asdf are among the first things tried. Use three or four words that have nothing to do with each other instead."
 	inKeyboardES     = "Esta contraseña es demasiado fácil de adivinar: las filas de teclas como qwerty o asdf son de lo primero que se prueba. Use en su lugar tres o cuatro palabras que no tengan relación entre sí."
 	inSequence       = "This password is too easy to guess: sequences such as abcd or 1234 are among the first things tried. Use three or four words that have nothing to do with each other instead."
