@@ -87,19 +87,28 @@ func FuzzLangPost(f *testing.F) {
 }
 
 func FuzzInvitationCreatePost(f *testing.F) {
-	for target := range uint8(4) {
+	for target := range uint8(5) {
 		fzAddSeeds(f, url.Values{"email": {"new.person@example.org"}, "role": {"member"}}, target)
 		f.Add("email=x%40example.org&role=admin", target)
 		f.Add("email=x%40example.org&role=coordinator", target)
 	}
 	e := newEnv(f)
 	admin := fzSignedIn(e, emailNetAdmin)
-	// The network, one of its groups, a group of another network (404),
-	// and an id that does not exist (404).
-	targets := []string{e.orgs["network"].ID, e.orgs["alpha"].ID, e.orgs["gamma"].ID, "ffffffffffffffffffffffffffffffff"}
+	coord := fzSignedIn(e, emailAlphaCoord)
+	// The network by its admin, a group by its coordinator, the same group
+	// by the network admin (403: it has its own coordinator), a group of
+	// another network (404), and an id that does not exist (404).
+	targets := []struct {
+		who   *fzSession
+		orgID string
+	}{
+		{admin, e.orgs["network"].ID}, {coord, e.orgs["alpha"].ID}, {admin, e.orgs["alpha"].ID},
+		{admin, e.orgs["gamma"].ID}, {admin, "ffffffffffffffffffffffffffffffff"},
+	}
 	f.Fuzz(func(t *testing.T, body string, target uint8) {
-		path := "/orgs/" + targets[int(target)%len(targets)] + "/invitations"
-		fzCheckResponse(t, "POST "+path, body, admin.post(path, body))
+		tg := targets[int(target)%len(targets)]
+		path := "/orgs/" + tg.orgID + "/invitations"
+		fzCheckResponse(t, "POST "+path, body, tg.who.post(path, body))
 	})
 }
 
@@ -120,21 +129,28 @@ func FuzzMemberRolePost(f *testing.F) {
 		f.Add("role=admin", who)
 	}
 	e := newEnv(f)
-	admin := fzSignedIn(e, emailNetAdmin)
+	// Alpha's coordinator, who manages its people (a network admin gets 403
+	// there: the group has its own coordinator). She is not among the
+	// people changed, so her session lasts the whole run.
+	coord := fzSignedIn(e, emailAlphaCoord)
 	ctx := context.Background()
+	second, err := e.st.CreateMember(ctx, e.orgs["alpha"], "second.coord@alpha.example.org", "Segunda Coord", e.hash, model.RoleCoordinator)
+	if err != nil {
+		f.Fatal(err)
+	}
 	var who []string
-	for _, email := range []string{emailAlphaMem, emailAlphaCoord, emailBetaCoord} {
+	for _, email := range []string{emailAlphaMem, emailBetaCoord} {
 		u, err := e.st.UserByEmail(ctx, email)
 		if err != nil {
 			f.Fatal(err)
 		}
 		who = append(who, u.ID)
 	}
-	who = append(who, "not-a-user")
+	who = append(who, second.ID, "not-a-user")
 	alpha := e.orgs["alpha"].ID
 	f.Fuzz(func(t *testing.T, body string, w uint8) {
 		path := "/orgs/" + alpha + "/members/" + who[int(w)%len(who)] + "/role"
-		fzCheckResponse(t, "POST "+path, body, admin.post(path, body))
+		fzCheckResponse(t, "POST "+path, body, coord.post(path, body))
 	})
 }
 

@@ -119,14 +119,17 @@ func TestSecNoInlineScriptOrStyle(t *testing.T) {
 	rst := secReset(t, e, secUser(t, e, emailAlphaMem), alpha)
 	pages := map[string]response{}
 	for _, p := range []string{"/", "/account", "/orgs/" + net.ID, "/orgs/" + alpha.ID, "/orgs/" + net.ID + "/security",
-		"/orgs/" + net.ID + "/groups/new", "/orgs/" + alpha.ID + "/invitations/new", "/no/such/page"} {
+		"/orgs/" + net.ID + "/groups/new", "/orgs/" + net.ID + "/invitations/new", "/no/such/page"} {
 		pages[p] = ana.get(p)
 	}
 	anon := e.client()
 	for _, p := range []string{"/login", "/invite/" + inv, "/reset/" + rst} {
 		pages[p] = anon.get(p)
 	}
-	pages["link page"] = ana.post("/orgs/"+alpha.ID+"/invitations", url.Values{"email": {"x@alpha.example.org"}, "role": {"member"}})
+	pages["link page"] = ana.post("/orgs/"+net.ID+"/invitations", url.Values{"email": {"x@network.example.org"}, "role": {"coordinator"}})
+	if pages["link page"].status != http.StatusOK {
+		t.Errorf("link page: status %d, want 200", pages["link page"].status)
+	}
 	pages["422 page"] = anon.post("/login", url.Values{})
 	bad := regexp.MustCompile(`(?i)<script|<style|\sstyle=|\son[a-z]+=|javascript:`)
 	for name, p := range pages {
