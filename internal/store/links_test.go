@@ -60,7 +60,7 @@ func TestLinkSnapshotAtIssue(t *testing.T) {
 	}
 
 	feed := auth.HashToken(auth.NewToken())
-	if _, err := w.s.CreateFeed(ctx, w.users["n1coord"].ID, feed); err != nil {
+	if _, err := w.s.CreateFeed(ctx, w.users["n1coord"].ID, feed, "en"); err != nil {
 		t.Fatal(err)
 	}
 	if err := w.s.db.QueryRowContext(ctx, `SELECT target_roles FROM calendar_feeds WHERE token_hash = ?`, feed).Scan(&roles); err != nil {
@@ -69,8 +69,8 @@ func TestLinkSnapshotAtIssue(t *testing.T) {
 	if want := w.orgs["n1"].ID + ":coordinator"; roles != want {
 		t.Errorf("feed target_roles = %q, want %q", roles, want)
 	}
-	if uid, err := w.s.FeedOwner(ctx, feed, "", authz.LinkLive); err != nil || uid != w.users["n1coord"].ID {
-		t.Errorf("FeedOwner = %q, %v; want the owner", uid, err)
+	if f, err := w.s.FeedByToken(ctx, feed, "", authz.LinkLive); err != nil || f.UserID != w.users["n1coord"].ID {
+		t.Errorf("FeedByToken = %+v, %v; want the owner's feed", f, err)
 	}
 }
 
@@ -83,13 +83,13 @@ func TestChangePasswordStopsLinks(t *testing.T) {
 	var feeds []string
 	for i := 0; i < 2; i++ {
 		h := auth.HashToken(auth.NewToken())
-		if _, err := w.s.CreateFeed(ctx, u.ID, h); err != nil {
+		if _, err := w.s.CreateFeed(ctx, u.ID, h, "es"); err != nil {
 			t.Fatal(err)
 		}
 		feeds = append(feeds, h)
 	}
 	other := auth.HashToken(auth.NewToken())
-	if _, err := w.s.CreateFeed(ctx, w.users["g1coord"].ID, other); err != nil {
+	if _, err := w.s.CreateFeed(ctx, w.users["g1coord"].ID, other, "en"); err != nil {
 		t.Fatal(err)
 	}
 	reset := newReset(t, w, "g1member")
@@ -97,11 +97,11 @@ func TestChangePasswordStopsLinks(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, h := range feeds {
-		if _, err := w.s.FeedOwner(ctx, h, "", authz.LinkLive); !errors.Is(err, model.ErrNotFound) {
+		if _, err := w.s.FeedByToken(ctx, h, "", authz.LinkLive); !errors.Is(err, model.ErrNotFound) {
 			t.Errorf("feed after a password change: %v, want %v", err, model.ErrNotFound)
 		}
 	}
-	if _, err := w.s.FeedOwner(ctx, other, "", authz.LinkLive); err != nil {
+	if _, err := w.s.FeedByToken(ctx, other, "", authz.LinkLive); err != nil {
 		t.Errorf("another person's feed after the change: %v, want live", err)
 	}
 	if _, err := w.s.ResetByToken(ctx, reset, "", authz.LinkLive); !errors.Is(err, model.ErrNotFound) {

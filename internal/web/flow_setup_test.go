@@ -56,7 +56,7 @@ func TestFlowFirstRunSetup(t *testing.T) {
 				secHas(t, "GET "+p, res.body, "Open the one-time setup link that was printed on the server's console when it started.")
 				before := secCounts(e)
 				secStatus(t, "POST "+p, anon.post(p, url.Values{
-					"org_name": {"Intruders"}, "org_kind": {"network"}, "name": {"Eve Intruder"},
+					"org_name": {"Intruders"}, "org_kind": {"network"}, "time_zone": {"America/Chicago"}, "name": {"Eve Intruder"},
 					"email": {"eve@intruder.example.org"}, "password": {inOtherPassword}, "password_confirm": {inOtherPassword},
 				}), http.StatusNotFound)
 				secSameCounts(t, "POST "+p, before, secCounts(e))

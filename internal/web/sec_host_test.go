@@ -39,7 +39,7 @@ func TestSecDNSRebindingRefused(t *testing.T) {
 	const host = "puente.example.org"
 	e := newEmptyEnv(t, secAllowHost(host))
 	c := e.client()
-	setup := url.Values{"org_name": {"Rebound"}, "org_kind": {"network"}, "name": {"Eve Intruder"},
+	setup := url.Values{"org_name": {"Rebound"}, "org_kind": {"network"}, "time_zone": {"America/Chicago"}, "name": {"Eve Intruder"},
 		"email": {"eve@evil.example"}, "password": {inOtherPassword}, "password_confirm": {inOtherPassword}}
 	before := secCounts(e)
 	for _, evil := range []string{"evil.example", "evil.example:80", "puente.example.org.evil.example", "127.0.0.1"} {
