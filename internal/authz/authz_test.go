@@ -153,12 +153,12 @@ func TestCanMatrix(t *testing.T) {
 		// The installation's backups: a network's own admins only (a
 		// standalone group's coordinator: TestViewBackupsStandalone).
 		authz.ViewBackups: {
-			"member":            {F, F, F, F, F, F},
-			"group coordinator": {F, F, F, F, F, F},
-			"net coordinator":   {F, F, F, F, F, F},
-			"net admin":         {F, F, T, F, F, F},
-			"other net admin":   {F, F, F, T, F, F},
-			"no memberships":    {F, F, F, F, F, F},
+			"member":            {F, F, F, F, F, F, F},
+			"group coordinator": {F, F, F, F, F, F, F},
+			"net coordinator":   {F, F, F, F, F, F, F},
+			"net admin":         {F, F, T, F, F, F, F},
+			"other net admin":   {F, F, F, T, F, F, F},
+			"no memberships":    {F, F, F, F, F, F, F},
 		},
 	}
 	// Every named action has its rows: a new action cannot skip this table.
