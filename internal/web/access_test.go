@@ -137,7 +137,7 @@ func newInvitation(e *testEnv, org model.Org) string {
 // fresh member, and returns the link's id.
 func newResetLink(e *testEnv, org model.Org) string {
 	victim := newVictim(e, org)
-	ms, err := e.st.Members(context.Background(), org.ID)
+	ms, err := e.st.Members(context.Background(), org.ID, "en")
 	if err != nil {
 		e.t.Fatalf("members: %v", err)
 	}

@@ -214,7 +214,7 @@ func secReset(t testing.TB, e *testEnv, user model.User, org model.Org) string {
 // secManager is the first admin (network) or coordinator (group) of org.
 func secManager(t testing.TB, e *testEnv, org model.Org) model.Member {
 	t.Helper()
-	ms, err := e.st.Members(context.Background(), org.ID)
+	ms, err := e.st.Members(context.Background(), org.ID, "en")
 	if err != nil {
 		t.Fatalf("members: %v", err)
 	}
