@@ -7,6 +7,8 @@ import (
 	"net/netip"
 	"net/url"
 	"strings"
+
+	"puente/internal/i18n"
 )
 
 // config is everything the command line and environment can set.
@@ -16,6 +18,7 @@ type config struct {
 	keyFile        string
 	baseURL        string
 	demo           bool
+	demoLang       i18n.Lang
 	trustedProxies []netip.Prefix
 	backups        backupConfig
 	// setupToken fixes the first-run setup token (scripted installs);
@@ -35,12 +38,13 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 		}
 		return def
 	}
-	var proxies string
+	var proxies, demoLang string
 	fs.StringVar(&c.addr, "addr", env("PUENTE_ADDR", "127.0.0.1:8080"), "address to listen on (PUENTE_ADDR)")
 	fs.StringVar(&c.dbPath, "db", env("PUENTE_DB", "./puente.db"), "SQLite database file, created on first start (PUENTE_DB)")
 	fs.StringVar(&c.keyFile, "key-file", env("PUENTE_KEY_FILE", ""), "file holding the key that encrypts sensitive fields; created (mode 0600) on first start if absent (PUENTE_KEY_FILE; default DB.key)")
 	fs.StringVar(&c.baseURL, "base-url", env("PUENTE_BASE_URL", ""), "public address used in links; https:// turns on Secure cookies and HSTS (PUENTE_BASE_URL; default http:// and the address listened on)")
 	fs.BoolVar(&c.demo, "demo", env("PUENTE_DEMO", "") == "1", "fill an EMPTY database with the demo data set, then serve (PUENTE_DEMO=1)")
+	fs.StringVar(&demoLang, "demo-lang", env("PUENTE_DEMO_LANG", "en"), "language of the demo's free text (courts, places, notes): en or es (PUENTE_DEMO_LANG)")
 	fs.StringVar(&c.setupToken, "setup-token", env("PUENTE_SETUP_TOKEN", ""), "the first-run setup token, at least 32 characters (PUENTE_SETUP_TOKEN; default: a random one, printed on the console)")
 	fs.StringVar(&proxies, "trusted-proxies", env("PUENTE_TRUSTED_PROXIES", ""), "comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For is believed (PUENTE_TRUSTED_PROXIES)")
 	backupFlags := addBackupFlags(fs, env)
@@ -58,6 +62,10 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	}
 	if fs.NArg() > 0 {
 		return c, fmt.Errorf("unexpected argument %q (see -h)", fs.Arg(0))
+	}
+	var ok bool
+	if c.demoLang, ok = i18n.Parse(demoLang); !ok {
+		return c, fmt.Errorf("-demo-lang %q: want en or es", demoLang)
 	}
 	if c.keyFile == "" {
 		c.keyFile = c.dbPath + ".key"
