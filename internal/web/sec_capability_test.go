@@ -241,12 +241,12 @@ func TestSecFeedCapability(t *testing.T) {
 	}
 	res := miguelC.post("/account/password", url.Values{"current_password": {testPassword}, "password": {inGoodPassword}, "password_confirm": {inGoodPassword}})
 	secRedirect(t, "change password", res, "/account")
-	secHas(t, "after the change", miguelC.get("/account").body, "your calendar feeds stopped")
+	secHas(t, "after the change", miguelC.get("/account").body, "your calendar links stopped")
 	for _, f := range feeds {
 		secStatus(t, "feed after a password change", e.client().get(f), http.StatusNotFound)
 	}
 	log := alicia.get("/orgs/" + alpha.ID + "/security")
-	if secLogRow(log.body, "Password changed", "calendar feeds stopped: 2", "Miguel Member") == "" {
+	if secLogRow(log.body, "Password changed", "calendar links stopped: 2", "Miguel Member") == "" {
 		t.Errorf("security log does not say the change stopped 2 feeds")
 	}
 
