@@ -29,7 +29,7 @@ const (
 	inKeyboard       = "This password is too easy to guess: rows of keys such as qwerty or asdf are among the first things tried. Use three or four words that have nothing to do with each other instead."
 	inKeyboardES     = "Esta contraseña es demasiado fácil de adivinar: las filas de teclas como qwerty o asdf son de lo primero que se prueba. Use en su lugar tres o cuatro palabras que no tengan relación entre sí."
 	inSequence       = "This password is too easy to guess: sequences such as abcd or 1234 are among the first things tried. Use three or four words that have nothing to do with each other instead."
-	inWordsES        = "Esta contraseña es demasiado fácil de adivinar: una o dos palabras comunes son de lo primero que se prueba. Añada dos o tres palabras más que no tengan relación entre sí."
+	inWordsES        = "Esta contraseña es demasiado fácil de adivinar: una o dos palabras comunes son de lo primero que se prueba. Agregue dos o tres palabras más que no tengan relación entre sí."
 	inTooLarge       = "What was sent is too large."
 	inTooLargeES     = "Lo enviado es demasiado grande."
 	inLastManager    = "An organisation must keep at least one admin (network) or coordinator (group)."

@@ -223,14 +223,14 @@ func TestSecFeedCapability(t *testing.T) {
 	secStatus(t, "feed after Miguel gained a role", e.client().get(feed), http.StatusNotFound)
 	secStatus(t, "feed polled again", e.client().get(feed), http.StatusNotFound)
 	miguelC = e.signIn(emailAlphaMem)
-	if cal := miguelC.get("/calendar"); !strings.Contains(cal.body, "No feed addresses.") {
+	if cal := miguelC.get("/calendar"); !strings.Contains(cal.body, "No calendar links.") {
 		t.Errorf("calendar page still lists the dead feed")
 	}
 	// Refused once, logged once: the feed is revoked, so polling does not fill the log.
 	if n := secCountEvents(t, e, alpha, model.EventLinkRefused, miguel.ID); n != 1 {
 		t.Errorf("refused-feed events: got %d, want 1", n)
 	}
-	capRefused(t, alicia, alpha, "calendar feed", "Miguel Member")
+	capRefused(t, alicia, alpha, "calendar link", "Miguel Member")
 
 	// A password change stops every feed; the account page says it will.
 	feeds := []string{capFeed(t, miguelC), capFeed(t, miguelC)}

@@ -45,7 +45,7 @@ func TestSecDNSRebindingRefused(t *testing.T) {
 	for _, evil := range []string{"evil.example", "evil.example:80", "puente.example.org.evil.example", "127.0.0.1"} {
 		res := secAs(c, http.MethodPost, e.setupPath(), evil, "http://"+evil, setup)
 		secStatus(t, "setup with Host "+evil, res, http.StatusMisdirectedRequest)
-		secHas(t, "setup with Host "+evil, res.body, "This server does not answer for this address.")
+		secHas(t, "setup with Host "+evil, res.body, "This server does not answer to this name.")
 		secCheckHeaders(t, "421", res.header)
 		secStatus(t, "GET / with Host "+evil, secAs(c, http.MethodGet, "/login", evil, "", nil), http.StatusMisdirectedRequest)
 	}

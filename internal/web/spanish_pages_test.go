@@ -341,6 +341,7 @@ func esAnonymousPages(t *testing.T, e *testEnv, coord *client) []esPage {
 		t.Error("organisation page has no reset button")
 	}
 	empty := newEmptyEnv(t)
-	get(empty.client(), "setup", "/setup", http.StatusOK)
+	get(empty.client(), "setup", empty.setupPath(), http.StatusOK)
+	get(empty.client(), "setup without its link", "/setup", http.StatusNotFound)
 	return pages
 }
