@@ -12,10 +12,18 @@ func TestSelf(t *testing.T) {
 		t.Skip("no /proc on this system")
 	}
 	pid := os.Getpid()
-	// Burn a little CPU so the reading cannot be zero at 10 ms resolution.
-	deadline := time.Now().Add(50 * time.Millisecond)
+	// Burn CPU until the kernel's 10 ms ticks have counted some: on a
+	// loaded machine 50 ms of wall time can be no CPU time at all. Five
+	// seconds of wall time bounds the wait; a reader that never sees the
+	// ticks still fails below.
+	deadline := time.Now().Add(5 * time.Second)
 	for x := 0; time.Now().Before(deadline); x++ {
 		_ = x * x
+		if x%100000 == 0 {
+			if c, ok := CPU(pid); ok && c > 0 {
+				break
+			}
+		}
 	}
 	cpu, ok := CPU(pid)
 	if !ok || cpu <= 0 {

@@ -40,7 +40,7 @@ func (s *Store) Rules() *deadline.RuleSet { return s.rules }
 func (s *Store) caseFacts(ctx context.Context, q dbtx, caseID string) ([]PersonDeadlines, []deadline.Facts, error) {
 	rows, err := q.QueryContext(ctx, `
 		SELECT id, name, is_principal, coalesce(last_us_arrival, ''), dob_enc FROM people
-		WHERE case_id = ? ORDER BY is_principal DESC, name, id`, caseID)
+		WHERE case_id = ? ORDER BY is_principal DESC, sort_en, id`, caseID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/hex"
@@ -10,6 +11,7 @@ import (
 	"net/http"
 	"net/netip"
 	"runtime/debug"
+	"sort"
 	"strings"
 	"time"
 
@@ -18,6 +20,7 @@ import (
 	"puente/internal/authz"
 	"puente/internal/i18n"
 	"puente/internal/model"
+	"puente/internal/names"
 )
 
 // maxFormBytes caps request bodies (SECURITY.md: 1 MiB for forms).
@@ -180,6 +183,7 @@ func (s *Server) viewerFor(r *http.Request, uid string) (*viewer, error) {
 	if err != nil {
 		return nil, err
 	}
+	sortMemberships(ms, u.Lang)
 	v := &viewer{User: u, Viewer: authz.Viewer{UserID: uid, Memberships: ms}}
 	cur := s.sessions.GetString(ctx, sessOrgID)
 	for _, m := range ms {
@@ -325,4 +329,23 @@ func (s *Server) trusted(a netip.Addr) bool {
 		}
 	}
 	return false
+}
+
+// sortMemberships orders a person's organisations as the switcher and the
+// account page list them: networks first, then by name in the collation of
+// the viewer's language (so "Ñandú" follows "Nube" in Spanish, and "ana"
+// sits beside "Ana"). A person belongs to a handful, so the keys are
+// computed here rather than read from the stored sort columns.
+func sortMemberships(ms []model.Membership, lang string) {
+	l := names.LangOf(lang)
+	keys := make(map[string][]byte, len(ms))
+	for _, m := range ms {
+		keys[m.OrgID] = names.Key(l, m.OrgName)
+	}
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].OrgKind != ms[j].OrgKind {
+			return ms[i].OrgKind > ms[j].OrgKind // "network" before "group"
+		}
+		return bytes.Compare(keys[ms[i].OrgID], keys[ms[j].OrgID]) < 0
+	})
 }

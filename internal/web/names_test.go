@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"regexp"
 	"slices"
@@ -213,5 +214,38 @@ func TestANumberForms(t *testing.T) {
 	r := c.post("/cases", url.Values{"name": {"X"}, "status": {"arrived"}, "anumber": {"-123456789"}})
 	if r.status != s422 || !strings.Contains(r.body, "El Número A tiene 8 o 9 números") {
 		t.Errorf("Spanish, A-number -123456789: got %d; want 422 with the Spanish message", r.status)
+	}
+}
+
+// TestOrganisationOrder: the organisations a person belongs to (the account
+// page and the switcher) follow the viewer's language, networks first;
+// byte order gave Alpha Group, Nube, ana, Ñandú.
+func TestOrganisationOrder(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	coordID := e.userID(emailAlphaCoord)
+	for _, n := range []string{"Ñandú", "Nube", "ana"} {
+		g, err := e.st.CreateGroup(ctx, e.orgs["network"].ID, n, coordID, "127.0.0.1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		hash := fmt.Sprintf("%064x", len(n)) // distinct per group: the names differ in length
+		if _, err := e.st.CreateInvitation(ctx, g, emailAlphaCoord, model.RoleMember, hash, coordID, "127.0.0.1"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.st.AcceptInvitation(ctx, hash, "", "", coordID, "127.0.0.1", func(model.LinkFacts) bool { return true }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	orgsRE := regexp.MustCompile(`<li>([^<(]+) \(`)
+	c := e.signIn(emailAlphaCoord)
+	want := []string{"Alpha Group", "ana", "Ñandú", "Nube"}
+	if got := listed(orgsRE, c.get("/account").body); !slices.Equal(got, want) {
+		t.Errorf("organisations (en): got %q, want %q", got, want)
+	}
+	spanish(t, c)
+	want = []string{"Alpha Group", "ana", "Nube", "Ñandú"} // ñ after n
+	if got := listed(orgsRE, c.get("/account").body); !slices.Equal(got, want) {
+		t.Errorf("organisations (es): got %q, want %q", got, want)
 	}
 }
