@@ -21,8 +21,8 @@ func workingIn(r Rule, occ occurrence, f Facts, o outcome, covered bool, lang La
 	switch {
 	case r.Unit == ClockDays && o.clock.invalid != nil:
 		b = append(b, w.pick(
-			"A recorded clock pause has no start, or ends before it starts. Correct it and the date will be computed.",
-			"Una pausa del reloj registrada no tiene inicio, o termina antes de empezar. Corríjala y se calculará la fecha."))
+			"A recorded asylum clock pause has no start, or ends before it starts. Correct it and the date will be computed.",
+			"Una pausa anotada del reloj de asilo no tiene inicio, o termina antes de empezar. Corríjala y se calculará la fecha."))
 		return strings.Join(b, " ")
 	case r.Unit == ClockDays && o.clock.paused:
 		passed := w.pick(fmt.Sprintf("%d of the %d days have passed.", o.clock.counted, r.Offset),
@@ -125,11 +125,11 @@ func subject(occ occurrence, f Facts, lang Lang) string {
 	case Fact(TriggerIndividualHearing):
 		en, es = "Individual hearing: %s.", "Audiencia individual: %s."
 	case Fact(TriggerDecision):
-		en, es = "Judge's decision: %s.", "Decisión del juez: %s."
+		en, es = "Judge's decision: %s.", "Decisión del juez o la jueza: %s."
 	case Fact(TriggerFinalOrder):
 		en, es = "Final order: %s.", "Orden final: %s."
 	case Fact(TriggerGrant):
-		en, es = "Asylum granted on %s.", "Asilo otorgado el %s."
+		en, es = "Asylum granted on %s.", "Asilo concedido el %s."
 	case Fact(TriggerFourteenthBirthday):
 		// Never the date of birth itself: this text is computed from a
 		// sensitive field, and the year of birth adds nothing here.

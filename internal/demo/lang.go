@@ -31,7 +31,7 @@ var spanish = map[string]string{
 	"K'iche', Spanish":                "k'iche', español",
 	"English, Igbo":                   "inglés, igbo",
 	"daughter":                        "hija",
-	"Filed online, copy to DHS":       "Enviado por internet, con copia al abogado del gobierno (DHS)",
+	"Filed online, copy to DHS":       "Enviado por internet; también se mandó una copia a la oficina del abogado del gobierno (DHS/ICE)",
 	"Asked to reschedule":             "Pidió cambiar la fecha de una cita",
 	"Oral decision":                   "Decisión dada en la audiencia",
 }

@@ -137,7 +137,7 @@ var caseMessages = map[string][2]string{
 	"reveal.dob":        {"Show date of birth", "Mostrar fecha de nacimiento"},
 	"reveal.facility":   {"Show detention facility", "Mostrar centro de detención"},
 	"reveal.address":    {"Show address", "Mostrar dirección"},
-	"reveal.button_for": {"Show %s of %s", "Mostrar %s de %s"},
+	"reveal.button_for": {"Show “%s” for %s", "Mostrar el dato «%s» de %s"},
 
 	"fact.add":              {"Record a date", "Anotar una fecha"},
 	"fact.person":           {"For whom (arrival and moves are for the whole household)", "Para quién (la llegada y las mudanzas son de todo el hogar)"},
@@ -195,7 +195,7 @@ var caseMessages = map[string][2]string{
 	"history.field.court":            {"court", "tribunal"},
 	"history.field.judge":            {"judge", "juez(a)"},
 	"history.field.lawyer_name":      {"lawyer", "abogado(a)"},
-	"history.field.lawyer_contact":   {"lawyer's phone or email", "teléfono o correo del abogado(a)"},
+	"history.field.lawyer_contact":   {"lawyer's phone or email", "teléfono o correo de su abogado(a)"},
 	"history.field.address":          {"home address", "dirección de la casa"},
 	"history.field.name":             {"name", "nombre"},
 	"history.field.preferred_name":   {"name they like to be called", "cómo le gusta que le llamen"},

@@ -50,11 +50,11 @@ var securityMessages = map[string][2]string{
 	// The account page: what a password change stops.
 	"account.feeds": {"Calendar links", "Enlaces de calendario"},
 	"account.feeds.intro": {"Calendar apps read your hearings and deadlines from these private links. Changing your password, or a reset of it, stops all of them: someone else may have had your account. Make a new one afterwards.",
-		"Las aplicaciones de calendario leen sus audiencias y plazos en estos enlaces privados. Si cambia su contraseña, o se restablece, todos dejan de funcionar: otra persona pudo haber tenido su cuenta. Después cree una nueva."},
+		"Las aplicaciones de calendario leen sus audiencias y plazos en estos enlaces privados. Si cambia su contraseña, o se restablece, todos dejan de funcionar: otra persona pudo haber tenido su cuenta. Después cree uno nuevo."},
 	"account.feeds.manage":   {"Manage calendar links", "Administrar los enlaces de calendario"},
 	"account.password.intro": {"Your other sessions are signed out, and your calendar links stop.", "Se cierran sus otras sesiones y sus enlaces de calendario dejan de funcionar."},
 	"account.password_changed_feeds": {"Password changed. Your other sessions were signed out and your calendar links stopped: make a new one on the Calendar page.",
-		"Contraseña cambiada. Se cerraron sus otras sesiones y sus enlaces de calendario dejaron de funcionar: cree una nueva en la página Calendario."},
+		"Contraseña cambiada. Se cerraron sus otras sesiones y sus enlaces de calendario dejaron de funcionar: cree uno nuevo en la página Calendario."},
 
 	// First-run setup and the host check.
 	"setup.locked.title": {"Not set up yet", "Aún sin configurar"},
