@@ -39,11 +39,13 @@ type Case struct {
 	ClosedAt        time.Time
 	CloseReason     string
 	Court           string
-	LawyerName      string
-	LawyerContact   string
-	HasAddress      bool
-	CreatedAt       time.Time
-	UpdatedAt       time.Time
+	// Judge is the immigration judge's name, when known ("" otherwise).
+	Judge         string
+	LawyerName    string
+	LawyerContact string
+	HasAddress    bool
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
 
 	PrincipalName string // for lists
 	People        int    // household size, for lists
@@ -56,6 +58,7 @@ func (c Case) Open() bool { return c.ClosedAt.IsZero() }
 type CaseInput struct {
 	Status        CaseStatus
 	Court         string
+	Judge         string
 	LawyerName    string
 	LawyerContact string
 	// Address replaces the stored address when SetAddress is true; an empty
@@ -236,6 +239,8 @@ type DueItem struct {
 	TimeZone string // the place's IANA zone, appointments only
 	StartsAt time.Time
 	Place    string
+	// Done is set for an appointment someone marked attended.
+	Done bool
 	// Sensitive marks a date computed from a sensitive field (the
 	// registration at 14, from the date of birth): only roles that may see
 	// the field see it (see store.GroupSealedDue).

@@ -11,7 +11,7 @@ import (
 )
 
 const caseCols = `c.id, c.group_id, c.code, c.status, c.status_changed_at, c.closed_at, coalesce(c.close_reason, ''),
-	c.court, c.lawyer_name, c.lawyer_contact, c.address_enc IS NOT NULL, c.created_at, c.updated_at,
+	c.court, c.judge, c.lawyer_name, c.lawyer_contact, c.address_enc IS NOT NULL, c.created_at, c.updated_at,
 	coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
 	(SELECT count(*) FROM people p WHERE p.case_id = c.id)`
 
@@ -20,7 +20,7 @@ func scanCase(row interface{ Scan(...any) error }) (model.Case, error) {
 	var changed, created, updated string
 	var closed sql.NullString
 	if err := row.Scan(&c.ID, &c.GroupID, &c.Code, &c.Status, &changed, &closed, &c.CloseReason,
-		&c.Court, &c.LawyerName, &c.LawyerContact, &c.HasAddress, &created, &updated,
+		&c.Court, &c.Judge, &c.LawyerName, &c.LawyerContact, &c.HasAddress, &created, &updated,
 		&c.PrincipalName, &c.People); err != nil {
 		return model.Case{}, translate(err)
 	}
@@ -50,10 +50,10 @@ func newCaseCode() string {
 func insertCaseTx(ctx context.Context, tx *sql.Tx, id, groupID string, in model.CaseInput, addr []byte, now string) error {
 	for attempt := 0; ; attempt++ {
 		_, err := tx.ExecContext(ctx, `
-			INSERT INTO cases (id, group_id, code, status, status_changed_at, court, lawyer_name, lawyer_contact,
+			INSERT INTO cases (id, group_id, code, status, status_changed_at, court, judge, lawyer_name, lawyer_contact,
 			                   address_enc, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, groupID, newCaseCode(), in.Status, now, in.Court, in.LawyerName, in.LawyerContact, addr, now, now)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, groupID, newCaseCode(), in.Status, now, in.Court, in.Judge, in.LawyerName, in.LawyerContact, addr, now, now)
 		err = translate(err)
 		if err == nil || !errors.Is(err, model.ErrConflict) || attempt >= 8 {
 			return err
@@ -126,15 +126,15 @@ func (s *Store) UpdateCase(ctx context.Context, c model.Case, actorID string, in
 			}
 		}
 		for _, f := range []struct{ name, old, new string }{
-			{"court", cur.Court, in.Court}, {"lawyer_name", cur.LawyerName, in.LawyerName},
+			{"court", cur.Court, in.Court}, {"judge", cur.Judge, in.Judge}, {"lawyer_name", cur.LawyerName, in.LawyerName},
 			{"lawyer_contact", cur.LawyerContact, in.LawyerContact},
 		} {
 			if f.old != f.new {
 				changed = append(changed, f.name)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE cases SET court = ?, lawyer_name = ?, lawyer_contact = ? WHERE id = ?`,
-			in.Court, in.LawyerName, in.LawyerContact, c.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE cases SET court = ?, judge = ?, lawyer_name = ?, lawyer_contact = ? WHERE id = ?`,
+			in.Court, in.Judge, in.LawyerName, in.LawyerContact, c.ID); err != nil {
 			return err
 		}
 		if in.SetAddress {

@@ -39,6 +39,13 @@ func manageCases(ok int) [6][]int {
 	return m
 }
 
+// manageCasesGet: a page of the group's coordinators only.
+func manageCasesGet(ok int) [6][]int {
+	m := viewCases(ok)
+	m[1] = []int{s403, s404, s404}
+	return m
+}
+
 func (e *testEnv) freshPerson(c model.Case) string {
 	n := victims.Add(1)
 	id, err := e.st.AddPerson(context.Background(), c, "", model.PersonInput{Name: fmt.Sprintf("Relative %d", n)})
@@ -98,9 +105,13 @@ func caseMatrix() []matrixRow {
 		{method: "GET", pattern: "/cases/new", plain: onlyCoord(s303, s200, s403)},
 		{method: "POST", pattern: "/cases", form: url.Values{"name": {""}}, plain: onlyCoord(s401, s422, s403)},
 		{method: "GET", pattern: "/cases/{caseID}", targets: caseTargets, on: on(fixed(""), nil), want: viewCases(s200)},
-		{method: "GET", pattern: "/cases/{caseID}/edit", targets: caseTargets, on: on(fixed("/edit"), nil), want: viewCases(s200)},
+		{method: "GET", pattern: "/cases/{caseID}/court-card", targets: caseTargets, on: on(fixed("/court-card"), nil), want: viewCases(s200)},
+		// The case's details are the coordinators'; members record dates,
+		// appointments and marks, and add and correct household members.
+		{method: "GET", pattern: "/cases/{caseID}/edit", targets: caseTargets, on: on(fixed("/edit"), nil), want: manageCasesGet(s200)},
 		{method: "POST", pattern: "/cases/{caseID}", targets: caseTargets,
-			on: on(fixed(""), url.Values{"status": {"bogus"}}), want: postCases(s422)},
+			on: on(fixed(""), url.Values{"status": {"bogus"}}), want: manageCases(s422)},
+		{method: "GET", pattern: "/cases/{caseID}/close", targets: caseTargets, on: on(fixed("/close"), nil), want: manageCasesGet(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/close", targets: caseTargets,
 			on: on(fixed("/close"), url.Values{"reason": {""}}), want: manageCases(s422)},
 		{method: "POST", pattern: "/cases/{caseID}/address/reveal", targets: caseTargets,
@@ -112,30 +123,62 @@ func caseMatrix() []matrixRow {
 			on: on(func(e *testEnv, c model.Case) string { return "/people/" + e.principal(c) + "/edit" }, nil), want: viewCases(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/people/{personID}", targets: caseTargets,
 			on: on(func(e *testEnv, c model.Case) string { return "/people/" + e.principal(c) }, url.Values{"name": {""}}), want: postCases(s422)},
+		{method: "GET", pattern: "/cases/{caseID}/people/{personID}/remove", targets: caseTargets,
+			on: on(func(e *testEnv, c model.Case) string { return "/people/" + e.freshPerson(c) + "/remove" }, nil), want: manageCasesGet(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/people/{personID}/remove", targets: caseTargets,
-			on: on(func(e *testEnv, c model.Case) string { return "/people/" + e.freshPerson(c) + "/remove" }, url.Values{}), want: postCases(s303)},
+			on: on(func(e *testEnv, c model.Case) string { return "/people/" + e.freshPerson(c) + "/remove" }, url.Values{}), want: manageCases(s303)},
 		{method: "POST", pattern: "/cases/{caseID}/people/{personID}/reveal", targets: caseTargets,
 			on:   on(func(e *testEnv, c model.Case) string { return "/people/" + e.principal(c) + "/reveal" }, url.Values{"field": {"anumber"}}),
 			want: manageCases(s200)},
+		{method: "GET", pattern: "/cases/{caseID}/facts/new", targets: caseTargets, on: on(fixed("/facts/new"), nil), want: viewCases(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/facts", targets: caseTargets, on: on(fixed("/facts"), bad), want: postCases(s422)},
+		{method: "GET", pattern: "/cases/{caseID}/facts/{factID}/edit", targets: caseTargets,
+			on: on(func(e *testEnv, c model.Case) string { return "/facts/" + e.freshFact(c) + "/edit" }, nil), want: viewCases(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/facts/{factID}", targets: caseTargets,
 			on: on(func(e *testEnv, c model.Case) string { return "/facts/" + e.freshFact(c) }, bad), want: postCases(s422)},
+		{method: "GET", pattern: "/cases/{caseID}/facts/{factID}/delete", targets: caseTargets,
+			on: on(func(e *testEnv, c model.Case) string { return "/facts/" + e.freshFact(c) + "/delete" }, nil), want: viewCases(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/facts/{factID}/delete", targets: caseTargets,
 			on: on(func(e *testEnv, c model.Case) string { return "/facts/" + e.freshFact(c) + "/delete" }, url.Values{}), want: postCases(s303)},
+		{method: "GET", pattern: "/cases/{caseID}/appointments/new", targets: caseTargets, on: on(fixed("/appointments/new"), nil), want: viewCases(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/appointments", targets: caseTargets, on: on(fixed("/appointments"), bad), want: postCases(s422)},
 		{method: "GET", pattern: "/cases/{caseID}/appointments/{apptID}/edit", targets: caseTargets,
 			on:   on(func(e *testEnv, c model.Case) string { return "/appointments/" + e.freshAppointment(c) + "/edit" }, nil),
 			want: viewCases(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/appointments/{apptID}", targets: caseTargets,
 			on: on(func(e *testEnv, c model.Case) string { return "/appointments/" + e.freshAppointment(c) }, bad), want: postCases(s422)},
+		{method: "GET", pattern: "/cases/{caseID}/appointments/{apptID}/delete", targets: caseTargets,
+			on:   on(func(e *testEnv, c model.Case) string { return "/appointments/" + e.freshAppointment(c) + "/delete" }, nil),
+			want: viewCases(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/appointments/{apptID}/delete", targets: caseTargets,
 			on:   on(func(e *testEnv, c model.Case) string { return "/appointments/" + e.freshAppointment(c) + "/delete" }, url.Values{}),
 			want: postCases(s303)},
+		{method: "GET", pattern: "/cases/{caseID}/marks", targets: caseTargets,
+			on: on(func(e *testEnv, c model.Case) string {
+				return "/marks?key=appointment/" + e.freshAppointment(c)
+			}, nil), want: viewCases(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/marks", targets: caseTargets,
-			on: on(fixed("/marks"), url.Values{"key": {""}}), want: postCases(s422)},
+			on: func(e *testEnv, role int, target string) cell {
+				c := e.cases[target]
+				return cell{path: "/cases/" + c.ID + "/marks", form: url.Values{"key": {"appointment/" + e.freshAppointment(c)}, "state": {"maybe"}}}
+			}, want: postCases(s422)},
 
 		{method: "GET", pattern: "/calendar", plain: signedIn(s303, s200)},
 		{method: "POST", pattern: "/calendar/feeds", form: url.Values{}, plain: signedIn(s401, s200)},
+		// The confirmation before revoking: one's own feed; someone else's answers 404.
+		{method: "GET", pattern: "/calendar/feeds/{feedID}/revoke", targets: []string{"own", "another's"},
+			on: func(e *testEnv, role int, target string) cell {
+				owner := emailAlphaCoord
+				if target == "own" && matrixRoles[role].email != "" {
+					owner = matrixRoles[role].email
+				}
+				f, err := e.st.CreateFeed(context.Background(), e.userID(owner), auth.HashToken(auth.NewToken()), "en")
+				if err != nil {
+					e.t.Fatal(err)
+				}
+				return cell{path: "/calendar/feeds/" + f.ID + "/revoke"}
+			},
+			want: [6][]int{{s303, s303}, {s200, s404}, {s200, s200}, {s200, s404}, {s200, s404}, {s200, s404}}},
 		// Revoking: one's own feed works; someone else's answers 404.
 		{method: "POST", pattern: "/calendar/feeds/{feedID}/revoke", targets: []string{"own", "another's"},
 			on: func(e *testEnv, role int, target string) cell {

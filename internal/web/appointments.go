@@ -44,26 +44,57 @@ func (f appointmentForm) appointment() model.Appointment {
 		TimeZone: f.TimeZone, Place: f.Place, Note: f.Note}
 }
 
-// appointmentCreatePost adds a hearing or appointment from the case page.
+// appointmentNewForm is the form for a new hearing or appointment, in
+// the group's zone unless the place is in another.
+func (s *Server) appointmentNewForm(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.appointmentNewPage(r)
+	if err != nil {
+		return err
+	}
+	f := &appointmentForm{Kind: string(model.AppointmentKinds[0]), TimeZone: d.Org.TimeZone}
+	if k := r.URL.Query().Get("kind"); model.ValidAppointmentKind(model.AppointmentKind(k)) {
+		f.Kind = k
+	}
+	d.Form = f
+	return s.render(w, r, http.StatusOK, "appointment_edit", d)
+}
+
+func (s *Server) appointmentNewPage(r *http.Request) (*templateData, error) {
+	d := s.casePageData(r)
+	if err := openCase(d.Case); err != nil {
+		return nil, err
+	}
+	d.Title = d.T("appointment.add")
+	d.AppointmentKinds = model.AppointmentKinds
+	var err error
+	d.People, err = s.store.People(r.Context(), d.Case.ID, string(d.Lang))
+	return d, err
+}
+
+// appointmentCreatePost adds a hearing or appointment; a rejected form
+// comes back on its own page, as typed.
 func (s *Server) appointmentCreatePost(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
 		return err
 	}
-	c := caseFrom(r)
-	var f appointmentForm
-	decodeForm(r, &f)
-	errs := s.validateForm(langFrom(r), &f)
-	if err := s.checkAppointment(r.Context(), r, &f, errs); err != nil {
+	d, err := s.appointmentNewPage(r)
+	if err != nil {
 		return err
 	}
-	if len(errs) > 0 {
-		return s.caseRejected(w, r, "appt", &f, prefixed("appt_", errs))
+	var f appointmentForm
+	decodeForm(r, &f)
+	d.Errors = s.validateForm(d.Lang, &f)
+	if err := s.checkAppointment(r.Context(), r, &f, d.Errors); err != nil {
+		return err
 	}
-	if _, err := s.store.AddAppointment(r.Context(), c, viewerFrom(r).UserID, f.appointment()); err != nil {
+	if len(d.Errors) > 0 {
+		return s.formRejected(w, r, "appointment_edit", d, &f)
+	}
+	if _, err := s.store.AddAppointment(r.Context(), d.Case, viewerFrom(r).UserID, f.appointment()); err != nil {
 		return err
 	}
 	s.flash(r, "appointment.saved")
-	http.Redirect(w, r, "/cases/"+c.ID+"#appointments", http.StatusSeeOther)
+	http.Redirect(w, r, "/cases/"+d.Case.ID+"#appointments", http.StatusSeeOther)
 	return nil
 }
 

@@ -18,32 +18,22 @@ type appointmentView struct {
 	State      deadline.State
 	StateLabel string
 	When       string
+	// Day is the appointment's date in full, in the page's language
+	// ("lunes 11 de enero de 2027").
+	Day string
 	// LocalTime is the local time at the place ("9:30 AM", with the place's
 	// zone when it is not the group's: "9:30 AM (CST)"); "" without a time.
 	LocalTime string
 	// ISO is the machine-readable moment for <time datetime>.
 	ISO string
+	// Hearing is set for a hearing before the immigration court.
+	Hearing bool
 }
 
+// caseView is the case page: what is next first (casePage), then the
+// sections, each with its done and past items collapsed. Its forms live on
+// pages of their own, so a rejected form comes back on a short page.
 func (s *Server) caseView(w http.ResponseWriter, r *http.Request) error {
-	return s.caseViewStatus(w, r, http.StatusOK, nil)
-}
-
-// caseRejected shows the case page again with 422: the inline form name
-// keeps what was typed (form) and shows its errors.
-func (s *Server) caseRejected(w http.ResponseWriter, r *http.Request, name string, form any, errs map[string]string) error {
-	return s.caseViewWith(w, r, http.StatusUnprocessableEntity, errs, func(d *templateData) {
-		d.FormName, d.Form = name, form
-	})
-}
-
-func (s *Server) caseViewStatus(w http.ResponseWriter, r *http.Request, status int, errs map[string]string) error {
-	return s.caseViewWith(w, r, status, errs, nil)
-}
-
-// caseViewWith renders the case page; the inline forms (facts,
-// appointments, marks, closing) come back here with 422 and their errors.
-func (s *Server) caseViewWith(w http.ResponseWriter, r *http.Request, status int, errs map[string]string, fill func(*templateData)) error {
 	ctx := r.Context()
 	c := caseFrom(r)
 	org := orgFrom(r)
@@ -51,9 +41,6 @@ func (s *Server) caseViewWith(w http.ResponseWriter, r *http.Request, status int
 	d := s.newData(r)
 	d.Case, d.Org = c, org
 	d.Title = d.T("case.title", c.Code)
-	if errs != nil {
-		d.Errors = errs
-	}
 	d.CanManageCases = authz.Can(v.Viewer, authz.ManageCases, org)
 	d.CanEditCases = authz.Can(v.Viewer, authz.EditCases, org) && c.Open()
 	var err error
@@ -67,12 +54,7 @@ func (s *Server) caseViewWith(w http.ResponseWriter, r *http.Request, status int
 	if err != nil {
 		return err
 	}
-	marks, err := s.store.Marks(ctx, c.ID)
-	if err != nil {
-		return err
-	}
-	computed, err := s.store.ComputeDeadlines(ctx, c.ID)
-	if err != nil {
+	if err := s.fillDeadlines(r, d); err != nil {
 		return err
 	}
 	if d.History, err = s.store.History(ctx, c.ID, 20); err != nil {
@@ -82,41 +64,66 @@ func (s *Server) caseViewWith(w http.ResponseWriter, r *http.Request, status int
 	if d.StatusChanges, err = s.store.StatusChanges(ctx, c.ID); err != nil {
 		return err
 	}
-	names := map[string]string{}
-	for _, p := range d.People {
-		names[p.ID] = p.Name
+	d.Appointments = s.appointmentViews(d, appts)
+	d.CasePage = buildCasePage(d)
+	s.store.LogView(store.AuditEntry{ActorID: v.UserID, OrgID: org.ID, ObjectType: "case", ObjectID: c.ID})
+	return s.render(w, r, http.StatusOK, "case", d)
+}
+
+// fillDeadlines computes the case's deadlines with what people recorded
+// about them, as d's viewer may see them, sorted by date across the
+// household; with the missing facts and, for members, whom to ask about
+// the dates only coordinators see. d.People must be loaded.
+func (s *Server) fillDeadlines(r *http.Request, d *templateData) error {
+	ctx := r.Context()
+	marks, err := s.store.Marks(ctx, d.Case.ID)
+	if err != nil {
+		return err
 	}
-	today := s.todayDate(org.TimeZone)
-	lang := dlang(d.Lang)
+	computed, err := s.store.ComputeDeadlines(ctx, d.Case.ID)
+	if err != nil {
+		return err
+	}
+	today := s.todayDate(d.Org.TimeZone)
 	// Dates computed from the date of birth are shown to the roles that may
 	// see it; a member is told one is coming up and whom to ask.
-	seeDOB := d.CanManageCases
+	seeDOB := authz.Can(viewerFrom(r).Viewer, authz.ManageCases, d.Org)
 	var sealedDue bool
 	d.Deadlines, sealedDue = deadlineViews(computed, marks, today, d.Lang, seeDOB)
+	sortByDate(d.Deadlines)
 	d.FactGaps = gapMessages(computed, d.Lang, seeDOB)
 	if sealedDue {
-		who, err := s.coordinatorNames(ctx, org.ID, string(d.Lang))
+		who, err := s.coordinatorNames(ctx, d.Org.ID, string(d.Lang))
 		if err != nil {
 			return err
 		}
 		d.SealedNotices = append(d.SealedNotices, d.T("deadline.registration_ask", who))
 	}
+	d.Disclaimer = deadline.Disclaimer().In(dlang(d.Lang))
+	return nil
+}
+
+// appointmentViews gives each appointment its state on the group's today
+// and its local time at the place, in d's language.
+func (s *Server) appointmentViews(d *templateData, appts []model.Appointment) []appointmentView {
+	names := make(map[string]string, len(d.People))
+	for _, p := range d.People {
+		names[p.ID] = p.Name
+	}
+	today := s.todayDate(d.Org.TimeZone)
+	lang := dlang(d.Lang)
+	out := make([]appointmentView, 0, len(appts))
 	for _, a := range appts {
-		st := deadline.AssessAppointment(appointmentDay(a.Date, a.Time, a.StartsAt, org.TimeZone), today, a.Mark.State == model.MarkDone)
-		d.Appointments = append(d.Appointments, appointmentView{Appointment: a, PersonName: names[a.PersonID],
+		day := appointmentDay(a.Date, a.Time, a.StartsAt, d.Org.TimeZone)
+		st := deadline.AssessAppointment(day, today, a.Mark.State == model.MarkDone)
+		out = append(out, appointmentView{Appointment: a, PersonName: names[a.PersonID],
 			State: st.State, StateLabel: d.T("state." + string(st.State)), When: phrase(st, d.Lang),
-			LocalTime: placeTime(d.Lang, a.Time, a.TimeZone, a.StartsAt, org.TimeZone),
-			ISO:       placeISO(a.Date, a.Time, a.TimeZone, a.StartsAt)})
+			Day:       deadline.FormatDateFull(parseDay(a.Date), lang),
+			LocalTime: placeTime(d.Lang, a.Time, a.TimeZone, a.StartsAt, d.Org.TimeZone),
+			ISO:       placeISO(a.Date, a.Time, a.TimeZone, a.StartsAt),
+			Hearing:   a.Kind == "master_hearing" || a.Kind == model.KindIndividualHearing})
 	}
-	d.Disclaimer = deadline.Disclaimer().In(lang)
-	d.FactKinds = model.FactKinds
-	d.AppointmentKinds = model.AppointmentKinds
-	d.CloseReasons = model.CloseReasons
-	if fill != nil {
-		fill(d)
-	}
-	s.store.LogView(store.AuditEntry{ActorID: v.UserID, OrgID: org.ID, ObjectType: "case", ObjectID: c.ID})
-	return s.render(w, r, status, "case", d)
+	return out
 }
 
 func parseDay(s string) deadline.Date {

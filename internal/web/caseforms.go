@@ -45,6 +45,7 @@ func validDate(s string) bool {
 type CaseForm struct {
 	Status        string `form:"status" validate:"required,max=40"`
 	Court         string `form:"court" validate:"safetext,max=200"`
+	Judge         string `form:"judge" validate:"safetext,max=200"`
 	LawyerName    string `form:"lawyer_name" validate:"safetext,max=200"`
 	LawyerContact string `form:"lawyer_contact" validate:"safetext,max=300"`
 	Address       string `form:"address" validate:"safetext,max=300"`
@@ -72,12 +73,12 @@ type PersonForm struct {
 
 // newCaseForm is the whole new-case form: the case and its principal.
 type newCaseForm struct {
-	CaseForm
 	PersonForm
+	CaseForm
 }
 
 func (f CaseForm) input() model.CaseInput {
-	in := model.CaseInput{Status: model.CaseStatus(f.Status), Court: f.Court, LawyerName: f.LawyerName,
+	in := model.CaseInput{Status: model.CaseStatus(f.Status), Court: f.Court, Judge: f.Judge, LawyerName: f.LawyerName,
 		LawyerContact: f.LawyerContact}
 	if f.Address != "" || f.ClearAddress == "1" {
 		in.Address, in.SetAddress = f.Address, true

@@ -184,7 +184,7 @@ func (s *Server) caseEditForm(w http.ResponseWriter, r *http.Request) error {
 	if !c.Open() {
 		return model.ErrForbidden
 	}
-	d.Form = &CaseForm{Status: string(c.Status), Court: c.Court, LawyerName: c.LawyerName, LawyerContact: c.LawyerContact}
+	d.Form = &CaseForm{Status: string(c.Status), Court: c.Court, Judge: c.Judge, LawyerName: c.LawyerName, LawyerContact: c.LawyerContact}
 	return s.render(w, r, http.StatusOK, "case_edit", d)
 }
 
@@ -215,6 +215,8 @@ func (s *Server) caseUpdatePost(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+// caseClosePost closes the case, after its confirmation page; without a
+// reason the confirmation page comes back with 422.
 func (s *Server) caseClosePost(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
 		return err
@@ -222,9 +224,8 @@ func (s *Server) caseClosePost(w http.ResponseWriter, r *http.Request) error {
 	c := caseFrom(r)
 	var f closeForm
 	decodeForm(r, &f)
-	lang := langFrom(r)
-	if errs := s.validateForm(lang, &f); len(errs) > 0 {
-		return s.caseViewStatus(w, r, http.StatusUnprocessableEntity, errs)
+	if errs := s.validateForm(langFrom(r), &f); len(errs) > 0 {
+		return s.caseCloseConfirm(w, r, http.StatusUnprocessableEntity, "")
 	}
 	if err := s.store.CloseCase(r.Context(), c, viewerFrom(r).UserID, f.Reason); err != nil {
 		return err

@@ -215,9 +215,11 @@ func TestRegistrationDeadlineHidesBirthDate(t *testing.T) {
 	}
 }
 
-// TestInlineFormsKeepInput: a rejected fact or appointment comes back with
-// 422, its message, what was typed, and nothing written.
-func TestInlineFormsKeepInput(t *testing.T) {
+// TestRejectedFormsKeepInput: a rejected fact or appointment comes back
+// with 422 on its own page, its message, what was typed, and nothing
+// written. "Whole household" is a choice: a fact recorded per person asks
+// whom it is for, never says "required".
+func TestRejectedFormsKeepInput(t *testing.T) {
 	e := newEnv(t)
 	c := e.signIn(emailAlphaCoord)
 	id := e.cases["alpha"].ID
@@ -228,9 +230,12 @@ func TestInlineFormsKeepInput(t *testing.T) {
 		t.Errorf("rejected appointment: got %d; want 422 with the typed place and both messages", r.status)
 	}
 	r = c.post("/cases/"+id+"/facts", url.Values{"kind": {"clock_pause"}, "person_id": {""}, "date": {"2026-05-10"}, "end_date": {"2026-05-01"}, "note": {"Typed note"}})
-	if r.status != s422 || !strings.Contains(r.body, "Typed note") || !strings.Contains(r.body, "This field is required.") ||
+	if r.status != s422 || !strings.Contains(r.body, "Typed note") || !strings.Contains(r.body, "is recorded for one person: choose whom it is for.") ||
 		!strings.Contains(r.body, "The end cannot be before the start.") {
 		t.Errorf("rejected fact: got %d; want 422 with the typed note and the messages", r.status)
+	}
+	if strings.Contains(r.body, "This field is required.") {
+		t.Errorf("rejected fact: a select holding a value (the whole household) says it is required")
 	}
 	if e.count("facts") != facts || e.count("appointments") != appts {
 		t.Errorf("a rejected form wrote rows")

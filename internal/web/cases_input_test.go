@@ -13,6 +13,7 @@ func TestCaseFormsRejectBadInput(t *testing.T) {
 	c := e.signIn(emailAlphaCoord)
 	id := e.cases["alpha"].ID
 	pid := e.principal(e.cases["alpha"])
+	apptKey := "appointment/" + e.freshAppointment(e.cases["alpha"])
 	long := strings.Repeat("x", 201)
 	tables := []string{"cases", "people", "facts", "appointments", "marks", "case_history"}
 	tests := []struct {
@@ -34,8 +35,9 @@ func TestCaseFormsRejectBadInput(t *testing.T) {
 		{"fact, unknown kind", "/cases/" + id + "/facts", url.Values{"kind": {"birthday"}, "date": {"2026-01-01"}}, "Choose one of the options."},
 		{"fact, long note", "/cases/" + id + "/facts", url.Values{"kind": {"arrival"}, "date": {"2026-01-01"}, "note": {strings.Repeat("n", 501)}}, "Use at most 500 characters."},
 		{"appointment, empty", "/cases/" + id + "/appointments", url.Values{}, "This field is required."},
-		{"mark, bad state", "/cases/" + id + "/marks", url.Values{"key": {"k"}, "state": {"maybe"}}, "Choose one of the options."},
-		{"close, no reason", "/cases/" + id + "/close", url.Values{}, "This field is required."},
+		{"mark, bad state", "/cases/" + id + "/marks", url.Values{"key": {apptKey}, "state": {"maybe"}}, "Choose one of the options."},
+		{"mark, an appointment not applicable", "/cases/" + id + "/marks", url.Values{"key": {apptKey}, "state": {"not_applicable"}}, "Choose one of the options."},
+		{"close, no reason", "/cases/" + id + "/close", url.Values{}, "Choose why the placement ended."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

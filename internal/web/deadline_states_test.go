@@ -15,18 +15,30 @@ import (
 // dsNow is the server's day in these tests: Monday 30 November 2026.
 var dsNow = time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
 
-// dsBadgeRE reads a deadline's or appointment's title and badge.
-var dsBadgeRE = regexp.MustCompile(`<strong>([^<]+)</strong>(?:</a>)? <span class="badge badge-([a-z_]+)" data-state="[a-z_]+">([^<]+)</span>`)
+// dsItemRE reads a listed deadline's or appointment's state tag, its days
+// and its title, within one item of a list (ol.items on the case page and
+// the home page).
+var dsItemRE = regexp.MustCompile(`(?s)^.*?<span class="tag tag-([a-z_]+)" data-state="([a-z_]+)">[^<]+</span> <span class="when">([^<]+)</span>.*?<strong>([^<]+)</strong>`)
 
 type dsBadge struct{ title, state, when string }
 
+// dsBadges lists the items of a page; every item's tag says its state in
+// the state's short name.
 func dsBadges(body string) []dsBadge {
 	var out []dsBadge
-	for _, m := range dsBadgeRE.FindAllStringSubmatch(body, -1) {
-		out = append(out, dsBadge{html.UnescapeString(m[1]), m[2], html.UnescapeString(m[3])})
+	for _, item := range strings.Split(body, `<li class="item"`)[1:] {
+		m := dsItemRE.FindStringSubmatch(item)
+		if m == nil {
+			continue
+		}
+		if m[1] != m[2] {
+			panic("tag class " + m[1] + " and data-state " + m[2] + " differ")
+		}
+		out = append(out, dsBadge{html.UnescapeString(m[4]), m[2], html.UnescapeString(m[3])})
 	}
 	return out
 }
+
 
 // dsHas fails unless a badge with title, state and words is on the page.
 func dsHas(t *testing.T, label string, badges []dsBadge, want dsBadge) {
@@ -99,23 +111,30 @@ func TestCasePageStatesByKind(t *testing.T) {
 	} {
 		dsHas(t, "case page", b, want)
 	}
-	for _, bad := range []string{"Due within 14 days", ">Overdue<", "Upcoming"} {
-		if strings.Contains(page, bad) {
-			t.Errorf("case page still says %q", bad)
+	if strings.Contains(page, "Due within 14 days") {
+		t.Errorf("case page still says %q", "Due within 14 days")
+	}
+	// Each state is a tag with its short name, the same on every page.
+	for st, want := range map[string]string{"overdue": "Overdue", "due_soon": "Due soon", "done_late": "Done late",
+		"opens_on": "Opens later", "info": "Information", "open_now": "Open now", "appt_passed": "Did they attend?", "appt_soon": "Soon"} {
+		if !strings.Contains(page, `<span class="tag tag-`+st+`" data-state="`+st+`">`+html.EscapeString(want)+`</span>`) {
+			t.Errorf("case page: no %s tag saying %q", st, want)
 		}
 	}
 	for _, want := range []string{
 		"For D.S.R., the date of last arrival in the United States is missing. Without it, the one-year deadline for the asylum application cannot be computed.",
 		"It was filed after the one-year deadline. The lawyer must show changed or extraordinary circumstances (8 CFR 208.4(a)(4) and (5)).",
 		"Met by the recorded date: Asylum application (I-589) filed.",
-		"Last day the asylum clock was stopped (asylum clock pauses only)",
 		"How it was counted",
 	} {
 		if !strings.Contains(html.UnescapeString(page), want) {
 			t.Errorf("case page lacks %q", want)
 		}
 	}
-	if strings.Contains(page, "No date of last arrival in the United States for L.R.") {
+	if f := pvGet(t, c, base+"/facts/new", 200).body; !strings.Contains(f, "Last day the asylum clock was stopped (asylum clock pauses only)") {
+		t.Errorf("the new-date form lacks the pause's end")
+	}
+	if strings.Contains(page, "For L.R., the date of last arrival") {
 		t.Errorf("a gap is named for Luis, whose last arrival is recorded")
 	}
 
@@ -140,15 +159,18 @@ func TestCasePageStatesByKind(t *testing.T) {
 	for _, want := range []string{
 		"Para D.S.R. falta la fecha de la última llegada a Estados Unidos.",
 		"Envíe el formulario EOIR-33 al tribunal de inmigración a más tardar el viernes 27 de noviembre de 2026.",
-		"Último día con el reloj parado",
 		"Cómo se calculó",
+		"Vencido</span>",
 		"Llegaron a la casa del patrocinador el domingo 22 de noviembre de 2026. 5 días después es el viernes 27 de noviembre de 2026.",
 	} {
 		if !strings.Contains(html.UnescapeString(es), want) {
 			t.Errorf("Spanish case page lacks %q", want)
 		}
 	}
-	for _, bad := range []string{"Vence en 14 días", ">Vencido<", "(secondary source)", "interim rule", "Appendix", "días naturales"} {
+	if f := pvGet(t, c, base+"/facts/new", 200).body; !strings.Contains(f, "Último día con el reloj parado") {
+		t.Errorf("the Spanish new-date form lacks the pause's end")
+	}
+	for _, bad := range []string{"Vence en 14 días", "(secondary source)", "interim rule", "Appendix", "días naturales"} {
 		if strings.Contains(es, bad) {
 			t.Errorf("Spanish case page has %q", bad)
 		}
@@ -173,7 +195,7 @@ func TestHomeListsTasksNotInformation(t *testing.T) {
 			t.Errorf("home page lists %q", gone)
 		}
 	}
-	if !strings.Contains(home, "Needs attention in the next 30 days") {
+	if !strings.Contains(home, "Due or scheduled in the next 14 days") {
 		t.Errorf("home page lacks its heading")
 	}
 }
@@ -200,10 +222,13 @@ func TestMetByFactForms(t *testing.T) {
 	}
 	pvPost(t, c, "/lang", url.Values{"lang": {"es"}, "return": {base}}, 303)
 	es := pvGet(t, c, base, 200).body
-	for _, want := range []string{"Apelación ante la BIA (EOIR-26) presentada", "Solicitud de permiso de trabajo (I-765) presentada", "Reloj de asilo en pausa"} {
+	for _, want := range []string{"Apelación ante la BIA (EOIR-26) presentada", "Solicitud de permiso de trabajo (I-765) presentada"} {
 		if !strings.Contains(es, want) {
 			t.Errorf("Spanish case page lacks the fact kind %q", want)
 		}
+	}
+	if f := pvGet(t, c, base+"/facts/new", 200).body; !strings.Contains(f, "Reloj de asilo en pausa") {
+		t.Errorf("the Spanish new-date form lacks the fact kind %q", "Reloj de asilo en pausa")
 	}
 }
 

@@ -7,45 +7,100 @@ import (
 	"puente/internal/model"
 )
 
+// factPage starts the page of the fact form: a new date, or the
+// correction of the fact in the URL (d.Fact).
+func (s *Server) factPage(r *http.Request, edit bool) (*templateData, error) {
+	d := s.casePageData(r)
+	if err := openCase(d.Case); err != nil {
+		return nil, err
+	}
+	var err error
+	if d.People, err = s.store.People(r.Context(), d.Case.ID, string(d.Lang)); err != nil {
+		return nil, err
+	}
+	d.FactKinds = model.FactKinds
+	d.Title = d.T("fact.add")
+	if edit {
+		if d.Fact, err = s.findFact(r, d.Case); err != nil {
+			return nil, err
+		}
+		d.Title = d.T("fact.edit.title")
+	}
+	return d, nil
+}
+
+// factNewForm is the form for a new dated fact.
+func (s *Server) factNewForm(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.factPage(r, false)
+	if err != nil {
+		return err
+	}
+	f := &factForm{Kind: string(model.FactArrival)}
+	if k := r.URL.Query().Get("kind"); model.ValidFactKind(model.FactKind(k)) {
+		f.Kind = k
+	}
+	d.Form = f
+	return s.render(w, r, http.StatusOK, "fact_form", d)
+}
+
 // factCreatePost records a dated fact; deadlines recompute in the same
-// transaction.
+// transaction. A fact of a kind recorded per person needs one: "whole
+// household" is a choice, so it is answered with what to choose, never
+// with "required".
 func (s *Server) factCreatePost(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
 		return err
 	}
-	c := caseFrom(r)
+	d, err := s.factPage(r, false)
+	if err != nil {
+		return err
+	}
 	var f factForm
 	decodeForm(r, &f)
-	lang := langFrom(r)
-	errs := s.validateForm(lang, &f)
+	d.Errors = s.validateForm(d.Lang, &f)
 	kind := model.FactKind(f.Kind)
-	if _, bad := errs["kind"]; !bad && !model.ValidFactKind(kind) {
-		errs["kind"] = lang.T("err.choice")
+	if _, bad := d.Errors["kind"]; !bad && !model.ValidFactKind(kind) {
+		d.Errors["kind"] = d.T("err.choice")
 	}
 	if model.HouseholdFact(kind) {
 		f.PersonID = ""
-	} else if _, bad := errs["person_id"]; !bad && f.PersonID == "" {
-		errs["person_id"] = lang.T("err.required")
+	} else if _, bad := d.Errors["person_id"]; !bad && f.PersonID == "" && model.ValidFactKind(kind) {
+		d.Errors["person_id"] = d.T("fact.person_needed", d.T("fact.kind."+f.Kind))
 	}
 	if kind != model.FactClockPause {
 		f.EndDate = ""
-	} else if f.EndDate != "" && f.EndDate < f.Date {
-		errs["end_date"] = lang.T("err.end_before_start")
+	} else if f.EndDate != "" && f.Date != "" && f.EndDate < f.Date {
+		d.Errors["end_date"] = d.T("err.end_before_start")
 	}
-	if len(errs) > 0 {
-		return s.caseRejected(w, r, "fact", &f, prefixed("fact_", errs))
+	if len(d.Errors) > 0 {
+		return s.formRejected(w, r, "fact_form", d, &f)
 	}
-	_, err := s.store.AddFact(r.Context(), c, viewerFrom(r).UserID,
+	_, err = s.store.AddFact(r.Context(), d.Case, viewerFrom(r).UserID,
 		model.Fact{PersonID: f.PersonID, Kind: kind, Date: f.Date, EndDate: f.EndDate, Note: f.Note})
 	if errors.Is(err, model.ErrConflict) {
-		return s.caseRejected(w, r, "fact", &f, map[string]string{"fact_kind": lang.T("fact.once")})
+		d.Errors["kind"] = d.T("fact.once")
+		return s.formRejected(w, r, "fact_form", d, &f)
+	}
+	if errors.Is(err, model.ErrNotFound) {
+		d.Errors["person_id"] = d.T("err.choice")
+		return s.formRejected(w, r, "fact_form", d, &f)
 	}
 	if err != nil {
 		return err
 	}
 	s.flash(r, "fact.saved")
-	http.Redirect(w, r, "/cases/"+c.ID+"#facts", http.StatusSeeOther)
+	http.Redirect(w, r, "/cases/"+d.Case.ID+"#facts", http.StatusSeeOther)
 	return nil
+}
+
+// factEditForm corrects a recorded date (and a pause's end).
+func (s *Server) factEditForm(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.factPage(r, true)
+	if err != nil {
+		return err
+	}
+	d.Form = &factDateForm{Date: d.Fact.Date, EndDate: d.Fact.EndDate}
+	return s.render(w, r, http.StatusOK, "fact_form", d)
 }
 
 // factUpdatePost corrects a fact's date: deadlines move, what people
@@ -54,22 +109,27 @@ func (s *Server) factUpdatePost(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
 		return err
 	}
-	c := caseFrom(r)
+	d, err := s.factPage(r, true)
+	if err != nil {
+		return err
+	}
 	var f factDateForm
 	decodeForm(r, &f)
-	lang := langFrom(r)
-	errs := s.validateForm(lang, &f)
-	if len(errs) == 0 && f.EndDate != "" && f.EndDate < f.Date {
-		errs["end_date"] = lang.T("err.end_before_start")
+	if d.Fact.Kind != model.FactClockPause {
+		f.EndDate = ""
 	}
-	if len(errs) > 0 {
-		return s.caseRejected(w, r, "factedit", &f, prefixed("factedit_", errs))
+	d.Errors = s.validateForm(d.Lang, &f)
+	if len(d.Errors) == 0 && f.EndDate != "" && f.EndDate < f.Date {
+		d.Errors["end_date"] = d.T("err.end_before_start")
 	}
-	if err := s.store.UpdateFactDate(r.Context(), c, r.PathValue("factID"), viewerFrom(r).UserID, f.Date, f.EndDate); err != nil {
+	if len(d.Errors) > 0 {
+		return s.formRejected(w, r, "fact_form", d, &f)
+	}
+	if err := s.store.UpdateFactDate(r.Context(), d.Case, d.Fact.ID, viewerFrom(r).UserID, f.Date, f.EndDate); err != nil {
 		return err
 	}
 	s.flash(r, "fact.saved")
-	http.Redirect(w, r, "/cases/"+c.ID+"#facts", http.StatusSeeOther)
+	http.Redirect(w, r, "/cases/"+d.Case.ID+"#facts", http.StatusSeeOther)
 	return nil
 }
 
@@ -81,44 +141,4 @@ func (s *Server) factDeletePost(w http.ResponseWriter, r *http.Request) error {
 	s.flash(r, "fact.removed")
 	http.Redirect(w, r, "/cases/"+c.ID+"#facts", http.StatusSeeOther)
 	return nil
-}
-
-// markPost records done (on a date), not applicable, or a note for a
-// deadline or an appointment.
-func (s *Server) markPost(w http.ResponseWriter, r *http.Request) error {
-	if err := parseForm(r); err != nil {
-		return err
-	}
-	c := caseFrom(r)
-	var f markForm
-	decodeForm(r, &f)
-	lang := langFrom(r)
-	errs := s.validateForm(lang, &f)
-	if len(errs) == 0 && f.State == string(model.MarkDone) && f.DoneOn == "" {
-		f.DoneOn = s.today(orgFrom(r).TimeZone) // the group's today, not UTC's
-	}
-	if f.State != string(model.MarkDone) {
-		f.DoneOn = ""
-	}
-	if len(errs) > 0 {
-		return s.caseRejected(w, r, "mark", &f, prefixed("mark_", errs))
-	}
-	err := s.store.SetMark(r.Context(), c, viewerFrom(r).UserID,
-		model.Mark{Key: f.Key, State: model.MarkState(f.State), DoneOn: f.DoneOn, Note: f.Note})
-	if err != nil {
-		return err
-	}
-	s.flash(r, "mark.saved")
-	http.Redirect(w, r, "/cases/"+c.ID+"#deadlines", http.StatusSeeOther)
-	return nil
-}
-
-// prefixed keys an inline form's errors by form, so two forms on one page
-// do not show each other's messages.
-func prefixed(prefix string, errs map[string]string) map[string]string {
-	out := make(map[string]string, len(errs))
-	for k, v := range errs {
-		out[prefix+k] = v
-	}
-	return out
 }

@@ -153,10 +153,17 @@ func TestFlowRevokeInvitation(t *testing.T) {
 	secStatus(t, "link before revoking", e.client().get("/invite/"+token), http.StatusOK)
 
 	page := coord.get("/orgs/" + alpha.ID)
-	m := regexp.MustCompile(`action="/orgs/` + alpha.ID + `/invitations/([0-9a-f]{32})/revoke"`).FindStringSubmatch(page.body)
+	m := regexp.MustCompile(`href="/orgs/` + alpha.ID + `/invitations/([0-9a-f]{32})/revoke"`).FindStringSubmatch(page.body)
 	if m == nil || !strings.Contains(page.body, email) {
-		t.Fatalf("org page does not list the invitation with a revoke form: %.800s", secSnippet(page.body))
+		t.Fatalf("org page does not list the invitation with a way to cancel it: %.800s", secSnippet(page.body))
 	}
+	// Cancelling asks first: the confirmation page names the invitation and
+	// what stops working; opening it changes nothing.
+	confirm := coord.get("/orgs/" + alpha.ID + "/invitations/" + m[1] + "/revoke")
+	secStatus(t, "confirmation", confirm, http.StatusOK)
+	secHas(t, "confirmation", confirm.body, email)
+	secHas(t, "confirmation", confirm.body, "Its link: it will no longer open.")
+	secStatus(t, "link after the confirmation page", e.client().get("/invite/"+token), http.StatusOK)
 	secRedirect(t, "revoke", coord.post("/orgs/"+alpha.ID+"/invitations/"+m[1]+"/revoke", url.Values{}), "/orgs/"+alpha.ID)
 	page = coord.get("/orgs/" + alpha.ID)
 	secHas(t, "after revoking", page.body, "Invitation cancelled.")

@@ -4,10 +4,12 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 
 	"puente/internal/authz"
 	"puente/internal/deadline"
 	"puente/internal/model"
+	"puente/internal/tz"
 )
 
 // home is the current organisation's overview: a network's groups, a
@@ -35,13 +37,14 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, r, http.StatusOK, "home", d)
 }
 
-// homeDueDays is how far ahead the home page looks.
-const homeDueDays = 30
+// homeDueDays is how far ahead the home page looks: the "due soon" window
+// of deadlines and appointments (deadline.DueSoonDays).
+const homeDueDays = deadline.DueSoonDays
 
 // homeDueLimit bounds the home page's list; the case pages have the rest.
 const homeDueLimit = 100
 
-// dueView is one line of the group home page.
+// dueView is one line of the group home page: a deadline or an appointment.
 type dueView struct {
 	CaseID   string
 	CaseCode string
@@ -54,14 +57,22 @@ type dueView struct {
 	// StateLabel names the state; When says the days ("due in 3 days").
 	StateLabel string
 	When       string
+	// Appointment is set for a hearing, check-in or other appointment;
+	// Anchor is its place on the case page.
+	Appointment bool
+	Anchor      string
+	sortDay     string
+	sortAt      time.Time
 }
 
-// fillDue loads, across the group's open cases, what needs attention in the
-// next 30 days (overdue and due tasks, windows that open, expiries: never a
-// date nobody acts on), and each case's next hearing, with days counted in
-// the group's zone. A date computed from a date of birth is listed, with its
-// date, only for those who may see dates of birth; others are told which
-// case has one coming up and whom to ask.
+// fillDue loads, across the group's open cases, what needs attention in
+// the next 14 days, soonest first, each with its case code: overdue and
+// due tasks, windows that open and expiries (never a date nobody acts on),
+// and the hearings, ICE check-ins, biometrics and other appointments from
+// today on; then each case's next hearing after that window. Days are the
+// group's. A date computed from a date of birth is listed, with its date,
+// only for those who may see dates of birth; others are told which case has
+// one coming up and whom to ask.
 func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error {
 	ctx := r.Context()
 	today := s.today(org.TimeZone)
@@ -87,18 +98,36 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error 
 			askFor = append(askFor, it.CaseCode)
 		}
 	}
-	slices.SortStableFunc(items, func(a, b model.DueItem) int { return strings.Compare(a.Due, b.Due) })
-	if len(items) > homeDueLimit {
-		items = items[:homeDueLimit]
-	}
 	lang := dlang(d.Lang)
+	var views []dueView
 	for _, it := range items {
 		due := parseDay(it.Due)
 		st := deadline.Assess(deadline.Input{Kind: deadline.Kind(it.Kind), Due: due}, td)
-		d.DueItems = append(d.DueItems, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials,
+		views = append(views, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials,
 			Title: s.ruleTitle(it.RuleID, d.Lang), Due: deadline.FormatDateFull(due, lang),
-			State: st.State, StateLabel: d.T("state." + string(st.State)), When: phrase(st, d.Lang)})
+			State: st.State, StateLabel: d.T("state." + string(st.State)), When: phrase(st, d.Lang),
+			Anchor: "d-" + it.Key, sortDay: it.Due})
 	}
+	end, _ := tz.Instant(s.daysFrom(org.TimeZone, homeDueDays+1), "", org.TimeZone)
+	appts, err := s.store.GroupAppointments(ctx, org.ID, s.dayStart(org.TimeZone), end, homeDueLimit)
+	if err != nil {
+		return err
+	}
+	for _, it := range appts {
+		if !it.Done { // attended: nothing left to do
+			views = append(views, s.appointmentDue(d, it, org, td))
+		}
+	}
+	slices.SortStableFunc(views, func(a, b dueView) int {
+		if c := strings.Compare(a.sortDay, b.sortDay); c != 0 {
+			return c
+		}
+		return a.sortAt.Compare(b.sortAt) // a day's deadlines, then its appointments in order
+	})
+	if len(views) > homeDueLimit {
+		views = views[:homeDueLimit]
+	}
+	d.DueItems = views
 	if len(askFor) > 0 {
 		who, err := s.coordinatorNames(ctx, org.ID, string(d.Lang))
 		if err != nil {
@@ -108,19 +137,25 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error 
 			d.SealedNotices = append(d.SealedNotices, d.T("home.registration_ask", code, who))
 		}
 	}
-	hearings, err := s.store.GroupNextHearings(ctx, org.ID, s.dayStart(org.TimeZone))
+	hearings, err := s.store.GroupNextHearings(ctx, org.ID, end)
 	if err != nil {
 		return err
 	}
 	for _, it := range hearings {
-		due := parseDay(it.Due)
-		st := deadline.AssessAppointment(appointmentDay(it.Due, it.Time, it.StartsAt, org.TimeZone), td, false)
-		d.NextHearings = append(d.NextHearings, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials,
-			Title: d.T("appointment.kind." + it.Kind), Due: deadline.FormatDateFull(due, lang),
-			Time:  placeTime(d.Lang, it.Time, it.TimeZone, it.StartsAt, org.TimeZone),
-			Place: it.Place, State: st.State, StateLabel: d.T("state." + string(st.State)), When: phrase(st, d.Lang)})
+		d.NextHearings = append(d.NextHearings, s.appointmentDue(d, it, org, td))
 	}
 	return nil
+}
+
+// appointmentDue is an appointment as a line of the home page.
+func (s *Server) appointmentDue(d *templateData, it model.DueItem, org model.Org, today deadline.Date) dueView {
+	st := deadline.AssessAppointment(appointmentDay(it.Due, it.Time, it.StartsAt, org.TimeZone), today, it.Done)
+	return dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials,
+		Title: d.T("appointment.kind." + it.Kind), Due: deadline.FormatDateFull(parseDay(it.Due), dlang(d.Lang)),
+		Time: placeTime(d.Lang, it.Time, it.TimeZone, it.StartsAt, org.TimeZone), Place: it.Place,
+		State: st.State, StateLabel: d.T("state." + string(st.State)), When: phrase(st, d.Lang),
+		Appointment: true, Anchor: "a-" + strings.TrimPrefix(it.Key, "appointment/"),
+		sortDay: appointmentDay(it.Due, it.Time, it.StartsAt, org.TimeZone).String(), sortAt: it.StartsAt}
 }
 
 // fillOrg loads what an organisation page shows, according to what the

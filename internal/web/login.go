@@ -66,7 +66,7 @@ func (s *Server) loginPost(w http.ResponseWriter, r *http.Request) error {
 		if err := s.store.RecordEvent(ctx, model.Event{Kind: model.EventSigninFailed, SubjectID: u.ID, IP: ip}); err != nil {
 			return err
 		}
-		d.FormError = d.T("login.failed")
+		d.FormError, d.FormErrorAt = d.T("login.failed"), "email"
 		return s.formRejected(w, r, "login", d, &f)
 	}
 	if err := s.store.RecordEvent(ctx, model.Event{Kind: model.EventSignin, ActorID: u.ID, SubjectID: u.ID, IP: ip}); err != nil {

@@ -28,12 +28,12 @@ func (s *Server) memberRolePost(w http.ResponseWriter, r *http.Request) error {
 		d.Errors["role"] = d.T("err.choice")
 	}
 	if len(d.Errors) > 0 {
-		d.FormError = d.Errors["role"]
+		d.FormError, d.FormErrorAt = d.Errors["role"], "role-"+r.PathValue("userID")
 		return s.orgRejected(w, r, d)
 	}
 	err := s.store.ChangeRole(r.Context(), org, r.PathValue("userID"), model.Role(f.Role), viewerFrom(r).UserID, s.clientIP(r))
 	if errors.Is(err, model.ErrLastManager) {
-		d.FormError = d.T("members.last_manager")
+		d.FormError, d.FormErrorAt = d.T("members.last_manager"), "role-"+r.PathValue("userID")
 		return s.orgRejected(w, r, d)
 	}
 	if err != nil {
@@ -49,7 +49,7 @@ func (s *Server) memberRemovePost(w http.ResponseWriter, r *http.Request) error 
 	err := s.store.RemoveMember(r.Context(), org, r.PathValue("userID"), viewerFrom(r).UserID, s.clientIP(r))
 	if errors.Is(err, model.ErrLastManager) {
 		d := s.newData(r)
-		d.FormError = d.T("members.last_manager")
+		d.FormError, d.FormErrorAt = d.T("members.last_manager"), "members-heading"
 		return s.orgRejected(w, r, d)
 	}
 	if err != nil {

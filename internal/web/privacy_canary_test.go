@@ -1,7 +1,6 @@
 package web
 
 import (
-	"html"
 	"net/http"
 	"net/url"
 	"strings"
@@ -19,7 +18,7 @@ type pvCanary struct {
 // pvCanaryPlain are the non-sensitive markers: names and the case's text fields.
 var pvCanaryPlain = []string{
 	"CANARYNAME1", "CANARYPREFERRED", "CANARYRELATION", "CANARYLANGUAGE", "CANARYCOUNTRY",
-	"CANARYCOURT", "CANARYLAWYER", "CANARYCONTACT",
+	"CANARYCOURT", "CANARYJUDGE", "CANARYLAWYER", "CANARYCONTACT",
 	"CANARYFACTNOTE", "CANARYPLACE", "CANARYAPPTNOTE", "CANARYMARKNOTE",
 	"CANARYRELATIVE", "CANARYKIN", "CANARYRELPREFERRED",
 }
@@ -37,7 +36,7 @@ func pvSeedCanary(t *testing.T, e *testEnv) pvCanary {
 	t.Helper()
 	c := e.signIn(emailAlphaCoord)
 	id := pvCreateCase(t, c, url.Values{
-		"status": {"arrived"}, "court": {"CANARYCOURT"}, "lawyer_name": {"CANARYLAWYER"},
+		"status": {"arrived"}, "court": {"CANARYCOURT"}, "judge": {"CANARYJUDGE"}, "lawyer_name": {"CANARYLAWYER"},
 		"lawyer_contact": {"CANARYCONTACT"}, "address": {"CANARYADDRESS"},
 		"name": {"CANARYNAME1"}, "preferred_name": {"CANARYPREFERRED"}, "relationship": {"CANARYRELATION"},
 		"languages": {"CANARYLANGUAGE"}, "country_of_birth": {"CANARYCOUNTRY"}, "last_us_arrival": {"2026-02-10"},
@@ -52,11 +51,11 @@ func pvSeedCanary(t *testing.T, e *testEnv) pvCanary {
 	pvPost(t, c, base+"/appointments", url.Values{"kind": {"master_hearing"}, "date": {"2026-03-20"}, "time": {"09:30"},
 		"place": {"CANARYPLACE"}, "note": {"CANARYAPPTNOTE"}}, http.StatusSeeOther)
 	page := pvGet(t, c, base, http.StatusOK)
-	m := pvMarkKeyRE.FindStringSubmatch(page.body)
-	if m == nil {
-		t.Fatalf("case page has no deadline mark form; body %.800s", page.body)
+	key := pvMarkKey(page.body)
+	if key == "" {
+		t.Fatalf("case page has no deadline to record; body %.800s", page.body)
 	}
-	pvPost(t, c, base+"/marks", url.Values{"key": {html.UnescapeString(m[1])}, "state": {"open"}, "note": {"CANARYMARKNOTE"}}, http.StatusSeeOther)
+	pvPost(t, c, base+"/marks", url.Values{"key": {key}, "state": {"open"}, "note": {"CANARYMARKNOTE"}}, http.StatusSeeOther)
 	page = pvGet(t, c, base, http.StatusOK)
 	people := pvPersonIDs(page.body)
 	if len(people) != 2 {
@@ -207,10 +206,14 @@ func TestPrivacyCanaryCrawl(t *testing.T) {
 	for _, p := range pages {
 		memSeen.WriteString(p.text)
 	}
-	for _, want := range []string{"CANARYNAME1", "CANARYRELATIVE", "/cases/" + cn.id + "/edit"} {
+	for _, want := range []string{"CANARYNAME1", "CANARYRELATIVE", "/cases/" + cn.id + "/facts/new"} {
 		if !strings.Contains(memSeen.String(), want) {
 			t.Errorf("alpha member: %q: got absent, want present (the member works on the case)", want)
 		}
+	}
+	// Members record what happens; the case's details are the coordinators'.
+	if strings.Contains(memSeen.String(), "/cases/"+cn.id+"/edit") {
+		t.Errorf("alpha member: a page leads to the case's edit form, which is the coordinators'")
 	}
 	pvNoMarkers(t, "alpha member", pages, cn.sensitive)
 

@@ -27,11 +27,25 @@ var (
 	pvPersonEditRE = regexp.MustCompile(`/cases/[0-9a-f]{32}/people/([0-9a-f]{32})/edit`)
 	pvApptEditRE   = regexp.MustCompile(`/cases/[0-9a-f]{32}/appointments/[0-9a-f]{32}/edit`)
 	pvFeedLinkRE   = regexp.MustCompile(`<input id="link"[^>]*\svalue="([^"]+)"`)
-	pvRevokeRE     = regexp.MustCompile(`action="/calendar/feeds/([0-9a-f]{32})/revoke"`)
-	pvMarkKeyRE    = regexp.MustCompile(`<form method="post" action="/cases/[0-9a-f]{32}/marks" class="mark">\s*<input type="hidden" name="key" value="([^"]+)">`)
+	pvRevokeRE     = regexp.MustCompile(`href="/calendar/feeds/([0-9a-f]{32})/revoke"`)
+	pvMarkKeyRE    = regexp.MustCompile(`href="/cases/[0-9a-f]{32}/marks\?key=([^"]+)"`)
 	pvCodeRE       = regexp.MustCompile(`PU-[A-Z0-9]{5,8}`)
 	pvLinkRE       = regexp.MustCompile(`(?i)\s(?:href|src)\s*=\s*"([^"]*)"`)
 )
+
+// pvMarkKey is the key of the first deadline the case page offers to
+// record ("Record" leads to /cases/{id}/marks?key=…), "" when none.
+func pvMarkKey(body string) string {
+	m := pvMarkKeyRE.FindStringSubmatch(body)
+	if m == nil {
+		return ""
+	}
+	k, err := url.QueryUnescape(html.UnescapeString(m[1]))
+	if err != nil {
+		return ""
+	}
+	return k
+}
 
 // pvCreateCase posts the new-case form as c and returns the new case's id.
 func pvCreateCase(t testing.TB, c *client, form url.Values) string {

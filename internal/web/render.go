@@ -37,6 +37,9 @@ type templateData struct {
 	FormName  string // which inline form of the page Form belongs to
 	Errors    map[string]string
 	FormError string
+	// FormErrorAt is the id of the control FormError is about, for the
+	// error summary's link ("" for none).
+	FormErrorAt string
 
 	Org         model.Org
 	Members     []model.Member
@@ -88,6 +91,21 @@ type templateData struct {
 	NextHearings     []dueView
 	Feeds            []store.Feed
 	AppointmentID    string // the appointment an edit page is about
+
+	// Pages (issue 9): the case page's summary and sections, the pages
+	// that hold its forms, confirmations and the court-day card.
+	CasePage *casePage
+	// Item is the deadline or appointment a "record" page is about.
+	Item *itemView
+	Fact model.Fact
+	// Confirm is a confirmation page before something is deleted.
+	Confirm *confirmView
+	Card    *courtCard
+	// LinksLocal is set when one-time links and feed addresses name this
+	// computer only (no -base-url, a loopback address): pages that show
+	// such a link warn that it will not open on another device.
+	LinksLocal bool
+	BaseURL    string
 }
 
 // T translates key into the page's language.
@@ -161,6 +179,7 @@ func (s *Server) newData(r *http.Request) *templateData {
 	if d.Viewer != nil {
 		d.Flash = s.sessions.PopString(r.Context(), sessFlash)
 	}
+	d.LinksLocal, d.BaseURL = s.cfg.LinksLocal, s.cfg.BaseURL
 	return d
 }
 

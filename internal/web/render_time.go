@@ -74,26 +74,3 @@ func (d *templateData) ZoneName(zone string) string {
 	}
 	return tz.Label(zone)
 }
-
-// summaryError is one line of a rejected form's error summary: the
-// message and the field it links to.
-type summaryError struct{ Field, Message string }
-
-// summaryArgs is what the "error-summary" template needs.
-type summaryArgs struct {
-	Title  string
-	Errors []summaryError
-}
-
-// ErrorSummary lists a rejected form's messages in the order of fields (the
-// order the form shows them; each field's id is its error key), for the
-// summary at the top of the page.
-func (d *templateData) ErrorSummary(fields ...string) summaryArgs {
-	a := summaryArgs{Title: d.T("errors.summary")}
-	for _, f := range fields {
-		if m := d.Errors[f]; m != "" {
-			a.Errors = append(a.Errors, summaryError{Field: f, Message: m})
-		}
-	}
-	return a
-}

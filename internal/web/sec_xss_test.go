@@ -11,6 +11,10 @@ import (
 // secXSS is markup typed into text fields. It must come back as text.
 const secXSS = `<script>alert("x")</script><img src=x onerror=alert(1)>'"`
 
+// appScript is the one script element of every page: Puente's own file,
+// allowed by the Content-Security-Policy's 'self'.
+const appScript = `<script src="/static/app.js" defer></script>`
+
 // Text typed by one person is shown to others only as text, on every page
 // that shows it.
 func TestSecTypedMarkupIsEscaped(t *testing.T) {
@@ -46,9 +50,11 @@ func TestSecTypedMarkupIsEscaped(t *testing.T) {
 		if p.status >= 500 {
 			t.Errorf("%s: status %d", name, p.status)
 		}
-		// No template has a script or an image, so any is injected.
+		// No template has a script (besides the one vendored file every page
+		// loads from /static) or an image, so any is injected.
+		body := strings.ReplaceAll(p.body, appScript, "")
 		for _, raw := range []string{"<script", "<img"} {
-			if strings.Contains(p.body, raw) {
+			if strings.Contains(body, raw) {
 				t.Errorf("%s: %q appears unescaped", name, raw)
 			}
 		}

@@ -24,6 +24,10 @@ type Config struct {
 	// BaseURL is the public address, used in one-time links; https turns on
 	// Secure cookies and HSTS.
 	BaseURL string
+	// LinksLocal says that BaseURL was not configured and names a loopback
+	// address: links made here open only on the computer running Puente,
+	// and the pages that show one say so to whoever made it.
+	LinksLocal bool
 	// TrustedProxies are the addresses whose X-Forwarded-For is believed.
 	TrustedProxies []netip.Prefix
 	// IPLimit and IPWindow bound sign-in attempts per client address.

@@ -15,7 +15,7 @@ import (
 
 // tmApptRE reads the case page's appointments: the <time> element and
 // its text, in page order.
-var tmApptRE = regexp.MustCompile(`<time datetime="([^"]+)">([^<]+)</time>(?: · ([^·<]+))?`)
+var tmApptRE = regexp.MustCompile(`<time datetime="([^"]+)">([^<]+)</time>(?:<br>([^<]+))?`)
 
 type tmAppt struct{ iso, text, place string }
 
@@ -53,12 +53,12 @@ func TestAppointmentShowsThePlacesTime(t *testing.T) {
 		pvPost(t, c, base+"/appointments", a, 303)
 	}
 	want := []tmAppt{
-		{"2026-12-14", "14 Dec 2026", "ASC"},
-		{"2026-12-15T08:30:00-06:00", "15 Dec 2026, 8:30 AM (CST)", "Chicago court"},
-		{"2026-12-15T11:00:00-05:00", "15 Dec 2026, 11:00 AM", "NY court"},
-		{"2026-12-15T09:00:00-08:00", "15 Dec 2026, 9:00 AM (PST)", "LA office"},
+		{"2026-12-14", "Monday 14 December 2026", "ASC"},
+		{"2026-12-15T08:30:00-06:00", "Tuesday 15 December 2026, 8:30 AM (CST)", "Chicago court"},
+		{"2026-12-15T11:00:00-05:00", "Tuesday 15 December 2026, 11:00 AM", "NY court"},
+		{"2026-12-15T09:00:00-08:00", "Tuesday 15 December 2026, 9:00 AM (PST)", "LA office"},
 		// Detroit keeps New York's clock: no zone shown.
-		{"2026-12-16T13:00:00-05:00", "16 Dec 2026, 1:00 PM", "Detroit"},
+		{"2026-12-16T13:00:00-05:00", "Wednesday 16 December 2026, 1:00 PM", "Detroit"},
 	}
 	got := tmAppointments(pvGet(t, c, base, 200).body)
 	if len(got) != len(want) {
@@ -155,8 +155,8 @@ func TestAppointmentEdit(t *testing.T) {
 		t.Errorf("history after the edit: got %+v (%v), want appointment_updated person,date,time,time_zone", hist, err)
 	}
 	page := pvGet(t, c, "/cases/"+cs.ID, 200).body
-	if !strings.Contains(page, "edited an appointment") || !strings.Contains(page, "(for whom, date, time, time zone)") || !strings.Contains(page, "20 Jan 2027, 1:15 PM (CST)") {
-		t.Errorf("case page after the edit: want the history line in words and %q", "20 Jan 2027, 1:15 PM (CST)")
+	if !strings.Contains(page, "edited an appointment") || !strings.Contains(page, "(for whom, date, time, time zone)") || !strings.Contains(page, "Wednesday 20 January 2027, 1:15 PM (CST)") {
+		t.Errorf("case page after the edit: want the history line in words and %q", "Wednesday 20 January 2027, 1:15 PM (CST)")
 	}
 	// Sending the same values again changes nothing and writes no history.
 	before := secCounts(e)

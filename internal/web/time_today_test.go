@@ -26,8 +26,7 @@ func tmNY(t *testing.T) *time.Location {
 }
 
 var (
-	tmCaseItemRE = regexp.MustCompile(`<li class="state-(\w+)">\s*<div class="who"><strong>([^<]+)</strong>`)
-	tmHomeItemRE = regexp.MustCompile(`<li class="state-(\w+)">\s*<a href="/cases/([0-9a-f]{32})#deadlines"><strong>([^<]+)</strong></a>`)
+	tmHomeItemRE = regexp.MustCompile(`data-state="(\w+)">[^<]*</span> <span class="when">[^<]*</span> · <a href="/cases/([0-9a-f]{32})#[^"]*" class="case-code">[^<]*</a> <span class="for">[^<]*</span></p>\s*<p><strong>([^<]+)</strong>`)
 	tmCountRE    = regexp.MustCompile(`<th scope="row"><a href="/orgs/([0-9a-f]{32})">[^<]*</a></th>\s*<td>\d+</td>\s*<td>(\d+)</td>`)
 )
 
@@ -45,9 +44,9 @@ var tmEOIR = func() string {
 func tmStates(t *testing.T, body, title string) []string {
 	t.Helper()
 	var out []string
-	for _, m := range tmCaseItemRE.FindAllStringSubmatch(body, -1) {
-		if m[2] == title {
-			out = append(out, m[1])
+	for _, b := range dsBadges(body) {
+		if b.title == title {
+			out = append(out, b.state)
 		}
 	}
 	if len(out) == 0 {
@@ -62,7 +61,7 @@ func tmStates(t *testing.T, body, title string) []string {
 // midnight has passed; on the case page, the group's home page and the
 // network's counts, all through the one clock. The same instants in a Los
 // Angeles group are still 15 Mar; a mark "done" without a date takes the
-// group's day; the home page's "next 30 days" ends on the group's 30th
+// group's day; the home page's "next 14 days" ends on the group's 14th
 // day.
 func TestTodayIsTheOrganisationsDay(t *testing.T) {
 	e := newEnv(t)
@@ -127,10 +126,10 @@ func TestTodayIsTheOrganisationsDay(t *testing.T) {
 		}
 	}
 
-	// The home page's window ends on the group's 30th day: on 15 Mar in New
-	// York (16 Mar in UTC) the later case's EOIR-33 (10 Apr) is listed, its
-	// AR-11 (15 Apr, day 31) is not.
-	tmAt(e, time.Date(2026, 3, 16, 1, 1, 0, 0, time.UTC))
+	// The home page's window ends on the group's 14th day: on 31 Mar in New
+	// York (1 Apr in UTC) the later case's EOIR-33 (10 Apr) is listed, its
+	// AR-11 (15 Apr, day 15 in New York, day 14 in UTC) is not.
+	tmAt(e, time.Date(2026, 4, 1, 1, 1, 0, 0, time.UTC))
 	home := pvGet(t, coord, "/", 200).body
 	var titles []string
 	for _, m := range tmHomeItemRE.FindAllStringSubmatch(home, -1) {
@@ -139,17 +138,18 @@ func TestTodayIsTheOrganisationsDay(t *testing.T) {
 		}
 	}
 	if strings.Join(titles, "|") != tmEOIR {
-		t.Errorf("home page items of the case arriving 5 Apr, seen on 15 Mar in New York: got %q, want only the EOIR-33 (AR-11 on 15 Apr is day 31)", titles)
+		t.Errorf("home page items of the case arriving 5 Apr, seen on 31 Mar in New York: got %q, want only the EOIR-33 (AR-11 on 15 Apr is day 15)", titles)
 	}
+	tmAt(e, time.Date(2026, 3, 16, 1, 1, 0, 0, time.UTC))
 
 	// Marked done without a date at 01:01 UTC on 16 Mar: done on 15 Mar,
 	// New York's day.
 	page := pvGet(t, coord, casePath, 200).body
-	m := pvMarkKeyRE.FindStringSubmatch(page)
-	if m == nil {
-		t.Fatal("case page has no mark form")
+	key := pvMarkKey(page)
+	if key == "" {
+		t.Fatal("case page has nothing to record")
 	}
-	pvPost(t, coord, casePath+"/marks", url.Values{"key": {strings.ReplaceAll(m[1], "&#43;", "+")}, "state": {"done"}}, 303)
+	pvPost(t, coord, casePath+"/marks", url.Values{"key": {key}, "state": {"done"}}, 303)
 	marks, err := e.st.Marks(ctx, alpha.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,150 @@
+package i18n
+
+// pageMessages are the strings of the case page's summary and sections,
+// the state tags, the pages that hold the case's forms, the confirmation
+// pages, the court-day card, the group's home page and the copy button
+// (issue 9). Spanish addresses the reader as usted, singular (GLOSSARY.md).
+var pageMessages = map[string][2]string{
+	// State tags: a state's short name, shown with its colour and shape.
+	"tag.overdue":        {"Overdue", "Vencido"},
+	"tag.due_soon":       {"Due soon", "Vence pronto"},
+	"tag.upcoming":       {"Upcoming", "Más adelante"},
+	"tag.opens_on":       {"Opens later", "Se abre después"},
+	"tag.open_now":       {"Open now", "Ya se puede"},
+	"tag.done":           {"Done", "Hecho"},
+	"tag.done_late":      {"Done late", "Hecho tarde"},
+	"tag.not_applicable": {"Not applicable", "No corresponde"},
+	"tag.undated":        {"Waiting for a date", "Esperando fecha"},
+	"tag.info":           {"Information", "Información"},
+	"tag.appt_upcoming":  {"Upcoming", "Próxima"},
+	"tag.appt_soon":      {"Soon", "Pronto"},
+	"tag.appt_passed":    {"Did they attend?", "¿Asistió?"},
+	"tag.appt_attended":  {"Attended", "Asistió"},
+
+	// The case page.
+	"case.summary":             {"Summary", "Resumen"},
+	"summary.next_due":         {"Next due", "Lo próximo que vence"},
+	"summary.nothing_due":      {"Nothing due.", "Nada por vencer."},
+	"summary.next_appointment": {"Next appointment", "Próxima cita"},
+	"summary.no_appointment":   {"None scheduled.", "Ninguna programada."},
+	"summary.for":              {"For %s", "Para %s"},
+	"summary.lawyer":           {"Lawyer", "Abogado(a)"},
+	"case.closed_items":        {"Done, not applicable and for information (%d)", "Hechos, que no corresponden y para su información (%d)"},
+	"case.past_appointments":   {"Attended (%d)", "Con asistencia (%d)"},
+	"case.facts.show":          {"See the %d recorded dates", "Ver las %d fechas registradas"},
+	"case.history.show":        {"See the history", "Ver el historial"},
+	"case.changes":             {"Changes", "Cambios"},
+	"field.judge":              {"Immigration judge", "Juez(a) de inmigración"},
+	"fact.edit_for":            {"Correct %s, %s", "Corregir %s, %s"},
+	"fact.edit.title":          {"Correct a date", "Corregir una fecha"},
+	"fact.delete":              {"Delete this date", "Borrar esta fecha"},
+	"fact.person_needed":       {"“%s” is recorded for one person: choose whom it is for.", "«%s» se registra para una sola persona: elija para quién es."},
+	"appointment.delete":       {"Delete this appointment", "Borrar esta cita"},
+
+	// Recording a deadline or an appointment.
+	"mark.title":           {"Record what happened", "Registrar lo que pasó"},
+	"mark.record":          {"Record", "Registrar"},
+	"mark.record_for":      {"Record: %s, %s", "Registrar: %s, %s"},
+	"mark.deadline":        {"Deadline", "Plazo"},
+	"mark.appointment":     {"Appointment", "Cita"},
+	"mark.for":             {"For", "Para"},
+	"mark.when":            {"When", "Cuándo"},
+	"mark.attendance":      {"Record attendance", "Registrar la asistencia"},
+	"mark.attended_choice": {"They attended", "Asistió"},
+	"mark.not_yet":         {"Not attended yet", "Todavía no asistió"},
+	"mark.done_date.hint":  {"Leave it empty for today.", "Déjelo vacío si fue hoy."},
+
+	// Confirmation pages.
+	"confirm.lost":                 {"This will be lost:", "Esto se perderá:"},
+	"confirm.cancel":               {"No, go back", "No, volver"},
+	"confirm.person.title":         {"Remove %s from the case?", "¿Quitar a %s del caso?"},
+	"confirm.person.lead":          {"%s will no longer be part of case %s.", "%s ya no será parte del caso %s."},
+	"confirm.person.details":       {"%s's details: name, languages, country of birth and dates.", "Los datos de %s: nombre, idiomas, país de nacimiento y fechas."},
+	"confirm.person.sensitive":     {"The A-number, date of birth or detention facility recorded for them.", "El número A, la fecha de nacimiento o el centro de detención registrados."},
+	"confirm.person.facts":         {"Dates recorded for them: %d.", "Fechas registradas para esta persona: %d."},
+	"confirm.person.appointments":  {"Hearings and appointments for them: %d.", "Audiencias y citas de esta persona: %d."},
+	"confirm.person.deadlines":     {"Their deadlines, and what was recorded about them: %d.", "Sus plazos y lo que se registró sobre ellos: %d."},
+	"confirm.person.kept":          {"The case's history keeps that someone was removed, and by whom.", "El historial del caso guarda que se quitó a alguien, y quién lo hizo."},
+	"confirm.person.button":        {"Remove %s", "Quitar a %s"},
+	"confirm.fact.title":           {"Delete this date?", "¿Borrar esta fecha?"},
+	"confirm.fact.lead":            {"“%s” on %s will be deleted.", "Se borrará «%s» del %s."},
+	"confirm.fact.date":            {"The date: %s, %s, for %s.", "La fecha: %s, %s, para %s."},
+	"confirm.fact.deadlines":       {"The deadlines counted from it or met by it will move or open again: %s.", "Los plazos que se cuentan desde ella o que ella cumplió cambiarán o volverán a abrirse: %s."},
+	"confirm.fact.kept":            {"What people recorded about those deadlines stays, and comes back if the date is recorded again.", "Lo que se registró sobre esos plazos se guarda, y vuelve si registra la fecha otra vez."},
+	"confirm.fact.button":          {"Delete the date", "Borrar la fecha"},
+	"confirm.appointment.title":    {"Delete this appointment?", "¿Borrar esta cita?"},
+	"confirm.appointment.lead":     {"%s on %s will be deleted.", "Se borrará la cita «%s» del %s."},
+	"confirm.appointment.what":     {"The appointment: %s, %s, its place and note.", "La cita: %s, %s, su lugar y su nota."},
+	"confirm.appointment.evidence": {"The evidence deadline counted from this hearing.", "El plazo de pruebas que se cuenta desde esta audiencia."},
+	"confirm.appointment.attended": {"The record that they attended.", "El registro de que asistió."},
+	"confirm.appointment.button":   {"Delete the appointment", "Borrar la cita"},
+	"confirm.close.title":          {"Close case %s?", "¿Cerrar el caso %s?"},
+	"confirm.close.lead":           {"Close a case when the placement has ended.", "Cierre un caso cuando la acogida haya terminado."},
+	"confirm.close.readonly":       {"Nobody can change the case any more: no dates, appointments or marks.", "Nadie podrá cambiar el caso: ni fechas, ni citas, ni marcas."},
+	"confirm.close.lists":          {"Its deadlines and hearings leave the home page and the counts.", "Sus plazos y audiencias salen de la página de inicio y de las cifras."},
+	"confirm.close.feeds":          {"Its dates leave everyone's calendar feeds.", "Sus fechas salen de los calendarios de todas las personas."},
+	"confirm.close.kept":           {"The case stays readable under closed cases.", "El caso se puede seguir leyendo entre los casos cerrados."},
+	"err.close_reason":             {"Choose why the placement ended.", "Elija por qué terminó la acogida."},
+	"close.choose":                 {"Choose a reason", "Elija un motivo"},
+	"confirm.member.title":         {"Remove %s?", "¿Quitar a %s?"},
+	"confirm.member.lead":          {"%s is %s of %s.", "%s es %s de %s."},
+	"confirm.member.access":        {"Their access to %s and everything in it.", "Su acceso a %s y a todo lo que contiene."},
+	"confirm.member.sessions":      {"They are signed out on every device.", "Se cierra su sesión en todos sus dispositivos."},
+	"confirm.member.kept":          {"Their account stays, with any other organisation they belong to. You can invite them again.", "Su cuenta se conserva, con las otras organizaciones a las que pertenezca. Puede invitarle otra vez."},
+	"confirm.invitation.title":     {"Cancel this invitation?", "¿Cancelar esta invitación?"},
+	"confirm.invitation.lead":      {"The invitation for %s as %s will be cancelled.", "Se cancelará la invitación para %s como %s."},
+	"confirm.invitation.link":      {"Its link: it will no longer open.", "Su enlace: ya no se podrá abrir."},
+	"confirm.invitation.kept":      {"You can invite the same address again.", "Puede invitar otra vez a la misma dirección de correo."},
+	"confirm.feed.title":           {"Revoke this calendar feed?", "¿Revocar este calendario?"},
+	"confirm.feed.lead":            {"The feed created %s will stop working.", "El calendario creado el %s dejará de funcionar."},
+	"confirm.feed.apps":            {"Every calendar app subscribed to it stops getting dates.", "Las aplicaciones de calendario suscritas dejan de recibir fechas."},
+	"confirm.feed.address":         {"Its address: it cannot be used again.", "Su dirección: no se podrá usar otra vez."},
+	"confirm.feed.kept":            {"Your other feeds keep working. You can create a new one.", "Sus otros calendarios siguen funcionando. Puede crear uno nuevo."},
+
+	// The court-day card.
+	"card.link":           {"Court-day card", "Tarjeta para el día de la audiencia"},
+	"card.title":          {"Court-day card %s", "Tarjeta de audiencia %s"},
+	"card.heading":        {"Court day", "Día de la audiencia"},
+	"card.hearing":        {"Hearing", "Audiencia"},
+	"card.when":           {"When", "Cuándo"},
+	"card.local_time":     {"Local time at the court.", "Hora local del tribunal."},
+	"card.where":          {"Where", "Dónde"},
+	"card.for":            {"For", "Para"},
+	"card.going":          {"Going with them", "Acompaña"},
+	"card.judge_unknown":  {"Not known yet", "Todavía no se sabe"},
+	"card.no_hearing":     {"No hearing is on record. Add the next one when the notice arrives.", "No hay ninguna audiencia registrada. Añada la próxima cuando llegue el aviso."},
+	"card.bring":          {"What to bring", "Qué llevar"},
+	"card.bring.notice":   {"The hearing notice.", "El aviso de la audiencia."},
+	"card.bring.id":       {"A photo ID or passport, if there is one.", "Una identificación con foto o el pasaporte, si los tiene."},
+	"card.bring.release":  {"The release papers and every paper from ICE.", "Los papeles de salida de detención y todos los papeles de ICE."},
+	"card.bring.filings":  {"Copies of everything sent to the court, with the proof of the change of address.", "Copias de todo lo enviado al tribunal, con la prueba del cambio de dirección."},
+	"card.bring.address":  {"The court's address and the lawyer's phone, on paper too.", "La dirección del tribunal y el teléfono del abogado o la abogada, también en papel."},
+	"card.bring.early":    {"Arrive 30 minutes early: there is a security check.", "Llegue 30 minutos antes: hay un control de seguridad."},
+	"card.bring.children": {"Water and something quiet for children.", "Agua y algo tranquilo para los niños."},
+	"card.private":        {"On purpose, this card has no A-number and no home address.", "A propósito, esta tarjeta no tiene número A ni la dirección de la casa."},
+	"card.print":          {"Print", "Imprimir"},
+	"card.print_hint":     {"It prints on one page, without the menus.", "Se imprime en una página, sin los menús."},
+	"card.back":           {"Back to the case", "Volver al caso"},
+
+	// The group's home page.
+	"home.soon":           {"Due or scheduled in the next 14 days", "Vence o está programado en los próximos 14 días"},
+	"home.nothing_soon":   {"Nothing overdue, due or scheduled in the next 14 days.", "Nada vencido, por vencer ni programado en los próximos 14 días."},
+	"home.later_hearings": {"Later hearings", "Audiencias más adelante"},
+
+	// Links people pass on.
+	"copy.button":       {"Copy the link", "Copiar el enlace"},
+	"copy.done":         {"Copied.", "Copiado."},
+	"copy.failed":       {"Could not copy: select the link and copy it.", "No se pudo copiar: seleccione el enlace y cópielo."},
+	"links.local.title": {"This link works only on the computer running Puente.", "Este enlace solo funciona en la computadora donde corre Puente."},
+	"links.local.body":  {"It starts with %s, an address of this computer only: a phone or another computer cannot open it.", "Empieza por %s, una dirección de esta computadora solamente: un teléfono u otra computadora no la pueden abrir."},
+	"links.local.fix":   {"Whoever runs Puente can start it with -base-url set to the address others use (and -addr 0.0.0.0:8080 if it only listens on this computer), for example:", "Quien administra Puente puede iniciarlo con -base-url y la dirección que usan los demás (y -addr 0.0.0.0:8080 si solo escucha en esta computadora), por ejemplo:"},
+}
+
+func init() {
+	for k, v := range pageMessages {
+		if _, dup := messages[k]; dup {
+			panic("i18n: duplicate message key " + k)
+		}
+		messages[k] = v
+	}
+}

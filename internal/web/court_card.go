@@ -1,0 +1,71 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"puente/internal/authz"
+	"puente/internal/store"
+)
+
+// courtCard is the printable court-day card of a case: what a volunteer
+// and the family need on the day of a hearing, on one sheet. It never
+// holds the A-number or the home address: a card is carried, shown at a
+// security desk and left on a seat.
+type courtCard struct {
+	Initials string
+	// Hearing is the next hearing, nil when none is on record.
+	Hearing *appointmentView
+	// For names who the hearing is for (initials), or the household's.
+	For string
+	// Going is who from the group is going, when it is known.
+	Going     string
+	Judge     string
+	Court     string
+	Lawyer    string
+	LawyerTel string
+	Contact   string
+}
+
+// courtCardView shows the court-day card of the case's next hearing.
+func (s *Server) courtCardView(w http.ResponseWriter, r *http.Request) error {
+	ctx := r.Context()
+	d := s.casePageData(r)
+	c := d.Case
+	d.Title = d.T("card.title", c.Code)
+	var err error
+	if d.People, err = s.store.People(ctx, c.ID, string(d.Lang)); err != nil {
+		return err
+	}
+	appts, err := s.store.Appointments(ctx, c.ID)
+	if err != nil {
+		return err
+	}
+	d.Appointments = s.appointmentViews(d, appts)
+	p := buildCasePage(d)
+	card := &courtCard{Initials: p.Initials, Hearing: p.NextHearing, Judge: c.Judge, Court: c.Court,
+		Lawyer: c.LawyerName, Contact: c.LawyerContact, LawyerTel: p.LawyerTel}
+	if h := p.NextHearing; h != nil {
+		var who []string
+		for _, person := range d.People {
+			if h.PersonID == "" || h.PersonID == person.ID {
+				who = append(who, store.Initials(person.Name))
+			}
+		}
+		card.For = strings.Join(who, ", ")
+	}
+	d.Card = card
+	d.CanEditCases = authz.Can(viewerFrom(r).Viewer, authz.EditCases, d.Org) && c.Open()
+	return s.render(w, r, http.StatusOK, "court_card", d)
+}
+
+// BringList is what to bring to a hearing, in the page's language.
+func (d *templateData) BringList() []string {
+	out := make([]string, 0, len(bringKeys))
+	for _, k := range bringKeys {
+		out = append(out, d.T(k))
+	}
+	return out
+}
+
+var bringKeys = []string{"card.bring.notice", "card.bring.id", "card.bring.release", "card.bring.filings", "card.bring.address", "card.bring.early", "card.bring.children"}

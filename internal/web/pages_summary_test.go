@@ -1,0 +1,50 @@
+package web
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var (
+	summaryRE     = regexp.MustCompile(`(?s)<div class="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-summary-title">(.*?)</div>`)
+	summaryLinkRE = regexp.MustCompile(`<a href="#([^"]+)">`)
+	summaryItemRE = regexp.MustCompile(`<li>`)
+)
+
+// checkErrorSummary checks a rejected form's page (GOV.UK's error summary
+// pattern): the summary comes first in the main content, takes focus when
+// the page loads (autofocus, tabindex -1, role alert), lists at least one
+// message, and each of its links leads to an element of the page; a field
+// a message links to is marked invalid or is a group of choices.
+func checkErrorSummary(t *testing.T, label, body string) {
+	t.Helper()
+	_, main, ok := strings.Cut(body, `<main id="main" tabindex="-1">`)
+	if !ok {
+		t.Errorf("%s: no main element", label)
+		return
+	}
+	if !strings.HasPrefix(strings.TrimSpace(main), `<div class="error-summary"`) {
+		t.Errorf("%s: the error summary is not the first thing in the main content: %.200q", label, strings.TrimSpace(main))
+	}
+	m := summaryRE.FindStringSubmatch(body)
+	if m == nil {
+		t.Errorf("%s: no focusable error summary", label)
+		return
+	}
+	if len(summaryItemRE.FindAllString(m[1], -1)) == 0 {
+		t.Errorf("%s: the error summary lists no message", label)
+	}
+	for _, l := range summaryLinkRE.FindAllStringSubmatch(m[1], -1) {
+		id := html.UnescapeString(l[1])
+		el := regexp.MustCompile(`<[a-z]+ [^>]*\bid="` + regexp.QuoteMeta(l[1]) + `"[^>]*>`).FindString(body)
+		if el == "" {
+			t.Errorf("%s: the error summary links to #%s, which is not on the page", label, id)
+			continue
+		}
+		if !strings.Contains(el, `aria-invalid="true"`) && !strings.HasPrefix(el, "<fieldset") && !strings.HasPrefix(el, "<h2") {
+			t.Errorf("%s: #%s, linked from the summary, is not marked invalid: %s", label, id, el)
+		}
+	}
+}

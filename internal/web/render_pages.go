@@ -1,0 +1,72 @@
+package web
+
+import (
+	"html/template"
+
+	"puente/internal/deadline"
+	"puente/internal/store"
+)
+
+// tagArgs is what the "tag" template needs: a state and its short name.
+type tagArgs struct {
+	State deadline.State
+	Label string
+}
+
+// Tag is the tag of a deadline's or appointment's state: its short name
+// in the page's language ("Overdue", "Vencido"). The same state looks the
+// same on every page (app.css gives each state its colour and shape).
+func (d *templateData) Tag(st deadline.State) tagArgs {
+	return tagArgs{State: st, Label: d.T("tag." + string(st))}
+}
+
+// Initials are name's initials ("M.G."), what lists show instead of a name.
+func (d *templateData) Initials(name string) string { return store.Initials(name) }
+
+// FullDay writes a YYYY-MM-DD date in full in the page's language, the
+// language's own form: "Monday 11 January 2027", "lunes 11 de enero de
+// 2027".
+func (d *templateData) FullDay(iso string) string {
+	day, err := deadline.ParseDate(iso)
+	if err != nil {
+		return iso
+	}
+	return deadline.FormatDateFull(day, dlang(d.Lang))
+}
+
+// Tel is the tel: address of the case lawyer's phone, as a URL the
+// template may put in an href (it holds only digits and a leading +).
+func (d *templateData) Tel() template.URL {
+	if d.CasePage == nil || d.CasePage.LawyerTel == "" {
+		return ""
+	}
+	return template.URL(d.CasePage.LawyerTel) // built from digits only (telHref)
+}
+
+// CardTel is the tel: address of the lawyer on the court-day card.
+func (d *templateData) CardTel() template.URL {
+	if d.Card == nil || d.Card.LawyerTel == "" {
+		return ""
+	}
+	return template.URL(d.Card.LawyerTel) // built from digits only (telHref)
+}
+
+// rowArgs is one deadline or appointment of a list with the page it is on.
+type rowArgs struct {
+	D *templateData
+	V deadlineView
+	A appointmentView
+}
+
+// Row is a deadline's row of the case page.
+func (d *templateData) Row(v deadlineView) rowArgs { return rowArgs{D: d, V: v} }
+
+// ApptRow is an appointment's row of the case page.
+func (d *templateData) ApptRow(a appointmentView) rowArgs { return rowArgs{D: d, A: a} }
+
+// FieldHint is Field with a hint (a message key) under the label.
+func (d *templateData) FieldHint(name, labelKey, typ string, max int, hintKey string) fieldArgs {
+	a := d.Field(name, labelKey, typ, max, "")
+	a.Hint = d.T(hintKey)
+	return a
+}

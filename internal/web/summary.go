@@ -1,0 +1,85 @@
+package web
+
+import (
+	"reflect"
+	"sort"
+	"strings"
+)
+
+// summaryError is one line of a rejected form's error summary: the
+// message and the id of the field it links to ("" for no link).
+type summaryError struct{ Field, Message string }
+
+// summaryArgs is what the "error-summary" template needs.
+type summaryArgs struct {
+	Title  string
+	Errors []summaryError
+}
+
+// Summary is the error summary of a rejected form, shown first in the main
+// content of every page with errors (base.html), focused when the page
+// loads (GOV.UK's error summary pattern). Each field's error key is the id
+// of its control, so each message links to its field; messages come in the
+// order the form's struct declares its fields, which is the order the form
+// shows them, then any others by key. A message about the whole form
+// (FormError) comes first and links to FormErrorAt, when set.
+func (d *templateData) Summary() summaryArgs {
+	a := summaryArgs{Title: d.T("errors.summary")}
+	if d.FormError != "" {
+		a.Errors = append(a.Errors, summaryError{Field: d.FormErrorAt, Message: d.FormError})
+	}
+	said := map[string]bool{}
+	for _, name := range formFields(d.Form) {
+		if m := d.Errors[name]; m != "" && !said[name] {
+			a.Errors = append(a.Errors, summaryError{Field: name, Message: m})
+			said[name] = true
+		}
+	}
+	var rest []string
+	for k := range d.Errors {
+		if !said[k] {
+			rest = append(rest, k)
+		}
+	}
+	sort.Strings(rest)
+	for _, k := range rest {
+		if m := d.Errors[k]; m != "" && m != d.FormError {
+			a.Errors = append(a.Errors, summaryError{Field: k, Message: m})
+		}
+	}
+	return a
+}
+
+// HasErrors reports whether the page shows a rejected form.
+func (d *templateData) HasErrors() bool { return d.FormError != "" || len(d.Errors) > 0 }
+
+// formFields lists the form tags of form's string fields in declaration
+// order, embedded structs in place.
+func formFields(form any) []string {
+	v := reflect.ValueOf(form)
+	for v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface {
+		if v.IsNil() {
+			return nil
+		}
+		v = v.Elem()
+	}
+	if v.Kind() != reflect.Struct {
+		return nil
+	}
+	return structFields(v.Type())
+}
+
+func structFields(t reflect.Type) []string {
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.Anonymous && f.Type.Kind() == reflect.Struct {
+			out = append(out, structFields(f.Type)...)
+			continue
+		}
+		if name, _, _ := strings.Cut(f.Tag.Get("form"), ","); name != "" {
+			out = append(out, name)
+		}
+	}
+	return out
+}
