@@ -32,6 +32,15 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	}
 	log := slog.New(slog.NewTextHandler(stdout, &slog.HandlerOptions{Level: slog.LevelInfo}))
 
+	// The address first: a busy port must stop Puente before it writes
+	// anything (the demo filled its database and then failed, and a rerun
+	// was refused as "not empty").
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s (is another Puente running? choose another with -addr): %w", cfg.addr, err)
+	}
+	defer ln.Close()
+
 	st, err := store.Open(ctx, cfg.dbPath)
 	if err != nil {
 		return fmt.Errorf("refusing to start: %w", err)
@@ -67,15 +76,14 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	sessions := st.Sessions(5 * time.Minute)
 	defer sessions.Stop()
 
-	ln, err := net.Listen("tcp", cfg.addr)
-	if err != nil {
-		return err
-	}
-	defer ln.Close()
 	wc := web.DefaultConfig()
 	wc.BaseURL = cfg.baseURL
 	if wc.BaseURL == "" {
 		wc.BaseURL = "http://" + linkHost(ln.Addr())
+		wc.LinksLocal = loopbackOnly(ln.Addr())
+		if wc.LinksLocal {
+			log.Warn("links in invitations, reset links and calendar feeds will name this computer only: set -base-url to the address other devices use", "base_url", wc.BaseURL)
+		}
 	}
 	wc.TrustedProxies = cfg.trustedProxies
 	wc.Now = clock
@@ -150,6 +158,17 @@ func useKey(ctx context.Context, st *store.Store, path string, log *slog.Logger)
 		log.Warn("created a new encryption key: BACK IT UP. Without it the sensitive fields (A-numbers, addresses, dates of birth, detention facilities) cannot be read", "key_file", path)
 	}
 	return nil
+}
+
+// loopbackOnly reports whether links built from a listener's address name
+// this computer only: a loopback address, or a wildcard one (linkHost names
+// it "localhost"). Another device cannot open such a link.
+func loopbackOnly(a net.Addr) bool {
+	tcp, ok := a.(*net.TCPAddr)
+	if !ok {
+		return false
+	}
+	return tcp.IP == nil || tcp.IP.IsUnspecified() || tcp.IP.IsLoopback()
 }
 
 // linkHost is host:port for links to a listener: the bound port, and for a

@@ -27,7 +27,7 @@ func cases(todayOf func(group string) time.Time) map[string][]store.CaseSeed {
 	return map[string][]store.CaseSeed{
 		"alpha": {
 			{ // Just arrived: change-of-address deadlines, a check-in, the one-year deadline near.
-				Case: model.CaseInput{Status: "placement_active", Court: "Demo Immigration Court, Room 12",
+				Case: model.CaseInput{Status: "placement_active", Court: "Demo Immigration Court, Room 12", Judge: "Judge A. Demo",
 					LawyerName: "Lic. Daniela Ortiz (demo)", LawyerContact: "555-0100", Address: "12 Demo Street, Springfield"},
 				People: []model.PersonInput{
 					{Name: "Marisol Guerrero", PreferredName: "Mari", Languages: "Spanish", CountryOfBirth: "Honduras",
@@ -65,6 +65,7 @@ func cases(todayOf func(group string) time.Time) map[string][]store.CaseSeed {
 					{PersonIndex: 0, RuleID: "i589-one-year", State: model.MarkDone, DoneOn: a.day(-150)},
 				},
 			},
+			busyCase(a),
 		},
 		"beta": {
 			{ // Asylum granted: the follow-up deadlines.

@@ -25,19 +25,24 @@ type FactSeed struct {
 	Fact        model.Fact
 }
 
-// AppointmentSeed is an appointment of a CaseSeed.
+// AppointmentSeed is an appointment of a CaseSeed; Attended marks it
+// attended on its day.
 type AppointmentSeed struct {
 	PersonIndex int
 	Appointment model.Appointment
+	Attended    bool
 }
 
-// MarkSeed marks the deadline of rule RuleID for person PersonIndex.
+// MarkSeed marks the deadlines of rule RuleID for person PersonIndex: all
+// of them, or with DueBefore (YYYY-MM-DD) only those due before that day
+// (the change-of-address forms of earlier moves, say).
 type MarkSeed struct {
 	PersonIndex int
 	RuleID      string
 	State       model.MarkState
 	DoneOn      string
 	Note        string
+	DueBefore   string
 }
 
 // ImportCases creates many cases in group groupID in one transaction, with
@@ -109,11 +114,18 @@ func (s *Store) importCasesTx(ctx context.Context, tx *sql.Tx, groupID string, s
 				if err != nil {
 					return fmt.Errorf("import case %d appointment: %w", n, err)
 				}
+				apptID := newID()
 				if _, err := tx.ExecContext(ctx, `
 					INSERT INTO appointments (id, case_id, group_id, person_id, kind, date, time, time_zone, starts_at, place, note, created_at, updated_at)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-					newID(), id, groupID, person(a.PersonIndex), ap.Kind, ap.Date, ap.Time, ap.TimeZone, starts, ap.Place, ap.Note, now, now); err != nil {
+					apptID, id, groupID, person(a.PersonIndex), ap.Kind, ap.Date, ap.Time, ap.TimeZone, starts, ap.Place, ap.Note, now, now); err != nil {
 					return fmt.Errorf("import case %d appointment: %w", n, err)
+				}
+				if a.Attended {
+					if _, err := tx.ExecContext(ctx, `INSERT INTO marks (case_id, key, state, done_on, note, updated_at) VALUES (?, ?, 'done', ?, '', ?)`,
+						id, AppointmentKey(apptID), ap.Date, now); err != nil {
+						return fmt.Errorf("import case %d attendance: %w", n, err)
+					}
 				}
 			}
 			if err := s.historyTx(ctx, tx, id, "", "created", ""); err != nil {
@@ -125,8 +137,9 @@ func (s *Store) importCasesTx(ctx context.Context, tx *sql.Tx, groupID string, s
 			for _, m := range seed.Marks {
 				if _, err := tx.ExecContext(ctx, `
 					INSERT INTO marks (case_id, key, state, done_on, note, updated_at)
-					SELECT case_id, key, ?, ?, ?, ? FROM deadlines WHERE case_id = ? AND person_id = ? AND rule_id = ?`,
-					m.State, nullStr(m.DoneOn), m.Note, now, id, person(m.PersonIndex), m.RuleID); err != nil {
+					SELECT case_id, key, ?, ?, ?, ? FROM deadlines WHERE case_id = ? AND person_id = ? AND rule_id = ?
+					  AND (?8 = '' OR due < ?8)`,
+					m.State, nullStr(m.DoneOn), m.Note, now, id, person(m.PersonIndex), m.RuleID, m.DueBefore); err != nil {
 					return fmt.Errorf("import case %d mark: %w", n, err)
 				}
 			}

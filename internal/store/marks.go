@@ -35,31 +35,46 @@ func (s *Store) Marks(ctx context.Context, caseID string) (map[string]model.Mark
 // SetMark records done / not applicable / a note for a deadline or an
 // appointment of the case. The key must name one that exists now.
 func (s *Store) SetMark(ctx context.Context, c model.Case, actorID string, m model.Mark) error {
+	return s.SetMarks(ctx, c, actorID, []model.Mark{m})
+}
+
+// SetMarks records marks for several deadlines of the case in one
+// transaction: the same deadline of several household members (one EOIR-33
+// each after a move), recorded together. Every key must name a deadline or
+// appointment of the case that exists now, or nothing is written
+// (model.ErrNotFound). The history records one change.
+func (s *Store) SetMarks(ctx context.Context, c model.Case, actorID string, ms []model.Mark) error {
+	if len(ms) == 0 {
+		return model.ErrNotFound
+	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if err := caseOpenTx(ctx, tx, c); err != nil {
 			return err
 		}
-		var n int
-		var err error
-		if id, ok := strings.CutPrefix(m.Key, "appointment/"); ok {
-			err = tx.QueryRowContext(ctx, `SELECT count(*) FROM appointments WHERE id = ? AND case_id = ?`, id, c.ID).Scan(&n)
-		} else {
-			err = tx.QueryRowContext(ctx, `SELECT count(*) FROM deadlines WHERE key = ? AND case_id = ?`, m.Key, c.ID).Scan(&n)
+		now := ts(s.now())
+		for _, m := range ms {
+			var n int
+			var err error
+			if id, ok := strings.CutPrefix(m.Key, "appointment/"); ok {
+				err = tx.QueryRowContext(ctx, `SELECT count(*) FROM appointments WHERE id = ? AND case_id = ?`, id, c.ID).Scan(&n)
+			} else {
+				err = tx.QueryRowContext(ctx, `SELECT count(*) FROM deadlines WHERE key = ? AND case_id = ?`, m.Key, c.ID).Scan(&n)
+			}
+			if err != nil {
+				return err
+			}
+			if n == 0 {
+				return model.ErrNotFound
+			}
+			if _, err := tx.ExecContext(ctx, `
+				INSERT INTO marks (case_id, key, state, done_on, note, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+				ON CONFLICT (case_id, key) DO UPDATE SET state = excluded.state, done_on = excluded.done_on,
+					note = excluded.note, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+				c.ID, m.Key, m.State, nullStr(m.DoneOn), m.Note, nullStr(actorID), now); err != nil {
+				return translate(err)
+			}
 		}
-		if err != nil {
-			return err
-		}
-		if n == 0 {
-			return model.ErrNotFound
-		}
-		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO marks (case_id, key, state, done_on, note, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (case_id, key) DO UPDATE SET state = excluded.state, done_on = excluded.done_on,
-				note = excluded.note, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
-			c.ID, m.Key, m.State, nullStr(m.DoneOn), m.Note, nullStr(actorID), ts(s.now())); err != nil {
-			return translate(err)
-		}
-		return s.touchTx(ctx, tx, c.ID, actorID, "marked", string(m.State))
+		return s.touchTx(ctx, tx, c.ID, actorID, "marked", string(ms[0].State))
 	})
 }
 

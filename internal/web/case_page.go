@@ -2,6 +2,7 @@ package web
 
 import (
 	"cmp"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -22,10 +23,12 @@ type casePage struct {
 	Initials string
 	// NextDue are the next things due across the household, soonest first
 	// (overdue first), at most summaryDue.
-	NextDue []deadlineView
-	// Open are the deadlines still to act on or wait for, by date; Closed
-	// are those done, set aside, or only for information (collapsed).
-	Open, Closed []deadlineView
+	NextDue []deadlineRow
+	// Open are the deadlines still to act on or wait for in the next
+	// deadline.SayDaysUpTo days (or without a date yet), by date; Later
+	// those further ahead, Closed those done, set aside, or only for
+	// information (both collapsed).
+	Open, Later, Closed []deadlineRow
 	// Next is the next appointment from today on, nil when none.
 	Next *appointmentView
 	// NextHearing is the next hearing before the court, for the court-day card.
@@ -33,6 +36,8 @@ type casePage struct {
 	// Coming are the appointments from today on and those passed without
 	// an answer to "did they attend?"; Past those attended (collapsed).
 	Coming, Past []appointmentView
+	// MoreCount is how many deadlines are collapsed (Later and Closed).
+	MoreCount int
 	// LawyerTel is a tel: address for the lawyer's contact when it is a
 	// phone number, "" otherwise.
 	LawyerTel string
@@ -48,18 +53,23 @@ func buildCasePage(d *templateData) *casePage {
 			p.Initials = store.Initials(person.Name)
 		}
 	}
-	for _, dv := range d.Deadlines {
-		switch dv.State {
+	for _, row := range groupRows(d.Case.ID, d.Deadlines) {
+		switch row.State {
 		case deadline.Done, deadline.DoneLate, deadline.NotApplicable, deadline.Info:
-			p.Closed = append(p.Closed, dv)
+			p.Closed = append(p.Closed, row)
 			continue
 		case deadline.Overdue, deadline.DueSoon, deadline.Upcoming, deadline.OpensOn:
 			if len(p.NextDue) < summaryDue {
-				p.NextDue = append(p.NextDue, dv)
+				p.NextDue = append(p.NextDue, row)
+			}
+			if row.Days > deadline.SayDaysUpTo {
+				p.Later = append(p.Later, row)
+				continue
 			}
 		}
-		p.Open = append(p.Open, dv)
+		p.Open = append(p.Open, row)
 	}
+	p.MoreCount = len(p.Later) + len(p.Closed)
 	for i, a := range d.Appointments {
 		switch a.State {
 		case deadline.ApptAttended:
@@ -76,6 +86,44 @@ func buildCasePage(d *templateData) *casePage {
 		p.Coming = append(p.Coming, a)
 	}
 	return p
+}
+
+// deadlineRow is one line of the case page: a deadline, or the same
+// deadline of several household members on the same day in the same state
+// (after a move, one EOIR-33 per person), which a group files together and
+// records together (RecordURL leads to one page for all of them).
+type deadlineRow struct {
+	deadlineView
+	// Names are the household members it is for, "Daniel Mejía, Sofía
+	// Mejía"; Short their given names, for the summary ("Daniel, Sofía").
+	Names, Short string
+	// Keys are each member's deadline.
+	Keys []string
+	// RecordURL is the page that records it.
+	RecordURL string
+}
+
+// groupRows joins deadlines (sorted by date) that differ only in whom they
+// are for: same title, date, state and words.
+func groupRows(caseID string, ds []deadlineView) []deadlineRow {
+	var rows []deadlineRow
+	at := map[string]int{}
+	for _, dv := range ds {
+		k := dv.Title + "\x00" + dv.DueISO + "\x00" + string(dv.State) + "\x00" + dv.When
+		given, _, _ := strings.Cut(dv.PersonName, " ")
+		if i, ok := at[k]; ok && dv.DueISO != "" {
+			rows[i].Names += ", " + dv.PersonName
+			rows[i].Short += ", " + given
+			rows[i].Keys = append(rows[i].Keys, dv.Key)
+			continue
+		}
+		at[k] = len(rows)
+		rows = append(rows, deadlineRow{deadlineView: dv, Names: dv.PersonName, Short: given, Keys: []string{dv.Key}})
+	}
+	for i := range rows {
+		rows[i].RecordURL = "/cases/" + caseID + "/marks?" + url.Values{"key": rows[i].Keys}.Encode()
+	}
+	return rows
 }
 
 // sortByDate orders deadlines by their date across the household (a

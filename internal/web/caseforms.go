@@ -139,8 +139,12 @@ type appointmentForm struct {
 	Note     string `form:"note" validate:"safetext,max=500"`
 }
 
+// markForm records a deadline (for the household members chosen: the
+// "key" values, read apart) or an appointment.
 type markForm struct {
-	Key    string `form:"key" validate:"required,safetext,max=300"`
+	// Key is the first key chosen; it orders the error summary's link to
+	// the choice of people ("key" is the id of that group).
+	Key    string `form:"key"`
 	State  string `form:"state" validate:"required,oneof=open done not_applicable"`
 	DoneOn string `form:"done_on" validate:"isodate"`
 	Note   string `form:"note" validate:"safetext,max=500"`

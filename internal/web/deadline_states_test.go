@@ -39,7 +39,6 @@ func dsBadges(body string) []dsBadge {
 	return out
 }
 
-
 // dsHas fails unless a badge with title, state and words is on the page.
 func dsHas(t *testing.T, label string, badges []dsBadge, want dsBadge) {
 	t.Helper()

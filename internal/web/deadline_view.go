@@ -24,6 +24,8 @@ type deadlineView struct {
 	// days ("due in 3 days", "opens tomorrow", "3 days overdue").
 	StateLabel string
 	When       string
+	// Days is from today to the date the state speaks of (negative: past).
+	Days int
 	// MetBy names the recorded fact that met the deadline, if one did.
 	MetBy string
 	// Explanation leads with what to do, to whom and by when; Working is
@@ -82,7 +84,7 @@ func deadlineViews(computed []store.PersonDeadlines, marks map[string]model.Mark
 			v := deadlineView{
 				Key: key, PersonName: pd.Name, Title: d.Title.In(dl), DueISO: d.Due.String(),
 				Due: deadline.FormatDateFull(d.Due, dl), State: st.State,
-				StateLabel: lang.T("state." + string(st.State)), When: phrase(st, lang),
+				StateLabel: lang.T("state." + string(st.State)), When: phrase(st, lang), Days: st.Days,
 				Explanation: d.Explanation.In(dl), Working: d.Working.In(dl), RuleNote: d.Note.In(dl),
 				Source: d.Source.In(dl), SourceURL: d.SourceURL, Mark: m, Markable: d.Kind != deadline.Informational,
 			}

@@ -39,7 +39,7 @@ func TestInputOrgSettings(t *testing.T) {
 		}
 	})
 	res := c.post(path, url.Values{"time_zone": {"Mars/Olympus_Mons"}})
-	if !strings.Contains(res.body, `class="error-summary"`) || !strings.Contains(res.body, `<a href="#time_zone">`+inZone+`</a>`) {
+	if !strings.Contains(res.body, `class="error-summary"`) || !strings.Contains(res.body, `<a href="#time_zone">Time zone: `+inZone+`</a>`) {
 		t.Errorf("refused settings: want an error summary linking to #time_zone; body %.1500s", secSnippet(res.body))
 	}
 	inOversize(t, e, c, path, "time_zone")
@@ -90,7 +90,8 @@ func TestInputAppointmentEdit(t *testing.T) {
 		}
 	})
 	res := c.post(path, inWith(base, "date", "", "time", "7pm"))
-	for _, want := range []string{`class="error-summary"`, `<a href="#date">` + inRequired + `</a>`, `<a href="#time">Enter a time as HH:MM.</a>`} {
+	// Out of its form, each message of the summary names its field.
+	for _, want := range []string{`class="error-summary"`, `<a href="#date">Date: ` + inRequired + `</a>`, `<a href="#time">Time: Enter a time as HH:MM.</a>`} {
 		if !strings.Contains(res.body, want) {
 			t.Errorf("refused edit: want %q in the page", want)
 		}

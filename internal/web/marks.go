@@ -2,41 +2,71 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 
 	"puente/internal/deadline"
 	"puente/internal/model"
 )
 
-// itemView is the deadline or appointment a "record" page is about.
+// itemView is the deadline (of one or several household members) or the
+// appointment a "record" page is about.
 type itemView struct {
-	Key         string
+	Keys        []string
 	Appointment bool
 	Title       string
-	PersonName  string
+	// People are whom the deadline is for, each with their own key: the
+	// page records the same thing for those chosen.
+	People []markPerson
 	// Due is the date in full (an appointment's with its local time).
 	Due   string
 	State deadline.State
 	When  string
 	// Explanation says what to do (deadlines only).
 	Explanation string
-	// NotApplicable is offered for deadlines only: an appointment happens
-	// or not.
-	NotApplicable bool
 	// Back is the item on the case page.
 	Back string
 }
 
-// markItem finds the deadline or appointment of the case named by key, as
-// the viewer may see it: a date only coordinators see answers 404 to others.
-func (s *Server) markItem(r *http.Request, d *templateData, key string) (*itemView, model.Mark, error) {
+// markPerson is one household member a deadline of a record page is for.
+type markPerson struct {
+	Key, Name string
+	Chosen    bool
+}
+
+// maxMarkKeys bounds how many deadlines one record page may name.
+const maxMarkKeys = 20
+
+// markKeys reads the keys of a record page or form: at least one, at most
+// maxMarkKeys, each a plausible key (errNotFound otherwise: nobody types them).
+func markKeys(values []string) ([]string, error) {
+	if len(values) == 0 || len(values) > maxMarkKeys {
+		return nil, errNotFound
+	}
+	for _, k := range values {
+		if k == "" || len(k) > 300 || !safeText(k) {
+			return nil, errNotFound
+		}
+	}
+	return values, nil
+}
+
+// markItem finds the deadlines of the case named by keys (the same
+// deadline of several people) or the appointment named by one key, as the
+// viewer may see them: a date only coordinators see answers 404 to others.
+// chosen are the keys to tick (all of them when nil). It returns the mark
+// recorded on the first.
+func (s *Server) markItem(r *http.Request, d *templateData, keys, chosen []string) (*itemView, model.Mark, error) {
 	ctx := r.Context()
 	var err error
 	if d.People, err = s.store.People(ctx, d.Case.ID, string(d.Lang)); err != nil {
 		return nil, model.Mark{}, err
 	}
 	back := "/cases/" + d.Case.ID
-	if id, ok := strings.CutPrefix(key, "appointment/"); ok {
+	if id, ok := strings.CutPrefix(keys[0], "appointment/"); ok {
+		if len(keys) > 1 {
+			return nil, model.Mark{}, model.ErrNotFound
+		}
 		a, err := s.store.Appointment(ctx, d.Case.ID, id)
 		if err != nil {
 			return nil, model.Mark{}, err
@@ -46,34 +76,54 @@ func (s *Server) markItem(r *http.Request, d *templateData, key string) (*itemVi
 		if v.LocalTime != "" {
 			due += ", " + v.LocalTime
 		}
-		return &itemView{Key: key, Appointment: true, Title: d.T("appointment.kind." + string(a.Kind)), PersonName: v.PersonName,
-			Due: due, State: v.State, When: v.When, Back: back + "#a-" + a.ID}, a.Mark, nil
+		name := v.PersonName
+		if name == "" {
+			name = d.T("person.household")
+		}
+		return &itemView{Keys: keys, Appointment: true, Title: d.T("appointment.kind." + string(a.Kind)),
+			People: []markPerson{{Key: keys[0], Name: name, Chosen: true}},
+			Due:    due, State: v.State, When: v.When, Back: back + "#a-" + a.ID}, a.Mark, nil
 	}
 	if err := s.fillDeadlines(r, d); err != nil {
 		return nil, model.Mark{}, err
 	}
+	byKey := make(map[string]deadlineView, len(d.Deadlines))
 	for _, dv := range d.Deadlines {
-		if dv.Key == key && dv.Markable {
-			return &itemView{Key: key, Title: dv.Title, PersonName: dv.PersonName, Due: dv.Due, State: dv.State, When: dv.When,
-				Explanation: dv.Explanation, NotApplicable: true, Back: back + "#d-" + key}, dv.Mark, nil
+		if dv.Markable {
+			byKey[dv.Key] = dv
 		}
 	}
-	return nil, model.Mark{}, model.ErrNotFound
+	var item *itemView
+	var first model.Mark
+	for _, k := range keys {
+		dv, ok := byKey[k]
+		if !ok {
+			return nil, model.Mark{}, model.ErrNotFound
+		}
+		if item == nil {
+			item = &itemView{Keys: keys, Title: dv.Title, Due: dv.Due, State: dv.State, When: dv.When,
+				Explanation: dv.Explanation, Back: back + "#d-" + k}
+			first = dv.Mark
+		}
+		item.People = append(item.People, markPerson{Key: k, Name: dv.PersonName, Chosen: chosen == nil || slices.Contains(chosen, k)})
+	}
+	return item, first, nil
 }
 
 // markForm is the page that records a deadline done (on a date), not
-// applicable, or a note, or an appointment attended: behind the "Record"
-// action of each item, so the case page carries no form per row.
+// applicable, or a note, for one or several household members, or an
+// appointment attended: behind the "Record" action of each item, so the
+// case page carries no form per row.
 func (s *Server) markForm(w http.ResponseWriter, r *http.Request) error {
 	d := s.casePageData(r)
 	if err := openCase(d.Case); err != nil {
 		return err
 	}
-	key := r.URL.Query().Get("key")
-	if key == "" || len(key) > 300 || !safeText(key) {
-		return errNotFound
+	keys, err := markKeys(r.URL.Query()["key"])
+	if err != nil {
+		return err
 	}
-	item, m, err := s.markItem(r, d, key)
+	item, m, err := s.markItem(r, d, keys, nil)
 	if err != nil {
 		return err
 	}
@@ -83,12 +133,14 @@ func (s *Server) markForm(w http.ResponseWriter, r *http.Request) error {
 	if state == "" {
 		state = string(model.MarkOpen)
 	}
-	d.Form = &markForm{Key: key, State: state, DoneOn: m.DoneOn, Note: m.Note}
+	d.Form = &markForm{State: state, DoneOn: m.DoneOn, Note: m.Note}
 	return s.render(w, r, http.StatusOK, "mark", d)
 }
 
-// markPost records done (on a date), not applicable, or a note for a
-// deadline or an appointment. A rejected form comes back on the mark page.
+// markPost records done (on a date), not applicable, or a note for the
+// deadlines chosen (key, one per household member; all, or the items of
+// "all" that are ticked: chosen) or an appointment, in one transaction. A
+// rejected form comes back on the record page.
 func (s *Server) markPost(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
 		return err
@@ -97,15 +149,31 @@ func (s *Server) markPost(w http.ResponseWriter, r *http.Request) error {
 	if err := openCase(d.Case); err != nil {
 		return err
 	}
+	all := r.PostForm["all"]
+	if len(all) == 0 {
+		all = r.PostForm["key"] // a form for one deadline sends only its key
+	}
+	keys, err := markKeys(all)
+	if err != nil {
+		return errBadRequest // keys are hidden fields nobody types: a tampered form
+	}
+	chosen := r.PostForm["key"]
 	var f markForm
 	decodeForm(r, &f)
 	d.Errors = s.validateForm(d.Lang, &f)
-	if _, bad := d.Errors["key"]; bad {
-		return errBadRequest // a hidden field nobody types: a tampered form
-	}
-	item, _, err := s.markItem(r, d, f.Key)
+	delete(d.Errors, "key")
+	item, _, err := s.markItem(r, d, keys, chosen)
 	if err != nil {
 		return err
+	}
+	var marks []model.Mark
+	for _, p := range item.People {
+		if p.Chosen {
+			marks = append(marks, model.Mark{Key: p.Key})
+		}
+	}
+	if len(marks) == 0 {
+		d.Errors["key"] = d.T("mark.choose_people")
 	}
 	if _, bad := d.Errors["state"]; !bad && item.Appointment && f.State == string(model.MarkNotApplicable) {
 		d.Errors["state"] = d.T("err.choice")
@@ -121,9 +189,10 @@ func (s *Server) markPost(w http.ResponseWriter, r *http.Request) error {
 	if f.State != string(model.MarkDone) {
 		f.DoneOn = ""
 	}
-	err = s.store.SetMark(r.Context(), d.Case, viewerFrom(r).UserID,
-		model.Mark{Key: f.Key, State: model.MarkState(f.State), DoneOn: f.DoneOn, Note: f.Note})
-	if err != nil {
+	for i := range marks {
+		marks[i].State, marks[i].DoneOn, marks[i].Note = model.MarkState(f.State), f.DoneOn, f.Note
+	}
+	if err := s.store.SetMarks(r.Context(), d.Case, viewerFrom(r).UserID, marks); err != nil {
 		return err
 	}
 	s.flash(r, "mark.saved")
@@ -131,7 +200,7 @@ func (s *Server) markPost(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// MarkStates are the choices of the mark page for item.
+// MarkStates are the choices of the mark page for its item.
 func (d *templateData) MarkStates() []string {
 	if d.Item != nil && d.Item.Appointment {
 		return []string{string(model.MarkOpen), string(model.MarkDone)}

@@ -8,9 +8,9 @@ import (
 )
 
 var (
-	summaryRE     = regexp.MustCompile(`(?s)<div class="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-summary-title">(.*?)</div>`)
-	summaryLinkRE = regexp.MustCompile(`<a href="#([^"]+)">`)
-	summaryItemRE = regexp.MustCompile(`<li>`)
+	summaryRE         = regexp.MustCompile(`(?s)<div class="error-summary" role="alert" tabindex="-1" autofocus aria-labelledby="error-summary-title">(.*?)</div>`)
+	summaryItemLinkRE = regexp.MustCompile(`<a href="#([^"]+)">([^<]*)</a>`)
+	summaryItemRE     = regexp.MustCompile(`<li>`)
 )
 
 // checkErrorSummary checks a rejected form's page (GOV.UK's error summary
@@ -36,8 +36,12 @@ func checkErrorSummary(t *testing.T, label, body string) {
 	if len(summaryItemRE.FindAllString(m[1], -1)) == 0 {
 		t.Errorf("%s: the error summary lists no message", label)
 	}
-	for _, l := range summaryLinkRE.FindAllStringSubmatch(m[1], -1) {
+	for _, l := range summaryItemLinkRE.FindAllStringSubmatch(m[1], -1) {
 		id := html.UnescapeString(l[1])
+		if lab := regexp.MustCompile(`<label for="` + regexp.QuoteMeta(l[1]) + `">([^<]+)</label>`).FindStringSubmatch(body); lab != nil &&
+			!strings.HasPrefix(html.UnescapeString(l[2]), html.UnescapeString(lab[1])+": ") {
+			t.Errorf("%s: the summary's message %q does not name its field %q", label, html.UnescapeString(l[2]), html.UnescapeString(lab[1]))
+		}
 		el := regexp.MustCompile(`<[a-z]+ [^>]*\bid="` + regexp.QuoteMeta(l[1]) + `"[^>]*>`).FindString(body)
 		if el == "" {
 			t.Errorf("%s: the error summary links to #%s, which is not on the page", label, id)

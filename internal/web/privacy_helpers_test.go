@@ -28,7 +28,7 @@ var (
 	pvApptEditRE   = regexp.MustCompile(`/cases/[0-9a-f]{32}/appointments/[0-9a-f]{32}/edit`)
 	pvFeedLinkRE   = regexp.MustCompile(`<input id="link"[^>]*\svalue="([^"]+)"`)
 	pvRevokeRE     = regexp.MustCompile(`href="/calendar/feeds/([0-9a-f]{32})/revoke"`)
-	pvMarkKeyRE    = regexp.MustCompile(`href="/cases/[0-9a-f]{32}/marks\?key=([^"]+)"`)
+	pvMarkKeyRE    = regexp.MustCompile(`href="/cases/[0-9a-f]{32}/marks\?(key=[^"]+)"`)
 	pvCodeRE       = regexp.MustCompile(`PU-[A-Z0-9]{5,8}`)
 	pvLinkRE       = regexp.MustCompile(`(?i)\s(?:href|src)\s*=\s*"([^"]*)"`)
 )
@@ -40,11 +40,11 @@ func pvMarkKey(body string) string {
 	if m == nil {
 		return ""
 	}
-	k, err := url.QueryUnescape(html.UnescapeString(m[1]))
+	q, err := url.ParseQuery(html.UnescapeString(m[1]))
 	if err != nil {
 		return ""
 	}
-	return k
+	return q.Get("key")
 }
 
 // pvCreateCase posts the new-case form as c and returns the new case's id.

@@ -106,6 +106,9 @@ type templateData struct {
 	// such a link warn that it will not open on another device.
 	LinksLocal bool
 	BaseURL    string
+	// labels are the rejected form's field labels by control id, for the
+	// error summary (fieldLabels).
+	labels map[string]string
 }
 
 // T translates key into the page's language.
@@ -212,6 +215,15 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 		return &missingTemplate{page}
 	}
 	var buf bytes.Buffer
+	if d.HasErrors() {
+		// The error summary comes before the form in the page but names
+		// each field by its label: read them from the form first.
+		if err := t.ExecuteTemplate(&buf, "content", d); err != nil {
+			return err
+		}
+		d.labels = fieldLabels(buf.Bytes())
+		buf.Reset()
+	}
 	if err := t.ExecuteTemplate(&buf, "base", d); err != nil {
 		return err
 	}

@@ -54,12 +54,12 @@ func (d *templateData) CardTel() template.URL {
 // rowArgs is one deadline or appointment of a list with the page it is on.
 type rowArgs struct {
 	D *templateData
-	V deadlineView
+	V deadlineRow
 	A appointmentView
 }
 
 // Row is a deadline's row of the case page.
-func (d *templateData) Row(v deadlineView) rowArgs { return rowArgs{D: d, V: v} }
+func (d *templateData) Row(v deadlineRow) rowArgs { return rowArgs{D: d, V: v} }
 
 // ApptRow is an appointment's row of the case page.
 func (d *templateData) ApptRow(a appointmentView) rowArgs { return rowArgs{D: d, A: a} }

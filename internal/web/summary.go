@@ -1,7 +1,9 @@
 package web
 
 import (
+	"html"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 )
@@ -31,7 +33,7 @@ func (d *templateData) Summary() summaryArgs {
 	said := map[string]bool{}
 	for _, name := range formFields(d.Form) {
 		if m := d.Errors[name]; m != "" && !said[name] {
-			a.Errors = append(a.Errors, summaryError{Field: name, Message: m})
+			a.Errors = append(a.Errors, summaryError{Field: name, Message: d.labelled(name, m)})
 			said[name] = true
 		}
 	}
@@ -44,10 +46,37 @@ func (d *templateData) Summary() summaryArgs {
 	sort.Strings(rest)
 	for _, k := range rest {
 		if m := d.Errors[k]; m != "" && m != d.FormError {
-			a.Errors = append(a.Errors, summaryError{Field: k, Message: m})
+			a.Errors = append(a.Errors, summaryError{Field: k, Message: d.labelled(k, m)})
 		}
 	}
 	return a
+}
+
+// labelled says which field a message is about, out of its context in the
+// summary: "Date: This field is required."
+func (d *templateData) labelled(id, msg string) string {
+	if l := d.labels[id]; l != "" {
+		return l + ": " + msg
+	}
+	return msg
+}
+
+var (
+	labelRE  = regexp.MustCompile(`<label for="([^"]+)">([^<]+)</label>`)
+	legendRE = regexp.MustCompile(`<fieldset[^>]*\sid="([^"]+)"[^>]*>\s*<legend>([^<]+)</legend>`)
+)
+
+// fieldLabels reads, from a rendered form, each control's label (a group
+// of choices: its legend) by the control's id. The page is our own
+// template's output, so its markup is known.
+func fieldLabels(page []byte) map[string]string {
+	out := map[string]string{}
+	for _, re := range []*regexp.Regexp{labelRE, legendRE} {
+		for _, m := range re.FindAllSubmatch(page, -1) {
+			out[string(m[1])] = strings.TrimSpace(html.UnescapeString(string(m[2])))
+		}
+	}
+	return out
 }
 
 // HasErrors reports whether the page shows a rejected form.

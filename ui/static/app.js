@@ -5,6 +5,9 @@
 (function () {
   'use strict';
 
+  // Styles and tests can tell that this script ran.
+  document.documentElement.classList.add('js');
+
   // A rejected form: the error summary takes focus, so a screen reader
   // reads it and the page shows it (browsers without autofocus on a div).
   var summary = document.querySelector('.error-summary');
