@@ -128,7 +128,8 @@ func groupRows(caseID string, ds []deadlineView) []deadlineRow {
 
 // sortByDate orders deadlines by their date across the household (a
 // child's overdue item before the mother's February one), those without a
-// date last; on one day by title, then person.
+// date last; on one day by title, each title's people in household order
+// (the principal first), as the engine lists them.
 func sortByDate(ds []deadlineView) {
 	slices.SortStableFunc(ds, func(a, b deadlineView) int {
 		if (a.DueISO == "") != (b.DueISO == "") {
@@ -137,8 +138,7 @@ func sortByDate(ds []deadlineView) {
 			}
 			return -1
 		}
-		return cmp.Or(strings.Compare(a.DueISO, b.DueISO), strings.Compare(a.Title, b.Title),
-			strings.Compare(a.PersonName, b.PersonName))
+		return cmp.Or(strings.Compare(a.DueISO, b.DueISO), strings.Compare(a.Title, b.Title))
 	})
 }
 

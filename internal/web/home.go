@@ -100,7 +100,16 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error 
 	}
 	lang := dlang(d.Lang)
 	var views []dueView
+	// One line for the same deadline of several people of a case on one
+	// day (one EOIR-33 each after a move), naming them all.
+	same := map[string]int{}
 	for _, it := range items {
+		k := it.CaseID + "\x00" + it.RuleID + "\x00" + it.Due
+		if i, ok := same[k]; ok {
+			views[i].Initials += ", " + it.Initials
+			continue
+		}
+		same[k] = len(views)
 		due := parseDay(it.Due)
 		st := deadline.Assess(deadline.Input{Kind: deadline.Kind(it.Kind), Due: due}, td)
 		views = append(views, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials,

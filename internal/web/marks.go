@@ -149,15 +149,16 @@ func (s *Server) markPost(w http.ResponseWriter, r *http.Request) error {
 	if err := openCase(d.Case); err != nil {
 		return err
 	}
-	all := r.PostForm["all"]
+	all, chosen := r.PostForm["all"], r.PostForm["key"]
 	if len(all) == 0 {
-		all = r.PostForm["key"] // a form for one deadline sends only its key
+		all = chosen // a form for one deadline sends only its key
+	} else if chosen == nil {
+		chosen = []string{} // several offered, none ticked
 	}
 	keys, err := markKeys(all)
 	if err != nil {
 		return errBadRequest // keys are hidden fields nobody types: a tampered form
 	}
-	chosen := r.PostForm["key"]
 	var f markForm
 	decodeForm(r, &f)
 	d.Errors = s.validateForm(d.Lang, &f)

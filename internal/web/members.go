@@ -27,13 +27,16 @@ func (s *Server) memberRolePost(w http.ResponseWriter, r *http.Request) error {
 	if len(d.Errors) == 0 && !model.ValidRole(org.Kind, model.Role(f.Role)) {
 		d.Errors["role"] = d.T("err.choice")
 	}
+	// The message goes by the person's own role select, which the
+	// summary names by its label ("Role of Ana").
+	field := "role-" + r.PathValue("userID")
 	if len(d.Errors) > 0 {
-		d.FormError, d.FormErrorAt = d.Errors["role"], "role-"+r.PathValue("userID")
+		d.Errors = map[string]string{field: d.Errors["role"]}
 		return s.orgRejected(w, r, d)
 	}
 	err := s.store.ChangeRole(r.Context(), org, r.PathValue("userID"), model.Role(f.Role), viewerFrom(r).UserID, s.clientIP(r))
 	if errors.Is(err, model.ErrLastManager) {
-		d.FormError, d.FormErrorAt = d.T("members.last_manager"), "role-"+r.PathValue("userID")
+		d.Errors[field] = d.T("members.last_manager")
 		return s.orgRejected(w, r, d)
 	}
 	if err != nil {
