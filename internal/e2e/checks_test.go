@@ -69,10 +69,70 @@ func (b *browser) findings() []string {
 	var found []string
 	found = append(found, b.axeViolations()...)
 	found = append(found, b.overflow()...)
+	found = append(found, b.targets()...)
+	found = append(found, b.brokenWords()...)
 	found = append(found, b.keyboard()...)
 	// Last, so that the events of everything above have arrived.
 	found = append(found, b.takeProblems()...)
 	return found
+}
+
+// targets finds, at phone width, the controls a finger uses that are
+// smaller than 44 × 44 CSS pixels: buttons, inputs, selects, the summary of
+// a <details>, links styled as buttons; for a checkbox or radio button, its
+// row with its label.
+func (b *browser) targets() []string {
+	b.t.Helper()
+	if b.width > phoneWidth {
+		return nil
+	}
+	small := evalJS[[]string](b, describeJS+`(() => {
+		const d = window.__e2eDescribe, out = [];
+		const shown = el => el.checkVisibility({visibilityProperty: true}) && el.getClientRects().length > 0;
+		for (const el of document.querySelectorAll('button, input, select, textarea, summary, a.action, a.button')) {
+			if ((el.tagName === 'INPUT' && el.type === 'hidden') || !shown(el)) continue;
+			let box = el;
+			if (el.tagName === 'INPUT' && (el.type === 'checkbox' || el.type === 'radio')) box = el.closest('.choice') || el;
+			const r = box.getBoundingClientRect();
+			if (r.width < 43.5 || r.height < 43.5) out.push(d(el) + ' is ' + Math.round(r.width) + '×' + Math.round(r.height));
+		}
+		return out.slice(0, 10);
+	})()`)
+	var out []string
+	for _, s := range small {
+		out = append(out, "target smaller than 44×44 px: "+s)
+	}
+	return out
+}
+
+// brokenWords finds, at phone width, words broken across two lines: each
+// word of letters (and the case codes, "PU-7K3QXM") must sit on one line.
+func (b *browser) brokenWords() []string {
+	b.t.Helper()
+	if b.width > phoneWidth {
+		return nil
+	}
+	broken := evalJS[[]string](b, `(() => {
+		const out = [], word = /PU-[A-Z0-9]+|[\p{L}\p{M}]{2,}/gu;
+		const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+		const range = document.createRange();
+		for (let n = walker.nextNode(); n && out.length < 10; n = walker.nextNode()) {
+			const el = n.parentElement;
+			if (!el || !el.checkVisibility({visibilityProperty: true}) || el.closest('option, select, script, style')) continue;
+			for (const m of n.data.matchAll(word)) {
+				range.setStart(n, m.index);
+				range.setEnd(n, m.index + m[0].length);
+				const tops = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));
+				if (tops.size > 1) out.push(m[0] + ' (in ' + el.tagName.toLowerCase() + ')');
+			}
+		}
+		return out;
+	})()`)
+	var out []string
+	for _, w := range broken {
+		out = append(out, "word broken across lines: "+w)
+	}
+	return out
 }
 
 // checkWidths runs checkPage at desktop and at phone width, and leaves the

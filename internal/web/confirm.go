@@ -98,7 +98,7 @@ func (s *Server) personRemoveForm(w http.ResponseWriter, r *http.Request) error 
 	}
 	lost = append(lost, d.T("confirm.person.facts", nf), d.T("confirm.person.appointments", na), d.T("confirm.person.deadlines", nd))
 	return s.confirm(w, r, http.StatusOK, d, &confirmView{
-		Title: d.T("confirm.person.title", p.Name), Lead: d.T("confirm.person.lead", p.Name, d.Case.Code),
+		Title: d.T("confirm.person.title", p.Name), Lead: d.T("confirm.person.lead", p.Name),
 		Lost: lost, Kept: d.T("confirm.person.kept"),
 		Action: "/cases/" + d.Case.ID + "/people/" + p.ID + "/remove", Button: d.T("confirm.person.button", p.Name),
 		Cancel: "/cases/" + d.Case.ID + "#household",
@@ -216,7 +216,7 @@ func (s *Server) caseCloseConfirm(w http.ResponseWriter, r *http.Request, status
 		d.Errors["reason"] = d.T("err.close_reason")
 	}
 	return s.confirm(w, r, status, d, &confirmView{
-		Title: d.T("confirm.close.title", d.Case.Code), Lead: d.T("confirm.close.lead"),
+		Title: d.T("confirm.close.title"), Lead: d.T("confirm.close.lead"),
 		Lost:   []string{d.T("confirm.close.readonly"), d.T("confirm.close.lists"), d.T("confirm.close.feeds")},
 		Kept:   d.T("confirm.close.kept"),
 		Action: "/cases/" + d.Case.ID + "/close", Button: d.T("case.close"), Cancel: "/cases/" + d.Case.ID,

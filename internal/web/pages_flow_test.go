@@ -221,7 +221,7 @@ func TestConfirmBeforeDestroying(t *testing.T) {
 		{"revoke a calendar feed", "/calendar/feeds/" + feed.ID + "/revoke", "/calendar",
 			[]string{"Every calendar app subscribed to it stops getting dates."}, url.Values{}, "/calendar"},
 		{"close the case", base + "/close", base,
-			[]string{"Close case " + cs.Code + "?", "Nobody can change the case any more", `<select id="reason" name="reason">`},
+			[]string{"Close this case?", `<span class="case-code">` + cs.Code + `</span>`, "Nobody can change the case any more", `<select id="reason" name="reason">`},
 			url.Values{"reason": {"moved"}}, base},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

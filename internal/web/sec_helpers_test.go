@@ -249,7 +249,7 @@ func secCountEvents(t testing.TB, e *testEnv, org model.Org, kind model.EventKin
 	return n
 }
 
-var secRowRE = regexp.MustCompile(`(?s)<tr>\s*<td>.*?</tr>`)
+var secRowRE = regexp.MustCompile(`(?s)<tr>\s*<td[ >].*?</tr>`)
 
 // secLogRow returns the first row of a security-log page that contains
 // every one of want (plain text), or "".

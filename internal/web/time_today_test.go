@@ -27,7 +27,7 @@ func tmNY(t *testing.T) *time.Location {
 
 var (
 	tmHomeItemRE = regexp.MustCompile(`data-state="(\w+)">[^<]*</span> <span class="when">[^<]*</span> · <a href="/cases/([0-9a-f]{32})#[^"]*" class="case-code">[^<]*</a> <span class="for">[^<]*</span></p>\s*<p><strong>([^<]+)</strong>`)
-	tmCountRE    = regexp.MustCompile(`<th scope="row"><a href="/orgs/([0-9a-f]{32})">[^<]*</a></th>\s*<td>\d+</td>\s*<td>(\d+)</td>`)
+	tmCountRE    = regexp.MustCompile(`<th scope="row"><a href="/orgs/([0-9a-f]{32})">[^<]*</a></th>\s*<td[^>]*>\d+</td>\s*<td[^>]*>(\d+)</td>`)
 )
 
 // tmEOIR is the EOIR-33 rule's English title, as the rule set has it.
