@@ -20,9 +20,13 @@ const (
 	ViewSecurityLog
 	// ViewCases: read a sponsor group's cases (names, household, dates).
 	ViewCases
-	// EditCases: record facts, appointments, household details and marks.
+	// EditCases: record what happens in a case: dated facts, hearings and
+	// appointments, marks on deadlines and appointments; add a household
+	// member and correct their details (never the sensitive fields).
 	EditCases
-	// ManageCases: open and close cases, set and reveal sensitive fields.
+	// ManageCases: change a case's details (status, court, judge, lawyer,
+	// address), remove a household member, open and close cases, set and
+	// reveal sensitive fields. The group's coordinators only.
 	ManageCases
 	// ViewCaseCounts: see a network's groups' cases as statuses and counts only.
 	ViewCaseCounts

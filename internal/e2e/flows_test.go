@@ -111,8 +111,9 @@ func TestSignInAndOut(t *testing.T) {
 	b.checkWidths("sign-in after sign-out")
 }
 
-// TestSignInRefused: a wrong password shows the message, keeps the email
-// and empties the password field.
+// TestSignInRefused: a wrong password shows the message in the error
+// summary, focused, and by the form; keeps the email and empties the
+// password field.
 func TestSignInRefused(t *testing.T) {
 	srv := startServer(t, true)
 	b := newBrowser(t, srv)
@@ -122,8 +123,15 @@ func TestSignInRefused(t *testing.T) {
 	b.follow(submitButton, 422)
 	b.wantPath("/login")
 	b.wantText("#form-error", en("login.failed"))
-	if got := b.attr("#form-error", "role"); got != "alert" {
-		b.errorf("the sign-in error has role %q, want alert", got)
+	// The error summary says it first, as an alert, and has the focus.
+	if got := b.attr(".error-summary", "role"); got != "alert" {
+		b.errorf("the error summary has role %q, want alert", got)
+	}
+	if got := b.text(".error-summary li"); got != en("login.failed") {
+		b.errorf("the error summary says %q, want %q", got, en("login.failed"))
+	}
+	if focused := evalJS[string](b, `document.activeElement.className`); focused != "error-summary" {
+		b.errorf("after the refusal the focus is on %q, want the error summary", focused)
 	}
 	if got := b.value("#email"); got != alphaCoord {
 		b.errorf("email after refusal: got %q, want %q", got, alphaCoord)
