@@ -253,3 +253,72 @@ func (b *browser) scripts(on bool) {
 		b.failf("emulating focus: %v", err)
 	}
 }
+
+// a4 is the printable area of an A4 sheet with Puente's 1.5 cm margins
+// (@page), in CSS pixels (96 per inch): 180 × 267 mm. A US Letter sheet's
+// (186 × 249 mm) is a little wider and shorter; the card keeps to both.
+const (
+	printWidth  = 680
+	printHeight = 940 // Letter's 249 mm; A4's 267 mm is 1009 px
+)
+
+// TestCourtCardPrintsOnOnePage (issue 9): the court-day card, printed,
+// is one page (A4 or Letter): no header, menus or buttons; the hearing,
+// the judge, the lawyer and what to bring, in both languages. Kept as a
+// screenshot for review.
+func TestCourtCardPrintsOnOnePage(t *testing.T) {
+	srv := startServer(t, true)
+	b := newBrowser(t, srv)
+	b.signIn(alphaCoord)
+	// Marisol's case: a master hearing in 12 days.
+	b.visit("/cases")
+	href := evalJS[string](b, `(() => { for (const a of document.querySelectorAll('main a[href^="/cases/"]'))
+		if (a.textContent.trim() === 'Marisol Guerrero') return a.getAttribute('href'); return ''; })()`)
+	if href == "" {
+		b.failf("no case of Marisol Guerrero in the list")
+	}
+	for _, lang := range []string{"en", "es"} {
+		b.visit(href + "/court-card")
+		switchLanguage(b, lang, href+"/court-card")
+		b.checkWidths("court-day card (" + lang + ")")
+		if err := b.run(chromedp.EmulateViewport(printWidth, printHeight)); err != nil {
+			b.failf("print size: %v", err)
+		}
+		ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+		cancel()
+		if err != nil {
+			b.failf("emulating print: %v", err)
+		}
+		// The document is at least the viewport tall: measure what is printed.
+		height := evalJS[int](b, `Math.ceil(document.querySelector('main').getBoundingClientRect().bottom + window.scrollY)`)
+		t.Logf("%s: the printed court-day card is %d px tall in a %d px page", lang, height, printHeight)
+		if height > printHeight {
+			b.errorf("%s: the printed card is %d px tall, more than one page (%d px)", lang, height, printHeight)
+		}
+		if n := evalJS[int](b, `Array.from(document.querySelectorAll('header.site, footer.site, nav, .actions')).filter(e => e.getClientRects().length > 0).length`); n != 0 {
+			b.errorf("%s: %d menus or buttons are printed", lang, n)
+		}
+		text := b.text("main")
+		for _, want := range []string{"Demo Immigration Court, Room 12", "Judge A. Demo", "555-0100", "8:30"} {
+			if !strings.Contains(text, want) {
+				b.errorf("%s: the card lacks %q", lang, want)
+			}
+		}
+		for _, leak := range []string{"200123456", "456", "Demo Street", "Marisol"} {
+			if strings.Contains(text, leak) {
+				b.errorf("%s: the card shows %q", lang, leak)
+			}
+		}
+		b.keep("court-card-print-"+lang, true)
+		ctx, cancel = context.WithTimeout(b.ctx, stepTimeout)
+		_, err = chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: ""})
+		cancel()
+		if err != nil {
+			b.failf("leaving print: %v", err)
+		}
+		b.setWidth(desktopWidth)
+	}
+	b.visit("/")
+	switchLanguage(b, "en", "/")
+}

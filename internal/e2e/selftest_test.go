@@ -24,20 +24,22 @@ const badPage = `<!doctype html>
 <label>Hearing <input type="date" name="d3"></label> <label>Filed <input type="date" name="d4"></label>
 <label>Due <input type="date" name="d5"></label> <button type="button" class="after-date">After the dates</button></p>
 <p><label>Trap <input type="text" class="trap"></label></p>
+<p class="narrow">Unbreakablewordsareneverbrokenmidword</p>
 <p><button type="button" class="after">Behind the trap</button></p>
 <script src="/trap.js"></script>
 <p style="color: red">An inline style the policy refuses.</p>
 <script>document.title = "inline script ran";</script>
 </body></html>`
 
-const badCSS = `.wide { width: 900px; } .far { position: relative; left: 600px; }`
+const badCSS = `.wide { width: 900px; } .far { position: relative; left: 600px; } .narrow { width: 80px; overflow-wrap: anywhere; }`
 
 // trapJS is a keyboard trap: Tab cannot leave the field.
 const trapJS = `document.querySelector('.trap').addEventListener('keydown', e => { if (e.key === 'Tab') e.preventDefault(); });`
 
 // TestCheckPageCatchesProblems: the checks find an axe violation, a CSP
 // violation, a failed sub-resource, horizontal scrolling, a control outside
-// the viewport and a control behind a keyboard trap; and they do not expect
+// the viewport, a control behind a keyboard trap, a target smaller than
+// 44 × 44 px and a word broken across lines; and they do not expect
 // Tab to reach into a closed <details>, nor give up after date fields.
 func TestCheckPageCatchesProblems(t *testing.T) {
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -70,6 +72,8 @@ func TestCheckPageCatchesProblems(t *testing.T) {
 		"horizontal scrolling",
 		`focused control a[href="/elsewhere"]`,
 		`not reachable with Tab: button[type="button"].after`,
+		`target smaller than 44×44 px: summary "More"`,
+		"word broken across lines: Unbreakablewordsareneverbrokenmidword",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("findings lack %q; got:\n%s", want, got)
@@ -78,7 +82,7 @@ func TestCheckPageCatchesProblems(t *testing.T) {
 	if strings.Contains(got, "/folded") {
 		t.Errorf("a link inside a closed <details> was expected to be a Tab stop:\n%s", got)
 	}
-	if strings.Contains(got, "after-date") {
+	if strings.Contains(got, "not reachable with Tab: button[type=\"button\"].after-date") {
 		t.Errorf("the walk stopped short after the date fields (a Tab stop per part):\n%s", got)
 	}
 	if t.Failed() || testing.Verbose() {

@@ -63,10 +63,11 @@ func TestAppointmentEditing(t *testing.T) {
 		b.errorf("after saving: on %s, want the case %s", p, casePath)
 	}
 	b.wantText(flash, en("appointment.updated"))
-	if got := b.text("#appointments"); !strings.Contains(got, "7 Dec 2026, 2:45 PM (CST)") || !strings.Contains(got, "Courtroom 9, 2nd floor") {
-		b.errorf("appointments after the edit: got %q, want 7 Dec 2026, 2:45 PM (CST) at Courtroom 9, 2nd floor", got)
+	if got := b.text("#appointments"); !strings.Contains(got, "Monday 7 December 2026, 2:45 PM (CST)") || !strings.Contains(got, "Courtroom 9, 2nd floor") {
+		b.errorf("appointments after the edit: got %q, want Monday 7 December 2026, 2:45 PM (CST) at Courtroom 9, 2nd floor", got)
 	}
-	if got := b.text("#main"); !strings.Contains(got, en("history.appointment_updated")) {
+	// The history is collapsed: read it whole.
+	if got := evalJS[string](b, `document.querySelector('#history').textContent`); !strings.Contains(got, en("history.appointment_updated")) {
 		b.errorf("case history: want %q", en("history.appointment_updated"))
 	}
 	b.checkWidths("case after an appointment edit")
@@ -107,28 +108,30 @@ func TestTimeZoneDecidesOverdue(t *testing.T) {
 	b.fill("#name", "Tiempo Prueba")
 	b.submit(`main form button[type=submit]`)
 	casePath := b.path()
-	b.choose("#fact_kind", "arrival")
-	b.fill("#fact_date", arrival)
+	b.visit(casePath + "/facts/new")
+	b.choose("#kind", "arrival")
+	b.fill("#date", arrival)
 	b.submit(`form[action$="/facts"] button[type=submit]`)
-	eoir := `#deadlines li:has(time[datetime="` + due + `"])`
+	eoir := `#deadlines li.item:has(time[datetime="` + due + `"]) .item-head .tag`
 	b.mustExist(eoir)
-	if got := b.attr(eoir, "class"); got == "state-overdue" {
-		b.errorf("EOIR-33 due %s seen in Pago Pago's day: class %q, want not overdue", due, got)
+	if got := b.attr(eoir, "data-state"); got == "overdue" {
+		b.errorf("EOIR-33 due %s seen in Pago Pago's day: state %q, want not overdue", due, got)
 	}
 	b.checkWidths("case in Pago Pago time")
 
 	setZone("Pacific/Kiritimati")
 	b.visit(casePath)
-	if got := b.attr(eoir, "class"); got != "state-overdue" {
-		b.errorf("EOIR-33 due %s seen in Kiritimati's day: class %q, want state-overdue", due, got)
+	if got := b.attr(eoir, "data-state"); got != "overdue" {
+		b.errorf("EOIR-33 due %s seen in Kiritimati's day: state %q, want overdue", due, got)
 	}
 
 	// Spanish: an appointment at 8:30 and one at 13:00 read as 12-hour times.
 	switchLanguage(b, "es", casePath)
 	for _, a := range []struct{ time, want string }{{"08:30", "8:30\u00a0a.\u00a0m."}, {"13:00", "1:00\u00a0p.\u00a0m."}} {
-		b.choose("#appt_kind", "ice_checkin")
-		b.fill("#appt_date", today.AddDate(0, 0, 10).Format(time.DateOnly))
-		b.fill("#appt_time", a.time)
+		b.visit(casePath + "/appointments/new")
+		b.choose("#kind", "ice_checkin")
+		b.fill("#date", today.AddDate(0, 0, 10).Format(time.DateOnly))
+		b.fill("#time", a.time)
 		b.submit(`form[action$="/appointments"] button[type=submit]`)
 		if got := b.text("#appointments"); !strings.Contains(got, a.want) {
 			b.errorf("Spanish appointments: got %q, want %q", got, a.want)
