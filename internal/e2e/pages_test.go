@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
@@ -321,4 +322,75 @@ func TestCourtCardPrintsOnOnePage(t *testing.T) {
 	}
 	b.visit("/")
 	switchLanguage(b, "en", "/")
+}
+
+// TestCopyLinkAndLocalWarning (issue 9): a link to pass on (an invitation
+// here) has a copy button once the page's script runs, and pressing it puts
+// the link on the clipboard and says so; the server was started on a
+// loopback address without -base-url, so the page warns that the link opens
+// on this computer only and says how to set -base-url. Without scripts the
+// button is not shown.
+func TestCopyLinkAndLocalWarning(t *testing.T) {
+	srv := startServer(t, true)
+	b := newBrowser(t, srv)
+	b.setWidth(phoneWidth)
+	b.signIn(alphaCoord)
+	b.allowClipboard()
+	// A page a person looks at has the focus, which the clipboard requires.
+	b.scripts(true)
+	link := createInvitation(b, "copia@example.org", "member")
+	if !evalJS[bool](b, `document.querySelector('button[data-copy]').checkVisibility()`) {
+		b.errorf("the copy button is not shown while the script runs")
+	}
+	b.click("button[data-copy]")
+	// The clipboard answers asynchronously.
+	status := evalJS[string](b, `new Promise(done => { let n = 0; const t = setInterval(() => {
+		const s = document.querySelector('.copy-status').textContent;
+		if (s || ++n > 30) { clearInterval(t); done(s); } }, 100); })`)
+	if status != en("copy.done") {
+		b.errorf("after pressing copy the status says %q, want %q", status, en("copy.done"))
+	}
+	if got := evalJS[string](b, `navigator.clipboard.readText()`); got != link {
+		b.errorf("the clipboard holds %q, want the invitation link %q", got, link)
+	}
+	warning := b.text(".warning")
+	for _, want := range []string{en("links.local.title"), "-base-url", srv.URL} {
+		if !strings.Contains(warning, want) {
+			b.errorf("the loopback warning lacks %q: %q", want, warning)
+		}
+	}
+	b.keep("invitation-link-local", true)
+	b.checkPage("invitation link with the loopback warning")
+
+	b.scripts(false)
+	createInvitation(b, "sin-script@example.org", "member")
+	if b.exists("html.js") {
+		b.errorf("the page's script ran with scripts off")
+	}
+	b.scripts(true)
+	// The page was loaded without its script: the button's box stays hidden.
+	if evalJS[bool](b, `document.querySelector('button[data-copy]').checkVisibility()`) {
+		b.errorf("the copy button is shown without the script, where it cannot work")
+	}
+}
+
+// allowClipboard lets the server's pages read and write the clipboard in
+// b's browser context, as a person who allowed it would (headless Chromium
+// otherwise refuses, and the copy button would only show its fallback).
+func (b *browser) allowClipboard() {
+	b.t.Helper()
+	ctx, cancel := context.WithTimeout(b.ctx, stepTimeout)
+	defer cancel()
+	id := chromedp.FromContext(b.ctx).BrowserContextID
+	for _, name := range []string{"clipboard-read", "clipboard-write"} {
+		_, err := chromedp.CallBrowser(ctx, cdpbrowser.SetPermission, cdpbrowser.SetPermissionParams{
+			Permission:       &cdpbrowser.PermissionDescriptor{Name: name, AllowWithoutSanitization: true},
+			Setting:          cdpbrowser.PermissionSettingGranted,
+			Origin:           b.srv.URL,
+			BrowserContextID: id,
+		})
+		if err != nil {
+			b.failf("allowing %s: %v", name, err)
+		}
+	}
 }
