@@ -34,6 +34,20 @@ var spanish = map[string]string{
 	"Filed online, copy to DHS":       "Enviado por internet; también se mandó una copia a la oficina del abogado del gobierno (DHS/ICE)",
 	"Asked to reschedule":             "Pidió cambiar la fecha de una cita",
 	"Oral decision":                   "Decisión dada en la audiencia",
+	// The busiest case (busy.go) and the judges (issue 9).
+	"Judge A. Demo":                    "Jueza A. Demo",
+	"Judge R. Example":                 "Juez R. Ejemplo",
+	"Demo Immigration Court, Room 5":   "Tribunal de Inmigración Demo, sala 5",
+	"Demo Asylum Clinic":               "Clínica de Asilo Demo",
+	"Demo ICE field office, 2nd floor": "Oficina local de ICE Demo, segundo piso",
+	"son":                              "hijo",
+	"Spanish, English":                 "español, inglés",
+	"To a cousin's flat":               "Al apartamento de un primo",
+	"Back with the sponsor":            "De vuelta en la casa del patrocinador",
+	"Children included":                "Incluye a los hijos",
+	"Asked for more time":              "Pidió más tiempo",
+	"Oral decision: asylum denied":     "Decisión dada en la audiencia: asilo negado",
+	"On the mother's I-589":            "Van en el I-589 de la madre",
 }
 
 // translate replaces, in place, every string reachable from v (structs,

@@ -24,6 +24,7 @@ var names = map[string]bool{
 	"Marisol Guerrero": true, "Mari": true, "Ana Guerrero": true, "Jorge Ramírez": true, "Wendy Tun": true,
 	"Samuel Okafor": true, "Luz Hernández": true, "Honduras": true, "Guatemala": true, "Nigeria": true,
 	"El Salvador": true, "Lic. Daniela Ortiz (demo)": true, "12 Demo Street, Springfield": true,
+	"Rosa Mejía": true, "Daniel Mejía": true, "Sofía Mejía": true, "40 Example Avenue, Apt 2, Springfield": true,
 }
 
 // strs lists every free-text string reachable from v (field is the name

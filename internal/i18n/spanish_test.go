@@ -205,11 +205,11 @@ var doubleMeaning = []struct {
 }{
 	{i18n.ES, words(`solicitud\p{L}*`), []string{"fact.kind.i589_filed", "fact.kind.ead_applied", "gap.last_us_arrival", "deadline.used_early"}},
 	{i18n.ES, words(`direcci\p{L}*`), []string{"field.address", "fact.kind.move", "gap.address_change", "reveal.address",
-		"history.field.address", "security.address"}},
+		"history.field.address", "security.address", "card.bring.address", "card.bring.filings", "card.private"}},
 	{i18n.ES, words(`registr\p{L}*`), []string{"deadline.registration_ask", "home.registration_ask", "gap.fourteenth_birthday", "field.anumber"}},
 	{i18n.ES, words(`revoc\p{L}*`, `asistid\p{L}*`, `estatus`), nil},
 	{i18n.EN, words("address", "addresses"), []string{"field.address", "fact.kind.move", "gap.address_change", "reveal.address",
-		"history.field.address", "security.address"}},
+		"history.field.address", "security.address", "card.bring.address", "card.bring.filings", "card.private"}},
 	{i18n.EN, words(`request\p{L}*`, `revok\p{L}*`, "status", "statuses"), nil},
 	{i18n.EN, words(`remov\p{L}*`), []string{"close.reason.removed"}},
 	{i18n.EN, words(`regist\p{L}*`), []string{"deadline.registration_ask", "home.registration_ask", "gap.fourteenth_birthday", "field.anumber"}},

@@ -35,7 +35,7 @@ func pgFamily(t *testing.T, e *testEnv, c *client) (model.Case, map[string]strin
 	if err != nil {
 		t.Fatal(err)
 	}
-	people, err := e.st.People(context.Background(), id)
+	people, err := e.st.People(context.Background(), id, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +49,7 @@ func pgFamily(t *testing.T, e *testEnv, c *client) (model.Case, map[string]strin
 // pgPrincipal is the id of the case's principal.
 func pgPrincipal(t *testing.T, e *testEnv, caseID string) string {
 	t.Helper()
-	people, err := e.st.People(context.Background(), caseID)
+	people, err := e.st.People(context.Background(), caseID, "en")
 	if err != nil || len(people) == 0 {
 		t.Fatalf("people: %v", err)
 	}
@@ -206,7 +206,7 @@ func TestConfirmBeforeDestroying(t *testing.T) {
 		after                  string
 	}{
 		{"remove a household member", base + "/people/" + people["Sofi Mena"] + "/remove", base,
-			[]string{"Remove Sofi Mena from the case?", "Sofi Mena&#39;s details", "Their deadlines, and what was recorded about them: 2."},
+			[]string{"Take Sofi Mena off the case?", "Sofi Mena&#39;s details", "Their deadlines, and what was recorded about them: 2."},
 			url.Values{}, base + "#household"},
 		{"delete a date", base + "/facts/" + facts[0].ID + "/delete", base + "/facts/" + facts[0].ID + "/edit",
 			[]string{"Delete this date?", "Move to a new address, Sunday 1 March 2026", "EOIR-33: tell the immigration court the new address (R.M.)"},
@@ -284,7 +284,7 @@ func TestCourtCard(t *testing.T) {
 	}
 	// With no hearing ahead, the card says so.
 	pvPost(t, c, "/lang", url.Values{"lang": {"es"}, "return": {"/"}}, 303)
-	if card := pvGet(t, c, "/cases/"+e.cases["alpha"].ID+"/court-card", 200).body; !strings.Contains(card, "No hay ninguna audiencia registrada") {
+	if card := pvGet(t, c, "/cases/"+e.cases["alpha"].ID+"/court-card", 200).body; !strings.Contains(card, "No hay ninguna audiencia anotada") {
 		t.Errorf("a card without a hearing: want it to say there is none, in Spanish")
 	}
 }

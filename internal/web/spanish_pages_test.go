@@ -194,20 +194,23 @@ func esEverythingCase(t *testing.T, e *testEnv, c *client) string {
 	}
 	pvPost(t, c, base+"/people/"+people[1], url.Values{"name": {"Tomás Díaz"}, "relationship": {"hijo"},
 		"preferred_name": {"Tomi"}, "languages": {"español"}}, http.StatusSeeOther)
-	m := pvMarkKeyRE.FindStringSubmatch(page.body)
-	if m == nil {
-		t.Fatalf("case page has no mark form")
+	key := pvMarkKey(page.body)
+	if key == "" {
+		t.Fatalf("case page offers no deadline to record")
 	}
-	pvPost(t, c, base+"/marks", url.Values{"key": {html.UnescapeString(m[1])}, "state": {"done"}, "done_on": {day(-1)}}, http.StatusSeeOther)
+	pvPost(t, c, base+"/marks", url.Values{"key": {key}, "state": {"done"}, "done_on": {day(-1)}}, http.StatusSeeOther)
 	pvPost(t, c, base+"/people", url.Values{"name": {"Persona de paso"}}, http.StatusSeeOther)
 	page = pvGet(t, c, base, http.StatusOK)
 	if ids := pvPersonIDs(page.body); len(ids) == 3 {
 		pvPost(t, c, base+"/people/"+ids[2]+"/remove", url.Values{}, http.StatusSeeOther)
 	}
 	pvPost(t, c, base+"/facts", url.Values{"kind": {"move"}, "date": {day(-1)}}, http.StatusSeeOther)
-	if f := regexp.MustCompile(`action="(/cases/[0-9a-f]{32}/facts/[0-9a-f]{32})/delete"`).FindAllStringSubmatch(pvGet(t, c, base, http.StatusOK).body, -1); len(f) > 0 {
-		pvPost(t, c, f[0][1]+"/delete", url.Values{}, http.StatusSeeOther)
+	// A date is deleted from its confirmation page, reached from its edit page.
+	f := regexp.MustCompile(`href="(/cases/[0-9a-f]{32}/facts/[0-9a-f]{32})/edit"`).FindAllStringSubmatch(pvGet(t, c, base, http.StatusOK).body, -1)
+	if len(f) == 0 {
+		t.Fatalf("case page links to no date to correct")
 	}
+	pvPost(t, c, f[len(f)-1][1]+"/delete", url.Values{}, http.StatusSeeOther)
 	// A closed case of the same group, for "closed" and its reason.
 	closed := pvCreateCase(t, c, url.Values{"status": {"arrived"}, "name": {"Caso cerrado"}})
 	pvPost(t, c, "/cases/"+closed+"/close", url.Values{"reason": {"re_detained"}}, http.StatusSeeOther)
@@ -241,7 +244,7 @@ func esPostPages(t *testing.T, e *testEnv, coord *client, caseID string) []esPag
 		{base, url.Values{"status": {"nope"}}},
 		{base + "/facts", url.Values{"kind": {"clock_pause"}, "date": {"2026-05-05"}, "end_date": {"2026-05-01"}}},
 		{base + "/appointments", url.Values{"kind": {"master_hearing"}, "date": {"mañana"}, "time": {"25:99"}, "time_zone": {"Nowhere/City"}}},
-		{base + "/marks", url.Values{"key": {"x"}, "state": {"done"}, "done_on": {"nunca"}}},
+		{base + "/marks", url.Values{"key": {pvMarkKey(page.body)}, "state": {"done"}, "done_on": {"nunca"}}},
 		{"/account/password", url.Values{"current_password": {"mal"}, "new_password": {"corta"}, "password_confirm": {"otra"}}},
 	}
 	for _, r := range rejected {
