@@ -46,7 +46,7 @@ func busyCase(a days) store.CaseSeed {
 			{PersonIndex: -1, Appointment: model.Appointment{Kind: "individual_hearing", Date: a.day(-10), Time: "13:00",
 				Place: "Demo Immigration Court, Room 5"}, Attended: true},
 			{PersonIndex: 0, Appointment: model.Appointment{Kind: "ice_checkin", Date: a.day(6), Time: "09:30",
-				Place: "Demo ICE field office, 2nd floor"}},
+				Place: "Demo ICE field office, 2nd floor", Going: "Carmen drives"}},
 		},
 		Marks: []store.MarkSeed{
 			// Every change of address of the earlier moves was sent.

@@ -39,7 +39,8 @@ func cases(todayOf func(group string) time.Time) map[string][]store.CaseSeed {
 				Facts: []store.FactSeed{{PersonIndex: -1, Fact: model.Fact{Kind: model.FactArrival, Date: a.day(-20)}}},
 				Appointments: []store.AppointmentSeed{
 					{PersonIndex: 0, Appointment: model.Appointment{Kind: "ice_checkin", Date: a.day(5), Time: "09:00", Place: "Demo ICE field office"}},
-					{PersonIndex: -1, Appointment: model.Appointment{Kind: "master_hearing", Date: a.day(12), Time: "08:30", Place: "Demo Immigration Court, Room 12"}},
+					{PersonIndex: -1, Appointment: model.Appointment{Kind: "master_hearing", Date: a.day(12), Time: "08:30", Place: "Demo Immigration Court, Room 12",
+						Going: "Ana drives, Luis interprets"}},
 				},
 				Marks: []store.MarkSeed{
 					{PersonIndex: 0, RuleID: "eoir33-change-of-address", State: model.MarkDone, DoneOn: a.day(-17), Note: "Filed online, copy to DHS"},

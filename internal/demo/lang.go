@@ -48,6 +48,8 @@ var spanish = map[string]string{
 	"Asked for more time":              "Pidió más tiempo",
 	"Oral decision: asylum denied":     "Decisión dada en la audiencia: asilo negado",
 	"On the mother's I-589":            "Van en el I-589 de la madre",
+	"Carmen drives":                    "Carmen maneja",
+	"Ana drives, Luis interprets":      "Ana maneja, Luis interpreta",
 }
 
 // translate replaces, in place, every string reachable from v (structs,

@@ -144,7 +144,7 @@ func TestCasePageOnPhone(t *testing.T) {
 		}
 		text := b.text("#summary")
 		for _, want := range []string{"Demo Asylum Clinic", "555-0142", "Demo ICE field office, 2nd floor", "9:30",
-			tr("appointment.kind.ice_checkin"), tr("summary.next_due"), "Daniel, Sofía"} {
+			tr("appointment.kind.ice_checkin"), tr("summary.next_due"), "Daniel, Sofía", tr("appointment.going", "Carmen drives")} {
 			if !strings.Contains(text, want) {
 				b.errorf("%s: the summary lacks %q:\n%s", lang, want, text)
 			}
@@ -265,7 +265,8 @@ const (
 
 // TestCourtCardPrintsOnOnePage (issue 9): the court-day card, printed,
 // is one page (A4 or Letter): no header, menus or buttons; the hearing,
-// the judge, the lawyer and what to bring, in both languages. Kept as a
+// who goes with the family, the judge, the lawyer and what to bring, in
+// both languages. Kept as a
 // screenshot for review.
 func TestCourtCardPrintsOnOnePage(t *testing.T) {
 	srv := startServer(t, true)
@@ -301,7 +302,7 @@ func TestCourtCardPrintsOnOnePage(t *testing.T) {
 			b.errorf("%s: %d menus or buttons are printed", lang, n)
 		}
 		text := b.text("main")
-		for _, want := range []string{"Demo Immigration Court, Room 12", "Judge A. Demo", "555-0100", "8:30"} {
+		for _, want := range []string{"Demo Immigration Court, Room 12", "Judge A. Demo", "555-0100", "8:30", "Ana drives, Luis interprets"} {
 			if !strings.Contains(text, want) {
 				b.errorf("%s: the card lacks %q", lang, want)
 			}

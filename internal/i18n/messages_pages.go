@@ -31,7 +31,7 @@ var pageMessages = map[string][2]string{
 	"summary.lawyer":           {"Lawyer", "Abogado(a)"},
 	"case.closed_items":        {"Done and other dates", "Hechos y otras fechas"},
 	"case.later_items":         {"After the next 60 days", "Después de 60 días"},
-	"case.more_items":          {"Later, done and other dates (%d)", "Más adelante, hechos y otras fechas (%d)"},
+	"case.more_items":          {"Later, done and other dates (%d)", "Más adelante, hechos y otros (%d)"},
 	"case.details.show":        {"See the court, judge and lawyer", "Ver tribunal, juez(a) y abogado(a)"},
 	"form.add":                 {"Add", "Agregar"},
 	"case.past_appointments":   {"Attended (%d)", "Con asistencia (%d)"},
@@ -44,6 +44,11 @@ var pageMessages = map[string][2]string{
 	"fact.delete":              {"Delete this date", "Borrar esta fecha"},
 	"fact.person_needed":       {"“%s” is recorded for one person: choose whom it is for.", "«%s» se anota para una sola persona: elija para quién es."},
 	"appointment.delete":       {"Delete this appointment", "Borrar esta cita"},
+	"field.going":              {"Who from the group goes with them", "Quién del grupo va a acompañar"},
+	"field.going.hint":         {"Names or tasks, for example “Ana drives, Luis interprets”.", "Nombres o tareas, por ejemplo «Ana maneja, Luis interpreta»."},
+	"appointment.going":        {"Going with them: %s", "Acompaña: %s"},
+	"appointment.nobody_going": {"Nobody from the group is going yet.", "Todavía nadie del grupo va a acompañar."},
+	"history.field.going":      {"who goes with them", "quién acompaña"},
 
 	// Recording a deadline or an appointment.
 	"mark.title":           {"Record what happened", "Anotar lo que pasó"},
@@ -117,6 +122,7 @@ var pageMessages = map[string][2]string{
 	"card.where":          {"Where", "Dónde"},
 	"card.for":            {"For", "Para"},
 	"card.going":          {"Going with them", "Acompaña"},
+	"card.nobody_going":   {"Nobody yet", "Todavía nadie"},
 	"card.judge_unknown":  {"Not known yet", "Todavía no se sabe"},
 	"card.no_hearing":     {"No hearing is on record. Add the next one when the notice arrives.", "No hay ninguna audiencia anotada. Agregue la próxima cuando llegue el aviso."},
 	"card.bring":          {"What to bring", "Qué llevar"},

@@ -202,8 +202,11 @@ type Appointment struct {
 	// the day when there is no time): what lists order by.
 	StartsAt time.Time
 	Place    string
-	Note     string
-	Mark     Mark
+	// Going is who from the group goes with them ("Ana, driving"), or ""
+	// while nobody is.
+	Going string
+	Note  string
+	Mark  Mark
 }
 
 // MarkState is what people recorded about a deadline or appointment.

@@ -10,7 +10,7 @@ import (
 	"puente/internal/tz"
 )
 
-const apptCols = `a.id, a.case_id, coalesce(a.person_id, ''), a.kind, a.date, a.time, a.time_zone, a.starts_at, a.place, a.note,
+const apptCols = `a.id, a.case_id, coalesce(a.person_id, ''), a.kind, a.date, a.time, a.time_zone, a.starts_at, a.place, a.going, a.note,
 	coalesce(m.state, 'open'), coalesce(m.done_on, ''), coalesce(m.note, '')`
 
 const apptFrom = `appointments a LEFT JOIN marks m ON m.case_id = a.case_id AND m.key = 'appointment/' || a.id`
@@ -18,7 +18,7 @@ const apptFrom = `appointments a LEFT JOIN marks m ON m.case_id = a.case_id AND 
 func scanAppointment(row interface{ Scan(...any) error }) (model.Appointment, error) {
 	var a model.Appointment
 	var starts string
-	if err := row.Scan(&a.ID, &a.CaseID, &a.PersonID, &a.Kind, &a.Date, &a.Time, &a.TimeZone, &starts, &a.Place, &a.Note,
+	if err := row.Scan(&a.ID, &a.CaseID, &a.PersonID, &a.Kind, &a.Date, &a.Time, &a.TimeZone, &starts, &a.Place, &a.Going, &a.Note,
 		&a.Mark.State, &a.Mark.DoneOn, &a.Mark.Note); err != nil {
 		return model.Appointment{}, translate(err)
 	}
@@ -100,9 +100,9 @@ func (s *Store) AddAppointment(ctx context.Context, c model.Case, actorID string
 		}
 		now := ts(s.now())
 		if _, err := tx.ExecContext(ctx, `
-			INSERT INTO appointments (id, case_id, group_id, person_id, kind, date, time, time_zone, starts_at, place, note, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, c.ID, c.GroupID, nullStr(a.PersonID), a.Kind, a.Date, a.Time, a.TimeZone, starts, a.Place, a.Note, now, now); err != nil {
+			INSERT INTO appointments (id, case_id, group_id, person_id, kind, date, time, time_zone, starts_at, place, going, note, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			id, c.ID, c.GroupID, nullStr(a.PersonID), a.Kind, a.Date, a.Time, a.TimeZone, starts, a.Place, a.Going, a.Note, now, now); err != nil {
 			return translate(err)
 		}
 		if err := s.touchTx(ctx, tx, c.ID, actorID, "appointment_added", string(a.Kind)); err != nil {
@@ -136,7 +136,7 @@ func (s *Store) UpdateAppointment(ctx context.Context, c model.Case, id, actorID
 		for _, f := range []struct{ name, old, new string }{
 			{"kind", string(cur.Kind), string(a.Kind)}, {"person", cur.PersonID, a.PersonID},
 			{"date", cur.Date, a.Date}, {"time", cur.Time, a.Time}, {"time_zone", cur.TimeZone, a.TimeZone},
-			{"place", cur.Place, a.Place}, {"note", cur.Note, a.Note},
+			{"place", cur.Place, a.Place}, {"going", cur.Going, a.Going}, {"note", cur.Note, a.Note},
 		} {
 			if f.old != f.new {
 				changed = append(changed, f.name)
@@ -146,9 +146,9 @@ func (s *Store) UpdateAppointment(ctx context.Context, c model.Case, id, actorID
 			return nil
 		}
 		if _, err := tx.ExecContext(ctx, `
-			UPDATE appointments SET person_id = ?, kind = ?, date = ?, time = ?, time_zone = ?, starts_at = ?, place = ?, note = ?, updated_at = ?
+			UPDATE appointments SET person_id = ?, kind = ?, date = ?, time = ?, time_zone = ?, starts_at = ?, place = ?, going = ?, note = ?, updated_at = ?
 			WHERE id = ? AND case_id = ?`,
-			nullStr(a.PersonID), a.Kind, a.Date, a.Time, a.TimeZone, starts, a.Place, a.Note, ts(s.now()), id, c.ID); err != nil {
+			nullStr(a.PersonID), a.Kind, a.Date, a.Time, a.TimeZone, starts, a.Place, a.Going, a.Note, ts(s.now()), id, c.ID); err != nil {
 			return translate(err)
 		}
 		if err := s.touchTx(ctx, tx, c.ID, actorID, "appointment_updated", strings.Join(changed, ",")); err != nil {

@@ -116,9 +116,9 @@ func (s *Store) importCasesTx(ctx context.Context, tx *sql.Tx, groupID string, s
 				}
 				apptID := newID()
 				if _, err := tx.ExecContext(ctx, `
-					INSERT INTO appointments (id, case_id, group_id, person_id, kind, date, time, time_zone, starts_at, place, note, created_at, updated_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-					apptID, id, groupID, person(a.PersonIndex), ap.Kind, ap.Date, ap.Time, ap.TimeZone, starts, ap.Place, ap.Note, now, now); err != nil {
+					INSERT INTO appointments (id, case_id, group_id, person_id, kind, date, time, time_zone, starts_at, place, going, note, created_at, updated_at)
+					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+					apptID, id, groupID, person(a.PersonIndex), ap.Kind, ap.Date, ap.Time, ap.TimeZone, starts, ap.Place, ap.Going, ap.Note, now, now); err != nil {
 					return fmt.Errorf("import case %d appointment: %w", n, err)
 				}
 				if a.Attended {

@@ -41,7 +41,7 @@ func (s *Server) checkAppointment(ctx context.Context, r *http.Request, f *appoi
 
 func (f appointmentForm) appointment() model.Appointment {
 	return model.Appointment{PersonID: f.PersonID, Kind: model.AppointmentKind(f.Kind), Date: f.Date, Time: f.Time,
-		TimeZone: f.TimeZone, Place: f.Place, Note: f.Note}
+		TimeZone: f.TimeZone, Place: f.Place, Going: f.Going, Note: f.Note}
 }
 
 // appointmentNewForm is the form for a new hearing or appointment, in
@@ -120,14 +120,14 @@ func (s *Server) appointmentEditPage(r *http.Request) (*templateData, model.Appo
 }
 
 // appointmentEditForm shows a hearing or check-in to correct: its kind,
-// person, date, time, place and the place's zone.
+// person, date, time, place and the place's zone, who is going.
 func (s *Server) appointmentEditForm(w http.ResponseWriter, r *http.Request) error {
 	d, a, err := s.appointmentEditPage(r)
 	if err != nil {
 		return err
 	}
 	d.Form = &appointmentForm{Kind: string(a.Kind), PersonID: a.PersonID, Date: a.Date, Time: a.Time,
-		TimeZone: a.TimeZone, Place: a.Place, Note: a.Note}
+		TimeZone: a.TimeZone, Place: a.Place, Going: a.Going, Note: a.Note}
 	return s.render(w, r, http.StatusOK, "appointment_edit", d)
 }
 

@@ -31,6 +31,9 @@ type casePage struct {
 	Open, Later, Closed []deadlineRow
 	// Next is the next appointment from today on, nil when none.
 	Next *appointmentView
+	// NextGiven is the given name of whom Next is for, as the summary
+	// names people ("Rosa"), "" for the household.
+	NextGiven string
 	// NextHearing is the next hearing before the court, for the court-day card.
 	NextHearing *appointmentView
 	// Coming are the appointments from today on and those passed without
@@ -78,6 +81,7 @@ func buildCasePage(d *templateData) *casePage {
 		case deadline.ApptSoon, deadline.ApptUpcoming:
 			if p.Next == nil {
 				p.Next = &d.Appointments[i]
+				p.NextGiven, _, _ = strings.Cut(a.PersonName, " ")
 			}
 			if p.NextHearing == nil && a.Hearing {
 				p.NextHearing = &d.Appointments[i]

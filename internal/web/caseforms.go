@@ -136,6 +136,7 @@ type appointmentForm struct {
 	Time     string `form:"time" validate:"hhmm"`
 	TimeZone string `form:"time_zone" validate:"safetext,max=64"`
 	Place    string `form:"place" validate:"safetext,max=200"`
+	Going    string `form:"going" validate:"safetext,max=200"`
 	Note     string `form:"note" validate:"safetext,max=500"`
 }
 

@@ -9,7 +9,8 @@ import (
 )
 
 // courtCard is the printable court-day card of a case: what a volunteer
-// and the family need on the day of a hearing, on one sheet. It never
+// and the family need on the day of a hearing, on one sheet (who from the
+// group goes with them is the hearing's Going). It never
 // holds the A-number or the home address: a card is carried, shown at a
 // security desk and left on a seat.
 type courtCard struct {
@@ -17,9 +18,7 @@ type courtCard struct {
 	// Hearing is the next hearing, nil when none is on record.
 	Hearing *appointmentView
 	// For names who the hearing is for (initials), or the household's.
-	For string
-	// Going is who from the group is going, when it is known.
-	Going     string
+	For       string
 	Judge     string
 	Court     string
 	Lawyer    string

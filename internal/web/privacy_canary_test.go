@@ -19,7 +19,7 @@ type pvCanary struct {
 var pvCanaryPlain = []string{
 	"CANARYNAME1", "CANARYPREFERRED", "CANARYRELATION", "CANARYLANGUAGE", "CANARYCOUNTRY",
 	"CANARYCOURT", "CANARYJUDGE", "CANARYLAWYER", "CANARYCONTACT",
-	"CANARYFACTNOTE", "CANARYPLACE", "CANARYAPPTNOTE", "CANARYMARKNOTE",
+	"CANARYFACTNOTE", "CANARYPLACE", "CANARYGOING", "CANARYAPPTNOTE", "CANARYMARKNOTE",
 	"CANARYRELATIVE", "CANARYKIN", "CANARYRELPREFERRED",
 }
 
@@ -49,7 +49,7 @@ func pvSeedCanary(t *testing.T, e *testEnv) pvCanary {
 	}, http.StatusSeeOther)
 	pvPost(t, c, base+"/facts", url.Values{"kind": {"arrival"}, "date": {"2026-03-03"}, "note": {"CANARYFACTNOTE"}}, http.StatusSeeOther)
 	pvPost(t, c, base+"/appointments", url.Values{"kind": {"master_hearing"}, "date": {"2026-03-20"}, "time": {"09:30"},
-		"place": {"CANARYPLACE"}, "note": {"CANARYAPPTNOTE"}}, http.StatusSeeOther)
+		"place": {"CANARYPLACE"}, "going": {"CANARYGOING"}, "note": {"CANARYAPPTNOTE"}}, http.StatusSeeOther)
 	page := pvGet(t, c, base, http.StatusOK)
 	key := pvMarkKey(page.body)
 	if key == "" {
