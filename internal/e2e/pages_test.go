@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"puente/internal/demo"
+	"puente/internal/i18n"
 )
 
 // phoneHeight is the height of the phone the pages are measured on
@@ -394,4 +395,69 @@ func (b *browser) allowClipboard() {
 			b.failf("allowing %s: %v", name, err)
 		}
 	}
+}
+
+// TestEveryTagReadable (issue 9): every state tag, whether or not the demo
+// shows it on arrival (most sit in collapsed sections), passes axe's WCAG
+// 2.1 AA contrast check on a page and inside the case summary, in both
+// languages; and no two deadline states look alike without their words:
+// each has its own colour and shape (background, border style, corners,
+// left border, sign before the words).
+func TestEveryTagReadable(t *testing.T) {
+	srv := startServer(t, true)
+	b := newBrowser(t, srv)
+	b.setWidth(phoneWidth)
+	b.signIn(alphaCoord)
+	path := busiestCase(b)
+	var states []string
+	for _, k := range i18n.Keys() {
+		if st, ok := strings.CutPrefix(k, "tag."); ok {
+			states = append(states, st)
+		}
+	}
+	if len(states) < 14 {
+		t.Fatalf("found %d tag messages, want the 10 deadline and 4 appointment states", len(states))
+	}
+	for _, lang := range []string{"en", "es"} {
+		b.visit(path)
+		switchLanguage(b, lang, path)
+		tr := en
+		if lang == "es" {
+			tr = es
+		}
+		var spans strings.Builder
+		for _, st := range states {
+			fmt.Fprintf(&spans, `<span class="tag tag-%s" data-state="%s">%s</span> `, st, st, tr("tag."+st))
+		}
+		evalJS[bool](b, `(() => { for (const where of [document.querySelector('main'), document.querySelector('#summary')]) {
+			const p = document.createElement('p'); p.className = 'every-tag'; p.innerHTML = `+js(spans.String())+`; where.prepend(p); }
+			return true; })()`)
+		if n := evalJS[int](b, `document.querySelectorAll('.every-tag .tag').length`); n != 2*len(states) {
+			b.failf("%s: %d tags on the page, want %d", lang, n, 2*len(states))
+		}
+		b.checkPage("every tag (" + lang + ")")
+	}
+	looks := evalJS[map[string]string](b, `(() => { const out = {};
+		for (const el of document.querySelectorAll('main > .every-tag .tag')) {
+			const s = getComputedStyle(el), sign = getComputedStyle(el, '::before').content;
+			out[el.dataset.state] = [s.backgroundColor, s.borderTopStyle, s.borderTopLeftRadius, s.borderLeftWidth, s.borderTopColor, sign].join(' | ');
+		}
+		return out; })()`)
+	seen := map[string]string{}
+	for _, st := range states {
+		if strings.HasPrefix(st, "appt_") {
+			continue // an appointment's tags borrow the deadline tag of the same meaning
+		}
+		l, ok := looks[st]
+		if !ok {
+			t.Errorf("tag %s was not measured", st)
+			continue
+		}
+		if other, dup := seen[l]; dup {
+			t.Errorf("tags %s and %s look the same without their words: %s", other, st, l)
+		}
+		seen[l] = st
+	}
+	b.visit("/")
+	switchLanguage(b, "en", "/")
 }
