@@ -266,6 +266,11 @@ func orgMatrix() []matrixRow {
 				return cell{path: "/orgs/" + o.ID + "/members/" + newVictim(e, o) + "/reset"}
 			},
 			org: withAnon(managePeople(s200), anonPost)},
+		{method: "GET", pattern: "/orgs/{orgID}/resets/{resetID}/revoke",
+			prepare: func(e *testEnv, o model.Org) cell {
+				return cell{path: "/orgs/" + o.ID + "/resets/" + newResetLink(e, o) + "/revoke"}
+			},
+			org: withAnon(managePeople(s200), anonGet)},
 		{method: "POST", pattern: "/orgs/{orgID}/resets/{resetID}/revoke",
 			prepare: func(e *testEnv, o model.Org) cell {
 				return cell{path: "/orgs/" + o.ID + "/resets/" + newResetLink(e, o) + "/revoke"}

@@ -53,6 +53,31 @@ func (s *Server) invitationRevokeForm(w http.ResponseWriter, r *http.Request) er
 	})
 }
 
+// resetRevokeForm asks before a password reset link that has not been
+// used is cancelled: it stops working; the person's password stays.
+func (s *Server) resetRevokeForm(w http.ResponseWriter, r *http.Request) error {
+	org := orgFrom(r)
+	resets, err := s.store.PendingResets(r.Context(), org.ID)
+	if err != nil {
+		return err
+	}
+	d := s.newData(r)
+	d.Org = org
+	for _, rs := range resets {
+		if rs.ID != r.PathValue("resetID") {
+			continue
+		}
+		return s.confirm(w, r, http.StatusOK, d, &confirmView{
+			Title: d.T("confirm.reset.title"), Lead: d.T("confirm.reset.lead", rs.Name),
+			Lost:   []string{d.T("confirm.invitation.link")},
+			Kept:   d.T("confirm.reset.kept"),
+			Action: orgPath(org) + "/resets/" + rs.ID + "/revoke", Button: d.T("reset.revoke_for", rs.Name),
+			Cancel: orgPath(org),
+		})
+	}
+	return model.ErrNotFound
+}
+
 // feedRevokeForm asks before one of the viewer's calendar feeds is
 // revoked: every calendar app subscribed to it stops getting dates.
 // Another person's feed answers 404.

@@ -165,7 +165,8 @@ func TestRecordTogether(t *testing.T) {
 
 // TestConfirmBeforeDestroying: removing a household member, deleting a
 // date or an appointment, closing a case, removing someone from the group,
-// cancelling an invitation and revoking a calendar feed each go through a
+// cancelling an invitation or a password reset link and turning off a
+// calendar link each go through a
 // page that says what will be lost; opening it changes nothing; its button
 // does the deed.
 func TestConfirmBeforeDestroying(t *testing.T) {
@@ -251,6 +252,39 @@ func TestConfirmBeforeDestroying(t *testing.T) {
 				t.Errorf("confirmed: got %d to %q, want 303 to %s", res.status, res.header.Get("Location"), tt.after)
 			}
 		})
+	}
+	// A password reset link not used yet: its confirmation leaves it
+	// working (the row stays, so counting rows would not tell); its button
+	// cancels it.
+	rst := newResetLink(e, alpha)
+	pending := func() bool {
+		rs, err := e.st.PendingResets(context.Background(), alpha.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rs {
+			if r.ID == rst {
+				return true
+			}
+		}
+		return false
+	}
+	revoke := "/orgs/" + alpha.ID + "/resets/" + rst + "/revoke"
+	if org := pvGet(t, c, "/orgs/"+alpha.ID, 200).body; !strings.Contains(org, `href="`+revoke+`"`) {
+		t.Errorf("the organisation page does not lead to the reset link's confirmation")
+	}
+	page := pvGet(t, c, revoke, 200).body
+	for _, want := range []string{"Cancel this password reset link?", "Its link: it will no longer open.", "Their password stays as it is.",
+		`<form method="post" action="` + revoke + `"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("reset link's confirmation lacks %q", want)
+		}
+	}
+	if !pending() {
+		t.Errorf("opening the reset link's confirmation cancelled it")
+	}
+	if res := c.post(revoke, url.Values{}); res.status != s303 || pending() {
+		t.Errorf("reset link confirmed: got %d, still pending %v; want 303 and cancelled", res.status, pending())
 	}
 	// Once closed, the case is read-only: no form pages, no confirmations.
 	for _, p := range []string{base + "/facts/new", base + "/appointments/new", base + "/close", base + "/people/" + people["Dani Mena"] + "/remove"} {

@@ -60,6 +60,7 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "GET", "/orgs/{orgID}/members/{userID}/remove", authz.OnOrg(authz.ManagePeople), s.memberRemoveForm)
 		s.add(r, "POST", "/orgs/{orgID}/members/{userID}/remove", authz.OnOrg(authz.ManagePeople), s.memberRemovePost)
 		s.add(r, "POST", "/orgs/{orgID}/members/{userID}/reset", authz.OnOrg(authz.ManagePeople), s.memberResetPost)
+		s.add(r, "GET", "/orgs/{orgID}/resets/{resetID}/revoke", authz.OnOrg(authz.ManagePeople), s.resetRevokeForm)
 		s.add(r, "POST", "/orgs/{orgID}/resets/{resetID}/revoke", authz.OnOrg(authz.ManagePeople), s.resetRevokePost)
 		s.add(r, "GET", "/orgs/{orgID}/security", authz.OnOrg(authz.ViewSecurityLog), s.securityLog)
 		s.add(r, "GET", "/orgs/{orgID}/settings", authz.OnOrg(authz.EditSettings), s.orgSettingsForm)
