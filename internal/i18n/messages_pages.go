@@ -36,6 +36,7 @@ var pageMessages = map[string][2]string{
 	"form.add":                 {"Add", "Agregar"},
 	"case.past_appointments":   {"Attended (%d)", "Con asistencia (%d)"},
 	"case.facts.show":          {"See the %d recorded dates", "Ver las %d fechas anotadas"},
+	"case.facts.show_one":      {"See the recorded date", "Ver la fecha anotada"},
 	"case.history.show":        {"See the history", "Ver el historial"},
 	"case.changes":             {"Changes", "Cambios"},
 	"field.judge":              {"Immigration judge", "Juez(a) de inmigración"},

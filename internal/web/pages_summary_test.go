@@ -1,10 +1,13 @@
 package web
 
 import (
+	"context"
 	"html"
+	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 var (
@@ -50,5 +53,31 @@ func checkErrorSummary(t *testing.T, label, body string) {
 		if !strings.Contains(el, `aria-invalid="true"`) && !strings.HasPrefix(el, "<fieldset") && !strings.HasPrefix(el, "<h2") {
 			t.Errorf("%s: #%s, linked from the summary, is not marked invalid: %s", label, id, el)
 		}
+	}
+}
+
+// TestRecordedDatesCount: the collapsed list of recorded dates says how
+// many there are in words that agree with the number: "See the 2 recorded
+// dates", but "See the recorded date" for one, in both languages.
+func TestRecordedDatesCount(t *testing.T) {
+	e := newEnv(t)
+	e.srv.now = func() time.Time { return pgNow }
+	c := e.signIn(emailAlphaCoord)
+	cs, _ := pgFamily(t, e, c) // a move and a decision
+	base := "/cases/" + cs.ID
+	if page := pvGet(t, c, base, 200).body; !strings.Contains(page, "<summary>See the 2 recorded dates</summary>") {
+		t.Errorf("two recorded dates: want %q", "See the 2 recorded dates")
+	}
+	facts, err := e.st.Facts(context.Background(), cs.ID)
+	if err != nil || len(facts) != 2 {
+		t.Fatalf("facts: %v %v", facts, err)
+	}
+	pvPost(t, c, base+"/facts/"+facts[0].ID+"/delete", url.Values{}, 303)
+	if page := pvGet(t, c, base, 200).body; !strings.Contains(page, "<summary>See the recorded date</summary>") || strings.Contains(page, "See the 1 recorded") {
+		t.Errorf("one recorded date: want %q", "See the recorded date")
+	}
+	pvPost(t, c, "/lang", url.Values{"lang": {"es"}, "return": {base}}, 303)
+	if page := pvGet(t, c, base, 200).body; !strings.Contains(page, "<summary>Ver la fecha anotada</summary>") {
+		t.Errorf("one recorded date in Spanish: want %q", "Ver la fecha anotada")
 	}
 }
