@@ -44,6 +44,7 @@ func serveBench(b *testing.B, e *testEnv, cookies []*http.Cookie, path string) {
 	b.Helper()
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		req := httptest.NewRequest(http.MethodGet, path, nil)
 		for _, c := range cookies {
@@ -55,6 +56,7 @@ func serveBench(b *testing.B, e *testEnv, cookies []*http.Cookie, path string) {
 			b.Fatalf("GET %s: got %d, want 200", path, rec.Code)
 		}
 	}
+	reportCPU(b, cpu0)
 }
 
 // BenchmarkGroupHome300 is the group home page across 300 open cases.

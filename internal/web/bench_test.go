@@ -14,6 +14,7 @@ func benchPage(b *testing.B, path string, cookies []*http.Cookie, wantStatus int
 	e := newEnv(b)
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		req := httptest.NewRequest(http.MethodGet, path, nil)
 		for _, c := range cookies {
@@ -25,7 +26,7 @@ func benchPage(b *testing.B, path string, cookies []*http.Cookie, wantStatus int
 			b.Fatalf("GET %s: got %d, want %d", path, rec.Code, wantStatus)
 		}
 	}
-	_ = e
+	reportCPU(b, cpu0)
 }
 
 func BenchmarkLoginPage(b *testing.B) {
@@ -42,19 +43,7 @@ func BenchmarkHomePage(b *testing.B) {
 			c := e.signIn(tc.email)
 			u, _ := url.Parse(e.ts.URL)
 			cookies := c.http.Jar.Cookies(u)
-			b.ReportAllocs()
-			b.ResetTimer()
-			for b.Loop() {
-				req := httptest.NewRequest(http.MethodGet, "/", nil)
-				for _, ck := range cookies {
-					req.AddCookie(ck)
-				}
-				rec := httptest.NewRecorder()
-				e.srv.ServeHTTP(rec, req)
-				if rec.Code != http.StatusOK {
-					b.Fatalf("GET /: got %d, want 200", rec.Code)
-				}
-			}
+			serveBench(b, e, cookies, "/")
 		})
 	}
 }
