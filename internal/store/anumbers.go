@@ -21,7 +21,7 @@ const anumbersVersion = "9digits"
 func (s *Store) normalizeANumbers(ctx context.Context) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var have string
-		err := tx.QueryRowContext(ctx, `SELECT CAST(value AS TEXT) FROM meta WHERE key = 'anumbers'`).Scan(&have)
+		err := s.in(tx).QueryRowContext(ctx, `SELECT CAST(value AS TEXT) FROM meta WHERE key = 'anumbers'`).Scan(&have)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
@@ -33,7 +33,7 @@ func (s *Store) normalizeANumbers(ctx context.Context) error {
 			value []byte
 		}
 		var all []sealed
-		rows, err := tx.QueryContext(ctx, `SELECT id, anumber_enc FROM people WHERE anumber_enc IS NOT NULL`)
+		rows, err := s.in(tx).QueryContext(ctx, `SELECT id, anumber_enc FROM people WHERE anumber_enc IS NOT NULL`)
 		if err != nil {
 			return err
 		}
@@ -62,11 +62,11 @@ func (s *Store) normalizeANumbers(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE people SET anumber_enc = ? WHERE id = ?`, resealed, p.id); err != nil {
+			if _, err := s.in(tx).ExecContext(ctx, `UPDATE people SET anumber_enc = ? WHERE id = ?`, resealed, p.id); err != nil {
 				return err
 			}
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('anumbers', ?)
+		_, err = s.in(tx).ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('anumbers', ?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, []byte(anumbersVersion))
 		return err
 	})

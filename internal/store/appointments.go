@@ -31,7 +31,7 @@ func scanAppointment(row interface{ Scan(...any) error }) (model.Appointment, er
 // instant, whatever zone each place is in), with what was recorded about
 // each.
 func (s *Store) Appointments(ctx context.Context, caseID string) ([]model.Appointment, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+apptCols+` FROM `+apptFrom+`
+	rows, err := s.rd().QueryContext(ctx, `SELECT `+apptCols+` FROM `+apptFrom+`
 		WHERE a.case_id = ? ORDER BY a.starts_at, a.id`, caseID)
 	if err != nil {
 		return nil, err
@@ -51,7 +51,7 @@ func (s *Store) Appointments(ctx context.Context, caseID string) ([]model.Appoin
 // Appointment returns one appointment of case caseID; model.ErrNotFound if
 // the case has no such appointment.
 func (s *Store) Appointment(ctx context.Context, caseID, id string) (model.Appointment, error) {
-	return scanAppointment(s.db.QueryRowContext(ctx, `SELECT `+apptCols+` FROM `+apptFrom+`
+	return scanAppointment(s.rd().QueryRowContext(ctx, `SELECT `+apptCols+` FROM `+apptFrom+`
 		WHERE a.id = ? AND a.case_id = ?`, id, caseID))
 }
 
@@ -60,7 +60,7 @@ func AppointmentKey(id string) string { return "appointment/" + id }
 
 // placeTx completes a's zone (the group's when empty) and computes its
 // instant; it checks that the person, if any, belongs to the case.
-func placeTx(ctx context.Context, tx *sql.Tx, c model.Case, a *model.Appointment) (string, error) {
+func placeTx(ctx context.Context, tx dbtx, c model.Case, a *model.Appointment) (string, error) {
 	if a.PersonID != "" {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM people WHERE id = ? AND case_id = ?`, a.PersonID, c.ID).Scan(&n); err != nil {
@@ -91,15 +91,15 @@ func placeTx(ctx context.Context, tx *sql.Tx, c model.Case, a *model.Appointment
 func (s *Store) AddAppointment(ctx context.Context, c model.Case, actorID string, a model.Appointment) (string, error) {
 	id := newID()
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		if err := caseOpenTx(ctx, tx, c); err != nil {
+		if err := caseOpenTx(ctx, s.in(tx), c); err != nil {
 			return err
 		}
-		starts, err := placeTx(ctx, tx, c, &a)
+		starts, err := placeTx(ctx, s.in(tx), c, &a)
 		if err != nil {
 			return err
 		}
 		now := ts(s.now())
-		if _, err := tx.ExecContext(ctx, `
+		if _, err := s.in(tx).ExecContext(ctx, `
 			INSERT INTO appointments (id, case_id, group_id, person_id, kind, date, time, time_zone, starts_at, place, going, note, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			id, c.ID, c.GroupID, nullStr(a.PersonID), a.Kind, a.Date, a.Time, a.TimeZone, starts, a.Place, a.Going, a.Note, now, now); err != nil {
@@ -120,15 +120,15 @@ func (s *Store) AddAppointment(ctx context.Context, c model.Case, actorID string
 // nothing is written.
 func (s *Store) UpdateAppointment(ctx context.Context, c model.Case, id, actorID string, a model.Appointment) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		if err := caseOpenTx(ctx, tx, c); err != nil {
+		if err := caseOpenTx(ctx, s.in(tx), c); err != nil {
 			return err
 		}
-		cur, err := scanAppointment(tx.QueryRowContext(ctx, `SELECT `+apptCols+` FROM `+apptFrom+`
+		cur, err := scanAppointment(s.in(tx).QueryRowContext(ctx, `SELECT `+apptCols+` FROM `+apptFrom+`
 			WHERE a.id = ? AND a.case_id = ?`, id, c.ID))
 		if err != nil {
 			return err
 		}
-		starts, err := placeTx(ctx, tx, c, &a)
+		starts, err := placeTx(ctx, s.in(tx), c, &a)
 		if err != nil {
 			return err
 		}
@@ -145,7 +145,7 @@ func (s *Store) UpdateAppointment(ctx context.Context, c model.Case, id, actorID
 		if len(changed) == 0 {
 			return nil
 		}
-		if _, err := tx.ExecContext(ctx, `
+		if _, err := s.in(tx).ExecContext(ctx, `
 			UPDATE appointments SET person_id = ?, kind = ?, date = ?, time = ?, time_zone = ?, starts_at = ?, place = ?, going = ?, note = ?, updated_at = ?
 			WHERE id = ? AND case_id = ?`,
 			nullStr(a.PersonID), a.Kind, a.Date, a.Time, a.TimeZone, starts, a.Place, a.Going, a.Note, ts(s.now()), id, c.ID); err != nil {
@@ -161,17 +161,17 @@ func (s *Store) UpdateAppointment(ctx context.Context, c model.Case, id, actorID
 // DeleteAppointment removes an appointment and what was recorded about it.
 func (s *Store) DeleteAppointment(ctx context.Context, c model.Case, id, actorID string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		if err := caseOpenTx(ctx, tx, c); err != nil {
+		if err := caseOpenTx(ctx, s.in(tx), c); err != nil {
 			return err
 		}
 		var kind string
-		if err := tx.QueryRowContext(ctx, `SELECT kind FROM appointments WHERE id = ? AND case_id = ?`, id, c.ID).Scan(&kind); err != nil {
+		if err := s.in(tx).QueryRowContext(ctx, `SELECT kind FROM appointments WHERE id = ? AND case_id = ?`, id, c.ID).Scan(&kind); err != nil {
 			return translate(err)
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM appointments WHERE id = ? AND case_id = ?`, id, c.ID); err != nil {
+		if _, err := s.in(tx).ExecContext(ctx, `DELETE FROM appointments WHERE id = ? AND case_id = ?`, id, c.ID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM marks WHERE case_id = ? AND key = ?`, c.ID, AppointmentKey(id)); err != nil {
+		if _, err := s.in(tx).ExecContext(ctx, `DELETE FROM marks WHERE case_id = ? AND key = ?`, c.ID, AppointmentKey(id)); err != nil {
 			return err
 		}
 		if err := s.touchTx(ctx, tx, c.ID, actorID, "appointment_removed", kind); err != nil {
@@ -187,7 +187,7 @@ func (s *Store) DeleteAppointment(ctx context.Context, c model.Case, id, actorID
 func (s *Store) backfillAppointmentInstants(ctx context.Context) (int, error) {
 	n := 0
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT id, date, time, time_zone FROM appointments WHERE starts_at = ''`)
+		rows, err := s.in(tx).QueryContext(ctx, `SELECT id, date, time, time_zone FROM appointments WHERE starts_at = ''`)
 		if err != nil {
 			return err
 		}
@@ -210,7 +210,7 @@ func (s *Store) backfillAppointmentInstants(ctx context.Context) (int, error) {
 			return err
 		}
 		for _, r := range todo {
-			if _, err := tx.ExecContext(ctx, `UPDATE appointments SET starts_at = ? WHERE id = ?`, r.starts, r.id); err != nil {
+			if _, err := s.in(tx).ExecContext(ctx, `UPDATE appointments SET starts_at = ? WHERE id = ?`, r.starts, r.id); err != nil {
 				return err
 			}
 		}

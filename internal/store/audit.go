@@ -95,7 +95,7 @@ func (b *auditBatcher) flush() {
 	defer cancel()
 	err := b.s.tx(ctx, func(tx *sql.Tx) error {
 		for _, e := range batch {
-			if err := insertAudit(ctx, tx, e); err != nil {
+			if err := insertAudit(ctx, b.s.in(tx), e); err != nil {
 				return err
 			}
 		}

@@ -51,7 +51,7 @@ func (s *Store) putMeta(ctx context.Context, key string, v any) error {
 		return err
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)
+		_, err := s.in(tx).ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, b)
 		return err
 	})
@@ -77,7 +77,7 @@ func (s *Store) Backups(ctx context.Context) (BackupStatus, error) {
 
 func (s *Store) getMeta(ctx context.Context, key string, v any) (bool, error) {
 	var b []byte
-	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&b)
+	err := s.rd().QueryRowContext(ctx, `SELECT value FROM meta WHERE key = ?`, key).Scan(&b)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}

@@ -59,7 +59,7 @@ func (s *Store) ListCases(ctx context.Context, groupID string, q CaseQuery) ([]m
 		q.Page = 1
 	}
 	count, pick, args := caseListSQL(groupID, q)
-	rows, err := s.db.QueryContext(ctx, pick, append(args, q.Limit, (q.Page-1)*q.Limit)...)
+	rows, err := s.rd().QueryContext(ctx, pick, append(args, q.Limit, (q.Page-1)*q.Limit)...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -78,7 +78,7 @@ func (s *Store) ListCases(ctx context.Context, groupID string, q CaseQuery) ([]m
 		return nil, 0, err
 	}
 	if total < 0 { // not a search, or a page past the last match
-		if err := s.db.QueryRowContext(ctx, count, args...).Scan(&total); err != nil {
+		if err := s.rd().QueryRowContext(ctx, count, args...).Scan(&total); err != nil {
 			return nil, 0, err
 		}
 	}
@@ -89,7 +89,7 @@ func (s *Store) ListCases(ctx context.Context, groupID string, q CaseQuery) ([]m
 	if err != nil {
 		return nil, 0, err
 	}
-	rows, err = s.db.QueryContext(ctx, caseFetchSQL, string(list))
+	rows, err = s.rd().QueryContext(ctx, caseFetchSQL, string(list))
 	if err != nil {
 		return nil, 0, err
 	}

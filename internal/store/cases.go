@@ -47,7 +47,7 @@ func newCaseCode() string {
 
 // insertCaseTx inserts the case row, drawing a new code if the random one
 // is taken (a statement's UNIQUE failure leaves the transaction usable).
-func insertCaseTx(ctx context.Context, tx *sql.Tx, id, groupID string, in model.CaseInput, addr []byte, now string) error {
+func insertCaseTx(ctx context.Context, tx dbtx, id, groupID string, in model.CaseInput, addr []byte, now string) error {
 	for attempt := 0; ; attempt++ {
 		_, err := tx.ExecContext(ctx, `
 			INSERT INTO cases (id, group_id, code, status, status_changed_at, court, judge, lawyer_name, lawyer_contact,
@@ -71,10 +71,10 @@ func (s *Store) CreateCase(ctx context.Context, groupID, actorID string, in mode
 		if err != nil {
 			return err
 		}
-		if err := insertCaseTx(ctx, tx, id, groupID, in, addr, now); err != nil {
+		if err := insertCaseTx(ctx, s.in(tx), id, groupID, in, addr, now); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO case_status_changes (case_id, status, at, actor_id) VALUES (?, ?, ?, ?)`,
+		if _, err := s.in(tx).ExecContext(ctx, `INSERT INTO case_status_changes (case_id, status, at, actor_id) VALUES (?, ?, ?, ?)`,
 			id, in.Status, now, nullStr(actorID)); err != nil {
 			return err
 		}
@@ -87,7 +87,7 @@ func (s *Store) CreateCase(ctx context.Context, groupID, actorID string, in mode
 		if err := s.recomputeTx(ctx, tx, id); err != nil {
 			return err
 		}
-		c, err = scanCase(tx.QueryRowContext(ctx, `SELECT `+caseCols+` FROM cases c WHERE c.id = ?`, id))
+		c, err = scanCase(s.in(tx).QueryRowContext(ctx, `SELECT `+caseCols+` FROM cases c WHERE c.id = ?`, id))
 		return err
 	})
 	return c, err
@@ -97,7 +97,7 @@ func (s *Store) CreateCase(ctx context.Context, groupID, actorID string, in mode
 // holds it; otherwise model.ErrNotFound, as for a case that does not exist.
 // Network staff are not members of the group, so they never get here.
 func (s *Store) CaseForUser(ctx context.Context, userID, caseID string) (model.Case, error) {
-	return scanCase(s.db.QueryRowContext(ctx, `
+	return scanCase(s.rd().QueryRowContext(ctx, `
 		SELECT `+caseCols+` FROM cases c
 		WHERE c.id = ? AND EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = ? AND m.org_id = c.group_id)`,
 		caseID, userID))
@@ -106,7 +106,7 @@ func (s *Store) CaseForUser(ctx context.Context, userID, caseID string) (model.C
 // UpdateCase saves the case form and records which fields changed.
 func (s *Store) UpdateCase(ctx context.Context, c model.Case, actorID string, in model.CaseInput) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		cur, err := scanCase(tx.QueryRowContext(ctx, `SELECT `+caseCols+` FROM cases c WHERE c.id = ? AND c.group_id = ?`, c.ID, c.GroupID))
+		cur, err := scanCase(s.in(tx).QueryRowContext(ctx, `SELECT `+caseCols+` FROM cases c WHERE c.id = ? AND c.group_id = ?`, c.ID, c.GroupID))
 		if err != nil {
 			return err
 		}
@@ -117,10 +117,10 @@ func (s *Store) UpdateCase(ctx context.Context, c model.Case, actorID string, in
 		now := ts(s.now())
 		if in.Status != cur.Status {
 			changed = append(changed, "status")
-			if _, err := tx.ExecContext(ctx, `UPDATE cases SET status = ?, status_changed_at = ? WHERE id = ?`, in.Status, now, c.ID); err != nil {
+			if _, err := s.in(tx).ExecContext(ctx, `UPDATE cases SET status = ?, status_changed_at = ? WHERE id = ?`, in.Status, now, c.ID); err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `INSERT INTO case_status_changes (case_id, status, at, actor_id) VALUES (?, ?, ?, ?)`,
+			if _, err := s.in(tx).ExecContext(ctx, `INSERT INTO case_status_changes (case_id, status, at, actor_id) VALUES (?, ?, ?, ?)`,
 				c.ID, in.Status, now, nullStr(actorID)); err != nil {
 				return err
 			}
@@ -133,7 +133,7 @@ func (s *Store) UpdateCase(ctx context.Context, c model.Case, actorID string, in
 				changed = append(changed, f.name)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE cases SET court = ?, judge = ?, lawyer_name = ?, lawyer_contact = ? WHERE id = ?`,
+		if _, err := s.in(tx).ExecContext(ctx, `UPDATE cases SET court = ?, judge = ?, lawyer_name = ?, lawyer_contact = ? WHERE id = ?`,
 			in.Court, in.Judge, in.LawyerName, in.LawyerContact, c.ID); err != nil {
 			return err
 		}
@@ -142,7 +142,7 @@ func (s *Store) UpdateCase(ctx context.Context, c model.Case, actorID string, in
 			if err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `UPDATE cases SET address_enc = ? WHERE id = ?`, addr, c.ID); err != nil {
+			if _, err := s.in(tx).ExecContext(ctx, `UPDATE cases SET address_enc = ? WHERE id = ?`, addr, c.ID); err != nil {
 				return err
 			}
 			changed = append(changed, "address")
@@ -150,7 +150,7 @@ func (s *Store) UpdateCase(ctx context.Context, c model.Case, actorID string, in
 		if len(changed) == 0 {
 			return nil
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, now, c.ID); err != nil {
+		if _, err := s.in(tx).ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, now, c.ID); err != nil {
 			return err
 		}
 		return s.historyTx(ctx, tx, c.ID, actorID, "updated", strings.Join(changed, ","))
@@ -161,13 +161,13 @@ func (s *Store) UpdateCase(ctx context.Context, c model.Case, actorID string, in
 func (s *Store) CloseCase(ctx context.Context, c model.Case, actorID, reason string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		now := ts(s.now())
-		res, err := tx.ExecContext(ctx, `
+		res, err := s.in(tx).ExecContext(ctx, `
 			UPDATE cases SET status = 'placement_ended', status_changed_at = ?, closed_at = ?, close_reason = ?, updated_at = ?
 			WHERE id = ? AND group_id = ? AND closed_at IS NULL`, now, now, reason, now, c.ID, c.GroupID)
 		if err := mustAffect(res, err); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO case_status_changes (case_id, status, at, actor_id) VALUES (?, 'placement_ended', ?, ?)`,
+		if _, err := s.in(tx).ExecContext(ctx, `INSERT INTO case_status_changes (case_id, status, at, actor_id) VALUES (?, 'placement_ended', ?, ?)`,
 			c.ID, now, nullStr(actorID)); err != nil {
 			return err
 		}
@@ -181,7 +181,7 @@ func (s *Store) RevealAddress(ctx context.Context, c model.Case, actorID string)
 	var value string
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var sealed []byte
-		if err := tx.QueryRowContext(ctx, `SELECT address_enc FROM cases WHERE id = ? AND group_id = ?`, c.ID, c.GroupID).Scan(&sealed); err != nil {
+		if err := s.in(tx).QueryRowContext(ctx, `SELECT address_enc FROM cases WHERE id = ? AND group_id = ?`, c.ID, c.GroupID).Scan(&sealed); err != nil {
 			return translate(err)
 		}
 		if len(sealed) == 0 {
@@ -191,21 +191,21 @@ func (s *Store) RevealAddress(ctx context.Context, c model.Case, actorID string)
 		if value, err = s.open(sealed, "cases", "address_enc", c.ID); err != nil {
 			return err
 		}
-		return insertAudit(ctx, tx, AuditEntry{ActorID: actorID, OrgID: c.GroupID, Action: "reveal", ObjectType: "case",
+		return insertAudit(ctx, s.in(tx), AuditEntry{ActorID: actorID, OrgID: c.GroupID, Action: "reveal", ObjectType: "case",
 			ObjectID: c.ID, Field: string(model.FieldAddress), at: s.now()})
 	})
 	return value, err
 }
 
 func (s *Store) historyTx(ctx context.Context, tx *sql.Tx, caseID, actorID, action, fields string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO case_history (case_id, at, actor_id, action, fields) VALUES (?, ?, ?, ?, ?)`,
+	_, err := s.in(tx).ExecContext(ctx, `INSERT INTO case_history (case_id, at, actor_id, action, fields) VALUES (?, ?, ?, ?, ?)`,
 		caseID, ts(s.now()), nullStr(actorID), action, fields)
 	return err
 }
 
 // History lists a case's changes, newest first.
 func (s *Store) History(ctx context.Context, caseID string, limit int) ([]model.HistoryEntry, error) {
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.rd().QueryContext(ctx, `
 		SELECT h.at, coalesce(u.name, ''), h.action, h.fields
 		FROM case_history h LEFT JOIN users u ON u.id = h.actor_id
 		WHERE h.case_id = ? ORDER BY h.id DESC LIMIT ?`, caseID, limit)
@@ -228,7 +228,7 @@ func (s *Store) History(ctx context.Context, caseID string, limit int) ([]model.
 
 // touchTx marks a case as changed now, with a history entry.
 func (s *Store) touchTx(ctx context.Context, tx *sql.Tx, caseID, actorID, action, fields string) error {
-	if _, err := tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, ts(s.now()), caseID); err != nil {
+	if _, err := s.in(tx).ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, ts(s.now()), caseID); err != nil {
 		return err
 	}
 	return s.historyTx(ctx, tx, caseID, actorID, action, fields)
@@ -237,7 +237,7 @@ func (s *Store) touchTx(ctx context.Context, tx *sql.Tx, caseID, actorID, action
 // StatusChanges lists a case's placement statuses with the date of each
 // change, oldest first.
 func (s *Store) StatusChanges(ctx context.Context, caseID string) ([]model.StatusChange, error) {
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.rd().QueryContext(ctx, `
 		SELECT sc.status, sc.at, coalesce(u.name, '')
 		FROM case_status_changes sc LEFT JOIN users u ON u.id = sc.actor_id
 		WHERE sc.case_id = ? ORDER BY sc.id`, caseID)

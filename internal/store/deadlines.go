@@ -146,7 +146,7 @@ func (s *Store) caseFacts(ctx context.Context, q dbtx, caseID string) ([]PersonD
 // page. Deadlines marked Sensitive carry a date computed from the date of
 // birth: the caller shows them only to roles that may see it.
 func (s *Store) ComputeDeadlines(ctx context.Context, caseID string) ([]PersonDeadlines, error) {
-	people, facts, err := s.caseFacts(ctx, s.db, caseID)
+	people, facts, err := s.caseFacts(ctx, s.rd(), caseID)
 	if err != nil {
 		return nil, err
 	}
@@ -166,14 +166,14 @@ func DeadlineKey(personID, engineKey string) string { return personID + "/" + en
 // never disagree with the facts; marks are keyed separately and survive.
 func (s *Store) recomputeTx(ctx context.Context, tx *sql.Tx, caseID string) error {
 	var groupID string
-	if err := tx.QueryRowContext(ctx, `SELECT group_id FROM cases WHERE id = ?`, caseID).Scan(&groupID); err != nil {
+	if err := s.in(tx).QueryRowContext(ctx, `SELECT group_id FROM cases WHERE id = ?`, caseID).Scan(&groupID); err != nil {
 		return translate(err)
 	}
-	people, facts, err := s.caseFacts(ctx, tx, caseID)
+	people, facts, err := s.caseFacts(ctx, s.in(tx), caseID)
 	if err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `DELETE FROM deadlines WHERE case_id = ?`, caseID); err != nil {
+	if _, err := s.in(tx).ExecContext(ctx, `DELETE FROM deadlines WHERE case_id = ?`, caseID); err != nil {
 		return err
 	}
 	for i, p := range people {
@@ -183,7 +183,7 @@ func (s *Store) recomputeTx(ctx context.Context, tx *sql.Tx, caseID string) erro
 			if err != nil {
 				return err
 			}
-			if _, err := tx.ExecContext(ctx, `
+			if _, err := s.in(tx).ExecContext(ctx, `
 				INSERT INTO deadlines (case_id, group_id, person_id, key, rule_id, kind, due, due_enc, met_on)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				caseID, groupID, p.PersonID, key, d.RuleID, string(d.Kind), due, dueEnc, nullStr(d.Met.String())); err != nil {
@@ -215,7 +215,7 @@ func (s *Store) storedDue(caseID, key string, d deadline.Deadline) (sql.NullStri
 // dates of birth may be shown the dates; the caller decides. There are few
 // such rows (a child turning 14), found through a partial index.
 func (s *Store) GroupSealedDue(ctx context.Context, groupID string) ([]model.DueItem, error) {
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.rd().QueryContext(ctx, `
 		SELECT d.case_id, c.code, coalesce(p.name, ''), d.key, d.rule_id, d.kind, d.due_enc
 		FROM deadlines d
 		JOIN cases c ON c.id = d.case_id AND c.closed_at IS NULL
@@ -251,7 +251,7 @@ func (s *Store) GroupSealedDue(ctx context.Context, groupID string) ([]model.Due
 // RecomputeAll rewrites every open case's deadlines, for start-up after the
 // rule set changed (a new binary). It reports how many cases it did.
 func (s *Store) RecomputeAll(ctx context.Context) (int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id FROM cases WHERE closed_at IS NULL`)
+	rows, err := s.rd().QueryContext(ctx, `SELECT id FROM cases WHERE closed_at IS NULL`)
 	if err != nil {
 		return 0, err
 	}
@@ -308,7 +308,7 @@ func rulesFingerprint(rs *deadline.RuleSet) string {
 func (s *Store) SyncRules(ctx context.Context) (int, error) {
 	want := rulesFingerprint(s.rules)
 	var have []byte
-	err := s.db.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'rules_version'`).Scan(&have)
+	err := s.rd().QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'rules_version'`).Scan(&have)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return 0, err
 	}

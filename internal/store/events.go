@@ -36,7 +36,7 @@ func (s *Store) Events(ctx context.Context, orgID string, before int64, limit in
 	if before <= 0 {
 		before = 1<<63 - 1
 	}
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.rd().QueryContext(ctx, `
 		SELECT e.id, e.at, e.event, coalesce(e.org_id, ''), coalesce(e.actor_id, ''), coalesce(a.name, ''),
 		       coalesce(e.subject_id, ''), coalesce(su.name, ''), e.detail, e.ip
 		FROM (
@@ -61,7 +61,7 @@ func (s *Store) Events(ctx context.Context, orgID string, before int64, limit in
 // one of the account's usual addresses.
 func (s *Store) SignedInFrom(ctx context.Context, userID, ip string, since time.Time) (bool, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `
+	err := s.rd().QueryRowContext(ctx, `
 		SELECT EXISTS (SELECT 1 FROM security_events
 		               WHERE actor_id = ? AND ip = ? AND at >= ? AND event = 'signin')`, userID, ip, ts(since)).Scan(&n)
 	return n == 1, err
@@ -73,7 +73,7 @@ func (s *Store) SignedInFrom(ctx context.Context, userID, ip string, since time.
 // spelled as in the partial index security_events_people (migration 004),
 // so the query reads only those rows.
 func (s *Store) PeopleChanges(ctx context.Context, orgID string, since time.Time, limit int) ([]model.Event, error) {
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.rd().QueryContext(ctx, `
 		SELECT e.id, e.at, e.event, coalesce(e.org_id, ''), coalesce(e.actor_id, ''), coalesce(a.name, ''),
 		       coalesce(e.subject_id, ''), coalesce(su.name, ''), e.detail, e.ip
 		FROM security_events e

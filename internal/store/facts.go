@@ -15,7 +15,7 @@ var singleFacts = map[model.FactKind]bool{
 
 // Facts lists a case's dated facts by date.
 func (s *Store) Facts(ctx context.Context, caseID string) ([]model.Fact, error) {
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.rd().QueryContext(ctx, `
 		SELECT id, case_id, coalesce(person_id, ''), kind, date, coalesce(end_date, ''), note
 		FROM facts WHERE case_id = ? ORDER BY date, id`, caseID)
 	if err != nil {
@@ -39,12 +39,12 @@ func (s *Store) Facts(ctx context.Context, caseID string) ([]model.Fact, error) 
 func (s *Store) AddFact(ctx context.Context, c model.Case, actorID string, f model.Fact) (string, error) {
 	id := newID()
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		if err := caseOpenTx(ctx, tx, c); err != nil {
+		if err := caseOpenTx(ctx, s.in(tx), c); err != nil {
 			return err
 		}
 		if f.PersonID != "" {
 			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM people WHERE id = ? AND case_id = ?`, f.PersonID, c.ID).Scan(&n); err != nil {
+			if err := s.in(tx).QueryRowContext(ctx, `SELECT count(*) FROM people WHERE id = ? AND case_id = ?`, f.PersonID, c.ID).Scan(&n); err != nil {
 				return err
 			}
 			if n == 0 {
@@ -53,7 +53,7 @@ func (s *Store) AddFact(ctx context.Context, c model.Case, actorID string, f mod
 		}
 		if singleFacts[f.Kind] {
 			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM facts WHERE case_id = ? AND kind = ? AND coalesce(person_id, '') = ?`,
+			if err := s.in(tx).QueryRowContext(ctx, `SELECT count(*) FROM facts WHERE case_id = ? AND kind = ? AND coalesce(person_id, '') = ?`,
 				c.ID, f.Kind, f.PersonID).Scan(&n); err != nil {
 				return err
 			}
@@ -61,7 +61,7 @@ func (s *Store) AddFact(ctx context.Context, c model.Case, actorID string, f mod
 				return model.ErrConflict
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `
+		if _, err := s.in(tx).ExecContext(ctx, `
 			INSERT INTO facts (id, case_id, person_id, kind, date, end_date, note, created_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 			id, c.ID, nullStr(f.PersonID), f.Kind, f.Date, nullStr(f.EndDate), f.Note, ts(s.now())); err != nil {
@@ -79,14 +79,14 @@ func (s *Store) AddFact(ctx context.Context, c model.Case, actorID string, f mod
 // deadlines it triggers keep their keys, so what people recorded stays.
 func (s *Store) UpdateFactDate(ctx context.Context, c model.Case, factID, actorID, date, endDate string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		if err := caseOpenTx(ctx, tx, c); err != nil {
+		if err := caseOpenTx(ctx, s.in(tx), c); err != nil {
 			return err
 		}
 		var kind string
-		if err := tx.QueryRowContext(ctx, `SELECT kind FROM facts WHERE id = ? AND case_id = ?`, factID, c.ID).Scan(&kind); err != nil {
+		if err := s.in(tx).QueryRowContext(ctx, `SELECT kind FROM facts WHERE id = ? AND case_id = ?`, factID, c.ID).Scan(&kind); err != nil {
 			return translate(err)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE facts SET date = ?, end_date = ? WHERE id = ? AND case_id = ?`,
+		if _, err := s.in(tx).ExecContext(ctx, `UPDATE facts SET date = ?, end_date = ? WHERE id = ? AND case_id = ?`,
 			date, nullStr(endDate), factID, c.ID); err != nil {
 			return translate(err)
 		}
@@ -100,14 +100,14 @@ func (s *Store) UpdateFactDate(ctx context.Context, c model.Case, factID, actorI
 // DeleteFact removes a fact and recomputes.
 func (s *Store) DeleteFact(ctx context.Context, c model.Case, factID, actorID string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		if err := caseOpenTx(ctx, tx, c); err != nil {
+		if err := caseOpenTx(ctx, s.in(tx), c); err != nil {
 			return err
 		}
 		var kind string
-		if err := tx.QueryRowContext(ctx, `SELECT kind FROM facts WHERE id = ? AND case_id = ?`, factID, c.ID).Scan(&kind); err != nil {
+		if err := s.in(tx).QueryRowContext(ctx, `SELECT kind FROM facts WHERE id = ? AND case_id = ?`, factID, c.ID).Scan(&kind); err != nil {
 			return translate(err)
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM facts WHERE id = ? AND case_id = ?`, factID, c.ID); err != nil {
+		if _, err := s.in(tx).ExecContext(ctx, `DELETE FROM facts WHERE id = ? AND case_id = ?`, factID, c.ID); err != nil {
 			return err
 		}
 		if err := s.touchTx(ctx, tx, c.ID, actorID, "fact_removed", kind); err != nil {

@@ -33,7 +33,7 @@ func (s *Store) CreateFeed(ctx context.Context, userID, tokenHash, lang string) 
 
 // Feeds lists a user's live feeds, newest first.
 func (s *Store) Feeds(ctx context.Context, userID string) ([]Feed, error) {
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.rd().QueryContext(ctx, `
 		SELECT id, user_id, lang, created_at FROM calendar_feeds WHERE user_id = ? AND revoked_at IS NULL ORDER BY created_at DESC`, userID)
 	if err != nil {
 		return nil, err
@@ -69,7 +69,7 @@ func (s *Store) FeedByToken(ctx context.Context, tokenHash, ip string, check Lin
 	var refused bool
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var at, roles string
-		err := tx.QueryRowContext(ctx, `SELECT id, user_id, lang, created_at, target_roles FROM calendar_feeds WHERE token_hash = ? AND revoked_at IS NULL`,
+		err := s.in(tx).QueryRowContext(ctx, `SELECT id, user_id, lang, created_at, target_roles FROM calendar_feeds WHERE token_hash = ? AND revoked_at IS NULL`,
 			tokenHash).Scan(&f.ID, &f.UserID, &f.Lang, &at, &roles)
 		if err != nil {
 			return translate(err)
@@ -77,7 +77,7 @@ func (s *Store) FeedByToken(ctx context.Context, tokenHash, ip string, check Lin
 		f.CreatedAt = parseTS(at)
 		lf := model.LinkFacts{Kind: model.LinkFeed, IssuerID: f.UserID, TargetID: f.UserID, AtIssue: model.ParseRoles(roles)}
 		ok, err := s.checkLinkTx(ctx, tx, lf, check, ip, func() error {
-			_, err := tx.ExecContext(ctx, `UPDATE calendar_feeds SET revoked_at = ? WHERE id = ?`, ts(s.now()), f.ID)
+			_, err := s.in(tx).ExecContext(ctx, `UPDATE calendar_feeds SET revoked_at = ? WHERE id = ?`, ts(s.now()), f.ID)
 			return err
 		})
 		refused = !ok
@@ -132,7 +132,7 @@ func (s *Store) FeedItems(ctx context.Context, userID string, windows map[string
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.rd().QueryContext(ctx, `
 		SELECT a.case_id, c.code, 'appointment/' || a.id, '', a.kind, a.date, a.time, a.time_zone, a.starts_at, '', 0
 		FROM json_each(?1) g
 		JOIN memberships m ON m.org_id = g.key AND m.user_id = ?2

@@ -15,7 +15,7 @@ import (
 // principal's when it is for the whole household) and whether someone
 // marked it attended. The index appointments_group_start serves the range.
 func (s *Store) GroupAppointments(ctx context.Context, groupID string, from, until time.Time, limit int) ([]model.DueItem, error) {
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.rd().QueryContext(ctx, `
 		SELECT a.case_id, c.code,
 		       coalesce(p.name, (SELECT pp.name FROM people pp WHERE pp.case_id = a.case_id AND pp.is_principal = 1), ''),
 		       a.id, a.kind, a.date, a.time, a.time_zone, a.starts_at, a.place, coalesce(m.state, 'open')

@@ -65,7 +65,7 @@ func (s *Store) importCasesTx(ctx context.Context, tx *sql.Tx, groupID string, s
 		grp := model.Case{GroupID: groupID}
 		// Appointments without a zone are at the group's: read it once.
 		var groupZone string
-		if err := tx.QueryRowContext(ctx, `SELECT time_zone FROM organisations WHERE id = ?`, groupID).Scan(&groupZone); err != nil {
+		if err := s.in(tx).QueryRowContext(ctx, `SELECT time_zone FROM organisations WHERE id = ?`, groupID).Scan(&groupZone); err != nil {
 			return translate(err)
 		}
 		for n, seed := range seeds {
@@ -77,7 +77,7 @@ func (s *Store) importCasesTx(ctx context.Context, tx *sql.Tx, groupID string, s
 			if err != nil {
 				return err
 			}
-			if err := insertCaseTx(ctx, tx, id, groupID, seed.Case, addr, now); err != nil {
+			if err := insertCaseTx(ctx, s.in(tx), id, groupID, seed.Case, addr, now); err != nil {
 				return fmt.Errorf("import case %d: %w", n, err)
 			}
 			people := make([]string, len(seed.People))
@@ -97,7 +97,7 @@ func (s *Store) importCasesTx(ctx context.Context, tx *sql.Tx, groupID string, s
 				if model.HouseholdFact(f.Fact.Kind) {
 					pid = sql.NullString{}
 				}
-				if _, err := tx.ExecContext(ctx, `
+				if _, err := s.in(tx).ExecContext(ctx, `
 					INSERT INTO facts (id, case_id, person_id, kind, date, end_date, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 					newID(), id, pid, f.Fact.Kind, f.Fact.Date, nullStr(f.Fact.EndDate), f.Fact.Note, now); err != nil {
 					return fmt.Errorf("import case %d fact: %w", n, err)
@@ -110,19 +110,19 @@ func (s *Store) importCasesTx(ctx context.Context, tx *sql.Tx, groupID string, s
 				if ap.TimeZone == "" {
 					ap.TimeZone = groupZone
 				}
-				starts, err := placeTx(ctx, tx, grp, &ap)
+				starts, err := placeTx(ctx, s.in(tx), grp, &ap)
 				if err != nil {
 					return fmt.Errorf("import case %d appointment: %w", n, err)
 				}
 				apptID := newID()
-				if _, err := tx.ExecContext(ctx, `
+				if _, err := s.in(tx).ExecContext(ctx, `
 					INSERT INTO appointments (id, case_id, group_id, person_id, kind, date, time, time_zone, starts_at, place, going, note, created_at, updated_at)
 					VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 					apptID, id, groupID, person(a.PersonIndex), ap.Kind, ap.Date, ap.Time, ap.TimeZone, starts, ap.Place, ap.Going, ap.Note, now, now); err != nil {
 					return fmt.Errorf("import case %d appointment: %w", n, err)
 				}
 				if a.Attended {
-					if _, err := tx.ExecContext(ctx, `INSERT INTO marks (case_id, key, state, done_on, note, updated_at) VALUES (?, ?, 'done', ?, '', ?)`,
+					if _, err := s.in(tx).ExecContext(ctx, `INSERT INTO marks (case_id, key, state, done_on, note, updated_at) VALUES (?, ?, 'done', ?, '', ?)`,
 						id, AppointmentKey(apptID), ap.Date, now); err != nil {
 						return fmt.Errorf("import case %d attendance: %w", n, err)
 					}
@@ -135,7 +135,7 @@ func (s *Store) importCasesTx(ctx context.Context, tx *sql.Tx, groupID string, s
 				return err
 			}
 			for _, m := range seed.Marks {
-				if _, err := tx.ExecContext(ctx, `
+				if _, err := s.in(tx).ExecContext(ctx, `
 					INSERT INTO marks (case_id, key, state, done_on, note, updated_at)
 					SELECT case_id, key, ?, ?, ?, ? FROM deadlines WHERE case_id = ? AND person_id = ? AND rule_id = ?
 					  AND (?8 = '' OR due < ?8)`,

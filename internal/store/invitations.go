@@ -35,7 +35,7 @@ func (s *Store) CreateInvitation(ctx context.Context, org model.Org, email strin
 	inv := model.Invitation{ID: newID(), OrgID: org.ID, OrgKind: org.Kind, OrgName: org.Name, Email: email, Role: role,
 		InvitedBy: actorID, CreatedAt: now, ExpiresAt: now.Add(model.InvitationTTL)}
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `
+		_, err := s.in(tx).ExecContext(ctx, `
 			INSERT INTO invitations (id, token_hash, org_id, org_kind, email, role, invited_by, created_at, expires_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			inv.ID, tokenHash, org.ID, org.Kind, email, role, nullStr(actorID), ts(inv.CreatedAt), ts(inv.ExpiresAt))
@@ -51,7 +51,7 @@ func (s *Store) CreateInvitation(ctx context.Context, org model.Org, email strin
 // PendingInvitations lists org's invitations that can still be accepted,
 // newest first, with who issued them.
 func (s *Store) PendingInvitations(ctx context.Context, orgID string) ([]model.Invitation, error) {
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.rd().QueryContext(ctx, `
 		SELECT `+invCols+` FROM `+invFrom+`
 		WHERE i.org_id = ? AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > ?
 		ORDER BY i.created_at DESC`, orgID, ts(s.now()))
@@ -119,7 +119,7 @@ func (s *Store) checkInvitationTx(ctx context.Context, tx *sql.Tx, inv model.Inv
 	}
 	f := model.LinkFacts{Kind: model.LinkInvitation, Org: org, Role: inv.Role, IssuerID: inv.InvitedBy, TargetID: accepterID}
 	ok, err := s.checkLinkTx(ctx, tx, f, check, ip, func() error {
-		_, err := tx.ExecContext(ctx, `UPDATE invitations SET revoked_at = ? WHERE id = ?`, ts(s.now()), inv.ID)
+		_, err := s.in(tx).ExecContext(ctx, `UPDATE invitations SET revoked_at = ? WHERE id = ?`, ts(s.now()), inv.ID)
 		return err
 	})
 	return !ok, err
@@ -139,7 +139,7 @@ func (s *Store) AcceptInvitation(ctx context.Context, tokenHash, name, passwordH
 		if err != nil {
 			return err
 		}
-		u, err = scanUser(tx.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE email = ?`, inv.Email))
+		u, err = scanUser(s.in(tx).QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE email = ?`, inv.Email))
 		switch {
 		case errors.Is(err, model.ErrNotFound):
 			if existingUserID != "" {
@@ -163,7 +163,7 @@ func (s *Store) AcceptInvitation(ctx context.Context, tokenHash, name, passwordH
 		if err := s.addMemberTx(ctx, tx, u.ID, org, inv.Role); err != nil && !errors.Is(err, model.ErrConflict) {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE invitations SET accepted_at = ?, accepted_by = ? WHERE id = ?`,
+		if _, err := s.in(tx).ExecContext(ctx, `UPDATE invitations SET accepted_at = ?, accepted_by = ? WHERE id = ?`,
 			ts(s.now()), u.ID, inv.ID); err != nil {
 			return err
 		}
@@ -179,7 +179,7 @@ func (s *Store) AcceptInvitation(ctx context.Context, tokenHash, name, passwordH
 // RevokeInvitation cancels a pending invitation of org.
 func (s *Store) RevokeInvitation(ctx context.Context, orgID, invID, actorID, ip string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE invitations SET revoked_at = ?
+		res, err := s.in(tx).ExecContext(ctx, `UPDATE invitations SET revoked_at = ?
 			WHERE id = ? AND org_id = ? AND accepted_at IS NULL AND revoked_at IS NULL`, ts(s.now()), invID, orgID)
 		if err := mustAffect(res, err); err != nil {
 			return err

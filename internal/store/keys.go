@@ -26,9 +26,9 @@ func (s *Store) UseKey(ctx context.Context, key []byte) error {
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		var sealed []byte
-		err := tx.QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'key_check'`).Scan(&sealed)
+		err := s.in(tx).QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'key_check'`).Scan(&sealed)
 		if errors.Is(err, sql.ErrNoRows) {
-			_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('key_check', ?)`,
+			_, err = s.in(tx).ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('key_check', ?)`,
 				box.Seal([]byte(keyCheckPlain), "meta.key_check"))
 			return err
 		}
@@ -80,6 +80,6 @@ func aad(table, column, rowID string) string { return table + "." + column + ":"
 // missing key file is refused rather than replaced by a new key.
 func (s *Store) HasKey(ctx context.Context) (bool, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM meta WHERE key = 'key_check'`).Scan(&n)
+	err := s.rd().QueryRowContext(ctx, `SELECT count(*) FROM meta WHERE key = 'key_check'`).Scan(&n)
 	return n > 0, err
 }

@@ -63,7 +63,8 @@ func OpenExisting(ctx context.Context, path string, exclusive, quick bool) (*Sto
 		lock.release()
 		return nil, err
 	}
-	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }, rules: rules, gate: newWriteGate(), busyMS: maintBusyMS, lock: lock, noQuickCheck: !quick}
+	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }, rules: rules, gate: newWriteGate(), busyMS: maintBusyMS, lock: lock, noQuickCheck: !quick,
+		stmts: noStmtCache(db)}
 	if err := s.check(ctx); err != nil {
 		db.Close()
 		lock.release()

@@ -13,7 +13,7 @@ import (
 // Marks returns what people recorded about a case's deadlines and
 // appointments, by key.
 func (s *Store) Marks(ctx context.Context, caseID string) (map[string]model.Mark, error) {
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.rd().QueryContext(ctx, `
 		SELECT key, state, coalesce(done_on, ''), note, updated_at FROM marks WHERE case_id = ?`, caseID)
 	if err != nil {
 		return nil, err
@@ -48,7 +48,7 @@ func (s *Store) SetMarks(ctx context.Context, c model.Case, actorID string, ms [
 		return model.ErrNotFound
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		if err := caseOpenTx(ctx, tx, c); err != nil {
+		if err := caseOpenTx(ctx, s.in(tx), c); err != nil {
 			return err
 		}
 		now := ts(s.now())
@@ -56,9 +56,9 @@ func (s *Store) SetMarks(ctx context.Context, c model.Case, actorID string, ms [
 			var n int
 			var err error
 			if id, ok := strings.CutPrefix(m.Key, "appointment/"); ok {
-				err = tx.QueryRowContext(ctx, `SELECT count(*) FROM appointments WHERE id = ? AND case_id = ?`, id, c.ID).Scan(&n)
+				err = s.in(tx).QueryRowContext(ctx, `SELECT count(*) FROM appointments WHERE id = ? AND case_id = ?`, id, c.ID).Scan(&n)
 			} else {
-				err = tx.QueryRowContext(ctx, `SELECT count(*) FROM deadlines WHERE key = ? AND case_id = ?`, m.Key, c.ID).Scan(&n)
+				err = s.in(tx).QueryRowContext(ctx, `SELECT count(*) FROM deadlines WHERE key = ? AND case_id = ?`, m.Key, c.ID).Scan(&n)
 			}
 			if err != nil {
 				return err
@@ -66,7 +66,7 @@ func (s *Store) SetMarks(ctx context.Context, c model.Case, actorID string, ms [
 			if n == 0 {
 				return model.ErrNotFound
 			}
-			if _, err := tx.ExecContext(ctx, `
+			if _, err := s.in(tx).ExecContext(ctx, `
 				INSERT INTO marks (case_id, key, state, done_on, note, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
 				ON CONFLICT (case_id, key) DO UPDATE SET state = excluded.state, done_on = excluded.done_on,
 					note = excluded.note, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
@@ -85,7 +85,7 @@ func (s *Store) SetMarks(ctx context.Context, c model.Case, actorID string, ms [
 // already open and a date computed from a secret (due is NULL, see
 // GroupSealedDue) are never listed. limit bounds the list.
 func (s *Store) GroupDue(ctx context.Context, groupID, today, until string, limit int) ([]model.DueItem, error) {
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.rd().QueryContext(ctx, `
 		SELECT d.case_id, c.code, coalesce(p.name, ''), d.key, d.rule_id, d.kind, d.due
 		FROM deadlines d
 		JOIN cases c ON c.id = d.case_id AND c.closed_at IS NULL
@@ -119,7 +119,7 @@ func (s *Store) GroupDue(ctx context.Context, groupID, today, until string, limi
 func (s *Store) GroupNextHearings(ctx context.Context, groupID string, from time.Time) ([]model.DueItem, error) {
 	// One index seek per open case (appointments_case_start) beats ranking
 	// every upcoming appointment of the group.
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.rd().QueryContext(ctx, `
 		SELECT c.id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
 		       a.id, a.kind, a.date, a.time, a.time_zone, a.starts_at, a.place
 		FROM cases c
@@ -158,7 +158,7 @@ func (s *Store) GroupNextHearings(ctx context.Context, groupID string, from time
 // from today counts no overdue deadlines.
 func (s *Store) GroupCaseCounts(ctx context.Context, networkID string, today map[string]string) (map[string]model.GroupCaseCounts, error) {
 	out := map[string]model.GroupCaseCounts{}
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.rd().QueryContext(ctx, `
 		SELECT c.group_id, c.status, count(*) FROM organisations o JOIN cases c ON c.group_id = o.id
 		WHERE o.network_id = ? AND c.closed_at IS NULL GROUP BY c.group_id, c.status`, networkID)
 	if err != nil {
@@ -187,7 +187,7 @@ func (s *Store) GroupCaseCounts(ctx context.Context, networkID string, today map
 	if err != nil {
 		return nil, err
 	}
-	rows, err = s.db.QueryContext(ctx, `
+	rows, err = s.rd().QueryContext(ctx, `
 		SELECT d.group_id, count(*) FROM organisations o
 		JOIN json_each(?2) g ON g.key = o.id
 		JOIN deadlines d ON d.group_id = o.id AND d.due < g.value

@@ -27,7 +27,7 @@ func init() {
 // Members lists an organisation's people, managers first, then by name in
 // the collation of lang ("en", "es").
 func (s *Store) Members(ctx context.Context, orgID, lang string) ([]model.Member, error) {
-	rows, err := s.db.QueryContext(ctx, membersQueries[sortColumn(lang)], orgID)
+	rows, err := s.rd().QueryContext(ctx, membersQueries[sortColumn(lang)], orgID)
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +49,7 @@ func (s *Store) Members(ctx context.Context, orgID, lang string) ([]model.Member
 func (s *Store) Member(ctx context.Context, orgID, userID string) (model.Member, error) {
 	var m model.Member
 	var since string
-	err := s.db.QueryRowContext(ctx, `
+	err := s.rd().QueryRowContext(ctx, `
 		SELECT u.id, u.name, u.email, m.role, m.created_at
 		FROM memberships m JOIN users u ON u.id = m.user_id
 		WHERE m.org_id = ? AND m.user_id = ?`, orgID, userID).
@@ -67,7 +67,7 @@ func (s *Store) Member(ctx context.Context, orgID, userID string) (model.Member,
 func (s *Store) ChangeRole(ctx context.Context, org model.Org, userID string, role model.Role, actorID, ip string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var cur model.Role
-		err := tx.QueryRowContext(ctx, `SELECT role FROM memberships WHERE org_id = ? AND user_id = ?`, org.ID, userID).Scan(&cur)
+		err := s.in(tx).QueryRowContext(ctx, `SELECT role FROM memberships WHERE org_id = ? AND user_id = ?`, org.ID, userID).Scan(&cur)
 		if err != nil {
 			return translate(err)
 		}
@@ -77,10 +77,10 @@ func (s *Store) ChangeRole(ctx context.Context, org model.Org, userID string, ro
 		if err := s.keepManagerTx(ctx, tx, org, cur); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE memberships SET role = ? WHERE org_id = ? AND user_id = ?`, role, org.ID, userID); err != nil {
+		if _, err := s.in(tx).ExecContext(ctx, `UPDATE memberships SET role = ? WHERE org_id = ? AND user_id = ?`, role, org.ID, userID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE users SET session_epoch = session_epoch + 1 WHERE id = ?`, userID); err != nil {
+		if _, err := s.in(tx).ExecContext(ctx, `UPDATE users SET session_epoch = session_epoch + 1 WHERE id = ?`, userID); err != nil {
 			return err
 		}
 		return s.recordTx(ctx, tx, model.Event{Kind: model.EventRoleChanged, OrgID: org.ID, ActorID: actorID, SubjectID: userID,
@@ -93,17 +93,17 @@ func (s *Store) ChangeRole(ctx context.Context, org model.Org, userID string, ro
 func (s *Store) RemoveMember(ctx context.Context, org model.Org, userID, actorID, ip string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var cur model.Role
-		err := tx.QueryRowContext(ctx, `SELECT role FROM memberships WHERE org_id = ? AND user_id = ?`, org.ID, userID).Scan(&cur)
+		err := s.in(tx).QueryRowContext(ctx, `SELECT role FROM memberships WHERE org_id = ? AND user_id = ?`, org.ID, userID).Scan(&cur)
 		if err != nil {
 			return translate(err)
 		}
 		if err := s.keepManagerTx(ctx, tx, org, cur); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `DELETE FROM memberships WHERE org_id = ? AND user_id = ?`, org.ID, userID); err != nil {
+		if _, err := s.in(tx).ExecContext(ctx, `DELETE FROM memberships WHERE org_id = ? AND user_id = ?`, org.ID, userID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE users SET session_epoch = session_epoch + 1 WHERE id = ?`, userID); err != nil {
+		if _, err := s.in(tx).ExecContext(ctx, `UPDATE users SET session_epoch = session_epoch + 1 WHERE id = ?`, userID); err != nil {
 			return err
 		}
 		return s.recordTx(ctx, tx, model.Event{Kind: model.EventMemberRemoved, OrgID: org.ID, ActorID: actorID, SubjectID: userID,
@@ -118,7 +118,7 @@ func (s *Store) keepManagerTx(ctx context.Context, tx *sql.Tx, org model.Org, cu
 		return nil
 	}
 	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM memberships WHERE org_id = ? AND role = ?`, org.ID, mgr).Scan(&n); err != nil {
+	if err := s.in(tx).QueryRowContext(ctx, `SELECT count(*) FROM memberships WHERE org_id = ? AND role = ?`, org.ID, mgr).Scan(&n); err != nil {
 		return err
 	}
 	if n <= 1 {
@@ -128,7 +128,7 @@ func (s *Store) keepManagerTx(ctx context.Context, tx *sql.Tx, org model.Org, cu
 }
 
 func (s *Store) addMemberTx(ctx context.Context, tx *sql.Tx, userID string, org model.Org, role model.Role) error {
-	_, err := tx.ExecContext(ctx,
+	_, err := s.in(tx).ExecContext(ctx,
 		`INSERT INTO memberships (user_id, org_id, org_kind, role, created_at) VALUES (?, ?, ?, ?, ?)`,
 		userID, org.ID, org.Kind, role, ts(s.now()))
 	return translate(err)
@@ -141,7 +141,7 @@ func (s *Store) CreateMember(ctx context.Context, org model.Org, email, name, pa
 	var u model.User
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		u, err = scanUser(tx.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE email = ?`, email))
+		u, err = scanUser(s.in(tx).QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE email = ?`, email))
 		if errors.Is(err, model.ErrNotFound) {
 			u, err = s.createUserTx(ctx, tx, email, name, passwordHash)
 		}

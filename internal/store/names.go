@@ -39,7 +39,7 @@ func nameKeys(name string) (en, es []byte) {
 // writePersonNameTx stores what is derived from a person's names: the sort
 // keys (the cases row follows for a principal, by trigger) and the search
 // terms. Call it in the transaction that writes the names.
-func writePersonNameTx(ctx context.Context, tx *sql.Tx, personID, name, preferred string) error {
+func writePersonNameTx(ctx context.Context, tx dbtx, personID, name, preferred string) error {
 	en, es := nameKeys(name)
 	if _, err := tx.ExecContext(ctx, `UPDATE people SET sort_en = ?, sort_es = ? WHERE id = ?`, en, es, personID); err != nil {
 		return err
@@ -49,7 +49,7 @@ func writePersonNameTx(ctx context.Context, tx *sql.Tx, personID, name, preferre
 
 // writeTermsTx replaces a person's search terms, in one statement however
 // many words the names have.
-func writeTermsTx(ctx context.Context, tx *sql.Tx, personID, name, preferred string) error {
+func writeTermsTx(ctx context.Context, tx dbtx, personID, name, preferred string) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM search_terms WHERE person_id = ?`, personID); err != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ func writeTermsTx(ctx context.Context, tx *sql.Tx, personID, name, preferred str
 func (s *Store) refreshNameKeys(ctx context.Context) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var have string
-		err := tx.QueryRowContext(ctx, `SELECT CAST(value AS TEXT) FROM meta WHERE key = 'name_keys'`).Scan(&have)
+		err := s.in(tx).QueryRowContext(ctx, `SELECT CAST(value AS TEXT) FROM meta WHERE key = 'name_keys'`).Scan(&have)
 		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
@@ -89,7 +89,7 @@ func (s *Store) refreshNameKeys(ctx context.Context) error {
 		}
 		type person struct{ id, name, preferred string }
 		var people []person
-		rows, err := tx.QueryContext(ctx, `SELECT id, name, preferred_name FROM people`)
+		rows, err := s.in(tx).QueryContext(ctx, `SELECT id, name, preferred_name FROM people`)
 		if err != nil {
 			return err
 		}
@@ -106,11 +106,11 @@ func (s *Store) refreshNameKeys(ctx context.Context) error {
 			return err
 		}
 		for _, p := range people {
-			if err := writePersonNameTx(ctx, tx, p.id, p.name, p.preferred); err != nil {
+			if err := writePersonNameTx(ctx, s.in(tx), p.id, p.name, p.preferred); err != nil {
 				return err
 			}
 		}
-		_, err = tx.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('name_keys', ?)
+		_, err = s.in(tx).ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('name_keys', ?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, []byte(nameKeysVersion))
 		return err
 	})

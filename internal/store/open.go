@@ -34,6 +34,8 @@ type Store struct {
 	lock *fileLock
 	// noQuickCheck skips check's quick_check (see OpenExisting).
 	noQuickCheck bool
+	// stmts keeps prepared statements for reuse (stmts.go).
+	stmts *stmtCache
 }
 
 // busyTimeoutMS is how long a writer waits for the lock before failing.
@@ -97,7 +99,8 @@ func open(ctx context.Context, path string, lock *fileLock) (*Store, error) {
 		db.Close()
 		return nil, err
 	}
-	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }, rules: rules, gate: newWriteGate(), busyMS: busyTimeoutMS, lock: lock}
+	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }, rules: rules, gate: newWriteGate(), busyMS: busyTimeoutMS, lock: lock,
+		stmts: newStmtCache(db)}
 	if err := s.check(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("database %s: %w", path, err)
@@ -172,6 +175,7 @@ func (s *Store) check(ctx context.Context) error {
 // Close checkpoints the WAL and closes the database.
 func (s *Store) Close() error {
 	s.audit.close()
+	s.stmts.close()
 	s.finalCheckpoint()
 	err := s.db.Close()
 	s.lock.release()

@@ -30,7 +30,7 @@ func scanOrg(row interface{ Scan(...any) error }) (model.Org, error) {
 // to the network that owns it; otherwise model.ErrNotFound, exactly as for
 // an organisation that does not exist.
 func (s *Store) OrgForUser(ctx context.Context, userID, orgID string) (model.Org, error) {
-	return scanOrg(s.db.QueryRowContext(ctx, `
+	return scanOrg(s.rd().QueryRowContext(ctx, `
 		SELECT `+orgColsAuthz+` FROM organisations o
 		WHERE o.id = ?
 		  AND EXISTS (SELECT 1 FROM memberships m
@@ -44,7 +44,7 @@ func (s *Store) CreateGroup(ctx context.Context, networkID, name, actorID, ip st
 	var org model.Org
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var zone string
-		if err := tx.QueryRowContext(ctx, `SELECT time_zone FROM organisations WHERE id = ?`, networkID).Scan(&zone); err != nil {
+		if err := s.in(tx).QueryRowContext(ctx, `SELECT time_zone FROM organisations WHERE id = ?`, networkID).Scan(&zone); err != nil {
 			return translate(err)
 		}
 		var err error
@@ -65,7 +65,7 @@ func (s *Store) createOrgTx(ctx context.Context, tx *sql.Tx, kind model.OrgKind,
 	}
 	o := model.Org{ID: newID(), Kind: kind, Name: name, NetworkID: networkID, TimeZone: zone, CreatedAt: s.now()}
 	en, es := nameKeys(name)
-	_, err := tx.ExecContext(ctx,
+	_, err := s.in(tx).ExecContext(ctx,
 		`INSERT INTO organisations (id, kind, name, network_id, time_zone, created_at, sort_en, sort_es) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		o.ID, o.Kind, o.Name, nullStr(o.NetworkID), o.TimeZone, ts(o.CreatedAt), en, es)
 	if err != nil {
@@ -91,7 +91,7 @@ func init() {
 // Groups lists a network's sponsor groups with their member counts, by name
 // in the collation of lang ("en", "es").
 func (s *Store) Groups(ctx context.Context, networkID, lang string) ([]model.GroupSummary, error) {
-	rows, err := s.db.QueryContext(ctx, groupsQueries[sortColumn(lang)], networkID)
+	rows, err := s.rd().QueryContext(ctx, groupsQueries[sortColumn(lang)], networkID)
 	if err != nil {
 		return nil, err
 	}

@@ -16,7 +16,7 @@ func (s *Store) insertPersonTx(ctx context.Context, tx *sql.Tx, caseID string, p
 	}
 	now := ts(s.now())
 	en, es := nameKeys(in.Name)
-	_, err = tx.ExecContext(ctx, `
+	_, err = s.in(tx).ExecContext(ctx, `
 		INSERT INTO people (id, case_id, is_principal, name, preferred_name, relationship, languages, country_of_birth,
 		                    last_us_arrival, release_date, dob_enc, facility_enc, anumber_enc, created_at, updated_at,
 		                    sort_en, sort_es)
@@ -26,7 +26,7 @@ func (s *Store) insertPersonTx(ctx context.Context, tx *sql.Tx, caseID string, p
 	if err != nil {
 		return "", translate(err)
 	}
-	return id, writeTermsTx(ctx, tx, id, in.Name, in.PreferredName)
+	return id, writeTermsTx(ctx, s.in(tx), id, in.Name, in.PreferredName)
 }
 
 func (s *Store) sealPerson(id string, in model.PersonInput) (dob, fac, anum []byte, err error) {
@@ -72,7 +72,7 @@ func init() {
 // the collation of lang ("en", "es"). The A-number is opened only to show
 // its last three digits.
 func (s *Store) People(ctx context.Context, caseID, lang string) ([]model.Person, error) {
-	rows, err := s.db.QueryContext(ctx, peopleQueries[sortColumn(lang)], caseID)
+	rows, err := s.rd().QueryContext(ctx, peopleQueries[sortColumn(lang)], caseID)
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +104,7 @@ func (s *Store) People(ctx context.Context, caseID, lang string) ([]model.Person
 func (s *Store) AddPerson(ctx context.Context, c model.Case, actorID string, in model.PersonInput) (string, error) {
 	var id string
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		if err := caseOpenTx(ctx, tx, c); err != nil {
+		if err := caseOpenTx(ctx, s.in(tx), c); err != nil {
 			return err
 		}
 		var err error
@@ -123,11 +123,11 @@ func (s *Store) AddPerson(ctx context.Context, c model.Case, actorID string, in 
 // their Set flag is true.
 func (s *Store) UpdatePerson(ctx context.Context, c model.Case, personID, actorID string, in model.PersonInput) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		if err := caseOpenTx(ctx, tx, c); err != nil {
+		if err := caseOpenTx(ctx, s.in(tx), c); err != nil {
 			return err
 		}
 		var cur model.Person
-		err := tx.QueryRowContext(ctx, `
+		err := s.in(tx).QueryRowContext(ctx, `
 			SELECT name, preferred_name, relationship, languages, country_of_birth,
 			       coalesce(last_us_arrival, ''), coalesce(release_date, '')
 			FROM people WHERE id = ? AND case_id = ?`, personID, c.ID).
@@ -146,7 +146,7 @@ func (s *Store) UpdatePerson(ctx context.Context, c model.Case, personID, actorI
 				changed = append(changed, f.name)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, `
+		if _, err := s.in(tx).ExecContext(ctx, `
 			UPDATE people SET name = ?, preferred_name = ?, relationship = ?, languages = ?, country_of_birth = ?,
 			       last_us_arrival = ?, release_date = ?, updated_at = ?
 			WHERE id = ? AND case_id = ?`,
@@ -155,7 +155,7 @@ func (s *Store) UpdatePerson(ctx context.Context, c model.Case, personID, actorI
 			return err
 		}
 		if in.Name != cur.Name || in.PreferredName != cur.PreferredName {
-			if err := writePersonNameTx(ctx, tx, personID, in.Name, in.PreferredName); err != nil {
+			if err := writePersonNameTx(ctx, s.in(tx), personID, in.Name, in.PreferredName); err != nil {
 				return err
 			}
 		}
@@ -183,7 +183,7 @@ func (s *Store) UpdatePerson(ctx context.Context, c model.Case, personID, actorI
 				return err
 			}
 			// The column name comes from the fixed list above, never from input.
-			if _, err := tx.ExecContext(ctx, `UPDATE people SET `+f.column+` = ? WHERE id = ?`, sealed, personID); err != nil {
+			if _, err := s.in(tx).ExecContext(ctx, `UPDATE people SET `+f.column+` = ? WHERE id = ?`, sealed, personID); err != nil {
 				return err
 			}
 			changed = append(changed, string(f.name))
@@ -201,10 +201,10 @@ func (s *Store) UpdatePerson(ctx context.Context, c model.Case, personID, actorI
 // RemovePerson takes a family member (not the principal) out of a case.
 func (s *Store) RemovePerson(ctx context.Context, c model.Case, personID, actorID string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		if err := caseOpenTx(ctx, tx, c); err != nil {
+		if err := caseOpenTx(ctx, s.in(tx), c); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `DELETE FROM people WHERE id = ? AND case_id = ? AND is_principal = 0`, personID, c.ID)
+		res, err := s.in(tx).ExecContext(ctx, `DELETE FROM people WHERE id = ? AND case_id = ? AND is_principal = 0`, personID, c.ID)
 		if err := mustAffect(res, err); err != nil {
 			return err
 		}
@@ -231,7 +231,7 @@ func (s *Store) RevealPersonField(ctx context.Context, c model.Case, personID st
 	var value string
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var sealed []byte
-		if err := tx.QueryRowContext(ctx, `SELECT `+column+` FROM people WHERE id = ? AND case_id = ?`, personID, c.ID).Scan(&sealed); err != nil {
+		if err := s.in(tx).QueryRowContext(ctx, `SELECT `+column+` FROM people WHERE id = ? AND case_id = ?`, personID, c.ID).Scan(&sealed); err != nil {
 			return translate(err)
 		}
 		if len(sealed) == 0 {
@@ -241,7 +241,7 @@ func (s *Store) RevealPersonField(ctx context.Context, c model.Case, personID st
 		if value, err = s.open(sealed, "people", column, personID); err != nil {
 			return err
 		}
-		return insertAudit(ctx, tx, AuditEntry{ActorID: actorID, OrgID: c.GroupID, Action: "reveal", ObjectType: "person",
+		return insertAudit(ctx, s.in(tx), AuditEntry{ActorID: actorID, OrgID: c.GroupID, Action: "reveal", ObjectType: "person",
 			ObjectID: personID, Field: string(field), at: s.now()})
 	})
 	return value, err
@@ -249,7 +249,7 @@ func (s *Store) RevealPersonField(ctx context.Context, c model.Case, personID st
 
 // caseOpenTx fails unless the case exists in its group and is open: closed
 // cases are read-only.
-func caseOpenTx(ctx context.Context, tx *sql.Tx, c model.Case) error {
+func caseOpenTx(ctx context.Context, tx dbtx, c model.Case) error {
 	var closed sql.NullString
 	if err := tx.QueryRowContext(ctx, `SELECT closed_at FROM cases WHERE id = ? AND group_id = ?`, c.ID, c.GroupID).Scan(&closed); err != nil {
 		return translate(err)

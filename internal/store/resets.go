@@ -16,11 +16,11 @@ import (
 func (s *Store) CreateReset(ctx context.Context, tokenHash, userID, orgID, actorID, ip string) error {
 	now := s.now()
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL`,
+		if _, err := s.in(tx).ExecContext(ctx, `UPDATE password_resets SET used_at = ? WHERE user_id = ? AND used_at IS NULL`,
 			ts(now), userID); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `
+		if _, err := s.in(tx).ExecContext(ctx, `
 			INSERT INTO password_resets (id, token_hash, user_id, issued_by, org_id, created_at, expires_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?)`, newID(), tokenHash, userID, nullStr(actorID), orgID, ts(now), ts(now.Add(model.ResetTTL))); err != nil {
 			return translate(err)
@@ -51,7 +51,7 @@ func (s *Store) ResetByToken(ctx context.Context, tokenHash, ip string, check Li
 func (s *Store) redeemResetTx(ctx context.Context, tx *sql.Tx, tokenHash, ip string, check LinkCheck) (model.Reset, bool, error) {
 	var r model.Reset
 	var created, expires, roles string
-	err := tx.QueryRowContext(ctx, `
+	err := s.in(tx).QueryRowContext(ctx, `
 		SELECT r.id, u.id, u.email, u.name, r.org_id, coalesce(r.issued_by, ''), r.target_roles, r.created_at, r.expires_at
 		FROM password_resets r JOIN users u ON u.id = r.user_id
 		WHERE r.token_hash = ? AND r.used_at IS NULL AND r.revoked_at IS NULL`, tokenHash).
@@ -69,7 +69,7 @@ func (s *Store) redeemResetTx(ctx context.Context, tx *sql.Tx, tokenHash, ip str
 	}
 	f := model.LinkFacts{Kind: model.LinkReset, Org: org, IssuerID: r.IssuedBy, TargetID: r.UserID, AtIssue: model.ParseRoles(roles)}
 	ok, err := s.checkLinkTx(ctx, tx, f, check, ip, func() error {
-		_, err := tx.ExecContext(ctx, `UPDATE password_resets SET revoked_at = ? WHERE id = ?`, ts(s.now()), r.ID)
+		_, err := s.in(tx).ExecContext(ctx, `UPDATE password_resets SET revoked_at = ? WHERE id = ?`, ts(s.now()), r.ID)
 		return err
 	})
 	if err != nil {
@@ -91,7 +91,7 @@ func (s *Store) UseReset(ctx context.Context, tokenHash, passwordHash, ip string
 			refused = bad
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE password_resets SET used_at = ? WHERE id = ?`, ts(s.now()), r.ID); err != nil {
+		if _, err := s.in(tx).ExecContext(ctx, `UPDATE password_resets SET used_at = ? WHERE id = ?`, ts(s.now()), r.ID); err != nil {
 			return err
 		}
 		u, err = s.setPasswordTx(ctx, tx, r.UserID, passwordHash, model.EventResetUsed, ip)
@@ -110,11 +110,11 @@ func (s *Store) UseReset(ctx context.Context, tokenHash, passwordHash, ip string
 // for a while: nothing that person could have copied keeps working.
 func (s *Store) setPasswordTx(ctx context.Context, tx *sql.Tx, userID, hash string, kind model.EventKind, ip string) (model.User, error) {
 	now := ts(s.now())
-	res, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = ?, session_epoch = session_epoch + 1 WHERE id = ?`, hash, userID)
+	res, err := s.in(tx).ExecContext(ctx, `UPDATE users SET password_hash = ?, session_epoch = session_epoch + 1 WHERE id = ?`, hash, userID)
 	if err := mustAffect(res, err); err != nil {
 		return model.User{}, err
 	}
-	res, err = tx.ExecContext(ctx, `UPDATE calendar_feeds SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`, now, userID)
+	res, err = s.in(tx).ExecContext(ctx, `UPDATE calendar_feeds SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL`, now, userID)
 	if err != nil {
 		return model.User{}, err
 	}
@@ -122,7 +122,7 @@ func (s *Store) setPasswordTx(ctx context.Context, tx *sql.Tx, userID, hash stri
 	if err != nil {
 		return model.User{}, err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE password_resets SET revoked_at = ? WHERE user_id = ? AND used_at IS NULL AND revoked_at IS NULL`,
+	if _, err := s.in(tx).ExecContext(ctx, `UPDATE password_resets SET revoked_at = ? WHERE user_id = ? AND used_at IS NULL AND revoked_at IS NULL`,
 		now, userID); err != nil {
 		return model.User{}, err
 	}
@@ -133,14 +133,14 @@ func (s *Store) setPasswordTx(ctx context.Context, tx *sql.Tx, userID, hash stri
 	if err := s.recordTx(ctx, tx, model.Event{Kind: kind, ActorID: userID, SubjectID: userID, Detail: detail, IP: ip}); err != nil {
 		return model.User{}, err
 	}
-	return scanUser(tx.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE id = ?`, userID))
+	return scanUser(s.in(tx).QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE id = ?`, userID))
 }
 
 // PendingResets lists the reset links issued from org that can still be
 // used (not used, revoked or expired), newest first, with who issued them
 // and for whom.
 func (s *Store) PendingResets(ctx context.Context, orgID string) ([]model.Reset, error) {
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.rd().QueryContext(ctx, `
 		SELECT r.id, u.id, u.email, u.name, r.org_id, coalesce(r.issued_by, ''), coalesce(i.name, ''), r.created_at, r.expires_at
 		FROM password_resets r
 		JOIN users u ON u.id = r.user_id
@@ -170,12 +170,12 @@ func (s *Store) PendingResets(ctx context.Context, orgID string) ([]model.Reset,
 func (s *Store) RevokeReset(ctx context.Context, orgID, resetID, actorID, ip string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var userID string
-		err := tx.QueryRowContext(ctx, `SELECT user_id FROM password_resets
+		err := s.in(tx).QueryRowContext(ctx, `SELECT user_id FROM password_resets
 			WHERE id = ? AND org_id = ? AND used_at IS NULL AND revoked_at IS NULL`, resetID, orgID).Scan(&userID)
 		if err != nil {
 			return translate(err)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE password_resets SET revoked_at = ? WHERE id = ?`, ts(s.now()), resetID); err != nil {
+		if _, err := s.in(tx).ExecContext(ctx, `UPDATE password_resets SET revoked_at = ? WHERE id = ?`, ts(s.now()), resetID); err != nil {
 			return err
 		}
 		return s.recordTx(ctx, tx, model.Event{Kind: model.EventResetRevoked, OrgID: orgID, ActorID: actorID, SubjectID: userID, IP: ip})

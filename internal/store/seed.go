@@ -43,7 +43,7 @@ func (s *Store) ApplySeed(ctx context.Context, seed Seed, requireEmpty bool) (ma
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		if requireEmpty {
 			var n int
-			if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM users)`).Scan(&n); err != nil {
+			if err := s.in(tx).QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM users)`).Scan(&n); err != nil {
 				return err
 			}
 			if n == 1 {

@@ -22,18 +22,18 @@ func scanUser(row interface{ Scan(...any) error }) (model.User, error) {
 // HasUsers reports whether any account exists (first-run setup is open until one does).
 func (s *Store) HasUsers(ctx context.Context) (bool, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM users)`).Scan(&n)
+	err := s.rd().QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM users)`).Scan(&n)
 	return n == 1, err
 }
 
 // UserByEmail returns the account with email (case-insensitive).
 func (s *Store) UserByEmail(ctx context.Context, email string) (model.User, error) {
-	return scanUser(s.db.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE email = ?`, email))
+	return scanUser(s.rd().QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE email = ?`, email))
 }
 
 // UserByID returns the account with id.
 func (s *Store) UserByID(ctx context.Context, id string) (model.User, error) {
-	return scanUser(s.db.QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE id = ?`, id))
+	return scanUser(s.rd().QueryRowContext(ctx, `SELECT `+userCols+` FROM users WHERE id = ?`, id))
 }
 
 // Memberships lists every organisation the user belongs to, networks first,
@@ -113,7 +113,7 @@ func (s *Store) Setup(ctx context.Context, in SetupInput) (model.User, model.Org
 	var org model.Org
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM users)`).Scan(&n); err != nil {
+		if err := s.in(tx).QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM users)`).Scan(&n); err != nil {
 			return err
 		}
 		if n == 1 {
@@ -139,7 +139,7 @@ func (s *Store) Setup(ctx context.Context, in SetupInput) (model.User, model.Org
 func (s *Store) createUserTx(ctx context.Context, tx *sql.Tx, email, name, hash string) (model.User, error) {
 	u := model.User{ID: newID(), Email: email, Name: name, PasswordHash: hash, CreatedAt: s.now()}
 	en, es := nameKeys(name)
-	_, err := tx.ExecContext(ctx,
+	_, err := s.in(tx).ExecContext(ctx,
 		`INSERT INTO users (id, email, name, password_hash, created_at, sort_en, sort_es) VALUES (?, ?, ?, ?, ?, ?, ?)`,
 		u.ID, u.Email, u.Name, u.PasswordHash, ts(u.CreatedAt), en, es)
 	if err != nil {

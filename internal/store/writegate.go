@@ -30,7 +30,7 @@ func (g writeGate) unlock() { <-g }
 
 // gatedExec runs single-statement writes on db through the gate.
 type gatedExec struct {
-	db   *sql.DB
+	p    prepared
 	gate writeGate
 }
 
@@ -40,8 +40,8 @@ func (x gatedExec) ExecContext(ctx context.Context, query string, args ...any) (
 		return nil, err
 	}
 	defer x.gate.unlock()
-	return x.db.ExecContext(ctx, query, args...)
+	return x.p.ExecContext(ctx, query, args...)
 }
 
 // writer is the gated way to run a single write statement outside tx.
-func (s *Store) writer() gatedExec { return gatedExec{db: s.db, gate: s.gate} }
+func (s *Store) writer() gatedExec { return gatedExec{p: s.rd(), gate: s.gate} }
