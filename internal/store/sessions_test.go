@@ -123,46 +123,91 @@ func TestSessionsExpiry(t *testing.T) {
 	}
 }
 
-// TestSessionsCommitSkipsSmallTouches: an unchanged session whose expiry
-// moved forward by less than touchSlack is not rewritten; any other change is.
-func TestSessionsCommitSkipsSmallTouches(t *testing.T) {
+// TestSessionsIdleTouch: a session ends after the idle timeout without a
+// request and never after its deadline; a request that changes nothing
+// moves the idle expiry forward only when it lags by touchSlack or more,
+// and never rewrites the data.
+func TestSessionsIdleTouch(t *testing.T) {
 	s, _ := openTest(t)
 	ss := s.Sessions(time.Hour)
 	defer ss.Stop()
+	ss.SetIdleTimeout(30 * time.Minute)
 	ctx := context.Background()
+	clk := &clock{t: time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)}
+	ss.SetClock(clk.now)
+	start := clk.now()
 	token := auth.NewToken()
-	base := time.Now().Add(30 * time.Minute).Truncate(time.Second)
-	stored := func() (string, float64) {
+	stored := func() (string, time.Time) {
 		t.Helper()
 		var d []byte
 		var exp float64
 		if err := s.db.QueryRowContext(ctx, `SELECT data, expiry FROM sessions WHERE token_hash = ?`, auth.HashToken(token)).Scan(&d, &exp); err != nil {
 			t.Fatal(err)
 		}
-		return string(d), exp
+		return string(d), fromUnixFloat(exp).UTC().Round(time.Millisecond)
 	}
-	if err := ss.Commit(token, []byte("same"), base); err != nil {
+	if err := ss.Commit(token, []byte("data"), start.Add(12*time.Hour)); err != nil {
 		t.Fatal(err)
+	}
+	if _, exp := stored(); !exp.Equal(start.Add(30 * time.Minute)) {
+		t.Errorf("after Commit: expiry %v, want %v (idle timeout from now)", exp, start.Add(30*time.Minute))
 	}
 	steps := []struct {
 		name       string
-		data       string
-		expiry     time.Time
-		wantData   string
-		wantExpiry time.Time
+		at         time.Duration // since start
+		wantFound  bool
+		wantExpiry time.Duration // since start
 	}{
-		{"touch under slack", "same", base.Add(30 * time.Second), "same", base},
-		{"touch over slack", "same", base.Add(2 * time.Minute), "same", base.Add(2 * time.Minute)},
-		{"data changed", "changed", base.Add(2*time.Minute + time.Second), "changed", base.Add(2*time.Minute + time.Second)},
-		{"expiry shortened", "changed", base, "changed", base},
+		{"request 30 s later: under the slack, no write", 30 * time.Second, true, 30 * time.Minute},
+		{"request 2 min later: touched", 2 * time.Minute, true, 32 * time.Minute},
+		{"request 2 min 59 s later: under the slack again", 2*time.Minute + 59*time.Second, true, 32 * time.Minute},
+		{"31 min idle: expired", 33 * time.Minute, false, 32 * time.Minute},
 	}
 	for _, st := range steps {
-		if err := ss.Commit(token, []byte(st.data), st.expiry); err != nil {
-			t.Fatalf("%s: Commit: %v", st.name, err)
+		clk.set(start.Add(st.at))
+		b, found, err := ss.Find(token)
+		if err != nil || found != st.wantFound || (found && string(b) != "data") {
+			t.Errorf("%s: Find = %q, %v, %v; want data, %v, nil", st.name, b, found, err, st.wantFound)
 		}
-		d, exp := stored()
-		if d != st.wantData || exp != unixFloat(st.wantExpiry) {
-			t.Errorf("%s: stored %q expiry %v, want %q expiry %v", st.name, d, exp, st.wantData, unixFloat(st.wantExpiry))
+		if d, exp := stored(); d != "data" || !exp.Equal(start.Add(st.wantExpiry)) {
+			t.Errorf("%s: stored %q expiry %v, want \"data\" expiry %v", st.name, d, exp, start.Add(st.wantExpiry))
 		}
+	}
+
+	// Near the deadline the idle expiry stops at it.
+	clk.set(start)
+	if err := ss.Commit(token, []byte("data2"), start.Add(10*time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	if _, exp := stored(); !exp.Equal(start.Add(10 * time.Minute)) {
+		t.Errorf("deadline in 10 min: expiry %v, want the deadline %v", exp, start.Add(10*time.Minute))
+	}
+	clk.set(start.Add(5 * time.Minute))
+	if _, found, _ := ss.Find(token); !found {
+		t.Error("5 min before the deadline: session not found")
+	}
+	if _, exp := stored(); !exp.Equal(start.Add(10 * time.Minute)) {
+		t.Errorf("touch near the deadline: expiry %v, want the deadline %v", exp, start.Add(10*time.Minute))
+	}
+	clk.set(start.Add(10*time.Minute + time.Second))
+	if _, found, _ := ss.Find(token); found {
+		t.Error("past the deadline: session still found")
+	}
+
+	// A session stored before migration 012 has no deadline: it keeps its
+	// expiry (it is never extended past what it had).
+	legacy := auth.NewToken()
+	clk.set(start)
+	if _, err := s.db.ExecContext(ctx, `INSERT INTO sessions (token_hash, data, expiry) VALUES (?, x'6f6c64', ?)`,
+		auth.HashToken(legacy), unixFloat(start.Add(20*time.Minute))); err != nil {
+		t.Fatal(err)
+	}
+	clk.set(start.Add(15 * time.Minute))
+	if _, found, _ := ss.Find(legacy); !found {
+		t.Error("legacy session before its expiry: not found")
+	}
+	clk.set(start.Add(21 * time.Minute))
+	if _, found, _ := ss.Find(legacy); found {
+		t.Error("legacy session past its stored expiry: still found (it must not be extended)")
 	}
 }

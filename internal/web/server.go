@@ -119,11 +119,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.S
 // Routes lists every registered route with its access rule.
 func (s *Server) Routes() []Route { return append([]Route(nil), s.routes...) }
 
+// sessionIdleTimeout ends a session after this long without a request
+// (SECURITY.md: 30 minutes idle, 12 hours absolute).
+const sessionIdleTimeout = 30 * time.Minute
+
 func (s *Server) newSessionManager(ss *store.Sessions) *scs.SessionManager {
 	sm := scs.New()
 	sm.Store = ss
 	sm.Lifetime = 12 * time.Hour
-	sm.IdleTimeout = 30 * time.Minute
+	// The idle timeout is the store's: scs's own would commit every session
+	// on every request, changed or not (store.Sessions.SetIdleTimeout).
+	ss.SetIdleTimeout(sessionIdleTimeout)
 	sm.Cookie.Name = "puente_session"
 	if s.secure {
 		// The __Host- prefix pins the cookie to this host, Secure and Path=/.
