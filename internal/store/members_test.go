@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"strings"
 	"sync"
 	"testing"
 
@@ -176,18 +177,63 @@ func TestOrgForUser(t *testing.T) {
 		{"gscoord", "gs", true},
 		{"gscoord", "g1", false},
 	}
+	// A case in every group, for CaseInScope: only the group's own people
+	// reach it, never network staff.
+	cases := map[string]model.Case{}
+	for _, g := range []string{"g1", "g2", "g3", "gs"} {
+		c, err := w.s.CreateCase(ctx, w.orgs[g].ID, "", model.CaseInput{Status: "arrived"}, model.PersonInput{Name: "Scope " + g})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cases[g] = c
+	}
+	// What access decisions need besides: a group with a coordinator of its own.
+	coordinated := func(o model.Org) bool {
+		var n int
+		if err := w.s.db.QueryRow(`SELECT count(*) FROM memberships WHERE org_id = ? AND role = 'coordinator'`, o.ID).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		return o.Kind == model.KindGroup && n > 0
+	}
 	for _, tt := range tests {
 		u, org := w.users[tt.user], w.orgs[tt.org]
-		got, err := w.s.OrgForUser(ctx, u.ID, org.ID)
-		switch {
-		case tt.want && (err != nil || got.ID != org.ID || got.Kind != org.Kind || got.NetworkID != org.NetworkID || got.Name != org.Name):
-			t.Errorf("OrgForUser(%s, %s) = %+v, %v; want %+v", tt.user, tt.org, got, err, org)
-		case !tt.want && !errors.Is(err, model.ErrNotFound):
-			t.Errorf("OrgForUser(%s, %s) error = %v, want %v", tt.user, tt.org, err, model.ErrNotFound)
+		ms, err := w.s.Memberships(ctx, u.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, get := range map[string]func() (model.Org, error){
+			"OrgForUser": func() (model.Org, error) { return w.s.OrgForUser(ctx, u.ID, org.ID) },
+			"OrgInScope": func() (model.Org, error) { return w.s.OrgInScope(ctx, ms, org.ID) },
+		} {
+			got, err := get()
+			switch {
+			case tt.want && (err != nil || got.ID != org.ID || got.Kind != org.Kind || got.NetworkID != org.NetworkID || got.Name != org.Name ||
+				got.TimeZone == "" || got.HasCoordinator != coordinated(org)):
+				t.Errorf("%s(%s, %s) = %+v, %v; want %+v", name, tt.user, tt.org, got, err, org)
+			case !tt.want && !errors.Is(err, model.ErrNotFound):
+				t.Errorf("%s(%s, %s) error = %v, want %v", name, tt.user, tt.org, err, model.ErrNotFound)
+			}
+		}
+		if c, ok := cases[tt.org]; ok {
+			ownRole := strings.HasPrefix(tt.user, tt.org)
+			got, err := w.s.CaseInScope(ctx, ms, c.ID)
+			switch {
+			case ownRole && (err != nil || got.ID != c.ID):
+				t.Errorf("CaseInScope(%s, case of %s) = %+v, %v; want the case", tt.user, tt.org, got, err)
+			case !ownRole && !errors.Is(err, model.ErrNotFound):
+				t.Errorf("CaseInScope(%s, case of %s) error = %v, want %v", tt.user, tt.org, err, model.ErrNotFound)
+			}
 		}
 	}
 	if _, err := w.s.OrgForUser(ctx, w.users["n1admin"].ID, "ffffffffffffffffffffffffffffffff"); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("OrgForUser(missing org) error = %v, want %v", err, model.ErrNotFound)
+	}
+	ms, _ := w.s.Memberships(ctx, w.users["n1admin"].ID)
+	if _, err := w.s.OrgInScope(ctx, ms, "ffffffffffffffffffffffffffffffff"); !errors.Is(err, model.ErrNotFound) {
+		t.Errorf("OrgInScope(missing org) error = %v, want %v", err, model.ErrNotFound)
+	}
+	if _, err := w.s.OrgInScope(ctx, nil, w.orgs["g1"].ID); !errors.Is(err, model.ErrNotFound) {
+		t.Errorf("OrgInScope(no memberships) error = %v, want %v", err, model.ErrNotFound)
 	}
 }
 

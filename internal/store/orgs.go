@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 
 	"puente/internal/model"
@@ -36,6 +37,35 @@ func (s *Store) OrgForUser(ctx context.Context, userID, orgID string) (model.Org
 		  AND EXISTS (SELECT 1 FROM memberships m
 		              WHERE m.user_id = ? AND (m.org_id = o.id OR m.org_id = o.network_id))`,
 		orgID, userID))
+}
+
+// OrgInScope returns organisation orgID if the viewer whose memberships
+// these are belongs to it or to the network that owns it; otherwise
+// model.ErrNotFound, exactly as for an organisation that does not exist.
+// It is OrgForUser for a request that has read the viewer's memberships
+// already: an organisation of theirs is built from its membership with no
+// query, and a group of one of their networks is read with the network
+// ids as parameters, so no request reads the memberships twice.
+func (s *Store) OrgInScope(ctx context.Context, memberships []model.Membership, orgID string) (model.Org, error) {
+	var networks []string
+	for _, m := range memberships {
+		if m.OrgID == orgID {
+			return m.Org(), nil
+		}
+		if m.OrgKind == model.KindNetwork {
+			networks = append(networks, m.OrgID)
+		}
+	}
+	if len(networks) == 0 {
+		return model.Org{}, model.ErrNotFound
+	}
+	list, err := json.Marshal(networks)
+	if err != nil {
+		return model.Org{}, err
+	}
+	return scanOrg(s.rd().QueryRowContext(ctx, `
+		SELECT `+orgColsAuthz+` FROM organisations o
+		WHERE o.id = ? AND o.network_id IN (SELECT value FROM json_each(?))`, orgID, string(list)))
 }
 
 // CreateGroup creates a sponsor group inside network networkID, in the

@@ -20,7 +20,7 @@ func (s *Server) currentOrg(r *http.Request) (model.Org, error) {
 	if v.Current.OrgID == "" {
 		return model.Org{}, errNotFound
 	}
-	return s.store.OrgForUser(r.Context(), v.UserID, v.Current.OrgID)
+	return s.store.OrgInScope(r.Context(), v.Memberships, v.Current.OrgID)
 }
 
 // caseList is the current group's cases (search, filter, sort, pages), or,

@@ -21,7 +21,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	if v.Current.OrgID == "" {
 		return s.render(w, r, http.StatusOK, "home", d)
 	}
-	org, err := s.store.OrgForUser(r.Context(), v.UserID, v.Current.OrgID)
+	org, err := s.store.OrgInScope(r.Context(), v.Memberships, v.Current.OrgID)
 	if err != nil {
 		return err
 	}

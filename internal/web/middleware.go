@@ -257,7 +257,7 @@ func (s *Server) requireSignIn(next http.Handler) http.Handler {
 func (s *Server) onOrg(action authz.Action, h handlerFunc) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		v := viewerFrom(r)
-		org, err := s.store.OrgForUser(r.Context(), v.UserID, r.PathValue("orgID"))
+		org, err := s.store.OrgInScope(r.Context(), v.Memberships, r.PathValue("orgID"))
 		if err != nil {
 			return err
 		}
@@ -277,11 +277,11 @@ func (s *Server) onOrg(action authz.Action, h handlerFunc) handlerFunc {
 func (s *Server) onCase(action authz.Action, h handlerFunc) handlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) error {
 		v := viewerFrom(r)
-		c, err := s.store.CaseForUser(r.Context(), v.UserID, r.PathValue("caseID"))
+		c, err := s.store.CaseInScope(r.Context(), v.Memberships, r.PathValue("caseID"))
 		if err != nil {
 			return err
 		}
-		group, err := s.store.OrgForUser(r.Context(), v.UserID, c.GroupID)
+		group, err := s.store.OrgInScope(r.Context(), v.Memberships, c.GroupID)
 		if err != nil {
 			return err
 		}
