@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"runtime"
 	"strconv"
+	"sync"
 	"time"
 
 	"puente/internal/auth"
@@ -49,6 +50,13 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if err := useKey(ctx, st, cfg.keyFile, log); err != nil {
 		return fmt.Errorf("refusing to start: %w", err)
 	}
+	// Work that grows with the database runs after the listener opens: the
+	// full integrity check. background ends with run, before the store
+	// closes.
+	var background sync.WaitGroup
+	defer background.Wait()
+	bgctx, stopBackground := context.WithCancel(ctx)
+	defer stopBackground()
 	if n, err := st.SyncRules(ctx); err != nil {
 		return fmt.Errorf("recompute deadlines: %w", err)
 	} else if n > 0 {
@@ -112,6 +120,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		log.Warn("not set up yet: open this one-time link to create the first account (it works until setup is done)",
 			"setup_url", wc.BaseURL+"/setup?token="+wc.SetupToken)
 	}
+	background.Go(func() { checkIntegrity(bgctx, st, cfg.dbPath, log) })
 
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()

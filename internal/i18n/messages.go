@@ -78,6 +78,9 @@ var messages = map[string][2]string{
 	"error.internal":           {"Something went wrong on our side. Your last action may not have been saved: check it, then try again.", "Algo falló de nuestro lado. Puede que lo último que hizo no se haya guardado: revíselo y vuelva a intentarlo."},
 	"error.reference":          {"Reference for support: %s", "Código para pedir ayuda: %s"},
 	"error.home":               {"Go to the start page", "Ir a la página de inicio"},
+	"error.unsound.title":      {"Puente is not available right now", "Puente no está disponible por ahora"},
+	"error.unsound": {"The database failed its integrity check. Puente saves and shows nothing until it is restored from a backup. Tell the person who runs this server.",
+		"La base de datos no pasó su control de integridad. Puente no guarda ni muestra nada hasta que se recupere de una copia de seguridad. Avise a la persona que administra este servidor."},
 
 	// Setup
 	"setup.title":        {"Set up Puente", "Configurar Puente"},

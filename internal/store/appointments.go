@@ -182,9 +182,15 @@ func (s *Store) DeleteAppointment(ctx context.Context, c model.Case, id, actorID
 }
 
 // backfillAppointmentInstants gives the appointments that migration 003
-// found their instant, which SQLite cannot compute (it knows no zones). It
-// runs at every start and does nothing once every row has one.
+// found their instant, which SQLite cannot compute (it knows no zones).
+// The store writes the instant of every appointment it saves, so this is
+// needed once: meta 'appointment_instants' records that it was done, and
+// every later start reads that one row instead of scanning the table.
 func (s *Store) backfillAppointmentInstants(ctx context.Context) (int, error) {
+	var done int
+	if err := s.rd().QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'appointment_instants')`).Scan(&done); err != nil || done == 1 {
+		return 0, err
+	}
 	n := 0
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		rows, err := s.in(tx).QueryContext(ctx, `SELECT id, date, time, time_zone FROM appointments WHERE starts_at = ''`)
@@ -215,7 +221,8 @@ func (s *Store) backfillAppointmentInstants(ctx context.Context) (int, error) {
 			}
 		}
 		n = len(todo)
-		return nil
+		_, err = s.in(tx).ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('appointment_instants', x'31')`)
+		return err
 	})
 	return n, err
 }

@@ -63,9 +63,14 @@ func OpenExisting(ctx context.Context, path string, exclusive, quick bool) (*Sto
 		lock.release()
 		return nil, err
 	}
-	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }, rules: rules, gate: newWriteGate(), busyMS: maintBusyMS, lock: lock, noQuickCheck: !quick,
+	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }, rules: rules, gate: newWriteGate(), busyMS: maintBusyMS, lock: lock,
 		stmts: noStmtCache(db)}
-	if err := s.check(ctx); err != nil {
+	err = s.check(ctx)
+	if err == nil && quick {
+		err = s.QuickCheck(ctx)
+	}
+	if err != nil {
+		s.stmts.close()
 		db.Close()
 		lock.release()
 		if isBusy(err) {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"modernc.org/sqlite"
@@ -32,8 +33,8 @@ type Store struct {
 	busyMS int
 	// lock is held from Open to Close (see fileLock).
 	lock *fileLock
-	// noQuickCheck skips check's quick_check (see OpenExisting).
-	noQuickCheck bool
+	// unsound is set when QuickCheck fails: writes are refused from then on.
+	unsound atomic.Pointer[error]
 	// stmts keeps prepared statements for reuse (stmts.go).
 	stmts *stmtCache
 }
@@ -66,9 +67,15 @@ func dsnWith(path string, busyMS int, mustExist bool) string {
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 }
 
-// Open opens (creating if needed) the database at path, checks its settings
-// and integrity, and applies pending migrations. It refuses a database whose
-// checks fail, with an error that says which.
+// Open opens (creating if needed) the database at path, checks what is
+// cheap to check (the file's header, the connection settings, that the
+// schema reads, the migrations it records) and applies pending migrations.
+// It refuses a database whose checks fail, with an error that says which.
+//
+// Its time does not grow with the database: the full integrity check reads
+// every page, so the server runs it after it listens (QuickCheck). Only
+// before a migration, which rewrites tables, does Open run it first: a
+// damaged file is never migrated.
 func Open(ctx context.Context, path string) (*Store, error) {
 	lock, err := lockFile(path, false, true)
 	if err != nil {
@@ -85,6 +92,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 }
 
 func open(ctx context.Context, path string, lock *fileLock) (*Store, error) {
+	if err := checkHeader(path); err != nil {
+		return nil, fmt.Errorf("database %s: %w", path, err)
+	}
 	db, err := sql.Open("sqlite", dsn(path))
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
@@ -101,28 +111,44 @@ func open(ctx context.Context, path string, lock *fileLock) (*Store, error) {
 	}
 	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }, rules: rules, gate: newWriteGate(), busyMS: busyTimeoutMS, lock: lock,
 		stmts: newStmtCache(db)}
-	if err := s.check(ctx); err != nil {
+	fail := func(what string, err error) (*Store, error) {
+		s.stmts.close()
 		db.Close()
+		if what != "" {
+			return nil, fmt.Errorf("database %s: %s: %w", path, what, err)
+		}
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
+	if err := s.check(ctx); err != nil {
+		return fail("", err)
+	}
+	mig, err := s.CompareMigrations(ctx)
+	if err != nil {
+		return fail("read migrations", err)
+	}
+	if len(mig.Unknown) > 0 {
+		return fail("", fmt.Errorf("made by a newer Puente (unknown migrations %s): run that version, or restore a backup made by this one", strings.Join(mig.Unknown, ", ")))
+	}
+	if len(mig.Pending) > 0 && len(mig.Applied) > 0 {
+		if err := s.QuickCheck(ctx); err != nil {
+			return fail("before migrating", err)
+		}
+	}
 	if err := s.migrate(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("database %s: migrate: %w", path, err)
+		return fail("migrate", err)
 	}
 	if _, err := s.backfillAppointmentInstants(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("database %s: appointment times: %w", path, err)
+		return fail("appointment times", err)
 	}
 	if err := s.refreshNameKeys(ctx); err != nil {
-		db.Close()
-		return nil, fmt.Errorf("database %s: name keys: %w", path, err)
+		return fail("name keys", err)
 	}
 	s.audit = newAuditBatcher(s)
 	return s, nil
 }
 
-// check verifies that the settings in the DSN took hold and that the file
-// is sound. A database that fails is never written to.
+// check verifies that the settings in the DSN took hold and that the
+// schema reads. A database that fails is never written to.
 func (s *Store) check(ctx context.Context) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
@@ -147,27 +173,11 @@ func (s *Store) check(ctx context.Context) error {
 			return fmt.Errorf("PRAGMA %s is %q, want %q", w.pragma, got, w.value)
 		}
 	}
-	if s.noQuickCheck {
-		return nil
-	}
-	rows, err := conn.QueryContext(ctx, "PRAGMA quick_check(10)")
-	if err != nil {
-		return fmt.Errorf("quick_check: %w", err)
-	}
-	defer rows.Close()
-	var problems []string
-	for rows.Next() {
-		var line string
-		if err := rows.Scan(&line); err != nil {
-			return fmt.Errorf("quick_check: %w", err)
-		}
-		problems = append(problems, line)
-	}
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("quick_check: %w", err)
-	}
-	if len(problems) != 1 || problems[0] != "ok" {
-		return fmt.Errorf("quick_check failed: %s", strings.Join(problems, "; "))
+	// Reading the schema parses every table's definition: a damaged
+	// sqlite_schema fails here.
+	var n int
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(&n); err != nil {
+		return fmt.Errorf("read the schema: %w", err)
 	}
 	return nil
 }
@@ -253,6 +263,9 @@ func (s *Store) pragmaLines(ctx context.Context, q string) ([]string, error) {
 
 // tx runs fn in one immediate write transaction.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
 	if err := s.gate.lock(ctx); err != nil {
 		return err
 	}

@@ -3,7 +3,9 @@ package store
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/binary"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -189,8 +191,27 @@ func TestOpenRefusesBadDatabase(t *testing.T) {
 			if err := os.WriteFile(path, garbage, 0o600); err != nil {
 				t.Fatal(err)
 			}
-		}, []string{"not a database"}},
-		{"corrupted table page", corruptTablePage, []string{"quick_check", "malformed"}},
+		}, []string{"not a database", "not a SQLite database"}},
+		{"cut short", func(t *testing.T, path string) {
+			s, err := Open(context.Background(), path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, b[:len(b)/2], 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}, []string{"truncated"}},
+		{"corrupted table page, a migration pending", func(t *testing.T, path string) {
+			corruptTablePage(t, path)
+			forgetMigration(t, path, "012_next_due.sql")
+		}, []string{"quick_check", "malformed"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -221,6 +242,69 @@ func TestOpenRefusesBadDatabase(t *testing.T) {
 				t.Errorf("refused database file was modified (%d bytes before, %d after)", len(before), len(after))
 			}
 		})
+	}
+}
+
+// forgetMigration deletes a migration's record, as if the file came from
+// an older Puente and the migration were pending.
+func forgetMigration(t *testing.T, path, name string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", dsn(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(`DELETE FROM schema_migrations WHERE name = ?`, name); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec(`PRAGMA wal_checkpoint(TRUNCATE)`); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDamagedDatabaseOpensThenRefusesWrites: a page of a table garbled
+// inside a migrated database passes the cheap checks, so Open is quick
+// whatever the size; QuickCheck then finds the damage, and from then on
+// every write is refused with ErrUnsound and the file stays as it was.
+func TestDamagedDatabaseOpensThenRefusesWrites(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "puente.db")
+	corruptTablePage(t, path)
+	before, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("Open of a database damaged inside a table: %v, want it opened (the damage is found by QuickCheck)", err)
+	}
+	if err := s.Unsound(); err != nil {
+		t.Errorf("Unsound before QuickCheck = %v, want nil", err)
+	}
+	err = s.QuickCheck(ctx)
+	if err == nil || !strings.Contains(err.Error(), "quick_check") {
+		t.Fatalf("QuickCheck = %v, want a quick_check failure", err)
+	}
+	if got := s.Unsound(); got == nil || got.Error() != err.Error() {
+		t.Errorf("Unsound after QuickCheck = %v, want %v", got, err)
+	}
+	if err := s.RecordEvent(ctx, model.Event{Kind: model.EventSigninFailed, IP: "192.0.2.9"}); !errors.Is(err, ErrUnsound) {
+		t.Errorf("RecordEvent (a transaction) = %v, want ErrUnsound", err)
+	}
+	ss := s.Sessions(time.Hour)
+	if err := ss.Commit("token-after-damage", []byte("x"), time.Now().Add(time.Hour)); !errors.Is(err, ErrUnsound) {
+		t.Errorf("session Commit (a single write) = %v, want ErrUnsound", err)
+	}
+	ss.Stop()
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	after, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(after, before) {
+		t.Errorf("the damaged file was written to (%d bytes before, %d after)", len(before), len(after))
 	}
 }
 

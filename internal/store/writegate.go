@@ -32,10 +32,14 @@ func (g writeGate) unlock() { <-g }
 type gatedExec struct {
 	p    prepared
 	gate writeGate
+	s    *Store
 }
 
 // ExecContext runs one write statement once the gate is free.
 func (x gatedExec) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if err := x.s.writable(); err != nil {
+		return nil, err
+	}
 	if err := x.gate.lock(ctx); err != nil {
 		return nil, err
 	}
@@ -44,4 +48,4 @@ func (x gatedExec) ExecContext(ctx context.Context, query string, args ...any) (
 }
 
 // writer is the gated way to run a single write statement outside tx.
-func (s *Store) writer() gatedExec { return gatedExec{p: s.rd(), gate: s.gate} }
+func (s *Store) writer() gatedExec { return gatedExec{p: s.rd(), gate: s.gate, s: s} }

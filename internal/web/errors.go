@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"puente/internal/model"
+	"puente/internal/store"
 )
 
 // handlerFunc is a handler that returns its failure; handle turns it into
@@ -34,6 +35,8 @@ var (
 	// where the link is.
 	errSetupLocked = &httpError{status: http.StatusNotFound, key: "setup.locked"}
 	errMisdirected = &httpError{status: http.StatusMisdirectedRequest, key: "error.misdirected"}
+	// errUnsound: the database failed its integrity check (store.ErrUnsound).
+	errUnsound = &httpError{status: http.StatusServiceUnavailable, key: "error.unsound"}
 )
 
 func errThrottled(retry time.Duration) error {
@@ -54,6 +57,9 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	status, key := http.StatusInternalServerError, "error.internal"
 	var he *httpError
 	var mbe *http.MaxBytesError
+	if errors.Is(err, store.ErrUnsound) {
+		err = errUnsound
+	}
 	switch {
 	case errors.As(err, &he):
 		status, key = he.status, he.key

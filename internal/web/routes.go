@@ -20,7 +20,7 @@ type Route struct {
 // route cannot exist without an access rule.
 func (s *Server) buildRoutes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.requestID, s.recoverPanic, s.logRequest, s.securityHeaders, s.checkHost)
+	r.Use(s.requestID, s.recoverPanic, s.logRequest, s.securityHeaders, s.checkHost, s.refuseUnsound)
 	// Unmatched addresses still load the session, so the 404 page shows the
 	// signed-in header and language like every other page.
 	r.NotFound(noStore(s.sessions.LoadAndSave(s.loadViewer(s.handle(func(w http.ResponseWriter, r *http.Request) error { return errNotFound })))).ServeHTTP)
