@@ -17,6 +17,7 @@ const (
 	ctxOrg
 	ctxLang
 	ctxCase
+	ctxNote
 )
 
 // viewer is the signed-in person for this request.

@@ -54,6 +54,12 @@ func (s *Server) handle(h handlerFunc) http.HandlerFunc {
 // serveError answers err as a plain page with the request id. Only the
 // status and a fixed message reach the user; the error itself goes to the log.
 func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
+	if clientGone(r, err) {
+		// Nobody is left to read a page: no error, no page, no second
+		// WriteHeader. The request log says what happened (status 499).
+		markClientGone(r)
+		return
+	}
 	status, key := http.StatusInternalServerError, "error.internal"
 	var he *httpError
 	var mbe *http.MaxBytesError

@@ -77,17 +77,26 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // logRequest logs the route pattern, never the raw path: paths carry
 // one-time tokens and object ids that the log has no need of.
+// A request whose client hung up is logged with status 499 and
+// client_gone=true, at INFO: it is not a server error.
 func (s *Server) logRequest(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		sw := &statusWriter{ResponseWriter: w}
+		note := &requestNote{}
+		r = with(r, ctxNote, note)
 		next.ServeHTTP(sw, r)
 		pattern := "unmatched"
 		if rc := chi.RouteContext(r.Context()); rc != nil && rc.RoutePattern() != "" {
 			pattern = rc.RoutePattern()
 		}
-		s.log.Info("request", "request_id", requestIDFrom(r), "method", r.Method, "route", pattern,
-			"status", sw.status, "duration_ms", float64(time.Since(start).Microseconds())/1000)
+		attrs := []any{"request_id", requestIDFrom(r), "method", r.Method, "route", pattern,
+			"status", sw.status, "duration_ms", float64(time.Since(start).Microseconds()) / 1000}
+		if note.clientGone {
+			attrs[7] = statusClientGone
+			attrs = append(attrs, "client_gone", true)
+		}
+		s.log.Info("request", attrs...)
 	})
 }
 

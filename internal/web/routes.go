@@ -23,7 +23,7 @@ func (s *Server) buildRoutes() http.Handler {
 	r.Use(s.requestID, s.recoverPanic, s.logRequest, s.securityHeaders, s.checkHost, s.refuseUnsound)
 	// Unmatched addresses still load the session, so the 404 page shows the
 	// signed-in header and language like every other page.
-	r.NotFound(noStore(s.sessions.LoadAndSave(s.loadViewer(s.handle(func(w http.ResponseWriter, r *http.Request) error { return errNotFound })))).ServeHTTP)
+	r.NotFound(noStore(s.loadAndSave(s.loadViewer(s.handle(func(w http.ResponseWriter, r *http.Request) error { return errNotFound })))).ServeHTTP)
 	r.MethodNotAllowed(s.handle(func(w http.ResponseWriter, r *http.Request) error { return errMethod }))
 
 	// Static files and the health check: no session, no setup gate.
@@ -31,7 +31,7 @@ func (s *Server) buildRoutes() http.Handler {
 	s.add(r, "GET", "/healthz", authz.Public, s.healthz)
 
 	r.Group(func(r chi.Router) {
-		r.Use(noStore, s.limitBody, s.crossOrigin, s.sessions.LoadAndSave, s.loadViewer, s.setupGate)
+		r.Use(noStore, s.limitBody, s.crossOrigin, s.loadAndSave, s.loadViewer, s.setupGate)
 
 		s.add(r, "GET", "/setup", authz.Public, s.setupForm)
 		s.add(r, "POST", "/setup", authz.Public, s.setupPost)

@@ -140,6 +140,8 @@ func (s *Server) newSessionManager(ss *store.Sessions) *scs.SessionManager {
 	sm.Cookie.Secure = s.secure
 	sm.Cookie.Path = "/"
 	sm.Cookie.Persist = false
+	// scs's own middleware is not used (see loadAndSave), but its helpers
+	// report through ErrorFunc too.
 	sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
 		s.serveError(w, r, err)
 	}

@@ -2,6 +2,9 @@ package web
 
 import (
 	"net/http"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
 
 	"puente/internal/model"
 )
@@ -35,3 +38,77 @@ func (s *Server) formRejected(w http.ResponseWriter, r *http.Request, page strin
 	d.Form = form
 	return s.render(w, r, http.StatusUnprocessableEntity, page, d)
 }
+
+// loadAndSave is scs's LoadAndSave, changed where it answers a failed
+// commit. scs calls ErrorFunc from inside the handler's first WriteHeader
+// and then lets the handler's own header through: a second WriteHeader
+// ("superfluous response.WriteHeader call") after an error page nobody
+// may get whole. Here the session is committed before the handler's first
+// byte, as in scs, and a failure replaces the handler's answer: what the
+// handler writes after is dropped. A client that hung up (the commit
+// failed because the request's context ended) gets nothing (serveError).
+func (s *Server) loadAndSave(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Add("Vary", "Cookie")
+		var token string
+		if c, err := r.Cookie(s.sessions.Cookie.Name); err == nil {
+			token = c.Value
+		}
+		ctx, err := s.sessions.Load(r.Context(), token)
+		if err != nil {
+			s.serveError(w, r, err)
+			return
+		}
+		sr := r.WithContext(ctx)
+		sw := &sessionWriter{ResponseWriter: w, s: s, r: sr}
+		next.ServeHTTP(sw, sr)
+		sw.commit()
+	})
+}
+
+// sessionWriter commits the session before the first byte of the answer.
+type sessionWriter struct {
+	http.ResponseWriter
+	s         *Server
+	r         *http.Request
+	committed bool
+	failed    bool // the commit failed and its error answer was written
+}
+
+// commit saves a changed session and sets or clears its cookie, once.
+func (sw *sessionWriter) commit() {
+	if sw.committed {
+		return
+	}
+	sw.committed = true
+	sm, ctx := sw.s.sessions, sw.r.Context()
+	switch sm.Status(ctx) {
+	case scs.Modified:
+		token, expiry, err := sm.Commit(ctx)
+		if err != nil {
+			sw.failed = true
+			sw.s.serveError(sw.ResponseWriter, sw.r, err)
+			return
+		}
+		sm.WriteSessionCookie(ctx, sw.ResponseWriter, token, expiry)
+	case scs.Destroyed:
+		sm.WriteSessionCookie(ctx, sw.ResponseWriter, "", time.Time{})
+	}
+}
+
+func (sw *sessionWriter) WriteHeader(code int) {
+	sw.commit()
+	if !sw.failed {
+		sw.ResponseWriter.WriteHeader(code)
+	}
+}
+
+func (sw *sessionWriter) Write(b []byte) (int, error) {
+	sw.commit()
+	if sw.failed {
+		return len(b), nil
+	}
+	return sw.ResponseWriter.Write(b)
+}
+
+func (sw *sessionWriter) Unwrap() http.ResponseWriter { return sw.ResponseWriter }
