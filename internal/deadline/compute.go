@@ -99,17 +99,25 @@ func (d Deadline) windowStart() Date {
 //
 // Every date is a computation from recorded facts and must be confirmed with
 // the person's lawyer.
-func Compute(rs *RuleSet, f Facts) []Deadline {
+func Compute(rs *RuleSet, f Facts) []Deadline { return compute(rs, f, true) }
+
+// ComputeDates is Compute without the texts (Working and Explanation stay
+// empty): the same keys, kinds, dates and met facts, for storing and
+// listing deadlines, at a fraction of the cost of writing out how every
+// date was counted in two languages.
+func ComputeDates(rs *RuleSet, f Facts) []Deadline { return compute(rs, f, false) }
+
+func compute(rs *RuleSet, f Facts, texts bool) []Deadline {
 	var out []Deadline
 	for _, id := range rs.ids {
-		versions := rs.Versions(id)
+		versions := rs.versions[id]
 		var mine []Deadline
 		for _, occ := range versions[0].Trigger.occurrences(f) {
 			r, covered, ok := versionFor(versions, occ, f)
 			if !ok {
 				continue
 			}
-			mine = append(mine, apply(r, occ, f, covered))
+			mine = append(mine, apply(r, occ, f, covered, texts))
 		}
 		if m := versions[0].MetBy; m != "" {
 			matchMet(mine, m.events(f))
@@ -187,8 +195,8 @@ func pausesFor(r Rule, f Facts) []Pause {
 	return nil
 }
 
-// apply computes one rule for one occurrence.
-func apply(r Rule, occ occurrence, f Facts, covered bool) Deadline {
+// apply computes one rule for one occurrence, with its texts or not.
+func apply(r Rule, occ occurrence, f Facts, covered, texts bool) Deadline {
 	o := count(r.Counting, occ.date, pausesFor(r, f), r.Kind.LaterIsSafe())
 	d := Deadline{
 		Key:           r.ID + "/" + string(occ.fact) + occ.which,
@@ -219,7 +227,9 @@ func apply(r Rule, occ occurrence, f Facts, covered bool) Deadline {
 	case o.clock.paused:
 		d.NoDate = ClockPaused
 	}
-	d.Working = Text{EN: workingIn(r, occ, f, o, covered, English), ES: workingIn(r, occ, f, o, covered, Spanish)}
-	d.Explanation = Text{EN: fill(r.Explain.EN, d, English), ES: fill(r.Explain.ES, d, Spanish)}
+	if texts {
+		d.Working = Text{EN: workingIn(r, occ, f, o, covered, English), ES: workingIn(r, occ, f, o, covered, Spanish)}
+		d.Explanation = Text{EN: fill(r.Explain.EN, d, English), ES: fill(r.Explain.ES, d, Spanish)}
+	}
 	return d
 }

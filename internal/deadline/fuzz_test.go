@@ -3,6 +3,7 @@ package deadline
 import (
 	"encoding/binary"
 	"fmt"
+	"reflect"
 	"slices"
 	"testing"
 )
@@ -78,6 +79,17 @@ func FuzzCompute(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		facts := factsFrom(b)
 		ds := Compute(rs, facts)
+		// ComputeDates is the same without the texts.
+		dates := ComputeDates(rs, facts)
+		if len(dates) != len(ds) {
+			t.Fatalf("ComputeDates gave %d deadlines, Compute %d", len(dates), len(ds))
+		}
+		for i, d := range ds {
+			d.Working, d.Explanation = Text{}, Text{}
+			if !reflect.DeepEqual(d, dates[i]) {
+				t.Fatalf("ComputeDates %d: %+v, want Compute's without texts %+v", i, dates[i], d)
+			}
+		}
 		keys := map[string]bool{}
 		for i, d := range ds {
 			if i > 0 {

@@ -120,6 +120,9 @@ type RuleSet struct {
 	rules   []Rule
 	// ids keeps file order, which is also the order rules are computed in.
 	ids []string
+	// versions holds each id's versions, earliest effective first, made
+	// once by Load: Compute reads them for every person of every case.
+	versions map[string][]Rule
 }
 
 //go:embed rules.json
@@ -175,6 +178,17 @@ func Load(r io.Reader) (*RuleSet, error) {
 			rs.ids = append(rs.ids, rule.ID)
 		}
 	}
+	rs.versions = map[string][]Rule{}
+	for _, id := range rs.ids {
+		var vs []Rule
+		for _, r := range rs.rules {
+			if r.ID == id {
+				vs = append(vs, r)
+			}
+		}
+		slices.SortFunc(vs, func(a, b Rule) int { return a.EffectiveFrom.Compare(b.EffectiveFrom) })
+		rs.versions[id] = vs
+	}
 	for _, id := range rs.ids {
 		if err := checkVersions(rs.Versions(id)); err != nil {
 			errs = append(errs, fmt.Errorf("rule %q: %w", id, err))
@@ -196,16 +210,7 @@ func (rs *RuleSet) IDs() []string { return slices.Clone(rs.ids) }
 func (rs *RuleSet) Rules() []Rule { return slices.Clone(rs.rules) }
 
 // Versions returns the versions of one rule id, earliest effective first.
-func (rs *RuleSet) Versions(id string) []Rule {
-	var vs []Rule
-	for _, r := range rs.rules {
-		if r.ID == id {
-			vs = append(vs, r)
-		}
-	}
-	slices.SortFunc(vs, func(a, b Rule) int { return a.EffectiveFrom.Compare(b.EffectiveFrom) })
-	return vs
-}
+func (rs *RuleSet) Versions(id string) []Rule { return slices.Clone(rs.versions[id]) }
 
 // InForce returns the version of rule id in force on a trigger date d. It
 // does not look at CoversOpen (which depends on the computed date); Compute
