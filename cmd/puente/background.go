@@ -26,3 +26,23 @@ func checkIntegrity(ctx context.Context, st *store.Store, dbPath string, log *sl
 			"db", dbPath, "err", err.Error())
 	}
 }
+
+// logRecompute waits for the background recomputation of deadlines and
+// logs how it went, with its rate.
+func logRecompute(ctx context.Context, st *store.Store, log *slog.Logger) {
+	rs := st.WaitRecompute(ctx)
+	switch {
+	case rs.Running:
+		// Stopped by shutdown: the next start carries on.
+	case rs.Err != nil:
+		log.Error("recomputing deadlines stopped; cases not reached are recomputed when opened, and the next start tries again",
+			"done", rs.Done, "of", rs.Total, "err", rs.Err.Error())
+	default:
+		rate := 0.0
+		if s := rs.Elapsed.Seconds(); s > 0 {
+			rate = float64(rs.Done) / s
+		}
+		log.Info("deadlines recomputed with the new rules", "cases", rs.Done, "duration_ms", rs.Elapsed.Milliseconds(),
+			"cases_per_s", int(rate))
+	}
+}

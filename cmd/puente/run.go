@@ -51,16 +51,17 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return fmt.Errorf("refusing to start: %w", err)
 	}
 	// Work that grows with the database runs after the listener opens: the
-	// full integrity check. background ends with run, before the store
-	// closes.
+	// full integrity check, and the recomputation of deadlines after a rule
+	// change. background ends with run, before the store closes.
 	var background sync.WaitGroup
 	defer background.Wait()
 	bgctx, stopBackground := context.WithCancel(ctx)
 	defer stopBackground()
-	if n, err := st.SyncRules(ctx); err != nil {
-		return fmt.Errorf("recompute deadlines: %w", err)
-	} else if n > 0 {
-		log.Info("deadline rules changed: deadlines recomputed", "cases", n)
+	if started, err := st.SyncRules(ctx); err != nil {
+		return fmt.Errorf("deadline rules: %w", err)
+	} else if started {
+		log.Info("deadline rules changed: recomputing every open case's deadlines in the background; a case opened meanwhile is recomputed on the spot")
+		background.Go(func() { logRecompute(bgctx, st, log) })
 	}
 
 	// Two hashes at once bound password hashing to 128 MiB on this machine's

@@ -49,6 +49,11 @@ type Case struct {
 
 	PrincipalName string // for lists
 	People        int    // household size, for lists
+	// NextDue is the earliest date (YYYY-MM-DD) of the case's open "due by"
+	// deadlines, overdue ones included; "" when none is due. Windows,
+	// expiries, information and appointments are never due, and a date
+	// computed from a secret never counts (see store, migration 012).
+	NextDue string
 }
 
 // Open reports whether the case is still open.

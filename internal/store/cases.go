@@ -14,7 +14,7 @@ import (
 const caseCols = `c.id, c.group_id, c.code, c.status, c.status_changed_at, c.closed_at, coalesce(c.close_reason, ''),
 	c.court, c.judge, c.lawyer_name, c.lawyer_contact, c.address_enc IS NOT NULL, c.created_at, c.updated_at,
 	coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
-	(SELECT count(*) FROM people p WHERE p.case_id = c.id)`
+	(SELECT count(*) FROM people p WHERE p.case_id = c.id), coalesce(c.next_due, '')`
 
 func scanCase(row interface{ Scan(...any) error }) (model.Case, error) {
 	var c model.Case
@@ -22,7 +22,7 @@ func scanCase(row interface{ Scan(...any) error }) (model.Case, error) {
 	var closed sql.NullString
 	if err := row.Scan(&c.ID, &c.GroupID, &c.Code, &c.Status, &changed, &closed, &c.CloseReason,
 		&c.Court, &c.Judge, &c.LawyerName, &c.LawyerContact, &c.HasAddress, &created, &updated,
-		&c.PrincipalName, &c.People); err != nil {
+		&c.PrincipalName, &c.People, &c.NextDue); err != nil {
 		return model.Case{}, translate(err)
 	}
 	c.StatusChangedAt, c.ClosedAt = parseTS(changed), parseNullTS(closed)

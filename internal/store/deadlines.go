@@ -2,11 +2,7 @@ package store
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
-	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -161,54 +157,6 @@ func (s *Store) ComputeDeadlines(ctx context.Context, caseID string) ([]PersonDe
 // case and stable when the trigger date moves.
 func DeadlineKey(personID, engineKey string) string { return personID + "/" + engineKey }
 
-// recomputeTx rewrites a case's stored deadlines from its current facts. It
-// runs in the transaction of every change to a fact, so the stored dates
-// never disagree with the facts; marks are keyed separately and survive.
-func (s *Store) recomputeTx(ctx context.Context, tx *sql.Tx, caseID string) error {
-	var groupID string
-	if err := s.in(tx).QueryRowContext(ctx, `SELECT group_id FROM cases WHERE id = ?`, caseID).Scan(&groupID); err != nil {
-		return translate(err)
-	}
-	people, facts, err := s.caseFacts(ctx, s.in(tx), caseID)
-	if err != nil {
-		return err
-	}
-	if _, err := s.in(tx).ExecContext(ctx, `DELETE FROM deadlines WHERE case_id = ?`, caseID); err != nil {
-		return err
-	}
-	for i, p := range people {
-		for _, d := range deadline.Compute(s.rules, facts[i]) {
-			key := DeadlineKey(p.PersonID, d.Key)
-			due, dueEnc, err := s.storedDue(caseID, key, d)
-			if err != nil {
-				return err
-			}
-			if _, err := s.in(tx).ExecContext(ctx, `
-				INSERT INTO deadlines (case_id, group_id, person_id, key, rule_id, kind, due, due_enc, met_on)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-				caseID, groupID, p.PersonID, key, d.RuleID, string(d.Kind), due, dueEnc, nullStr(d.Met.String())); err != nil {
-				return fmt.Errorf("store deadline %s: %w", d.Key, err)
-			}
-		}
-	}
-	return nil
-}
-
-// storedDue is how a deadline's date is stored: in plain text, or, when it
-// is computed from a sensitive field (the registration at 14, from the date
-// of birth), sealed in due_enc like the field itself, with due left NULL so
-// that no list, count or feed that reads due can show it.
-func (s *Store) storedDue(caseID, key string, d deadline.Deadline) (sql.NullString, []byte, error) {
-	if d.Due.IsZero() {
-		return sql.NullString{}, nil, nil
-	}
-	if d.Sensitive {
-		sealed, err := s.seal(d.Due.String(), "deadlines", "due_enc", caseID+"/"+key)
-		return sql.NullString{}, sealed, err
-	}
-	return sql.NullString{String: d.Due.String(), Valid: true}, nil, nil
-}
-
 // GroupSealedDue lists, across a group's open cases, the deadlines whose
 // date is sealed (computed from a date of birth) and that nobody marked
 // done or not applicable, with the date opened. Only a role that may see
@@ -248,33 +196,6 @@ func (s *Store) GroupSealedDue(ctx context.Context, groupID string) ([]model.Due
 	return out, nil
 }
 
-// RecomputeAll rewrites every open case's deadlines, for start-up after the
-// rule set changed (a new binary). It reports how many cases it did.
-func (s *Store) RecomputeAll(ctx context.Context) (int, error) {
-	rows, err := s.rd().QueryContext(ctx, `SELECT id FROM cases WHERE closed_at IS NULL`)
-	if err != nil {
-		return 0, err
-	}
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return 0, err
-		}
-		ids = append(ids, id)
-	}
-	if err := rows.Close(); err != nil {
-		return 0, err
-	}
-	for _, id := range ids {
-		if err := s.tx(ctx, func(tx *sql.Tx) error { return s.recomputeTx(ctx, tx, id) }); err != nil {
-			return 0, err
-		}
-	}
-	return len(ids), nil
-}
-
 func parseDate(s string) deadline.Date {
 	if s == "" {
 		return deadline.Date{}
@@ -284,42 +205,4 @@ func parseDate(s string) deadline.Date {
 		return deadline.Date{}
 	}
 	return d
-}
-
-// deadlinesFormat changes whenever what a stored deadline row holds
-// changes (2: met_on, and sealed dates in due_enc), so that SyncRules
-// rewrites every row even when the rules did not change.
-const deadlinesFormat = 2
-
-// rulesFingerprint identifies the rule set's content and the row format.
-func rulesFingerprint(rs *deadline.RuleSet) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "format %d\n", deadlinesFormat)
-	for _, r := range rs.Rules() {
-		fmt.Fprintf(h, "%s|%s|%s|%s|%s|%s|%v|%s\n", r.ID, r.Kind, r.Trigger, r.Counting, r.EffectiveFrom, r.EffectiveTo,
-			r.CoversOpen, r.MetBy)
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
-// SyncRules recomputes every open case when the rule set differs from the
-// one the stored deadlines were computed with (a new release changed a
-// rule), and records the new one. It reports how many cases it recomputed.
-func (s *Store) SyncRules(ctx context.Context) (int, error) {
-	want := rulesFingerprint(s.rules)
-	var have []byte
-	err := s.rd().QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'rules_version'`).Scan(&have)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return 0, err
-	}
-	if string(have) == want {
-		return 0, nil
-	}
-	n, err := s.RecomputeAll(ctx)
-	if err != nil {
-		return 0, err
-	}
-	_, err = s.writer().ExecContext(ctx, `INSERT INTO meta (key, value) VALUES ('rules_version', ?)
-		ON CONFLICT (key) DO UPDATE SET value = excluded.value`, []byte(want))
-	return n, err
 }

@@ -255,7 +255,7 @@ func TestRegistrationDateIsSealed(t *testing.T) {
 // TestMigration006 applies 001 and 002 to a fresh file, writes a fact and a
 // registration deadline in plain text as the old code did, then opens it
 // with the store: the facts survive the table rebuild, the new fact kinds
-// are accepted, the plain registration date is gone, and SyncRules seals it.
+// are accepted, the plain registration date is gone, and SyncRules' pass seals it.
 func TestMigration006(t *testing.T) {
 	ctx := context.Background()
 	path := t.TempDir() + "/old.db"
@@ -324,8 +324,11 @@ func TestMigration006(t *testing.T) {
 	if err := s.UseKey(ctx, key); err != nil {
 		t.Fatal(err)
 	}
-	if n, err := s.SyncRules(ctx); err != nil || n != 1 {
-		t.Errorf("SyncRules: got %d, %v; want 1 case recomputed", n, err)
+	if started, err := s.SyncRules(ctx); err != nil || !started {
+		t.Errorf("SyncRules: got %v, %v; want a recomputation started", started, err)
+	}
+	if st := s.WaitRecompute(ctx); st.Err != nil || st.Done != 1 || st.Total != 1 {
+		t.Errorf("recomputation: got %+v, want 1 of 1 case done", st)
 	}
 	var met sql.NullString
 	if err := s.db.QueryRow(`SELECT met_on FROM deadlines WHERE rule_id = 'i589-one-year'`).Scan(&met); err != nil || met.String != "2026-05-01" {

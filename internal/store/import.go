@@ -143,6 +143,11 @@ func (s *Store) importCasesTx(ctx context.Context, tx *sql.Tx, groupID string, s
 					return fmt.Errorf("import case %d mark: %w", n, err)
 				}
 			}
+			if len(seed.Marks) > 0 {
+				if err := s.nextDueTx(ctx, tx, id); err != nil {
+					return err
+				}
+			}
 			ids = append(ids, id)
 		}
 		return nil

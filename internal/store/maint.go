@@ -64,7 +64,7 @@ func OpenExisting(ctx context.Context, path string, exclusive, quick bool) (*Sto
 		return nil, err
 	}
 	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }, rules: rules, gate: newWriteGate(), busyMS: maintBusyMS, lock: lock,
-		stmts: noStmtCache(db)}
+		stmts: noStmtCache(db), rulesFP: rulesFingerprint(rules)}
 	err = s.check(ctx)
 	if err == nil && quick {
 		err = s.QuickCheck(ctx)

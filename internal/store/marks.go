@@ -74,6 +74,10 @@ func (s *Store) SetMarks(ctx context.Context, c model.Case, actorID string, ms [
 				return translate(err)
 			}
 		}
+		// A deadline marked done or not applicable is no longer due.
+		if err := s.nextDueTx(ctx, tx, c.ID); err != nil {
+			return err
+		}
 		return s.touchTx(ctx, tx, c.ID, actorID, "marked", string(ms[0].State))
 	})
 }

@@ -37,6 +37,10 @@ type Store struct {
 	unsound atomic.Pointer[error]
 	// stmts keeps prepared statements for reuse (stmts.go).
 	stmts *stmtCache
+	// rulesFP fingerprints rules (rulesFingerprint); recompute is the
+	// background pass that applies a rule change (recompute.go).
+	rulesFP   string
+	recompute recomputer
 }
 
 // busyTimeoutMS is how long a writer waits for the lock before failing.
@@ -110,7 +114,7 @@ func open(ctx context.Context, path string, lock *fileLock) (*Store, error) {
 		return nil, err
 	}
 	s := &Store{db: db, now: func() time.Time { return time.Now().UTC() }, rules: rules, gate: newWriteGate(), busyMS: busyTimeoutMS, lock: lock,
-		stmts: newStmtCache(db)}
+		stmts: newStmtCache(db), rulesFP: rulesFingerprint(rules)}
 	fail := func(what string, err error) (*Store, error) {
 		s.stmts.close()
 		db.Close()
@@ -184,6 +188,7 @@ func (s *Store) check(ctx context.Context) error {
 
 // Close checkpoints the WAL and closes the database.
 func (s *Store) Close() error {
+	s.stopRecompute()
 	s.audit.close()
 	s.stmts.close()
 	s.finalCheckpoint()

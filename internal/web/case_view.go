@@ -43,6 +43,12 @@ func (s *Server) caseView(w http.ResponseWriter, r *http.Request) error {
 	d.Title = d.T("case.title", c.Code)
 	d.CanManageCases = authz.Can(v.Viewer, authz.ManageCases, org)
 	d.CanEditCases = authz.Can(v.Viewer, authz.EditCases, org) && c.Open()
+	// After a rule change the background pass may not have reached this
+	// case yet: its stored deadlines (lists, feeds, counts) are brought up
+	// to date now.
+	if err := s.store.EnsureCurrent(ctx, c.ID); err != nil {
+		return err
+	}
 	var err error
 	if d.People, err = s.store.People(ctx, c.ID, string(d.Lang)); err != nil {
 		return err

@@ -51,9 +51,20 @@ func (s *Server) caseList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d.Cases, d.Total, d.Query = cases, total, q
+	d.Updating = s.updatingNotice(d)
 	d.Pages = (total + casePageSize - 1) / casePageSize
 	d.CanManageCases = authz.Can(v.Viewer, authz.ManageCases, org)
 	return s.render(w, r, http.StatusOK, "cases", d)
+}
+
+// updatingNotice is "updating deadlines (n of N)" while the store
+// recomputes deadlines after a rule change, "" otherwise.
+func (s *Server) updatingNotice(d *templateData) string {
+	rs := s.store.RecomputeStatus()
+	if !rs.Running {
+		return ""
+	}
+	return d.T("cases.updating", rs.Done, rs.Total)
 }
 
 // caseQueryFrom reads the list's filters; anything unusable falls back to
@@ -71,7 +82,7 @@ func caseQueryFrom(v url.Values) store.CaseQuery {
 		q.State = v.Get("state")
 	}
 	switch v.Get("sort") {
-	case "name", "created", "status":
+	case "name", "created", "status", "next_due":
 		q.Sort = v.Get("sort")
 	}
 	if p, err := strconv.Atoi(v.Get("page")); err == nil && p > 1 && p < 100000 {

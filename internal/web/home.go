@@ -30,6 +30,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if authz.Can(v.Viewer, authz.ViewCases, org) {
+		d.Updating = s.updatingNotice(d)
 		if err := s.fillDue(r, d, org); err != nil {
 			return err
 		}

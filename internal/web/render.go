@@ -109,6 +109,9 @@ type templateData struct {
 	// labels are the rejected form's field labels by control id, for the
 	// error summary (fieldLabels).
 	labels map[string]string
+	// Updating says, while deadlines are recomputed after a rule change,
+	// how far that is ("" otherwise): list and home pages show it.
+	Updating string
 }
 
 // T translates key into the page's language.

@@ -104,7 +104,7 @@ func sensitiveOf(p model.Person) []sensitiveField {
 
 // SortOptions are the case list's orders.
 func (d *templateData) SortOptions() []string {
-	return []string{"updated", "name", "created", "status"}
+	return []string{"updated", "next_due", "name", "created", "status"}
 }
 
 func (d *templateData) pageURL(page int) string {
