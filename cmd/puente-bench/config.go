@@ -75,9 +75,14 @@ func parseConfig(args []string, out io.Writer) (config, error) {
 	return c, nil
 }
 
+// genVersion changes when puente-gen makes other data from the same
+// parameters (2: every case its own opening and change times; deadline
+// rules recorded), so that a cached database of the old kind is not used.
+const genVersion = 2
+
 // key names the cached database of this parameter set.
 func (c config) key() string {
-	return fmt.Sprintf("n%d-g%d-p%d-c%d-e%d-s%d", c.networks, c.groups, c.people, c.cases, c.events, c.seed)
+	return fmt.Sprintf("v%d-n%d-g%d-p%d-c%d-e%d-s%d", genVersion, c.networks, c.groups, c.people, c.cases, c.events, c.seed)
 }
 
 // genArgs are puente-gen's flags for this data set.

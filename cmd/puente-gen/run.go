@@ -43,8 +43,8 @@ type genNetwork struct {
 // step is one kind of record; steps run in order and may use what earlier
 // ones made.
 type step struct {
-	name string
-	fn   func(ctx context.Context) (int, error)
+	name, unit string
+	fn         func(ctx context.Context) (int, error)
 }
 
 // run generates the data set that args describe into the database it names
@@ -76,6 +76,13 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	if err := st.UseKey(ctx, key); err != nil {
 		return err
 	}
+	// Record the deadline rules before any case exists: every case is then
+	// computed by this binary as it is imported, and the server's first
+	// start has nothing to recompute.
+	version, err := recordRules(ctx, st)
+	if err != nil {
+		return err
+	}
 	// One hash for every account, with the cheap test parameters: see the
 	// package comment.
 	hash, err := auth.NewHasher(auth.TestParams, 1).Hash(ctx, cfg.password)
@@ -90,12 +97,12 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		out:  stdout,
 	}
 	steps := []step{
-		{"organisations and people", g.orgs},
-		{"invitations", g.invitations},
-		{"security events", g.events},
-		{"cases", g.cases},
+		{"organisations and people", "people", g.orgs},
+		{"invitations", "invitations", g.invitations},
+		{"security events", "events", g.events},
+		{"cases", "cases", g.cases},
 	}
-	fmt.Fprintf(stdout, "puente-gen: filling %s (seed %d)\n", cfg.dbPath, cfg.seed)
+	fmt.Fprintf(stdout, "puente-gen: filling %s (seed %d); deadline rules %s recorded\n", cfg.dbPath, cfg.seed, version)
 	for _, s := range steps {
 		t0 := time.Now()
 		n, err := s.fn(ctx)
@@ -103,7 +110,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 			return fmt.Errorf("%s: %w", s.name, err)
 		}
 		el := time.Since(t0)
-		fmt.Fprintf(stdout, "  %-26s %8d in %7.2fs (%.0f/s)\n", s.name, n, el.Seconds(), float64(n)/max(el.Seconds(), 1e-9))
+		fmt.Fprintf(stdout, "  %-26s %8d in %7.2fs (%.0f %s/s)\n", s.name, n, el.Seconds(), float64(n)/max(el.Seconds(), 1e-9), s.unit)
 	}
 	if err := g.report(ctx); err != nil {
 		return err
@@ -122,6 +129,24 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "sign in as %s (network admin) or %s (group coordinator)\n", netAdminEmail(1), personEmail(1, 1, 1))
 	}
 	return nil
+}
+
+// recordRules records the deadline rules this binary computes with, on a
+// database with no case yet (the server's SyncRules does it, and finds no
+// case to recompute), and returns their fingerprint.
+func recordRules(ctx context.Context, st *store.Store) (string, error) {
+	if n, err := st.CountRows(ctx, "cases"); err != nil {
+		return "", err
+	} else if n > 0 {
+		return "", errNotEmpty
+	}
+	if _, err := st.SyncRules(ctx); err != nil {
+		return "", err
+	}
+	if rs := st.WaitRecompute(ctx); rs.Err != nil {
+		return "", rs.Err
+	}
+	return st.RulesVersion(ctx)
 }
 
 // report prints the row count of every table, as the database holds them.

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"errors"
 	"path/filepath"
 	"strings"
@@ -50,6 +51,33 @@ func TestRunSmall(t *testing.T) {
 	}
 	if err := st.Integrity(ctx); err != nil {
 		t.Errorf("integrity: %v", err)
+	}
+	// The deadline rules are recorded: the server's first start has nothing
+	// to recompute.
+	if started, err := st.SyncRules(ctx); err != nil || started {
+		t.Errorf("SyncRules on the generated database: %v, %v; want nothing to recompute", started, err)
+	}
+	if v, _ := st.RulesVersion(ctx); v == "" || !strings.Contains(out.String(), "deadline rules "+v+" recorded") {
+		t.Errorf("rules version %q not recorded or not reported:\n%s", v, out.String())
+	}
+	if !strings.Contains(out.String(), "cases/s)") {
+		t.Errorf("output lacks the cases' rate:\n%s", out.String())
+	}
+	// Every case its own opening and change times, the change after the
+	// opening and never in the future.
+	raw, err := sql.Open("sqlite", "file:"+db+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	var n, distinct, bad int
+	if err := raw.QueryRow(`SELECT count(*), count(DISTINCT updated_at),
+		sum(updated_at < created_at OR updated_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+		FROM cases`).Scan(&n, &distinct, &bad); err != nil {
+		t.Fatal(err)
+	}
+	if distinct != n || bad != 0 {
+		t.Errorf("cases' change times: %d distinct of %d, %d before their opening or in the future; want all distinct and none", distinct, n, bad)
 	}
 	// Cases come with their computed deadlines, readable with the key file
 	// written beside the database.

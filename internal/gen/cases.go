@@ -60,6 +60,15 @@ func Cases(rng *rand.Rand, today time.Time, n int) []store.CaseSeed {
 			})
 		}
 		arrival := arrivedUS + 10 + rng.IntN(20)
+		// Opened in the days before the arrival, at a time of day volunteers
+		// work, and last changed at some moment since: every case its own
+		// times, as in a group's real list (the default sort reads them).
+		seed.Created = today.AddDate(0, 0, arrival-5-rng.IntN(20)).Add(8*time.Hour + time.Duration(rng.Int64N(int64(12*time.Hour))))
+		if span := today.Sub(seed.Created); span > 0 {
+			seed.Updated = seed.Created.Add(time.Duration(rng.Int64N(int64(span))))
+		} else {
+			seed.Updated = seed.Created
+		}
 		seed.Facts = append(seed.Facts, store.FactSeed{PersonIndex: -1, Fact: model.Fact{Kind: model.FactArrival, Date: day(arrival)}})
 		if rng.IntN(3) == 0 {
 			seed.Facts = append(seed.Facts, store.FactSeed{PersonIndex: -1, Fact: model.Fact{Kind: model.FactMove, Date: day(arrival + 20 + rng.IntN(60))}})

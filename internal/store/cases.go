@@ -46,15 +46,22 @@ func newCaseCode() string {
 	return "PU-" + string(b)
 }
 
-// insertCaseTx inserts the case row, drawing a new code if the random one
-// is taken (a statement's UNIQUE failure leaves the transaction usable).
+// insertCaseTx inserts the case row, created (and last changed) at now,
+// drawing a new code if the random one is taken (a statement's UNIQUE
+// failure leaves the transaction usable).
 func insertCaseTx(ctx context.Context, tx dbtx, id, groupID string, in model.CaseInput, addr []byte, now string) error {
+	return insertCaseAtTx(ctx, tx, id, groupID, in, addr, now, now)
+}
+
+// insertCaseAtTx is insertCaseTx with its own creation and change times
+// (imports of cases that existed before).
+func insertCaseAtTx(ctx context.Context, tx dbtx, id, groupID string, in model.CaseInput, addr []byte, created, updated string) error {
 	for attempt := 0; ; attempt++ {
 		_, err := tx.ExecContext(ctx, `
 			INSERT INTO cases (id, group_id, code, status, status_changed_at, court, judge, lawyer_name, lawyer_contact,
 			                   address_enc, created_at, updated_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			id, groupID, newCaseCode(), in.Status, now, in.Court, in.Judge, in.LawyerName, in.LawyerContact, addr, now, now)
+			id, groupID, newCaseCode(), in.Status, updated, in.Court, in.Judge, in.LawyerName, in.LawyerContact, addr, created, updated)
 		err = translate(err)
 		if err == nil || !errors.Is(err, model.ErrConflict) || attempt >= 8 {
 			return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"time"
 
 	"puente/internal/model"
 )
@@ -12,7 +13,11 @@ import (
 // principal), facts and appointments. PersonIndex fields point into People;
 // -1 means the whole household.
 type CaseSeed struct {
-	Case         model.CaseInput
+	Case model.CaseInput
+	// Created and Updated are when the case was opened and last changed
+	// (its status too); zero means now.
+	Created, Updated time.Time
+	// The household, facts, appointments and marks.
 	People       []model.PersonInput
 	Facts        []FactSeed
 	Appointments []AppointmentSeed
@@ -77,7 +82,14 @@ func (s *Store) importCasesTx(ctx context.Context, tx *sql.Tx, groupID string, s
 			if err != nil {
 				return err
 			}
-			if err := insertCaseTx(ctx, s.in(tx), id, groupID, seed.Case, addr, now); err != nil {
+			created, updated := now, now
+			if !seed.Created.IsZero() {
+				created = ts(seed.Created)
+			}
+			if !seed.Updated.IsZero() {
+				updated = ts(seed.Updated)
+			}
+			if err := insertCaseAtTx(ctx, s.in(tx), id, groupID, seed.Case, addr, created, updated); err != nil {
 				return fmt.Errorf("import case %d: %w", n, err)
 			}
 			people := make([]string, len(seed.People))

@@ -279,3 +279,15 @@ func (s *Store) EnsureCurrent(ctx context.Context, caseID string) error {
 	r.mu.Unlock()
 	return nil
 }
+
+// RulesVersion is the fingerprint of the rules the stored deadlines were
+// computed with, as recorded ("" before any was), for the data generator's
+// report and tests.
+func (s *Store) RulesVersion(ctx context.Context) (string, error) {
+	var v []byte
+	err := s.rd().QueryRowContext(ctx, `SELECT value FROM meta WHERE key = 'rules_version'`).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return string(v), err
+}
