@@ -90,7 +90,7 @@ func BenchmarkCaseList20k(b *testing.B) {
 	c := e.signIn(emailAlphaCoord)
 	u, _ := url.Parse(e.ts.URL)
 	cookies := c.http.Jar.Cookies(u)
-	for _, path := range []string{"/cases", "/cases?sort=name&page=3", "/cases?q=Garc", "/cases?q=jose+perez",
+	for _, path := range []string{"/cases", "/cases?sort=next_due", "/cases?sort=name&page=3", "/cases?q=Garc", "/cases?q=jose+perez",
 		"/cases?status=released&state=all"} {
 		b.Run(path, func(b *testing.B) { serveBench(b, e, cookies, path) })
 	}
