@@ -73,7 +73,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		if err := demo.SeedIn(ctx, st, hasher, clock(), cfg.demoLang); err != nil {
 			return err
 		}
-		log.Info("demo data set loaded", "password", demo.Password)
+		log.Info("demo data set loaded", "password", demo.Password, "authenticator_key", demo.TOTPSecret,
+			"two_step", "the admin and the coordinators sign in with a code from this key (oathtool --totp -b KEY)")
 	}
 
 	stopBackups, err := startBackups(ctx, st, cfg.backups, cfg.keyFile, log)

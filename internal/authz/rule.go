@@ -9,8 +9,10 @@ type RuleKind int
 const (
 	// KindPublic routes answer anyone (sign-in page, health check, static files).
 	KindPublic RuleKind = iota + 1
-	// KindSignedIn routes need a session; they act only on the viewer's own account
-	// or check membership themselves through the store's scoped queries.
+	// KindSignedIn routes need a session whose person has met the
+	// second-factor requirement (SecondFactorRequired); they act only on the
+	// viewer's own account or check membership themselves through the
+	// store's scoped queries. KindOrg and KindCase routes need the same.
 	KindSignedIn
 	// KindOrg routes name an organisation in {orgID}; the viewer needs Action on it.
 	KindOrg
@@ -19,6 +21,10 @@ const (
 	KindCase
 	// KindFeed routes are reached by a secret calendar-feed token in the URL.
 	KindFeed
+	// KindEnrol routes need a session, even one whose person must still set
+	// up their second factor before anything else: setting it up, and
+	// signing out. None of them shows an organisation's data.
+	KindEnrol
 )
 
 // Rule is the access rule attached to every route. A route without one is
@@ -43,6 +49,10 @@ func OnCase(a Action) Rule { return Rule{Kind: KindCase, Action: a} }
 // Feed is the rule for the calendar feed, whose URL carries its own secret.
 var Feed = Rule{Kind: KindFeed}
 
+// Enrol is the rule for the routes a person who must set up a second
+// factor may use before doing so.
+var Enrol = Rule{Kind: KindEnrol}
+
 // String describes the rule for tests and the route listing.
 func (r Rule) String() string {
 	switch r.Kind {
@@ -56,6 +66,8 @@ func (r Rule) String() string {
 		return fmt.Sprintf("case:%s", r.Action)
 	case KindFeed:
 		return "feed-token"
+	case KindEnrol:
+		return "enrol"
 	}
 	return "none"
 }

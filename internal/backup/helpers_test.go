@@ -25,6 +25,8 @@ const (
 	markerANumber  = "987650123"
 	markerAddress  = "77 Marker Lane Zq"
 	markerFacility = "Marker Facility Zq"
+	// markerTOTP is an authenticator key (base32), sealed like the others.
+	markerTOTP = "MARKERTOTPKEYZQMARKERTOTPKEYZQAB"
 )
 
 // fixture is a real, migrated database with a key file and cases.
@@ -76,6 +78,17 @@ func newFixture(t testing.TB, n int) *fixture {
 		t.Fatal(err)
 	}
 	f.groupID = ids["g"]
+	// The coordinator sets two-step sign-in up: the key is sealed too.
+	coord, err := st.UserByEmail(ctx, "c@example.org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.BeginTwoFactor(ctx, coord.ID, markerTOTP); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.EnableTwoFactor(ctx, coord.ID, 1, []string{strings.Repeat("ab", 32)}, ""); err != nil {
+		t.Fatal(err)
+	}
 	if n > 0 {
 		rng := rand.New(rand.NewPCG(1, 2))
 		if _, err := st.ImportCases(ctx, f.groupID, gen.Cases(rng, time.Now().UTC(), n)); err != nil {
@@ -152,7 +165,7 @@ func digest(t testing.TB, path string) [32]byte {
 // assertNoMarkers fails if b holds any marker value in plain text.
 func assertNoMarkers(t testing.TB, what string, b []byte) {
 	t.Helper()
-	for _, m := range []string{markerANumber, markerAddress, markerFacility} {
+	for _, m := range []string{markerANumber, markerAddress, markerFacility, markerTOTP} {
 		if bytes.Contains(b, []byte(m)) {
 			t.Errorf("%s holds the marker %q in plain text", what, m)
 		}

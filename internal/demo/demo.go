@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"puente/internal/auth"
+	"puente/internal/authz"
 	"puente/internal/i18n"
 	"puente/internal/model"
 	"puente/internal/store"
@@ -17,6 +18,15 @@ import (
 
 // Password is every demo account's password.
 const Password = "puente-demo-2026"
+
+// TOTPSecret is the authenticator key (base32) of every demo account that
+// must sign in with a second factor (authz.RoleNeedsSecondFactor: the
+// network's admin and the groups' coordinators). Like the password it is
+// public: add it to an authenticator app, or compute a code with
+// `oathtool --totp -b KEY`, to sign in as them. The demo keeps the rule
+// rather than an exception to it; the network coordinator and the member
+// sign in with the password alone, and can try setting it up.
+const TOTPSecret = "PUENTEDEMOKEYFORTWOSTEPSIGNINXYZ"
 
 // Account is one demo sign-in.
 type Account struct {
@@ -33,6 +43,19 @@ var Accounts = []Account{
 	{"member@alpha.example.org", "Miguel Miembro", map[string]model.Role{"alpha": model.RoleMember}},
 	{"coord@beta.example.org", "Beatriz Beta", map[string]model.Role{"beta": model.RoleCoordinator}},
 	{"coord@solo.example.org", "Sol Solo", map[string]model.Role{"solo": model.RoleCoordinator}},
+}
+
+// NeedsSecondFactor reports whether a signs in with TOTPSecret after the
+// password: a role that always needs a second factor.
+func (a Account) NeedsSecondFactor() bool {
+	for key, role := range a.Roles {
+		for _, o := range Orgs {
+			if o.Key == key && authz.RoleNeedsSecondFactor(o.Kind, role) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Orgs are the demo organisations, in three time zones.
@@ -89,7 +112,11 @@ func SeedIn(ctx context.Context, st *store.Store, h *auth.Hasher, now time.Time,
 	}
 	seed := store.Seed{Orgs: Orgs, Cases: localise(cases(todayOf(now)), lang)}
 	for _, a := range Accounts {
-		seed.Users = append(seed.Users, store.SeedUser{Email: a.Email, Name: a.Name, PasswordHash: hash, Roles: a.Roles})
+		su := store.SeedUser{Email: a.Email, Name: a.Name, PasswordHash: hash, Roles: a.Roles}
+		if a.NeedsSecondFactor() {
+			su.TOTPSecret = TOTPSecret
+		}
+		seed.Users = append(seed.Users, su)
 	}
 	if _, err := st.ApplySeed(ctx, seed, true); err != nil {
 		if errors.Is(err, model.ErrSetupDone) {

@@ -63,7 +63,10 @@ type Org struct {
 	// who accepted). From then on the group manages its own people; its
 	// network no longer can (issue 8, "the group's space is the group's").
 	HasCoordinator bool
-	CreatedAt      time.Time
+	// RequireTwoFactor: everyone in the organisation must sign in with a
+	// second factor, not only its managers (authz.SecondFactorRequired).
+	RequireTwoFactor bool
+	CreatedAt        time.Time
 }
 
 // Membership is one person's role in one organisation, with enough of the
@@ -77,12 +80,14 @@ type Membership struct {
 	Role        Role
 	// OrgHasCoordinator is Org.HasCoordinator of the organisation.
 	OrgHasCoordinator bool
+	// OrgRequiresTwoFactor is Org.RequireTwoFactor of the organisation.
+	OrgRequiresTwoFactor bool
 }
 
 // Org is the organisation of the membership, as far as access decisions need it.
 func (m Membership) Org() Org {
 	return Org{ID: m.OrgID, Kind: m.OrgKind, Name: m.OrgName, NetworkID: m.NetworkID, TimeZone: m.OrgTimeZone,
-		HasCoordinator: m.OrgHasCoordinator}
+		HasCoordinator: m.OrgHasCoordinator, RequireTwoFactor: m.OrgRequiresTwoFactor}
 }
 
 // RoleRank orders the roles of kind k: the manager role ranks 2, the other

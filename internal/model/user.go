@@ -10,7 +10,10 @@ type User struct {
 	PasswordHash string
 	Lang         string // "", "en" or "es"; empty means follow the browser
 	SessionEpoch int64
-	CreatedAt    time.Time
+	// TwoFactor: the account signs in with a code from an authenticator app
+	// after its password (its key is confirmed, not only shown).
+	TwoFactor bool
+	CreatedAt time.Time
 }
 
 // Member is a person as listed in one organisation.
@@ -20,6 +23,8 @@ type Member struct {
 	Email  string
 	Role   Role
 	Since  time.Time
+	// TwoFactor is User.TwoFactor of the person.
+	TwoFactor bool
 }
 
 // Invitation is a one-time link that lets a person join an organisation.
@@ -49,3 +54,22 @@ const InvitationTTL = 7 * 24 * time.Hour
 
 // ResetTTL is how long a password-reset link stays valid.
 const ResetTTL = 24 * time.Hour
+
+// TwoFactorState is where an account stands with two-factor sign-in.
+type TwoFactorState struct {
+	// Enabled: sign-in asks for a code after the password.
+	Enabled   bool
+	EnabledAt time.Time
+	// Pending: a key was made and shown, and waits for its first code.
+	Pending bool
+	// RecoveryLeft is how many recovery codes are still unused.
+	RecoveryLeft int
+}
+
+// TwoFactorProof is what a person gave to show they hold their second
+// factor: a code from their authenticator app, as the time step it matched
+// (Step > 0), or one of their recovery codes, as its stored hash.
+type TwoFactorProof struct {
+	Step         int64
+	RecoveryHash string
+}

@@ -69,9 +69,9 @@ func (s *Store) SignedInFrom(ctx context.Context, userID, ip string, since time.
 
 // PeopleChanges returns org's membership and link events since since,
 // newest first, at most limit: who invited, joined, changed role, left,
-// and which links were issued, revoked or refused. The list of events is
-// spelled as in the partial index security_events_people (migration 004),
-// so the query reads only those rows.
+// which links were issued, revoked or refused, and whose second factor a
+// manager reset. The list of events is spelled as in the partial index
+// security_events_people (migration 014), so the query reads only those rows.
 func (s *Store) PeopleChanges(ctx context.Context, orgID string, since time.Time, limit int) ([]model.Event, error) {
 	rows, err := s.rd().QueryContext(ctx, `
 		SELECT e.id, e.at, e.event, coalesce(e.org_id, ''), coalesce(e.actor_id, ''), coalesce(a.name, ''),
@@ -81,7 +81,7 @@ func (s *Store) PeopleChanges(ctx context.Context, orgID string, since time.Time
 		LEFT JOIN users su ON su.id = e.subject_id
 		WHERE e.org_id = ? AND e.at >= ?
 		  AND e.event IN ('invitation_issued', 'invitation_accepted', 'invitation_revoked', 'role_changed',
-		                  'member_removed', 'reset_issued', 'reset_revoked', 'link_refused')
+		                  'member_removed', 'reset_issued', 'reset_revoked', 'link_refused', 'two_factor_reset')
 		ORDER BY e.id DESC
 		LIMIT ?`, orgID, ts(since), limit)
 	if err != nil {

@@ -249,7 +249,7 @@ func TestLinkQueriesUseIndexes(t *testing.T) {
 	for _, tt := range []struct{ name, query, index string }{
 		{"people changes", `SELECT e.id FROM security_events e WHERE e.org_id = 'x' AND e.at >= 'y'
 		  AND e.event IN ('invitation_issued', 'invitation_accepted', 'invitation_revoked', 'role_changed',
-		                  'member_removed', 'reset_issued', 'reset_revoked', 'link_refused')
+		                  'member_removed', 'reset_issued', 'reset_revoked', 'link_refused', 'two_factor_reset')
 		ORDER BY e.id DESC LIMIT 20`, "security_events_people"},
 		{"usual address", `SELECT EXISTS (SELECT 1 FROM security_events
 		               WHERE actor_id = 'x' AND ip = 'y' AND at >= 'z' AND event = 'signin')`, "security_events_signin_ip"},

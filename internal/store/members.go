@@ -17,7 +17,8 @@ var membersQueries = map[string]string{}
 func init() {
 	for _, col := range sortColumns {
 		membersQueries[col] = `
-		SELECT u.id, u.name, u.email, m.role, m.created_at
+		SELECT u.id, u.name, u.email, m.role, m.created_at,
+		       EXISTS (SELECT 1 FROM totp_keys t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL)
 		FROM memberships m JOIN users u ON u.id = m.user_id
 		WHERE m.org_id = ?
 		ORDER BY m.role, m.` + col + `, m.user_id`
@@ -36,7 +37,7 @@ func (s *Store) Members(ctx context.Context, orgID, lang string) ([]model.Member
 	for rows.Next() {
 		var m model.Member
 		var since string
-		if err := rows.Scan(&m.UserID, &m.Name, &m.Email, &m.Role, &since); err != nil {
+		if err := rows.Scan(&m.UserID, &m.Name, &m.Email, &m.Role, &since, &m.TwoFactor); err != nil {
 			return nil, err
 		}
 		m.Since = parseTS(since)
@@ -50,10 +51,11 @@ func (s *Store) Member(ctx context.Context, orgID, userID string) (model.Member,
 	var m model.Member
 	var since string
 	err := s.rd().QueryRowContext(ctx, `
-		SELECT u.id, u.name, u.email, m.role, m.created_at
+		SELECT u.id, u.name, u.email, m.role, m.created_at,
+		       EXISTS (SELECT 1 FROM totp_keys t WHERE t.user_id = u.id AND t.enabled_at IS NOT NULL)
 		FROM memberships m JOIN users u ON u.id = m.user_id
 		WHERE m.org_id = ? AND m.user_id = ?`, orgID, userID).
-		Scan(&m.UserID, &m.Name, &m.Email, &m.Role, &since)
+		Scan(&m.UserID, &m.Name, &m.Email, &m.Role, &since, &m.TwoFactor)
 	if err != nil {
 		return model.Member{}, translate(err)
 	}

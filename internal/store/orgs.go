@@ -13,14 +13,16 @@ import (
 const orgCols = `o.id, o.kind, o.name, coalesce(o.network_id, ''), o.time_zone, o.created_at`
 
 // orgColsAuthz are orgCols and what access decisions need besides: whether
-// a group has a coordinator of its own (model.Org.HasCoordinator).
+// a group has a coordinator of its own (model.Org.HasCoordinator), and
+// whether it requires a second factor of everyone.
 const orgColsAuthz = orgCols + `,
-	EXISTS (SELECT 1 FROM memberships c WHERE c.org_id = o.id AND c.role = 'coordinator' AND o.kind = 'group')`
+	EXISTS (SELECT 1 FROM memberships c WHERE c.org_id = o.id AND c.role = 'coordinator' AND o.kind = 'group'),
+	o.require_two_factor`
 
 func scanOrg(row interface{ Scan(...any) error }) (model.Org, error) {
 	var o model.Org
 	var created string
-	if err := row.Scan(&o.ID, &o.Kind, &o.Name, &o.NetworkID, &o.TimeZone, &created, &o.HasCoordinator); err != nil {
+	if err := row.Scan(&o.ID, &o.Kind, &o.Name, &o.NetworkID, &o.TimeZone, &created, &o.HasCoordinator, &o.RequireTwoFactor); err != nil {
 		return model.Org{}, translate(err)
 	}
 	o.CreatedAt = parseTS(created)
@@ -152,4 +154,32 @@ func (s *Store) SetOrgTimeZone(ctx context.Context, org model.Org, zone string) 
 	}
 	res, err := s.writer().ExecContext(ctx, `UPDATE organisations SET time_zone = ? WHERE id = ?`, zone, org.ID)
 	return mustAffect(res, err)
+}
+
+// SetOrgSettings saves org's settings in one transaction: the zone its
+// days are counted in (as SetOrgTimeZone) and whether everyone in it must
+// sign in with a second factor. A change of the latter is written to the
+// organisation's security log, by actorID from ip.
+func (s *Store) SetOrgSettings(ctx context.Context, org model.Org, zone string, requireTwoFactor bool, actorID, ip string) error {
+	if !tz.Valid(zone) {
+		return ErrBadZone
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		var was bool
+		if err := tx.QueryRowContext(ctx, `SELECT require_two_factor FROM organisations WHERE id = ?`, org.ID).Scan(&was); err != nil {
+			return translate(err)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE organisations SET time_zone = ?, require_two_factor = ? WHERE id = ?`,
+			zone, requireTwoFactor, org.ID); err != nil {
+			return err
+		}
+		if was == requireTwoFactor {
+			return nil
+		}
+		detail := "off"
+		if requireTwoFactor {
+			detail = "on"
+		}
+		return s.recordTx(ctx, tx, model.Event{Kind: model.EventTwoFactorRequired, OrgID: org.ID, ActorID: actorID, Detail: detail, IP: ip})
+	})
 }

@@ -25,6 +25,10 @@ type SeedUser struct {
 	Name         string
 	PasswordHash string
 	Roles        map[string]model.Role
+	// TOTPSecret, when set, is the account's authenticator key (base32),
+	// enabled: the demo's and the generator's managers, who must sign in
+	// with a second factor, come with a known one. Needs the store's key.
+	TOTPSecret string
 }
 
 // Seed is a data set for the demo and for the data generator.
@@ -74,6 +78,11 @@ func (s *Store) ApplySeed(ctx context.Context, seed Seed, requireEmpty bool) (ma
 			u, err := s.createUserTx(ctx, tx, su.Email, su.Name, su.PasswordHash)
 			if err != nil {
 				return fmt.Errorf("seed user %q: %w", su.Email, err)
+			}
+			if su.TOTPSecret != "" {
+				if err := s.seedTwoFactorTx(ctx, tx, u.ID, su.TOTPSecret); err != nil {
+					return fmt.Errorf("seed user %q: authenticator key: %w", su.Email, err)
+				}
 			}
 			for key, role := range su.Roles {
 				o, ok := orgs[key]

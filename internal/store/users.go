@@ -7,12 +7,15 @@ import (
 	"puente/internal/model"
 )
 
-const userCols = `id, email, name, password_hash, lang, session_epoch, created_at`
+// userCols are the columns scanUser reads, from users unaliased; the last
+// says whether the account's authenticator key is confirmed (User.TwoFactor).
+const userCols = `id, email, name, password_hash, lang, session_epoch, created_at,
+	EXISTS (SELECT 1 FROM totp_keys t WHERE t.user_id = users.id AND t.enabled_at IS NOT NULL)`
 
 func scanUser(row interface{ Scan(...any) error }) (model.User, error) {
 	var u model.User
 	var created string
-	if err := row.Scan(&u.ID, &u.Email, &u.Name, &u.PasswordHash, &u.Lang, &u.SessionEpoch, &created); err != nil {
+	if err := row.Scan(&u.ID, &u.Email, &u.Name, &u.PasswordHash, &u.Lang, &u.SessionEpoch, &created, &u.TwoFactor); err != nil {
 		return model.User{}, translate(err)
 	}
 	u.CreatedAt = parseTS(created)
@@ -55,7 +58,8 @@ func memberships(ctx context.Context, q rowsQuerier, userID string) ([]model.Mem
 	}
 	rows, err := q.QueryContext(ctx, `
 		SELECT o.id, o.kind, o.name, coalesce(o.network_id, ''), o.time_zone, m.role,
-		       EXISTS (SELECT 1 FROM memberships c WHERE c.org_id = o.id AND c.role = 'coordinator' AND o.kind = 'group')
+		       EXISTS (SELECT 1 FROM memberships c WHERE c.org_id = o.id AND c.role = 'coordinator' AND o.kind = 'group'),
+		       o.require_two_factor
 		FROM memberships m JOIN organisations o ON o.id = m.org_id
 		WHERE m.user_id = ?
 		ORDER BY o.kind DESC, o.name, o.id`, userID)
@@ -66,7 +70,7 @@ func memberships(ctx context.Context, q rowsQuerier, userID string) ([]model.Mem
 	var out []model.Membership
 	for rows.Next() {
 		var m model.Membership
-		if err := rows.Scan(&m.OrgID, &m.OrgKind, &m.OrgName, &m.NetworkID, &m.OrgTimeZone, &m.Role, &m.OrgHasCoordinator); err != nil {
+		if err := rows.Scan(&m.OrgID, &m.OrgKind, &m.OrgName, &m.NetworkID, &m.OrgTimeZone, &m.Role, &m.OrgHasCoordinator, &m.OrgRequiresTwoFactor); err != nil {
 			return nil, err
 		}
 		out = append(out, m)

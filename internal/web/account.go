@@ -75,7 +75,7 @@ func (s *Server) accountPasswordPost(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	if err := s.signIn(r, u, v.Current.OrgID); err != nil {
+	if err := s.signIn(r, u, v.Current.OrgID, s.sessions.GetBool(ctx, sessTwoFactor)); err != nil {
 		return err
 	}
 	if len(d.Feeds) > 0 {

@@ -24,6 +24,10 @@ const (
 type viewer struct {
 	User    model.User
 	Current model.Membership // the organisation they are working in
+	// MustEnrol: the person must sign in with a second factor
+	// (authz.SecondFactorRequired) and has not set one up yet. Until they
+	// do, only the routes whose rule is authz.Enrol answer them.
+	MustEnrol bool
 	authz.Viewer
 }
 

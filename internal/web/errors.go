@@ -37,6 +37,9 @@ var (
 	errMisdirected = &httpError{status: http.StatusMisdirectedRequest, key: "error.misdirected"}
 	// errUnsound: the database failed its integrity check (store.ErrUnsound).
 	errUnsound = &httpError{status: http.StatusServiceUnavailable, key: "error.unsound"}
+	// errEnrolFirst: a form sent by someone who must set up two-step
+	// sign-in before anything else.
+	errEnrolFirst = &httpError{status: http.StatusForbidden, key: "error.enrol_first"}
 )
 
 func errThrottled(retry time.Duration) error {

@@ -53,12 +53,15 @@ func TestFlowGroupAndInvitation(t *testing.T) {
 	secHas(t, "GET invitation", form.body, "Write your name and a password for "+email+".")
 	res = newcomer.post("/invite/"+token, url.Values{"name": {"Ramón Rivera"}, "password": {inGoodPassword}, "password_confirm": {inGoodPassword}})
 	secRedirect(t, "accept", res, "/")
+	// A coordinator sets up two-step sign-in before reaching the group.
+	secRedirect(t, "home before two-step sign-in", newcomer.get("/"), "/account/2fa")
+	secHas(t, "two-step page after accepting", newcomer.get("/account/2fa").body, "Welcome. You have joined the organisation.")
+	e.enrol(newcomer, email)
 	home := newcomer.get("/")
 	secStatus(t, "home after accepting", home, http.StatusOK)
 	if want := flowCurrentOrg(group, "Sponsor group · Coordinator"); !strings.Contains(home.body, want) {
 		t.Errorf("home after accepting: want %q; body: %.800s", want, secSnippet(home.body))
 	}
-	secHas(t, "home after accepting", home.body, "Welcome. You have joined the organisation.")
 	ramon := secUser(t, e, email)
 	if ramon.Name != "Ramón Rivera" {
 		t.Errorf("new account name: got %q, want %q", ramon.Name, "Ramón Rivera")
@@ -123,8 +126,13 @@ func TestFlowInvitationForExistingAccount(t *testing.T) {
 	}
 	secRedirect(t, "still signed out", c.get("/"), "/login")
 
+	// Beatriz has two-step sign-in: the invitation is accepted, and her
+	// password alone does not sign her in.
 	secRedirect(t, "right password", c.post("/invite/"+token,
-		url.Values{"name": {"Another Name"}, "password": {testPassword}, "password_confirm": {testPassword}}), "/")
+		url.Values{"name": {"Another Name"}, "password": {testPassword}, "password_confirm": {testPassword}}), "/login/code")
+	secRedirect(t, "halfway", c.get("/"), "/login/code")
+	secHas(t, "second step after joining", c.get("/login/code").body, "Welcome. You have joined the organisation.")
+	e.secondStep(c, emailBetaCoord)
 	if got := secRole(t, e, alpha, beatriz.ID); got != model.RoleMember {
 		t.Errorf("role in alpha: got %q, want member", got)
 	}

@@ -70,7 +70,8 @@ func TestFlowLanguageSignedInPersists(t *testing.T) {
 	// browser, follows the account's choice.
 	other := e.client()
 	res := other.postRaw("/login", url.Values{"email": {emailNetAdmin}, "password": {testPassword}}.Encode(), secHeader("Accept-Language", "en"))
-	secRedirect(t, "sign in elsewhere", res, "/")
+	secRedirect(t, "sign in elsewhere", res, "/login/code")
+	e.secondStep(other, emailNetAdmin)
 	flowSpanish(t, "new session", secGet(other, "/", secHeader("Accept-Language", "en")), "Trabajando en:")
 	// Someone else on the same server is unaffected.
 	flowEnglish(t, "another account", e.signIn(emailNetCoord).get("/"), "Working in:")

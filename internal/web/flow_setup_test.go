@@ -76,12 +76,18 @@ func TestFlowFirstRunSetup(t *testing.T) {
 			if secSetCookie(res, secSessionCookie) == nil {
 				t.Errorf("setup did not sign the person in (no session cookie)")
 			}
+			// The first account manages the organisation: it sets up
+			// two-step sign-in before it reaches anything (issue 14).
+			secRedirect(t, "GET / after setup", anon.get("/"), "/account/2fa")
+			enrolPage := anon.get("/account/2fa")
+			secHas(t, "two-step page after setup", enrolPage.body, "Your account and organisation are ready.")
+			secHas(t, "two-step page after setup", enrolPage.body, "Your role needs two-step sign-in. Set it up now to continue.")
+			e.enrol(anon, "rosa@harbour.example.org")
 			home := anon.get("/")
 			secStatus(t, "GET / after setup", home, http.StatusOK)
 			if want := flowCurrentOrg("Harbour Friends", tc.kindRole); !strings.Contains(home.body, want) {
 				t.Errorf("home after setup: want %q; body: %.800s", want, secSnippet(home.body))
 			}
-			secHas(t, "home after setup", home.body, "Your account and organisation are ready.")
 			for tb, want := range map[string]int{"users": 1, "organisations": 1, "memberships": 1} {
 				if got := e.count(tb); got != want {
 					t.Errorf("%s after setup: got %d, want %d", tb, got, want)
@@ -114,7 +120,7 @@ func TestFlowFirstRunSetup(t *testing.T) {
 			secSameCounts(t, "second setup", before, secCounts(e))
 			secRedirect(t, "anonymous GET / after setup", e.client().get("/"), "/login")
 			secRedirect(t, "sign in after setup", e.client().post("/login",
-				url.Values{"email": {"rosa@harbour.example.org"}, "password": {inGoodPassword}}), "/")
+				url.Values{"email": {"rosa@harbour.example.org"}, "password": {inGoodPassword}}), "/login/code")
 		})
 	}
 }
@@ -127,7 +133,9 @@ func TestFlowSignInOut(t *testing.T) {
 	secStatus(t, "GET /login", page, http.StatusOK)
 	secHas(t, "GET /login", page.body, "Sign in")
 	secRedirect(t, "GET / signed out", c.get("/"), "/login")
-	secRedirect(t, "sign in", c.post("/login", url.Values{"email": {emailNetAdmin}, "password": {testPassword}}), "/")
+	secRedirect(t, "sign in", c.post("/login", url.Values{"email": {emailNetAdmin}, "password": {testPassword}}), "/login/code")
+	secRedirect(t, "GET / halfway", c.get("/"), "/login/code")
+	e.secondStep(c, emailNetAdmin)
 	home := c.get("/")
 	secStatus(t, "GET / signed in", home, http.StatusOK)
 	if want := flowCurrentOrg("Network One", "Placement network · Admin"); !strings.Contains(home.body, want) {

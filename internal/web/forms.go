@@ -19,6 +19,17 @@ const (
 	sessEpoch  = "epoch"
 	sessOrgID  = "org_id"
 	sessFlash  = "flash"
+	// sessTwoFactor: this session was opened with the account's second
+	// factor (a code or a recovery code), or the factor was set up in it.
+	sessTwoFactor = "two_factor"
+	// The half-signed-in state between a right password and the second
+	// step (twofactor_login.go): whose password it was, their session
+	// epoch, when (Unix seconds), and the organisation to land in. It is
+	// not a sign-in: loadViewer never reads these keys.
+	sessPendingUser  = "pending_user"
+	sessPendingEpoch = "pending_epoch"
+	sessPendingAt    = "pending_at"
+	sessPendingOrg   = "pending_org"
 )
 
 // langCookie remembers the language of someone not signed in.
@@ -141,12 +152,14 @@ func fieldMessage(lang i18n.Lang, fe validator.FieldError) string {
 	return lang.T("err.invalid")
 }
 
-// clearPasswords blanks every password field of a form before it is shown again.
+// clearPasswords blanks every password and one-time code field of a form
+// before it is shown again: a code is spent or wrong either way.
 func clearPasswords(dst any) {
 	v := reflect.ValueOf(dst).Elem()
 	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {
-		if strings.Contains(t.Field(i).Tag.Get("form"), "password") && t.Field(i).Type.Kind() == reflect.String {
+		tag := t.Field(i).Tag.Get("form")
+		if (strings.Contains(tag, "password") || strings.Contains(tag, "code")) && t.Field(i).Type.Kind() == reflect.String {
 			v.Field(i).SetString("")
 		}
 	}

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"puente/internal/auth"
+	"puente/internal/authz"
 	"puente/internal/model"
 	"puente/internal/store"
 )
@@ -52,6 +53,8 @@ type testEnv struct {
 	hash     string
 	// setupToken is the first-run setup token (newEmptyEnv only).
 	setupToken string
+	// codes is the authenticator of the accounts with a second factor.
+	codes *testAuthenticator
 }
 
 type envOption func(*Config)
@@ -77,6 +80,9 @@ func newEnv(t testing.TB, opts ...envOption) *testEnv {
 	e := startEnv(t, st, auth.NewHasher(auth.TestParams, 2), tpl.orgs, tpl.hash, tpl.key, opts...)
 	e.dbPath = dbPath
 	e.cases = maps.Clone(tpl.cases)
+	for email, secret := range tpl.secrets {
+		e.codes.add(email, secret)
+	}
 	return e
 }
 
@@ -87,6 +93,9 @@ type envTemplate struct {
 	hash  string
 	orgs  map[string]model.Org
 	cases map[string]model.Case
+	// secrets are the authenticator keys of the accounts that must sign in
+	// with a second factor (network admins, group coordinators), by email.
+	secrets map[string]string
 }
 
 var (
@@ -124,6 +133,10 @@ func buildEnvTemplate() (*envTemplate, error) {
 	if tpl.hash, err = auth.NewHasher(auth.TestParams, 2).Hash(ctx, testPassword); err != nil {
 		return nil, err
 	}
+	// The key first: the seed seals the managers' authenticator keys.
+	if err := st.UseKey(ctx, tpl.key); err != nil {
+		return nil, fmt.Errorf("use key: %w", err)
+	}
 	seed := store.Seed{
 		Orgs: []store.SeedOrg{
 			{Key: "network", Kind: model.KindNetwork, Name: "Network One"},
@@ -142,6 +155,20 @@ func buildEnvTemplate() (*envTemplate, error) {
 			{Email: emailGammaCoord, Name: "Gema Gamma", PasswordHash: tpl.hash, Roles: map[string]model.Role{"gamma": model.RoleCoordinator}},
 		},
 	}
+	// Accounts that must use a second factor come with one, as in the demo.
+	tpl.secrets = map[string]string{}
+	kinds := map[string]model.OrgKind{}
+	for _, o := range seed.Orgs {
+		kinds[o.Key] = o.Kind
+	}
+	for i, u := range seed.Users {
+		for org, role := range u.Roles {
+			if authz.RoleNeedsSecondFactor(kinds[org], role) {
+				seed.Users[i].TOTPSecret = auth.NewTOTPSecret()
+				tpl.secrets[u.Email] = seed.Users[i].TOTPSecret
+			}
+		}
+	}
 	ids, err := st.ApplySeed(ctx, seed, true)
 	if err != nil {
 		return nil, fmt.Errorf("seed: %w", err)
@@ -153,9 +180,6 @@ func buildEnvTemplate() (*envTemplate, error) {
 			o.NetworkID = ids[so.NetworkKey]
 		}
 		tpl.orgs[so.Key] = o
-	}
-	if err := st.UseKey(ctx, tpl.key); err != nil {
-		return nil, fmt.Errorf("use key: %w", err)
 	}
 	if tpl.cases, err = seedCases(ctx, st, tpl.orgs); err != nil {
 		return nil, err
@@ -241,6 +265,8 @@ func startEnv(t testing.TB, st *store.Store, hasher *auth.Hasher, orgs map[strin
 	if err != nil {
 		t.Fatalf("new server: %v", err)
 	}
+	codes := newTestAuthenticator()
+	srv.codeNow = codes.now
 	ts.Config.Handler = srv
 	ts.Start()
 	t.Cleanup(func() {
@@ -248,7 +274,7 @@ func startEnv(t testing.TB, st *store.Store, hasher *auth.Hasher, orgs map[strin
 		ss.Stop()
 		st.Close()
 	})
-	return &testEnv{t: t, st: st, srv: srv, ts: ts, orgs: orgs, logs: logs, hash: hash, key: key, sessions: ss}
+	return &testEnv{t: t, st: st, srv: srv, ts: ts, orgs: orgs, logs: logs, hash: hash, key: key, sessions: ss, codes: codes}
 }
 
 // client is a browser-like HTTP client with a cookie jar that does not
@@ -267,7 +293,10 @@ func (e *testEnv) client() *client {
 	}}
 }
 
-// signIn returns a client signed in as email.
+// signIn returns a client signed in as email, with its code from the
+// authenticator if the account has a second factor. An account that must
+// have one and has none yet (a coordinator a test just made) sets it up
+// through the pages first, as its person would be made to.
 func (e *testEnv) signIn(email string) *client {
 	e.t.Helper()
 	c := e.client()
@@ -275,7 +304,35 @@ func (e *testEnv) signIn(email string) *client {
 	if res.status != http.StatusSeeOther {
 		e.t.Fatalf("sign in %s: status %d, want 303; body: %.300s", email, res.status, res.body)
 	}
+	if res.header.Get("Location") == "/login/code" {
+		e.secondStep(c, email)
+		return c
+	}
+	ctx := context.Background()
+	u, err := e.st.UserByEmail(ctx, email)
+	if err != nil {
+		e.t.Fatalf("sign in %s: %v", email, err)
+	}
+	ms, err := e.st.Memberships(ctx, u.ID)
+	if err != nil {
+		e.t.Fatalf("sign in %s: %v", email, err)
+	}
+	if authz.SecondFactorRequired(ms) {
+		e.enrol(c, email)
+	}
 	return c
+}
+
+// secondStep sends the next code of email's authenticator to /login/code
+// and expects to be signed in.
+func (e *testEnv) secondStep(c *client, email string) {
+	e.t.Helper()
+	e.codes.turn.Lock()
+	defer e.codes.turn.Unlock()
+	res := c.post("/login/code", url.Values{"code": {e.codes.next(e.t, email)}})
+	if res.status != http.StatusSeeOther || res.header.Get("Location") != "/" {
+		e.t.Fatalf("sign in %s, second step: status %d to %q, want 303 to /; body: %.300s", email, res.status, res.header.Get("Location"), res.body)
+	}
 }
 
 type response struct {

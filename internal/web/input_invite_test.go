@@ -97,7 +97,8 @@ func TestInputInviteAcceptExistingAccount(t *testing.T) {
 	inOversize(t, e, c, path, "password")
 	// The account's own password joins, even one the new rules would refuse
 	// for a new account (it was chosen before them).
-	secRedirect(t, "valid form", c.post(path, base), "/")
+	// Her account has two-step sign-in: joining waits for her code.
+	secRedirect(t, "valid form", c.post(path, base), "/login/code")
 	if got := secRole(t, e, alpha, beatriz.ID); got != model.RoleMember {
 		t.Errorf("Beatriz in alpha: got role %q, want member", got)
 	}

@@ -164,7 +164,18 @@ func (s *Server) inviteAcceptPost(w http.ResponseWriter, r *http.Request) error 
 			return err
 		}
 	}
-	if err := s.signIn(r, u, d.Invitation.OrgID); err != nil {
+	if u.TwoFactor {
+		// The password alone opens no session for an account with a
+		// second factor: the invitation is accepted, the sign-in waits
+		// for the code.
+		if err := s.beginSecondStep(r, u, d.Invitation.OrgID); err != nil {
+			return err
+		}
+		s.flash(r, "invite.accepted")
+		http.Redirect(w, r, "/login/code", http.StatusSeeOther)
+		return nil
+	}
+	if err := s.signIn(r, u, d.Invitation.OrgID, false); err != nil {
 		return err
 	}
 	s.flash(r, "invite.accepted")

@@ -69,12 +69,22 @@ func (s *Server) loginPost(w http.ResponseWriter, r *http.Request) error {
 		d.FormError, d.FormErrorAt = d.T("login.failed"), "email"
 		return s.formRejected(w, r, "login", d, &f)
 	}
+	if u.TwoFactor {
+		// Not signed in yet: the sign-in (and its log entry, which makes
+		// this address one of the account's usual ones) waits for the code.
+		if err := s.beginSecondStep(r, u, ""); err != nil {
+			return err
+		}
+		http.Redirect(w, r, "/login/code", http.StatusSeeOther)
+		return nil
+	}
 	if err := s.store.RecordEvent(ctx, model.Event{Kind: model.EventSignin, ActorID: u.ID, SubjectID: u.ID, IP: ip}); err != nil {
 		return err
 	}
-	if err := s.signIn(r, u, ""); err != nil {
+	if err := s.signIn(r, u, "", false); err != nil {
 		return err
 	}
+	// Whoever must set a second factor up is sent to do so (requireSecondFactor).
 	http.Redirect(w, r, "/", http.StatusSeeOther)
 	return nil
 }

@@ -188,12 +188,19 @@ func (s *Server) viewerFor(r *http.Request, uid string) (*viewer, error) {
 	if u.SessionEpoch != s.sessions.GetInt64(ctx, sessEpoch) {
 		return nil, model.ErrNotFound
 	}
+	// Setting a factor up or having it reset ends the account's sessions
+	// (the epoch), so this holds already; checked here too so that no path
+	// can leave a password-only session on an account with a second factor.
+	if u.TwoFactor && !s.sessions.GetBool(ctx, sessTwoFactor) {
+		return nil, model.ErrNotFound
+	}
 	ms, err := s.store.Memberships(ctx, uid)
 	if err != nil {
 		return nil, err
 	}
 	sortMemberships(ms, u.Lang)
-	v := &viewer{User: u, Viewer: authz.Viewer{UserID: uid, Memberships: ms}}
+	v := &viewer{User: u, Viewer: authz.Viewer{UserID: uid, Memberships: ms},
+		MustEnrol: !u.TwoFactor && authz.SecondFactorRequired(ms)}
 	cur := s.sessions.GetString(ctx, sessOrgID)
 	for _, m := range ms {
 		if m.OrgID == cur {
@@ -246,14 +253,38 @@ func (s *Server) setupTokenOK(r *http.Request) bool {
 	return want != "" && subtle.ConstantTimeCompare([]byte(got), []byte(want)) == 1
 }
 
+// requireSignIn answers a request without a signed-in person: a page is
+// sent to sign in (to the second step if the password was given), a form
+// gets 401. Halfway through sign-in is not signed in.
 func (s *Server) requireSignIn(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if viewerFrom(r) == nil {
 			if r.Method == http.MethodGet || r.Method == http.MethodHead {
-				http.Redirect(w, r, "/login", http.StatusSeeOther)
+				to := "/login"
+				if s.sessions.GetString(r.Context(), sessPendingUser) != "" {
+					to = "/login/code"
+				}
+				http.Redirect(w, r, to, http.StatusSeeOther)
 				return
 			}
 			s.serveError(w, r, errUnauthorized)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// requireSecondFactor keeps a person who must set up a second factor
+// (viewer.MustEnrol) from everything but the authz.Enrol routes: a page
+// sends them to set it up, a form gets 403. It runs after requireSignIn.
+func (s *Server) requireSecondFactor(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if v := viewerFrom(r); v != nil && v.MustEnrol {
+			if r.Method == http.MethodGet || r.Method == http.MethodHead {
+				http.Redirect(w, r, "/account/2fa", http.StatusSeeOther)
+				return
+			}
+			s.serveError(w, r, errEnrolFirst)
 			return
 		}
 		next.ServeHTTP(w, r)

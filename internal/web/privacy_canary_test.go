@@ -131,7 +131,8 @@ func TestPrivacyCanaryCrawl(t *testing.T) {
 	}
 	for _, r := range roles {
 		c := e.signIn(r.email)
-		start := append([]string{"/", "/cases", "/cases?state=all", "/cases?q=CANARY&state=all", "/calendar", "/account"}, pvOrgPaths(e)...)
+		start := append([]string{"/", "/cases", "/cases?state=all", "/cases?q=CANARY&state=all", "/calendar", "/account",
+			"/account/2fa", "/account/2fa/qr.png", "/login/code", "/login/recovery"}, pvOrgPaths(e)...)
 		pages := pvCrawl(t, e, c, 200, start...)
 		t.Logf("%s: %d pages crawled", r.name, len(pages))
 		if len(pages) < len(start) {
@@ -172,6 +173,20 @@ func TestPrivacyCanaryCrawl(t *testing.T) {
 		probes = append(probes, pvPage{path: "POST " + caseBase + "/address/reveal", status: res.status, text: pvText(res)})
 		pvNoMarkers(t, r.name, probes, all)
 	}
+
+	// Alpha's own coordinator halfway through signing in (the password
+	// given, not the code): not one marker, not even the case code.
+	half := e.passwordOnly(emailAlphaCoord)
+	halfStart := append(append([]string{"/", "/cases", "/cases?state=all", "/calendar", "/account", "/account/2fa",
+		"/login/code", "/login/recovery"}, pvOrgPaths(e)...), caseGets...)
+	pages = pvCrawl(t, e, half, 200, halfStart...)
+	for _, p := range pages {
+		if p.status != http.StatusOK && p.status != http.StatusSeeOther {
+			t.Errorf("halfway through sign-in: GET %s: got %d, want a redirect to the second step (or that page)", p.path, p.status)
+		}
+	}
+	t.Logf("alpha coordinator halfway through sign-in: %d pages crawled", len(pages))
+	pvNoMarkers(t, "alpha coordinator halfway through sign-in", pages, withIDs)
 
 	// Alpha's member: the case and its name, never a sensitive field.
 	mem := e.signIn(emailAlphaMem)

@@ -112,6 +112,16 @@ type templateData struct {
 	// Updating says, while deadlines are recomputed after a rule change,
 	// how far that is ("" otherwise): list and home pages show it.
 	Updating string
+	// Two-factor sign-in: the account's state, whether the person must use
+	// it, the key waiting for its first code (in groups of four) with its
+	// QR code's size, recovery codes shown once, and the member a manager
+	// is about to reset.
+	TwoFactor     model.TwoFactorState
+	Required      bool
+	TOTPKey       string
+	QRSize        int
+	RecoveryCodes []string
+	Member        model.Member
 }
 
 // T translates key into the page's language.
@@ -156,14 +166,21 @@ func (d *templateData) KindName(k model.OrgKind) string { return d.T("kind." + s
 func (d *templateData) EventName(k model.EventKind) string { return d.T("event." + string(k)) }
 
 // EventDetail is an event's detail as the page shows it: the kind of link
-// refused, the number of calendar feeds a password change stopped, in the
-// page's language; other details (role names, a group's name) as recorded.
+// refused, the number of calendar feeds a password change stopped, what a
+// two-factor event was about, in the page's language; other details (role
+// names, a group's name) as recorded.
 func (d *templateData) EventDetail(e model.Event) string {
 	switch {
 	case e.Kind == model.EventLinkRefused:
 		return d.T("link.kind." + e.Detail)
 	case strings.HasPrefix(e.Detail, "feeds:"):
 		return d.T("event.detail.feeds", strings.TrimPrefix(e.Detail, "feeds:"))
+	case strings.HasPrefix(e.Detail, "left:"):
+		return d.T("event.detail.codes_left", strings.TrimPrefix(e.Detail, "left:"))
+	case e.Kind == model.EventLockout && e.Detail == "code",
+		e.Kind == model.EventTwoFactorFailed && (e.Detail == "replay" || e.Detail == "recovery"),
+		e.Kind == model.EventTwoFactorRequired && (e.Detail == "on" || e.Detail == "off"):
+		return d.T("event.detail." + string(e.Kind) + "." + e.Detail)
 	}
 	return e.Detail
 }

@@ -42,9 +42,25 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "POST", "/invite/{token}", authz.Public, s.inviteAcceptPost)
 		s.add(r, "GET", "/reset/{token}", authz.Public, s.resetForm)
 		s.add(r, "POST", "/reset/{token}", authz.Public, s.resetPost)
+		// The second step of signing in: a code from the authenticator app,
+		// or a recovery code. Public routes that act only on the password
+		// just given in this session (twofactor_login.go).
+		s.add(r, "GET", "/login/code", authz.Public, s.loginCodeForm)
+		s.add(r, "POST", "/login/code", authz.Public, s.loginCodePost)
+		s.add(r, "GET", "/login/recovery", authz.Public, s.loginRecoveryForm)
+		s.add(r, "POST", "/login/recovery", authz.Public, s.loginRecoveryPost)
+
+		// Setting up a second factor, which people who need one must do
+		// before anything else; signing out.
+		s.add(r, "GET", "/account/2fa", authz.Enrol, s.twoFactorView)
+		s.add(r, "POST", "/account/2fa/setup", authz.Enrol, s.twoFactorSetupPost)
+		s.add(r, "GET", "/account/2fa/qr.png", authz.Enrol, s.twoFactorQR)
+		s.add(r, "POST", "/account/2fa/confirm", authz.Enrol, s.twoFactorConfirmPost)
+		s.add(r, "POST", "/logout", authz.Enrol, s.logoutPost)
 
 		s.add(r, "GET", "/", authz.SignedIn, s.home)
-		s.add(r, "POST", "/logout", authz.SignedIn, s.logoutPost)
+		s.add(r, "POST", "/account/2fa/recovery-codes", authz.SignedIn, s.recoveryCodesPost)
+		s.add(r, "POST", "/account/2fa/disable", authz.SignedIn, s.twoFactorDisablePost)
 		s.add(r, "POST", "/orgs/switch", authz.SignedIn, s.orgSwitchPost)
 		s.add(r, "GET", "/account", authz.SignedIn, s.accountView)
 		s.add(r, "POST", "/account/password", authz.SignedIn, s.accountPasswordPost)
@@ -61,6 +77,8 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "POST", "/orgs/{orgID}/members/{userID}/remove", authz.OnOrg(authz.ManagePeople), s.memberRemovePost)
 		s.add(r, "POST", "/orgs/{orgID}/members/{userID}/reset", authz.OnOrg(authz.ManagePeople), s.memberResetPost)
 		s.add(r, "GET", "/orgs/{orgID}/resets/{resetID}/revoke", authz.OnOrg(authz.ManagePeople), s.resetRevokeForm)
+		s.add(r, "GET", "/orgs/{orgID}/members/{userID}/2fa/reset", authz.OnOrg(authz.ManagePeople), s.memberTwoFactorResetForm)
+		s.add(r, "POST", "/orgs/{orgID}/members/{userID}/2fa/reset", authz.OnOrg(authz.ManagePeople), s.memberTwoFactorResetPost)
 		s.add(r, "POST", "/orgs/{orgID}/resets/{resetID}/revoke", authz.OnOrg(authz.ManagePeople), s.resetRevokePost)
 		s.add(r, "GET", "/orgs/{orgID}/security", authz.OnOrg(authz.ViewSecurityLog), s.securityLog)
 		s.add(r, "GET", "/orgs/{orgID}/settings", authz.OnOrg(authz.EditSettings), s.orgSettingsForm)
@@ -127,11 +145,13 @@ func (s *Server) add(r chi.Router, method, pattern string, rule authz.Rule, h ha
 	case authz.KindPublic:
 		hh = s.handle(h)
 	case authz.KindSignedIn:
-		hh = s.requireSignIn(s.handle(h))
+		hh = s.requireSignIn(s.requireSecondFactor(s.handle(h)))
 	case authz.KindOrg:
-		hh = s.requireSignIn(s.handle(s.onOrg(rule.Action, h)))
+		hh = s.requireSignIn(s.requireSecondFactor(s.handle(s.onOrg(rule.Action, h))))
 	case authz.KindCase:
-		hh = s.requireSignIn(s.handle(s.onCase(rule.Action, h)))
+		hh = s.requireSignIn(s.requireSecondFactor(s.handle(s.onCase(rule.Action, h))))
+	case authz.KindEnrol:
+		hh = s.requireSignIn(s.handle(h))
 	case authz.KindFeed:
 		hh = s.handle(h)
 	default:

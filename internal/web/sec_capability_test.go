@@ -70,6 +70,7 @@ func TestSecResetLinkDiesWithIssuersAuthority(t *testing.T) {
 	sam := e.client()
 	secRedirect(t, "Sam joins", sam.post("/invite/"+secLinkToken(t, res.body, "invite"),
 		url.Values{"name": {"Sam Second"}, "password": {inGoodPassword}, "password_confirm": {inGoodPassword}}), "/")
+	e.enrol(sam, "sam@alpha.example.org") // a coordinator: two-step sign-in first
 
 	// Alicia issues a reset link for Miguel: it works.
 	res = alicia.post("/orgs/"+alpha.ID+"/members/"+miguel.ID+"/reset", url.Values{})

@@ -83,7 +83,7 @@ func TestSecClosedDatabase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, logs := secServe(t, st, false)
+	c, logs := secServe(t, st, false, nil)
 	secRedirect(t, "sign in", c.post("/login", url.Values{"email": {emailNetAdmin}, "password": {testPassword}}), "/")
 	health := c.get("/healthz")
 	if health.status != http.StatusOK || health.body != "ok" {

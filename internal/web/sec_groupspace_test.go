@@ -67,6 +67,7 @@ func TestSecGroupSpace(t *testing.T) {
 	firstC := e.client()
 	secRedirect(t, "first coordinator accepts", firstC.post("/invite/"+first,
 		url.Values{"name": {"Fiona First"}, "password": {inGoodPassword}, "password_confirm": {inGoodPassword}}), "/")
+	e.enrol(firstC, "first@harbour.example.org")
 	fiona := secUser(t, e, "first@harbour.example.org")
 	capDead(t, e, "/invite/"+spare, spare, "invite")
 

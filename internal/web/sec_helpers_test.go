@@ -303,8 +303,9 @@ const secHTTPSBaseURL = "https://puente.example.org"
 // secServe starts another server on st, outside startEnv (which always
 // sets an http BaseURL and closes the store at the end), and returns a
 // browser-like client for it and its log. With https it is served over TLS
-// with BaseURL secHTTPSBaseURL. The caller owns st.
-func secServe(t testing.TB, st *store.Store, https bool) (*client, *lockedBuffer) {
+// with BaseURL secHTTPSBaseURL. The caller owns st. codes, when not nil,
+// is the env's authenticator, whose clock this server checks codes by too.
+func secServe(t testing.TB, st *store.Store, https bool, codes *testAuthenticator) (*client, *lockedBuffer) {
 	t.Helper()
 	cfg := DefaultConfig()
 	cfg.IPLimit, cfg.AccountLimit, cfg.AccountCeiling = 100000, 100000, 100000
@@ -318,6 +319,9 @@ func secServe(t testing.TB, st *store.Store, https bool) (*client, *lockedBuffer
 	srv, err := New(cfg, slog.New(slog.NewTextHandler(logs, nil)), st, ss, auth.NewHasher(auth.TestParams, 2))
 	if err != nil {
 		t.Fatalf("new server: %v", err)
+	}
+	if codes != nil {
+		srv.codeNow = codes.now
 	}
 	ts.Config.Handler = srv
 	if https {
@@ -341,6 +345,6 @@ func secServe(t testing.TB, st *store.Store, https bool) (*client, *lockedBuffer
 // secHTTPS serves e's database through a server configured for https.
 func secHTTPS(t testing.TB, e *testEnv) *client {
 	t.Helper()
-	c, _ := secServe(t, e.st, true)
+	c, _ := secServe(t, e.st, true, e.codes)
 	return c
 }

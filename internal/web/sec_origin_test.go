@@ -57,7 +57,8 @@ func TestSecCrossSiteLoginRefused(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			c := e.client()
 			res := c.postRaw("/login", form, tc.header)
-			secRedirect(t, "POST /login", res, "/")
+			secRedirect(t, "POST /login", res, "/login/code")
+			e.secondStep(c, emailNetAdmin)
 			secStatus(t, "GET / after sign-in", c.get("/"), http.StatusOK)
 		})
 	}

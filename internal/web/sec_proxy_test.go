@@ -34,9 +34,14 @@ func TestSecTrustedProxyClientAddress(t *testing.T) {
 	secRetryAfter(t, "client A with a forged prefix", from("198.51.100.99, 203.0.113.1"), int(DefaultConfig().IPWindow.Seconds()))
 	secStatus(t, "client B", from("203.0.113.2"), http.StatusUnprocessableEntity)
 
-	res := e.client().postRaw("/login", url.Values{"email": {emailNetAdmin}, "password": {testPassword}}.Encode(),
+	cc := e.client()
+	res := cc.postRaw("/login", url.Values{"email": {emailNetAdmin}, "password": {testPassword}}.Encode(),
 		secHeader("X-Forwarded-For", "203.0.113.3"))
-	secRedirect(t, "client C signs in", res, "/")
+	secRedirect(t, "client C gives the password", res, "/login/code")
+	e.codes.turn.Lock()
+	res = cc.postRaw("/login/code", url.Values{"code": {e.codes.next(t, emailNetAdmin)}}.Encode(), secHeader("X-Forwarded-For", "203.0.113.3"))
+	e.codes.turn.Unlock()
+	secRedirect(t, "client C gives the code", res, "/")
 	ana := e.signIn(emailNetAdmin) // from the proxy itself: no header, its own address
 	log := ana.get("/orgs/" + e.orgs["network"].ID + "/security")
 	if secLogRow(log.body, "Signed in", "Ana Admin", "203.0.113.3") == "" {

@@ -16,7 +16,9 @@ const secSessionCookie = "puente_session"
 func TestSecSessionCookieFlags(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t)
-	res := e.client().post("/login", url.Values{"email": {emailNetAdmin}, "password": {testPassword}})
+	// The password step sets the cookie (the second step renews it with
+	// the same flags); a network coordinator has no second step.
+	res := e.client().post("/login", url.Values{"email": {emailNetCoord}, "password": {testPassword}})
 	secRedirect(t, "sign in", res, "/")
 	ck := secSetCookie(res, secSessionCookie)
 	if ck == nil {
@@ -53,7 +55,7 @@ func TestSecHTTPSCookieAndHSTS(t *testing.T) {
 	c := secHTTPS(t, e)
 
 	res := c.post("/login", url.Values{"email": {emailNetAdmin}, "password": {testPassword}})
-	secRedirect(t, "sign in over https", res, "/")
+	secRedirect(t, "sign in over https", res, "/login/code")
 	ck := secSetCookie(res, "__Host-puente_session")
 	if ck == nil {
 		t.Fatalf("no __Host-puente_session cookie; Set-Cookie: %q", res.header.Values("Set-Cookie"))
@@ -65,7 +67,8 @@ func TestSecHTTPSCookieAndHSTS(t *testing.T) {
 	if got := secSetCookie(res, secSessionCookie); got != nil {
 		t.Errorf("https server also set the unprefixed cookie: %v", got)
 	}
-	// The cookie works: the browser is signed in.
+	// The cookie works: the browser is signed in after its code.
+	e.secondStep(c, emailNetAdmin)
 	home := c.get("/")
 	secStatus(t, "GET / over https", home, http.StatusOK)
 	secHas(t, "GET / over https", home.body, "Network One")
@@ -123,7 +126,7 @@ func TestSecNewTokenAtSignIn(t *testing.T) {
 		c := secClientWithCookie(e, secSessionCookie, pre)
 		secStatus(t, "GET /login with planted session", c.get("/login"), http.StatusOK)
 		res := c.post("/login", url.Values{"email": {emailNetAdmin}, "password": {testPassword}})
-		secRedirect(t, "sign in", res, "/")
+		secRedirect(t, "sign in", res, "/login/code")
 		ck := secSetCookie(res, secSessionCookie)
 		if ck == nil || ck.Value == "" {
 			t.Fatalf("sign-in set no session cookie")
@@ -134,6 +137,13 @@ func TestSecNewTokenAtSignIn(t *testing.T) {
 		if _, found, err := e.srv.sessions.Store.Find(pre); found || err != nil {
 			t.Errorf("pre-login token still in the store: found=%v err=%v, want gone", found, err)
 		}
+		// The second step renews it again: the half-signed-in token is
+		// not the signed-in one.
+		e.secondStep(c, emailNetAdmin)
+		if got := secJarValue(c, secSessionCookie); got == "" || got == ck.Value || got == pre {
+			t.Errorf("token after the second step: got %q, want a new one (password step's was %q)", got, ck.Value)
+		}
+		secRedirect(t, "GET / with the half-signed-in token", secClientWithCookie(e, secSessionCookie, ck.Value).get("/"), "/login")
 		// Whoever planted it holds nothing.
 		secRedirect(t, "GET / with the pre-login token", secClientWithCookie(e, secSessionCookie, pre).get("/"), "/login")
 		secStatus(t, "GET / with the new token", c.get("/"), http.StatusOK)
@@ -142,7 +152,7 @@ func TestSecNewTokenAtSignIn(t *testing.T) {
 	t.Run("forged token", func(t *testing.T) {
 		c := secClientWithCookie(e, secSessionCookie, "attacker-chosen-token-0123456789abcdef")
 		res := c.post("/login", url.Values{"email": {emailNetAdmin}, "password": {testPassword}})
-		secRedirect(t, "sign in", res, "/")
+		secRedirect(t, "sign in", res, "/login/code")
 		if got := secJarValue(c, secSessionCookie); got == "attacker-chosen-token-0123456789abcdef" || got == "" {
 			t.Errorf("token after sign-in: got %q, want a fresh server-made token", got)
 		}
@@ -154,7 +164,10 @@ func TestSecNewTokenAtSignIn(t *testing.T) {
 		c := e.signIn(emailAlphaMem)
 		first := secJarValue(c, secSessionCookie)
 		res := c.post("/login", url.Values{"email": {emailNetAdmin}, "password": {testPassword}})
-		secRedirect(t, "second sign-in", res, "/")
+		secRedirect(t, "second sign-in", res, "/login/code")
+		// Halfway through the new sign-in, the member's sign-in is gone too.
+		secRedirect(t, "GET / halfway", c.get("/"), "/login/code")
+		e.secondStep(c, emailNetAdmin)
 		second := secJarValue(c, secSessionCookie)
 		if first == "" || second == "" || first == second {
 			t.Errorf("tokens: got before %q after %q, want two different tokens", first, second)

@@ -79,6 +79,16 @@ type Server struct {
 	hasher    *auth.Hasher
 	ipLimit   *auth.Throttle
 	acctLimit *auth.Lockout
+	// codeLimit bounds second-step checks (codes and recovery codes) per
+	// account and address, with the same figures as passwords but its own
+	// allowance: ten wrong codes do not lock the password out, nor the
+	// other way round.
+	codeLimit *auth.Lockout
+	// codeNow is the clock one-time codes are checked against: the real
+	// time, which the person's authenticator app reads too. It is not now:
+	// tests fix now to a day, which would allow an account three sign-ins
+	// in all (each time step works once).
+	codeNow func() time.Time
 	// now is the one clock of every page and feed: "today", states and
 	// windows are read from it, in an organisation's zone (clock.go).
 	now      func() time.Time
@@ -103,7 +113,9 @@ func New(cfg Config, log *slog.Logger, st *store.Store, ss *store.Sessions, hash
 		hasher:    hasher,
 		ipLimit:   auth.NewThrottle(cfg.IPLimit, cfg.IPWindow),
 		acctLimit: auth.NewLockout(cfg.AccountLimit, cfg.AccountCeiling, cfg.AccountWindow),
+		codeLimit: auth.NewLockout(cfg.AccountLimit, cfg.AccountCeiling, cfg.AccountWindow),
 		now:       cfg.Now,
+		codeNow:   time.Now,
 	}
 	if s.now == nil {
 		s.now = time.Now

@@ -11,13 +11,18 @@ import (
 
 // signIn starts a fresh session for u: a new token (no fixation), the
 // account's epoch, and orgID as the current organisation if given.
-func (s *Server) signIn(r *http.Request, u model.User, orgID string) error {
+// twoFactor says the person gave their second factor in this session (or
+// keeps that of the session it renews); an account with a second factor
+// whose session lacks it is signed out (viewerFor).
+func (s *Server) signIn(r *http.Request, u model.User, orgID string, twoFactor bool) error {
 	ctx := r.Context()
 	if err := s.sessions.RenewToken(ctx); err != nil {
 		return err
 	}
+	s.clearPending(r)
 	s.sessions.Put(ctx, sessUserID, u.ID)
 	s.sessions.Put(ctx, sessEpoch, u.SessionEpoch)
+	s.sessions.Put(ctx, sessTwoFactor, twoFactor)
 	if orgID != "" {
 		s.sessions.Put(ctx, sessOrgID, orgID)
 	} else {

@@ -8,9 +8,11 @@ import (
 	"puente/internal/tz"
 )
 
-// settingsForm is an organisation's settings: today, its time zone.
+// settingsForm is an organisation's settings: its time zone, and whether
+// everyone in it must sign in with a second factor (a checkbox: "on" or "").
 type settingsForm struct {
-	TimeZone string `form:"time_zone" validate:"required,max=64"`
+	TimeZone         string `form:"time_zone" validate:"required,max=64"`
+	RequireTwoFactor string `form:"require_two_factor" validate:"omitempty,oneof=on"`
 }
 
 func (s *Server) settingsPage(r *http.Request) *templateData {
@@ -24,12 +26,18 @@ func (s *Server) settingsPage(r *http.Request) *templateData {
 // whoever manages it.
 func (s *Server) orgSettingsForm(w http.ResponseWriter, r *http.Request) error {
 	d := s.settingsPage(r)
-	d.Form = &settingsForm{TimeZone: d.Org.TimeZone}
+	f := &settingsForm{TimeZone: d.Org.TimeZone}
+	if d.Org.RequireTwoFactor {
+		f.RequireTwoFactor = "on"
+	}
+	d.Form = f
 	return s.render(w, r, http.StatusOK, "org_settings", d)
 }
 
 // orgSettingsPost saves them; a zone that is not on the list is refused
-// with 422 and the page as it was sent.
+// with 422 and the page as it was sent. Requiring a second factor of
+// everyone takes effect at each member's next page: whoever has none is
+// sent to set it up (requireSecondFactor).
 func (s *Server) orgSettingsPost(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
 		return err
@@ -44,7 +52,7 @@ func (s *Server) orgSettingsPost(w http.ResponseWriter, r *http.Request) error {
 	if len(d.Errors) > 0 {
 		return s.formRejected(w, r, "org_settings", d, &f)
 	}
-	err := s.store.SetOrgTimeZone(r.Context(), d.Org, f.TimeZone)
+	err := s.store.SetOrgSettings(r.Context(), d.Org, f.TimeZone, f.RequireTwoFactor == "on", viewerFrom(r).UserID, s.clientIP(r))
 	if errors.Is(err, store.ErrBadZone) {
 		d.Errors["time_zone"] = d.T("err.time_zone")
 		return s.formRejected(w, r, "org_settings", d, &f)

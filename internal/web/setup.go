@@ -72,7 +72,7 @@ func (s *Server) setupPost(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.hasUsers.Store(true)
-	if err := s.signIn(r, u, org.ID); err != nil {
+	if err := s.signIn(r, u, org.ID, false); err != nil {
 		return err
 	}
 	s.flash(r, "setup.done")

@@ -34,6 +34,11 @@ func newDemoEnv(t *testing.T, lang i18n.Lang) *testEnv {
 	if err := demo.SeedIn(context.Background(), st, hasher, esNow, lang); err != nil {
 		t.Fatalf("demo seed: %v", err)
 	}
+	for _, a := range demo.Accounts {
+		if a.NeedsSecondFactor() {
+			e.codes.add(a.Email, demo.TOTPSecret)
+		}
+	}
 	return e
 }
 
@@ -45,6 +50,9 @@ func (e *testEnv) signInSpanish(email string) *client {
 	res := c.post("/login", url.Values{"email": {email}, "password": {demo.Password}})
 	if res.status != http.StatusSeeOther {
 		e.t.Fatalf("sign in %s: got %d, want 303", email, res.status)
+	}
+	if res.header.Get("Location") == "/login/code" {
+		e.secondStep(c, email)
 	}
 	pvPost(e.t, c, "/lang", url.Values{"lang": {"es"}, "return": {"/"}}, http.StatusSeeOther)
 	return c
@@ -140,6 +148,7 @@ func TestSpanishPagesHaveNoKeysCodeOrEnglish(t *testing.T) {
 	pages := esPostPages(t, e, coord, everything)
 	pages = append(pages, esErrorPages(t, e)...)
 	pages = append(pages, esAnonymousPages(t, e, coord)...)
+	pages = append(pages, esTwoFactorPages(t, e, coord)...)
 	esCheck(t, "other pages", pages)
 	total += len(pages)
 	t.Logf("%d Spanish pages and feeds checked against %d English fragments and %d English messages", total, len(esEnglish), len(englishPhrases))
