@@ -18,6 +18,8 @@ import (
 	"strings"
 	"time"
 
+	"puente/internal/auth"
+	"puente/internal/gen"
 	"puente/internal/procstat"
 )
 
@@ -150,8 +152,22 @@ func signIn(ctx context.Context, base string) (string, string, error) {
 		return "", "", err
 	}
 	res.Body.Close()
-	if res.StatusCode != http.StatusSeeOther {
-		return "", "", fmt.Errorf("sign in as %s: status %d, want 303", coordinatorEmail, res.StatusCode)
+	if res.StatusCode == http.StatusSeeOther && res.Header.Get("Location") == "/login/code" {
+		// A coordinator gives a code from puente-gen's authenticator key.
+		code, err := (&auth.Authenticator{}).Code(ctx, coordinatorEmail, gen.TOTPSecret)
+		if err != nil {
+			return "", "", err
+		}
+		form = url.Values{"code": {code}}
+		req, _ = http.NewRequestWithContext(ctx, http.MethodPost, base+"/login/code", strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		if res, err = c.Do(req); err != nil {
+			return "", "", err
+		}
+		res.Body.Close()
+	}
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/" {
+		return "", "", fmt.Errorf("sign in as %s: status %d to %q, want 303 to /", coordinatorEmail, res.StatusCode, res.Header.Get("Location"))
 	}
 	u, _ := url.Parse(base)
 	var cookies []string

@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"puente/internal/auth"
+	"puente/internal/gen"
 )
 
 // config is the size and shape of the data set.
@@ -21,6 +24,7 @@ type config struct {
 	days        int // how far back the security log reaches
 	seed        uint64
 	password    string
+	totpSecret  string
 }
 
 // defaultPassword is every generated account's password unless -password
@@ -42,6 +46,7 @@ func parseConfig(args []string, out io.Writer) (config, error) {
 	fs.IntVar(&c.days, "days", 365, "days of history the security log covers")
 	fs.Uint64Var(&c.seed, "seed", 1, "random seed: the same seed gives the same names, emails and events")
 	fs.StringVar(&c.password, "password", defaultPassword, "password of every generated account")
+	fs.StringVar(&c.totpSecret, "totp-secret", gen.TOTPSecret, "authenticator key (base32) of every generated network admin and group coordinator, who must sign in with a code")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: puente-gen [flags]\n\nFills an empty Puente database with a large fictional data set.\n\nFlags:\n")
 		fs.PrintDefaults()
@@ -68,6 +73,9 @@ func parseConfig(args []string, out io.Writer) (config, error) {
 		return c, errors.New("-days must be at least 1")
 	case len(c.password) < 12 || len(c.password) > 128:
 		return c, errors.New("-password must be 12 to 128 bytes")
+	}
+	if _, err := auth.TOTPCode(c.totpSecret, 1); err != nil || len(c.totpSecret) < 16 {
+		return c, errors.New("-totp-secret must be a base32 key of at least 16 characters (80 bits)")
 	}
 	return c, nil
 }

@@ -20,7 +20,9 @@
 // Every generated account has the same password (-password, printed at the
 // end), hashed once per run with auth.TestParams: the data is fictional and
 // the cheap hash keeps sign-ins in load tests from measuring argon2 instead
-// of the server. The emails follow a fixed scheme, which cmd/puente-load
+// of the server. Network admins and group coordinators must sign in with a
+// second factor: they come with the authenticator key -totp-secret (default
+// gen.TOTPSecret, printed at the end). The emails follow a fixed scheme, which cmd/puente-load
 // relies on; n, g and p count from 1:
 //
 //	admin@net<n>.gen.example.org        admin of network n

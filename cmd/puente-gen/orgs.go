@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"puente/internal/authz"
 	"puente/internal/model"
 	"puente/internal/store"
 )
@@ -44,8 +45,11 @@ func (g *generator) networkSeed(n int) (store.Seed, map[string]orgEmails) {
 	seed := store.Seed{Orgs: []store.SeedOrg{{Key: "net", Kind: model.KindNetwork, Name: networkName(n)}}}
 	emails := map[string]orgEmails{}
 	user := func(email, key string, role model.Role) {
-		seed.Users = append(seed.Users, store.SeedUser{Email: email, Name: personName(g.rng), PasswordHash: g.hash,
-			Roles: map[string]model.Role{key: role}})
+		su := store.SeedUser{Email: email, Name: personName(g.rng), PasswordHash: g.hash, Roles: map[string]model.Role{key: role}}
+		if authz.RoleNeedsSecondFactor(kindOf(key), role) {
+			su.TOTPSecret = g.cfg.totpSecret // they must sign in with a code
+		}
+		seed.Users = append(seed.Users, su)
 		e := emails[key]
 		if role == model.ManagerRole(kindOf(key)) {
 			e.managers = append(e.managers, email)

@@ -125,6 +125,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "elapsed %.2fs; %s is %.1f MiB\n", time.Since(start).Seconds(), cfg.dbPath, float64(fi.Size())/(1<<20))
 	fmt.Fprintf(stdout, "every account's password: %s\n", cfg.password)
+	fmt.Fprintf(stdout, "network admins and group coordinators sign in with a code from the authenticator key %s (oathtool --totp -b KEY)\n", cfg.totpSecret)
 	if cfg.networks > 0 {
 		fmt.Fprintf(stdout, "sign in as %s (network admin) or %s (group coordinator)\n", netAdminEmail(1), personEmail(1, 1, 1))
 	}

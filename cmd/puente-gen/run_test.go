@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"puente/internal/auth"
+	"puente/internal/gen"
 	"puente/internal/model"
 	"puente/internal/secret"
 	"puente/internal/store"
@@ -116,6 +117,20 @@ func TestRunSmall(t *testing.T) {
 		if err != nil || !ok {
 			t.Errorf("%s: the shared password does not verify (%v)", c.email, err)
 		}
+		// Network admins and group coordinators come with the shared
+		// authenticator key; the others sign in with the password alone.
+		need := c.role == model.RoleCoordinator && c.kind == model.KindGroup || c.role == model.RoleAdmin
+		if u.TwoFactor != need {
+			t.Errorf("%s: two-step sign-in %v, want %v", c.email, u.TwoFactor, need)
+		}
+		if need {
+			if secret, _, enabled, err := st.TwoFactorKey(ctx, u.ID); err != nil || !enabled || secret != gen.TOTPSecret {
+				t.Errorf("%s: authenticator key %q enabled %v (%v), want gen.TOTPSecret", c.email, secret, enabled, err)
+			}
+		}
+	}
+	if !strings.Contains(out.String(), gen.TOTPSecret) {
+		t.Errorf("output does not print the authenticator key:\n%s", out.String())
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"puente/internal/gen"
 	"puente/internal/model"
 	"puente/internal/store"
 )
@@ -11,6 +12,11 @@ import (
 // genPassword is the password puente-load asks the generator to give every
 // account.
 const genPassword = "puente-load-password-2026"
+
+// genTOTPSecret is the authenticator key puente-gen gives every network
+// admin and group coordinator (its default): the managers the clients sign
+// in as must give a code after the password.
+const genTOTPSecret = gen.TOTPSecret
 
 // target is an organisation an account manages: it may read its page and
 // security log and invite people to it.

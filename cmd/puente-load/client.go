@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"puente/internal/auth"
 )
 
 // gate tells clients where the server is and whether it is up. Every kill
@@ -80,14 +82,17 @@ var errStopped = errors.New("stopped")
 type client struct {
 	id   int
 	acct account
-	http *http.Client
-	tr   *http.Transport
-	rng  *rand.Rand
-	seq  int
-	gen  int // generation of the last request, to drop dead connections
+	// codes is the run's authenticator app: clients that share an account
+	// share its time steps, each used once.
+	codes *auth.Authenticator
+	http  *http.Client
+	tr    *http.Transport
+	rng   *rand.Rand
+	seq   int
+	gen   int // generation of the last request, to drop dead connections
 }
 
-func newClient(id int, acct account, seed uint64) *client {
+func newClient(id int, acct account, seed uint64, codes *auth.Authenticator) *client {
 	d := &net.Dialer{Timeout: 10 * time.Second}
 	if runtime.GOOS == "linux" {
 		d.LocalAddr = &net.TCPAddr{IP: net.IPv4(127, 1, byte(id/250), byte(1+id%250))}
@@ -95,7 +100,7 @@ func newClient(id int, acct account, seed uint64) *client {
 	tr := &http.Transport{DialContext: d.DialContext, MaxIdleConnsPerHost: 2, IdleConnTimeout: 30 * time.Second}
 	jar, _ := cookiejar.New(nil) // cookies are per host, not per port: they survive a restart on a new port
 	return &client{
-		id: id, acct: acct, tr: tr,
+		id: id, acct: acct, tr: tr, codes: codes,
 		http: &http.Client{Jar: jar, Transport: tr, Timeout: 30 * time.Second,
 			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }},
 		rng: rand.New(rand.NewPCG(seed, uint64(id))),
@@ -132,8 +137,10 @@ func (c *client) do(ctx context.Context, method, u string, form url.Values) outc
 	return outcome{status: res.StatusCode, location: res.Header.Get("Location"), dur: time.Since(start), err: err}
 }
 
-// signIn signs the client in, retrying while kills interrupt it. A refusal
-// (wrong password, throttled) is returned as an error.
+// signIn signs the client in, retrying while kills interrupt it: the
+// password, then (every generated manager has a second factor) a code
+// from the run's authenticator. A refusal (wrong password or code,
+// throttled) is returned as an error.
 func (c *client) signIn(ctx context.Context, g *gate, stop <-chan struct{}) error {
 	for attempt := 0; attempt < 20; attempt++ {
 		base, gen, err := g.wait(ctx, stop)
@@ -142,6 +149,15 @@ func (c *client) signIn(ctx context.Context, g *gate, stop <-chan struct{}) erro
 		}
 		c.dropDeadConns(gen)
 		o := c.do(ctx, http.MethodPost, base+"/login", url.Values{"email": {c.acct.email}, "password": {genPassword}})
+		if o.err == nil && o.status == http.StatusSeeOther && o.location == "/login/code" {
+			err := c.codes.Use(ctx, c.acct.email, genTOTPSecret, func(code string) error {
+				o = c.do(ctx, http.MethodPost, base+"/login/code", url.Values{"code": {code}})
+				return nil
+			})
+			if err != nil {
+				return fmt.Errorf("sign in %s: %w", c.acct.email, err)
+			}
+		}
 		switch {
 		case o.err != nil && g.generation() != gen:
 			continue // killed meanwhile: try on the next server

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"puente/internal/auth"
 )
 
 // run prepares the data, starts the server, drives the load (and kills),
@@ -144,8 +146,9 @@ func (l *loadRun) run(ctx context.Context, accounts []account) error {
 	errs := make([]error, cfg.clients)
 	never := make(chan struct{})
 	t0 := time.Now()
+	codes := &auth.Authenticator{}
 	for i := range clients {
-		clients[i] = newClient(i, accounts[i%len(accounts)], cfg.seed)
+		clients[i] = newClient(i, accounts[i%len(accounts)], cfg.seed, codes)
 		wg.Add(1)
 		go func() {
 			defer wg.Done()

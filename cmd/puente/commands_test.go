@@ -8,7 +8,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/cookiejar"
-	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -182,25 +181,28 @@ func TestServeScheduledBackups(t *testing.T) {
 	if fi, err := os.Stat(backups); err != nil || fi.Mode().Perm() != 0o700 {
 		t.Errorf("backup directory mode: %v %v, want 0700", fi.Mode().Perm(), err)
 	}
+	// One sign-in per account (the admin and the coordinators sign in with
+	// a code, each once), then the organisation page as often as needed.
+	clients := map[string]*http.Client{}
+	orgs := map[string]string{}
 	page := func(email string) string {
 		t.Helper()
-		jar, _ := cookiejar.New(nil)
-		c := &http.Client{Jar: jar, Timeout: 30 * time.Second}
-		res, err := c.PostForm("http://"+addr+"/login", url.Values{"email": {email}, "password": {demo.Password}})
+		c, ok := clients[email]
+		if !ok {
+			jar, _ := cookiejar.New(nil)
+			c = &http.Client{Jar: jar, Timeout: 30 * time.Second}
+			_, body := demoSignIn(t, c, "http://"+addr, email)
+			m := orgLinkRE.FindStringSubmatch(body)
+			if m == nil {
+				t.Fatalf("%s: no organisation link on the home page", email)
+			}
+			clients[email], orgs[email] = c, m[1]
+		}
+		res, err := c.Get("http://" + addr + "/orgs/" + orgs[email])
 		if err != nil {
 			t.Fatal(err)
 		}
 		body, _ := io.ReadAll(res.Body)
-		res.Body.Close()
-		m := orgLinkRE.FindStringSubmatch(string(body))
-		if m == nil {
-			t.Fatalf("%s: no organisation link on the home page", email)
-		}
-		res, err = c.Get("http://" + addr + "/orgs/" + m[1])
-		if err != nil {
-			t.Fatal(err)
-		}
-		body, _ = io.ReadAll(res.Body)
 		res.Body.Close()
 		return string(body)
 	}

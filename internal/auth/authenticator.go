@@ -18,8 +18,9 @@ type Authenticator struct {
 	// Now is the clock (nil: time.Now).
 	Now func() time.Time
 
-	mu   sync.Mutex
-	last map[string]int64 // by account: the last step handed out
+	mu    sync.Mutex
+	last  map[string]int64       // by account: the last step handed out
+	turns map[string]*sync.Mutex // by account: held while a code is sent (Use)
 }
 
 // edge is how close to a step's end the step before it is no longer
@@ -45,6 +46,31 @@ func (a *Authenticator) Code(ctx context.Context, account, secret string) (strin
 		case <-t.C:
 		}
 	}
+}
+
+// Use calls send with a code of secret for account, as Code gives, while
+// no other caller of Use for the same account holds one: the server sees
+// an account's codes in the order they were handed out. (Sent out of
+// order, a later step would arrive first and make the earlier one a
+// replay.) It returns send's error.
+func (a *Authenticator) Use(ctx context.Context, account, secret string, send func(code string) error) error {
+	a.mu.Lock()
+	if a.turns == nil {
+		a.turns = map[string]*sync.Mutex{}
+	}
+	turn, ok := a.turns[account]
+	if !ok {
+		turn = &sync.Mutex{}
+		a.turns[account] = turn
+	}
+	a.mu.Unlock()
+	turn.Lock()
+	defer turn.Unlock()
+	code, err := a.Code(ctx, account, secret)
+	if err != nil {
+		return err
+	}
+	return send(code)
 }
 
 // next claims a step for account, or says how long to wait for one.

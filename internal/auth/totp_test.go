@@ -6,6 +6,7 @@ import (
 	"image/png"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -194,5 +195,33 @@ func TestAuthenticatorStepsOncePerAccount(t *testing.T) {
 	c, _ := b.Code(ctx, "ana", secret)
 	if step, ok, _ := MatchTOTP(secret, c, late, 0); !ok || step != cur {
 		t.Errorf("one second before the step ends: got step %d, want %d", step, cur)
+	}
+}
+
+// Use sends an account's codes one at a time, in the order handed out.
+func TestAuthenticatorUseInOrder(t *testing.T) {
+	secret := NewTOTPSecret()
+	now := time.Date(2026, 11, 30, 12, 0, 10, 0, time.UTC)
+	a := &Authenticator{Now: func() time.Time { return now }}
+	var mu sync.Mutex
+	var steps []int64
+	var wg sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = a.Use(context.Background(), "ana", secret, func(code string) error {
+				step, _, _ := MatchTOTP(secret, code, now, 0)
+				time.Sleep(5 * time.Millisecond) // the request in flight
+				mu.Lock()
+				steps = append(steps, step)
+				mu.Unlock()
+				return nil
+			})
+		}()
+	}
+	wg.Wait()
+	if len(steps) != 3 || steps[0] >= steps[1] || steps[1] >= steps[2] {
+		t.Errorf("steps as sent: %v, want three, rising", steps)
 	}
 }

@@ -11,6 +11,13 @@ import (
 	"puente/internal/store"
 )
 
+// TOTPSecret is the authenticator key (base32) puente-gen gives, by
+// default, every generated account that must sign in with a second factor
+// (network admins, group coordinators). It is as fictional and as public
+// as the generated password; the load test and the benchmark compute their
+// codes from it.
+const TOTPSecret = "GENERATEDPUENTEKEYFORLOADTESTSZZ"
+
 var (
 	givenNames = []string{"María", "José", "Ana", "Luis", "Carmen", "Jorge", "Rosa", "Pedro", "Lucía", "Samuel",
 		"Fatima", "Ahmad", "Wendy", "Yolanda", "Daniel", "Esther", "Marisol", "Kevin", "Sofía", "Omar"}
