@@ -73,6 +73,18 @@ func (a *Authenticator) Use(ctx context.Context, account, secret string, send fu
 	return send(code)
 }
 
+// Seen records that account used step elsewhere (a code typed from
+// another app), so that no code of that step or an earlier one is handed
+// out for it.
+func (a *Authenticator) Seen(account string, step int64) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.last == nil {
+		a.last = map[string]int64{}
+	}
+	a.last[account] = max(a.last[account], step)
+}
+
 // next claims a step for account, or says how long to wait for one.
 func (a *Authenticator) next(account string) (step int64, wait time.Duration) {
 	now := time.Now()

@@ -124,6 +124,20 @@ func TestAccessibility(t *testing.T) {
 			}
 			b.visitStatus("/no-such-page", 404)
 			check(b, "not found ("+lang+")")
+
+			// Halfway through signing in: the second step's two pages.
+			h := newBrowser(t, srv)
+			h.visit("/login")
+			if lang == "es" {
+				switchLanguage(h, "es", "/login")
+			}
+			h.fill("#email", alphaCoord)
+			h.fill("#password", "puente-demo-2026")
+			h.submit(`form[action="/login"] button[type=submit]`)
+			h.wantPath("/login/code")
+			check(h, "second step ("+lang+")")
+			h.follow(`main a[href="/login/recovery"]`, 200)
+			check(h, "recovery code step ("+lang+")")
 		}
 
 		empty := startServer(t, false)

@@ -50,7 +50,8 @@ func demoOrgName(t *testing.T, k string) string {
 // TestFirstRunSetup: on an empty database every page leads to /setup, which
 // is not found without the one-time link printed on the console; the form
 // at that link refuses an empty submission field by field, then creates the
-// first account and organisation and lands on home signed in; /setup is gone.
+// first account and organisation, sets up two-step sign-in (the account
+// manages the organisation) and lands on home signed in; /setup is gone.
 func TestFirstRunSetup(t *testing.T) {
 	srv := startServer(t, false)
 	b := newBrowser(t, srv)
@@ -80,8 +81,12 @@ func TestFirstRunSetup(t *testing.T) {
 	b.fill("#password", newPassword)
 	b.fill("#password_confirm", newPassword)
 	b.submit(submitButton)
-	b.wantPath("/")
+	// The first account manages the organisation: two-step sign-in first.
+	b.wantPath("/account/2fa")
 	b.wantText(flash, en("setup.done"))
+	b.checkWidths("two-step sign-in after setup")
+	b.enrol("rosa@example.org")
+	b.wantPath("/")
 	b.wantText("main h1", "Grupo Esperanza")
 	b.wantText(currentOrg, "Grupo Esperanza")
 	if !b.exists(signOutBtn) {

@@ -6,8 +6,12 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"puente/internal/auth"
+	"puente/internal/demo"
 )
 
 // server is one running puente process on a temporary database.
@@ -17,6 +21,38 @@ type server struct {
 	// console, as a path ("/setup?token=..."); empty with the demo data.
 	SetupPath string
 	out       *syncBuffer
+	// codes is the authenticator app of this server's accounts: each time
+	// step once per account (a fresh database each time). secrets are the
+	// keys of accounts set up during a test; demo accounts that need one
+	// use demo.TOTPSecret.
+	codes   auth.Authenticator
+	mu      sync.Mutex
+	secrets map[string]string
+}
+
+// secret is the authenticator key of email on this server, or "".
+func (s *server) secret(email string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if k, ok := s.secrets[email]; ok {
+		return k
+	}
+	for _, a := range demo.Accounts {
+		if a.Email == email && a.NeedsSecondFactor() {
+			return demo.TOTPSecret
+		}
+	}
+	return ""
+}
+
+// setSecret records the key email set up during the test.
+func (s *server) setSecret(email, key string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.secrets == nil {
+		s.secrets = map[string]string{}
+	}
+	s.secrets[email] = key
 }
 
 var (
