@@ -123,19 +123,6 @@ func newVictim(e *testEnv, org model.Org) string {
 	return u.ID
 }
 
-// newVictim2FA is newVictim with a second factor set up.
-func newVictim2FA(e *testEnv, org model.Org) string {
-	id := newVictim(e, org)
-	ctx := context.Background()
-	if err := e.st.BeginTwoFactor(ctx, id, auth.NewTOTPSecret()); err != nil {
-		e.t.Fatalf("victim key: %v", err)
-	}
-	if _, err := e.st.EnableTwoFactor(ctx, id, 1, nil, ""); err != nil {
-		e.t.Fatalf("victim key: %v", err)
-	}
-	return id
-}
-
 func newInvitation(e *testEnv, org model.Org) string {
 	n := victims.Add(1)
 	inv, err := e.st.CreateInvitation(context.Background(), org, fmt.Sprintf("invitee%d@example.org", n),
@@ -179,7 +166,7 @@ func newResetLink(e *testEnv, org model.Org) string {
 // accessMatrix is every route's row; each GET row is tried again as HEAD,
 // which must answer exactly as GET does, without a body.
 func accessMatrix() []matrixRow {
-	rows := append(orgMatrix(), caseMatrix()...)
+	rows := append(append(orgMatrix(), twoFactorMatrix()...), caseMatrix()...)
 	for _, r := range rows {
 		if r.method == "GET" {
 			h := r
@@ -213,20 +200,6 @@ func orgMatrix() []matrixRow {
 		{method: "POST", pattern: "/logout", form: url.Values{}, plain: signedIn(s401, s303)},
 		{method: "GET", pattern: "/account", plain: signedIn(s303, s200)},
 		{method: "POST", pattern: "/account/password", form: url.Values{}, plain: signedIn(s401, s422)},
-		// Two-step sign-in. Without a password just given, the second step
-		// sends everyone back (to sign in, or home if signed in).
-		{method: "GET", pattern: "/login/code", plain: all(s303)},
-		{method: "POST", pattern: "/login/code", form: url.Values{"code": {"123456"}}, plain: all(s303)},
-		{method: "GET", pattern: "/login/recovery", plain: all(s303)},
-		{method: "POST", pattern: "/login/recovery", form: url.Values{"code": {"0000-0000-0000-0000"}}, plain: all(s303)},
-		{method: "GET", pattern: "/account/2fa", plain: signedIn(s303, s200)},
-		// The member and the network coordinator have no second factor: they
-		// get a key waiting for its first code; the others have one already.
-		{method: "POST", pattern: "/account/2fa/setup", form: url.Values{}, plain: signedIn(s401, s303)},
-		{method: "GET", pattern: "/account/2fa/qr.png", plain: [6]int{s303, s200, s404, s200, s404, s404}},
-		{method: "POST", pattern: "/account/2fa/confirm", form: url.Values{"code": {""}}, plain: [6]int{s401, s422, s303, s422, s303, s303}},
-		{method: "POST", pattern: "/account/2fa/recovery-codes", form: url.Values{}, plain: [6]int{s401, s303, s422, s303, s422, s422}},
-		{method: "POST", pattern: "/account/2fa/disable", form: url.Values{}, plain: [6]int{s401, s303, s422, s303, s422, s422}},
 
 		{method: "POST", pattern: "/orgs/switch",
 			prepare: func(e *testEnv, o model.Org) cell {
@@ -298,19 +271,6 @@ func orgMatrix() []matrixRow {
 				return cell{path: "/orgs/" + o.ID + "/resets/" + newResetLink(e, o) + "/revoke"}
 			},
 			org: withAnon(managePeople(s200), anonGet)},
-		// Resetting a member's second factor follows people management
-		// (and the group's space): the confirmation page, then the reset of
-		// a fresh member who has one.
-		{method: "GET", pattern: "/orgs/{orgID}/members/{userID}/2fa/reset",
-			prepare: func(e *testEnv, o model.Org) cell {
-				return cell{path: "/orgs/" + o.ID + "/members/" + newVictim2FA(e, o) + "/2fa/reset"}
-			},
-			org: withAnon(managePeople(s200), anonGet)},
-		{method: "POST", pattern: "/orgs/{orgID}/members/{userID}/2fa/reset",
-			prepare: func(e *testEnv, o model.Org) cell {
-				return cell{path: "/orgs/" + o.ID + "/members/" + newVictim2FA(e, o) + "/2fa/reset"}
-			},
-			org: withAnon(managePeople(s303), anonPost)},
 		{method: "POST", pattern: "/orgs/{orgID}/resets/{resetID}/revoke",
 			prepare: func(e *testEnv, o model.Org) cell {
 				return cell{path: "/orgs/" + o.ID + "/resets/" + newResetLink(e, o) + "/revoke"}

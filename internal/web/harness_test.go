@@ -323,18 +323,6 @@ func (e *testEnv) signIn(email string) *client {
 	return c
 }
 
-// secondStep sends the next code of email's authenticator to /login/code
-// and expects to be signed in.
-func (e *testEnv) secondStep(c *client, email string) {
-	e.t.Helper()
-	e.codes.turn.Lock()
-	defer e.codes.turn.Unlock()
-	res := c.post("/login/code", url.Values{"code": {e.codes.next(e.t, email)}})
-	if res.status != http.StatusSeeOther || res.header.Get("Location") != "/" {
-		e.t.Fatalf("sign in %s, second step: status %d to %q, want 303 to /; body: %.300s", email, res.status, res.header.Get("Location"), res.body)
-	}
-}
-
 type response struct {
 	status int
 	header http.Header

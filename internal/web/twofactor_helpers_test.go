@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"html"
 	"net/http"
 	"net/url"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"puente/internal/auth"
+	"puente/internal/model"
 )
 
 // testAuthenticator is the authenticator app of a test env's accounts. It
@@ -120,4 +122,61 @@ func (e *testEnv) passwordOnly(email string) *client {
 		e.t.Fatalf("password step for %s: %d to %q, want 303 to /login/code", email, res.status, res.header.Get("Location"))
 	}
 	return c
+}
+
+// twoFactorMatrix is the access matrix's rows for two-step sign-in (see
+// accessMatrix), in order: the key made by /setup is the one qr.png draws.
+func twoFactorMatrix() []matrixRow {
+	all := func(s int) [6]int { return [6]int{s, s, s, s, s, s} }
+	signedIn := func(anon, s int) [6]int { return [6]int{anon, s, s, s, s, s} }
+	withAnon := func(m [6][5]int, anon [5]int) [6][5]int { m[0] = anon; return m }
+	reset := func(e *testEnv, o model.Org) cell {
+		return cell{path: "/orgs/" + o.ID + "/members/" + newVictim2FA(e, o) + "/2fa/reset"}
+	}
+	return []matrixRow{
+		// Without a password just given, the second step sends everyone
+		// back (to sign in, or home if signed in).
+		{method: "GET", pattern: "/login/code", plain: all(s303)},
+		{method: "POST", pattern: "/login/code", form: url.Values{"code": {"123456"}}, plain: all(s303)},
+		{method: "GET", pattern: "/login/recovery", plain: all(s303)},
+		{method: "POST", pattern: "/login/recovery", form: url.Values{"code": {"0000-0000-0000-0000"}}, plain: all(s303)},
+		{method: "GET", pattern: "/account/2fa", plain: signedIn(s303, s200)},
+		// The member and the network coordinator have no second factor: they
+		// get a key waiting for its first code; the others have one already.
+		{method: "POST", pattern: "/account/2fa/setup", form: url.Values{}, plain: signedIn(s401, s303)},
+		{method: "GET", pattern: "/account/2fa/qr.png", plain: [6]int{s303, s200, s404, s200, s404, s404}},
+		{method: "POST", pattern: "/account/2fa/confirm", form: url.Values{"code": {""}}, plain: [6]int{s401, s422, s303, s422, s303, s303}},
+		{method: "POST", pattern: "/account/2fa/recovery-codes", form: url.Values{}, plain: [6]int{s401, s303, s422, s303, s422, s422}},
+		{method: "POST", pattern: "/account/2fa/disable", form: url.Values{}, plain: [6]int{s401, s303, s422, s303, s422, s422}},
+		// Resetting a member's second factor follows people management (and
+		// the group's space): the confirmation page, then the reset of a
+		// fresh member who has one.
+		{method: "GET", pattern: "/orgs/{orgID}/members/{userID}/2fa/reset", prepare: reset, org: withAnon(managePeople(s200), anonGet)},
+		{method: "POST", pattern: "/orgs/{orgID}/members/{userID}/2fa/reset", prepare: reset, org: withAnon(managePeople(s303), anonPost)},
+	}
+}
+
+// newVictim2FA is newVictim with a second factor set up.
+func newVictim2FA(e *testEnv, org model.Org) string {
+	id := newVictim(e, org)
+	ctx := context.Background()
+	if err := e.st.BeginTwoFactor(ctx, id, auth.NewTOTPSecret()); err != nil {
+		e.t.Fatalf("victim key: %v", err)
+	}
+	if _, err := e.st.EnableTwoFactor(ctx, id, 1, nil, ""); err != nil {
+		e.t.Fatalf("victim key: %v", err)
+	}
+	return id
+}
+
+// secondStep sends the next code of email's authenticator to /login/code
+// and expects to be signed in.
+func (e *testEnv) secondStep(c *client, email string) {
+	e.t.Helper()
+	e.codes.turn.Lock()
+	defer e.codes.turn.Unlock()
+	res := c.post("/login/code", url.Values{"code": {e.codes.next(e.t, email)}})
+	if res.status != http.StatusSeeOther || res.header.Get("Location") != "/" {
+		e.t.Fatalf("sign in %s, second step: status %d to %q, want 303 to /; body: %.300s", email, res.status, res.header.Get("Location"), res.body)
+	}
 }
