@@ -185,14 +185,11 @@ func (s *Server) proofRefused(r *http.Request, u model.User, proof model.TwoFact
 }
 
 // checkSecondFactor reads a code u typed (a code from the app, or a
-// recovery code if recovery, or either if the field takes both: see
-// readProof) after the lock-out allows the check. It returns the proof to
-// spend, or a message key when the code is malformed or wrong (a wrong
-// code is written to the security log); err is a failure or a 429.
+// recovery code if recovery) and, once the lock-out allows the check,
+// checks it. It returns the proof to spend, or a message key when the code
+// is missing, malformed (neither costs an attempt) or wrong (written to
+// the security log); err is a failure or a 429.
 func (s *Server) checkSecondFactor(r *http.Request, u model.User, typed string, recovery bool) (model.TwoFactorProof, string, error) {
-	if err := s.allowCodeCheck(r, u); err != nil {
-		return model.TwoFactorProof{}, "", err
-	}
 	if typed == "" {
 		return model.TwoFactorProof{}, "err.required", nil
 	}
@@ -201,11 +198,16 @@ func (s *Server) checkSecondFactor(r *http.Request, u model.User, typed string, 
 		if !ok {
 			return model.TwoFactorProof{}, "twofactor.err.recovery_format", nil
 		}
-		return model.TwoFactorProof{RecoveryHash: auth.HashRecoveryCode(u.ID, code)}, "", nil
+		// A recovery code is checked when it is spent (spendSignIn,
+		// DisableTwoFactor): the allowance is taken here.
+		return model.TwoFactorProof{RecoveryHash: auth.HashRecoveryCode(u.ID, code)}, "", s.allowCodeCheck(r, u)
 	}
 	code, ok := auth.NormalizeTOTPCode(typed)
 	if !ok {
 		return model.TwoFactorProof{}, "twofactor.err.format", nil
+	}
+	if err := s.allowCodeCheck(r, u); err != nil {
+		return model.TwoFactorProof{}, "", err
 	}
 	secret, last, enabled, err := s.store.TwoFactorKey(r.Context(), u.ID)
 	if err != nil || !enabled {
