@@ -22,13 +22,17 @@ type AuditEntry struct {
 // view never waits for its own synchronous commit (SECURITY.md): every
 // 250 ms or 100 entries, and on Close.
 type auditBatcher struct {
-	s       *Store
-	mu      sync.Mutex
-	pending []AuditEntry
-	kick    chan struct{}
-	stop    chan struct{}
-	done    chan struct{}
-	once    sync.Once
+	s  *Store
+	mu sync.Mutex
+	// flushing is held for a whole flush, so that a flush called while the
+	// loop's own is writing waits for it: FlushAudit returns only once
+	// every entry queued before it is in the database.
+	flushing sync.Mutex
+	pending  []AuditEntry
+	kick     chan struct{}
+	stop     chan struct{}
+	done     chan struct{}
+	once     sync.Once
 }
 
 const (
@@ -84,6 +88,8 @@ func (b *auditBatcher) loop() {
 }
 
 func (b *auditBatcher) flush() {
+	b.flushing.Lock()
+	defer b.flushing.Unlock()
 	b.mu.Lock()
 	batch := b.pending
 	b.pending = nil
