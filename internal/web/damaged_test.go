@@ -68,6 +68,9 @@ func TestDamagedDatabaseAnswers503(t *testing.T) {
 	}
 	e := startEnv(t, st, auth.NewHasher(auth.TestParams, 2), tpl.orgs, tpl.hash, tpl.key)
 	e.dbPath, e.cases = path, tpl.cases
+	for email, secret := range tpl.secrets { // the managers' authenticator keys (two-step sign-in)
+		e.codes.add(email, secret)
+	}
 
 	// Before the check has run the server serves as usual.
 	if res := e.client().get("/healthz"); res.status != http.StatusOK {
