@@ -63,8 +63,24 @@ type Org struct {
 	// who accepted). From then on the group manages its own people; its
 	// network no longer can (issue 8, "the group's space is the group's").
 	HasCoordinator bool
-	CreatedAt      time.Time
+	// RetentionDays is how many of its days a sponsor group keeps a closed
+	// case before its personal fields are purged (DefaultRetentionDays
+	// unless its managers chose another, MinRetentionDays to
+	// MaxRetentionDays).
+	RetentionDays int
+	CreatedAt     time.Time
 }
+
+// Retention periods for closed cases, in days of the group's own calendar.
+// After a placement ends its personal fields are purged after a set number
+// of days (SECURITY.md, "Retention", default 90): what a group no longer
+// holds cannot be demanded of it (DOMAIN.md, "Privacy and safety").
+const (
+	DefaultRetentionDays = 90
+	MinRetentionDays     = 1
+	// MaxRetentionDays is ten years: a longer wait is no retention at all.
+	MaxRetentionDays = 3650
+)
 
 // Membership is one person's role in one organisation, with enough of the
 // organisation to decide access without another query.

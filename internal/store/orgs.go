@@ -10,7 +10,7 @@ import (
 	"puente/internal/tz"
 )
 
-const orgCols = `o.id, o.kind, o.name, coalesce(o.network_id, ''), o.time_zone, o.created_at`
+const orgCols = `o.id, o.kind, o.name, coalesce(o.network_id, ''), o.time_zone, o.retention_days, o.created_at`
 
 // orgColsAuthz are orgCols and what access decisions need besides: whether
 // a group has a coordinator of its own (model.Org.HasCoordinator).
@@ -20,7 +20,7 @@ const orgColsAuthz = orgCols + `,
 func scanOrg(row interface{ Scan(...any) error }) (model.Org, error) {
 	var o model.Org
 	var created string
-	if err := row.Scan(&o.ID, &o.Kind, &o.Name, &o.NetworkID, &o.TimeZone, &created, &o.HasCoordinator); err != nil {
+	if err := row.Scan(&o.ID, &o.Kind, &o.Name, &o.NetworkID, &o.TimeZone, &o.RetentionDays, &created, &o.HasCoordinator); err != nil {
 		return model.Org{}, translate(err)
 	}
 	o.CreatedAt = parseTS(created)
@@ -93,7 +93,8 @@ func (s *Store) createOrgTx(ctx context.Context, tx *sql.Tx, kind model.OrgKind,
 	if !tz.Valid(zone) {
 		zone = tz.Default
 	}
-	o := model.Org{ID: newID(), Kind: kind, Name: name, NetworkID: networkID, TimeZone: zone, CreatedAt: s.now()}
+	o := model.Org{ID: newID(), Kind: kind, Name: name, NetworkID: networkID, TimeZone: zone,
+		RetentionDays: model.DefaultRetentionDays, CreatedAt: s.now()}
 	en, es := nameKeys(name)
 	_, err := s.in(tx).ExecContext(ctx,
 		`INSERT INTO organisations (id, kind, name, network_id, time_zone, created_at, sort_en, sort_es) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -130,7 +131,7 @@ func (s *Store) Groups(ctx context.Context, networkID, lang string) ([]model.Gro
 	for rows.Next() {
 		var g model.GroupSummary
 		var created string
-		if err := rows.Scan(&g.ID, &g.Kind, &g.Name, &g.NetworkID, &g.TimeZone, &created, &g.Members); err != nil {
+		if err := rows.Scan(&g.ID, &g.Kind, &g.Name, &g.NetworkID, &g.TimeZone, &g.RetentionDays, &created, &g.Members); err != nil {
 			return nil, err
 		}
 		g.CreatedAt = parseTS(created)

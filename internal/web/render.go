@@ -112,6 +112,11 @@ type templateData struct {
 	// Updating says, while deadlines are recomputed after a rule change,
 	// how far that is ("" otherwise): list and home pages show it.
 	Updating string
+	// Purge is what a purge of the case clears and keeps, or when the
+	// retention period will purge a closed case (purge.go).
+	Purge *purgeView
+	// Subject is a person's data-subject export (subject.go).
+	Subject *subjectView
 }
 
 // T translates key into the page's language.
