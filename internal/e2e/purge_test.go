@@ -19,24 +19,25 @@ func TestPurgeOnPhone(t *testing.T) {
 	b.visit("/cases")
 	b.follow(`ul.cases li a[href^="/cases/"]`, 200)
 	casePath := b.path()
-	name := b.text("h1")
-	name = strings.TrimSpace(strings.Split(name, "PU-")[0])
+	b.click("#household details > summary")
+	name := b.text("#household details > summary strong")
 
-	b.follow(`a[href$="/export"]`, 200)
+	b.follow(`#household a[href$="/export"]`, 200)
 	b.checkPage("export intro on a phone")
 	b.submit(`button[name=format][value=page]`)
 	b.checkPage("export on a phone")
 
-	b.visit(casePath)
+	b.visit(casePath + "/close")
 	b.choose("#reason", "moved")
 	b.submit(`form[action$="/close"] button[type=submit]`)
+	b.wantPath(casePath)
 	b.follow(`a[href$="/purge"]`, 200)
 	b.wantPath(casePath + "/purge")
 	if !strings.Contains(b.text("main"), "cannot be undone") {
 		b.failf("confirmation page does not say it cannot be undone")
 	}
 	b.checkPage("purge confirmation on a phone")
-	b.submit(`form[action$="/purge"] button.danger`)
+	b.submit(`form[action$="/purge"] button[type=submit]`)
 	b.wantPath(casePath)
 	main := b.text("main")
 	if !strings.Contains(main, "Personal details deleted on") || (name != "" && strings.Contains(main, name)) {
