@@ -93,12 +93,14 @@ type Membership struct {
 	Role        Role
 	// OrgHasCoordinator is Org.HasCoordinator of the organisation.
 	OrgHasCoordinator bool
+	// OrgRetentionDays is Org.RetentionDays of the organisation.
+	OrgRetentionDays int
 }
 
 // Org is the organisation of the membership, as far as access decisions need it.
 func (m Membership) Org() Org {
 	return Org{ID: m.OrgID, Kind: m.OrgKind, Name: m.OrgName, NetworkID: m.NetworkID, TimeZone: m.OrgTimeZone,
-		HasCoordinator: m.OrgHasCoordinator}
+		HasCoordinator: m.OrgHasCoordinator, RetentionDays: m.OrgRetentionDays}
 }
 
 // RoleRank orders the roles of kind k: the manager role ranks 2, the other

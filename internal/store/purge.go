@@ -74,9 +74,10 @@ var purgeDeletes = []struct{ table, sql string }{
 // purgeKeptColumns are the columns a purge leaves as they are, and why
 // each is not personal: ids, dates, kinds, stages, states and counts.
 var purgeKeptColumns = map[string][]string{
-	// code is random; close_reason and status are stages.
+	// code is random; close_reason and status are stages; next_due is a
+	// plain deadline date (never one computed from a secret, schema/012).
 	"cases": {"id", "group_id", "code", "status", "status_changed_at", "closed_at", "close_reason",
-		"created_at", "updated_at", "purged_at"},
+		"created_at", "updated_at", "purged_at", "next_due"},
 	// Dates without a name to attach them to.
 	"people":              {"id", "case_id", "is_principal", "last_us_arrival", "release_date", "created_at", "updated_at"},
 	"facts":               {"id", "case_id", "person_id", "kind", "date", "end_date", "created_at"},
