@@ -9,7 +9,7 @@ import (
 )
 
 // command is one subcommand of puente: serve, backup, restore, rotate-key,
-// and later purge. Each takes the same (ctx, args, getenv, stdout) as run.
+// purge. Each takes the same (ctx, args, getenv, stdout) as run.
 type command struct {
 	name    string
 	summary string
@@ -23,6 +23,7 @@ func commands() []command {
 		{"backup", "write a consistent copy of a database, even while Puente serves it", runBackup},
 		{"restore", "check a backup and put it in place of the database (Puente stopped)", runRestore},
 		{"rotate-key", "re-encrypt every sensitive field under a new key (Puente stopped)", runRotateKey},
+		{"purge", "purge the closed cases whose retention period has passed (as the server does every hour)", runPurge},
 		{"help", "list the commands, or show one command's flags: puente help COMMAND", nil},
 	}
 }

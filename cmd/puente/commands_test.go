@@ -33,7 +33,7 @@ func TestHelp(t *testing.T) {
 	if err := dispatch(ctx, []string{"help"}, noEnv, &out); err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []string{"serve", "backup", "restore", "rotate-key", "help"} {
+	for _, c := range []string{"serve", "backup", "restore", "rotate-key", "purge", "help"} {
 		if !regexp.MustCompile(`(?m)^  ` + c + ` `).MatchString(out.String()) {
 			t.Errorf("help does not list %s:\n%s", c, out.String())
 		}
@@ -43,6 +43,7 @@ func TestHelp(t *testing.T) {
 		"backup":     {"-db", "-out"},
 		"restore":    {"-from", "-db", "-key-file"},
 		"rotate-key": {"-db", "-key-file"},
+		"purge":      {"-db", "-dry-run"},
 	}
 	for cmd, flags := range flagsOf {
 		for _, args := range [][]string{{"help", cmd}, {cmd, "-h"}} {
@@ -61,7 +62,7 @@ func TestHelp(t *testing.T) {
 	if err := dispatch(ctx, []string{"-h"}, noEnv, &out); !errors.Is(err, flag.ErrHelp) || !strings.Contains(out.String(), "-addr") {
 		t.Errorf("-h alone: %v, want serve's flags", err)
 	}
-	for _, args := range [][]string{{"purge"}, {"help", "nope"}, {"serv"}} {
+	for _, args := range [][]string{{"purg"}, {"help", "nope"}, {"serv"}} {
 		if err := dispatch(ctx, args, noEnv, io.Discard); err == nil || !strings.Contains(err.Error(), "puente help") {
 			t.Errorf("%v: %v, want an unknown-command error pointing to puente help", args, err)
 		}

@@ -15,6 +15,7 @@ import (
 
 	"puente/internal/auth"
 	"puente/internal/demo"
+	"puente/internal/retention"
 	"puente/internal/secret"
 	"puente/internal/store"
 	"puente/internal/web"
@@ -82,6 +83,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 		return fmt.Errorf("refusing to start: %w", err)
 	}
 	defer stopBackups()
+	// Closed cases whose retention period has passed are purged at start
+	// and then every hour, on the one clock.
+	purgeCtx, stopPurges := context.WithCancel(ctx)
+	var purges sync.WaitGroup
+	purges.Go(func() { retention.Run(purgeCtx, st, clock, retention.Every, log) })
+	defer func() { stopPurges(); purges.Wait() }()
 
 	sessions := st.Sessions(5 * time.Minute)
 	defer sessions.Stop()

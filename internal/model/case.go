@@ -46,6 +46,10 @@ type Case struct {
 	HasAddress    bool
 	CreatedAt     time.Time
 	UpdatedAt     time.Time
+	// PurgedAt is when the closed case's personal fields were purged
+	// (zero: not purged). What is left is de-identified: dates, stages,
+	// counts (store.PurgeCase).
+	PurgedAt time.Time
 
 	PrincipalName string // for lists
 	People        int    // household size, for lists
@@ -58,6 +62,13 @@ type Case struct {
 
 // Open reports whether the case is still open.
 func (c Case) Open() bool { return c.ClosedAt.IsZero() }
+
+// Purged reports whether the case's personal fields were purged.
+func (c Case) Purged() bool { return !c.PurgedAt.IsZero() }
+
+// PurgedName is what a purged person's name becomes: the column cannot be
+// empty, and a dash says nothing about anyone.
+const PurgedName = "—"
 
 // CaseInput is what the case form edits.
 type CaseInput struct {

@@ -66,8 +66,24 @@ type Org struct {
 	// RequireTwoFactor: everyone in the organisation must sign in with a
 	// second factor, not only its managers (authz.SecondFactorRequired).
 	RequireTwoFactor bool
-	CreatedAt        time.Time
+	// RetentionDays is how many of its days a sponsor group keeps a closed
+	// case before its personal fields are purged (DefaultRetentionDays
+	// unless its managers chose another, MinRetentionDays to
+	// MaxRetentionDays).
+	RetentionDays int
+	CreatedAt     time.Time
 }
+
+// Retention periods for closed cases, in days of the group's own calendar.
+// After a placement ends its personal fields are purged after a set number
+// of days (SECURITY.md, "Retention", default 90): what a group no longer
+// holds cannot be demanded of it (DOMAIN.md, "Privacy and safety").
+const (
+	DefaultRetentionDays = 90
+	MinRetentionDays     = 1
+	// MaxRetentionDays is ten years: a longer wait is no retention at all.
+	MaxRetentionDays = 3650
+)
 
 // Membership is one person's role in one organisation, with enough of the
 // organisation to decide access without another query.
@@ -82,12 +98,14 @@ type Membership struct {
 	OrgHasCoordinator bool
 	// OrgRequiresTwoFactor is Org.RequireTwoFactor of the organisation.
 	OrgRequiresTwoFactor bool
+	// OrgRetentionDays is Org.RetentionDays of the organisation.
+	OrgRetentionDays int
 }
 
 // Org is the organisation of the membership, as far as access decisions need it.
 func (m Membership) Org() Org {
 	return Org{ID: m.OrgID, Kind: m.OrgKind, Name: m.OrgName, NetworkID: m.NetworkID, TimeZone: m.OrgTimeZone,
-		HasCoordinator: m.OrgHasCoordinator, RequireTwoFactor: m.OrgRequiresTwoFactor}
+		HasCoordinator: m.OrgHasCoordinator, RequireTwoFactor: m.OrgRequiresTwoFactor, RetentionDays: m.OrgRetentionDays}
 }
 
 // RoleRank orders the roles of kind k: the manager role ranks 2, the other

@@ -105,7 +105,7 @@ func (s *Store) AddAppointment(ctx context.Context, c model.Case, actorID string
 			id, c.ID, c.GroupID, nullStr(a.PersonID), a.Kind, a.Date, a.Time, a.TimeZone, starts, a.Place, a.Going, a.Note, now, now); err != nil {
 			return translate(err)
 		}
-		if err := s.touchTx(ctx, tx, c.ID, actorID, "appointment_added", string(a.Kind)); err != nil {
+		if err := s.touchPersonTx(ctx, tx, c.ID, a.PersonID, actorID, "appointment_added", string(a.Kind)); err != nil {
 			return err
 		}
 		return s.recomputeTx(ctx, tx, c.ID)
@@ -151,7 +151,7 @@ func (s *Store) UpdateAppointment(ctx context.Context, c model.Case, id, actorID
 			nullStr(a.PersonID), a.Kind, a.Date, a.Time, a.TimeZone, starts, a.Place, a.Going, a.Note, ts(s.now()), id, c.ID); err != nil {
 			return translate(err)
 		}
-		if err := s.touchTx(ctx, tx, c.ID, actorID, "appointment_updated", strings.Join(changed, ",")); err != nil {
+		if err := s.touchPersonTx(ctx, tx, c.ID, a.PersonID, actorID, "appointment_updated", strings.Join(changed, ",")); err != nil {
 			return err
 		}
 		return s.recomputeTx(ctx, tx, c.ID)
@@ -164,8 +164,9 @@ func (s *Store) DeleteAppointment(ctx context.Context, c model.Case, id, actorID
 		if err := caseOpenTx(ctx, s.in(tx), c); err != nil {
 			return err
 		}
-		var kind string
-		if err := s.in(tx).QueryRowContext(ctx, `SELECT kind FROM appointments WHERE id = ? AND case_id = ?`, id, c.ID).Scan(&kind); err != nil {
+		var kind, personID string
+		if err := s.in(tx).QueryRowContext(ctx, `SELECT kind, coalesce(person_id, '') FROM appointments WHERE id = ? AND case_id = ?`, id, c.ID).
+			Scan(&kind, &personID); err != nil {
 			return translate(err)
 		}
 		if _, err := s.in(tx).ExecContext(ctx, `DELETE FROM appointments WHERE id = ? AND case_id = ?`, id, c.ID); err != nil {
@@ -174,7 +175,7 @@ func (s *Store) DeleteAppointment(ctx context.Context, c model.Case, id, actorID
 		if _, err := s.in(tx).ExecContext(ctx, `DELETE FROM marks WHERE case_id = ? AND key = ?`, c.ID, AppointmentKey(id)); err != nil {
 			return err
 		}
-		if err := s.touchTx(ctx, tx, c.ID, actorID, "appointment_removed", kind); err != nil {
+		if err := s.touchPersonTx(ctx, tx, c.ID, personID, actorID, "appointment_removed", kind); err != nil {
 			return err
 		}
 		return s.recomputeTx(ctx, tx, c.ID)

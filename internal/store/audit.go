@@ -7,15 +7,20 @@ import (
 	"time"
 )
 
-// AuditEntry is one read or reveal of a person's record.
+// AuditEntry is one read, reveal, export or purge of a person's record.
+// It names people and objects by id and never holds a value.
 type AuditEntry struct {
 	ActorID    string
 	OrgID      string
-	Action     string // view, reveal, feed
+	Action     string // view, reveal, feed, purge, export
 	ObjectType string // case, person
 	ObjectID   string
-	Field      string
-	at         time.Time
+	// Field is the sensitive field revealed, the kind of a purge
+	// (PurgeKind) or the form of an export ("page", "json").
+	Field string
+	// Detail is a purge's counts of rows cleared ("people=2 facts=3").
+	Detail string
+	at     time.Time
 }
 
 // auditBatcher writes page-view entries in small batches so that a page
@@ -126,8 +131,8 @@ func (s *Store) FlushAudit() { s.audit.flush() }
 
 func insertAudit(ctx context.Context, x execer, e AuditEntry) error {
 	_, err := x.ExecContext(ctx, `
-		INSERT INTO audit_log (at, actor_id, org_id, action, object_type, object_id, field)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		ts(e.at), nullStr(e.ActorID), nullStr(e.OrgID), e.Action, e.ObjectType, e.ObjectID, e.Field)
+		INSERT INTO audit_log (at, actor_id, org_id, action, object_type, object_id, field, detail)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		ts(e.at), nullStr(e.ActorID), nullStr(e.OrgID), e.Action, e.ObjectType, e.ObjectID, e.Field, e.Detail)
 	return err
 }

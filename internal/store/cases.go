@@ -14,18 +14,18 @@ import (
 const caseCols = `c.id, c.group_id, c.code, c.status, c.status_changed_at, c.closed_at, coalesce(c.close_reason, ''),
 	c.court, c.judge, c.lawyer_name, c.lawyer_contact, c.address_enc IS NOT NULL, c.created_at, c.updated_at,
 	coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
-	(SELECT count(*) FROM people p WHERE p.case_id = c.id), coalesce(c.next_due, '')`
+	(SELECT count(*) FROM people p WHERE p.case_id = c.id), coalesce(c.next_due, ''), c.purged_at`
 
 func scanCase(row interface{ Scan(...any) error }) (model.Case, error) {
 	var c model.Case
 	var changed, created, updated string
-	var closed sql.NullString
+	var closed, purged sql.NullString
 	if err := row.Scan(&c.ID, &c.GroupID, &c.Code, &c.Status, &changed, &closed, &c.CloseReason,
 		&c.Court, &c.Judge, &c.LawyerName, &c.LawyerContact, &c.HasAddress, &created, &updated,
-		&c.PrincipalName, &c.People, &c.NextDue); err != nil {
+		&c.PrincipalName, &c.People, &c.NextDue, &purged); err != nil {
 		return model.Case{}, translate(err)
 	}
-	c.StatusChangedAt, c.ClosedAt = parseTS(changed), parseNullTS(closed)
+	c.StatusChangedAt, c.ClosedAt, c.PurgedAt = parseTS(changed), parseNullTS(closed), parseNullTS(purged)
 	c.CreatedAt, c.UpdatedAt = parseTS(created), parseTS(updated)
 	return c, nil
 }
@@ -230,8 +230,14 @@ func (s *Store) RevealAddress(ctx context.Context, c model.Case, actorID string)
 }
 
 func (s *Store) historyTx(ctx context.Context, tx *sql.Tx, caseID, actorID, action, fields string) error {
-	_, err := s.in(tx).ExecContext(ctx, `INSERT INTO case_history (case_id, at, actor_id, action, fields) VALUES (?, ?, ?, ?, ?)`,
-		caseID, ts(s.now()), nullStr(actorID), action, fields)
+	return s.personHistoryTx(ctx, tx, caseID, "", actorID, action, fields)
+}
+
+// personHistoryTx records a change about household member personID ("":
+// the case as a whole), so that the person's data-subject export lists it.
+func (s *Store) personHistoryTx(ctx context.Context, tx *sql.Tx, caseID, personID, actorID, action, fields string) error {
+	_, err := s.in(tx).ExecContext(ctx, `INSERT INTO case_history (case_id, at, actor_id, action, fields, person_id) VALUES (?, ?, ?, ?, ?, ?)`,
+		caseID, ts(s.now()), nullStr(actorID), action, fields, nullStr(personID))
 	return err
 }
 
@@ -258,12 +264,13 @@ func (s *Store) History(ctx context.Context, caseID string, limit int) ([]model.
 	return out, rows.Err()
 }
 
-// touchTx marks a case as changed now, with a history entry.
-func (s *Store) touchTx(ctx context.Context, tx *sql.Tx, caseID, actorID, action, fields string) error {
+// touchPersonTx marks a case as changed now, with a history entry about
+// household member personID ("": the case, or the whole household).
+func (s *Store) touchPersonTx(ctx context.Context, tx *sql.Tx, caseID, personID, actorID, action, fields string) error {
 	if _, err := s.in(tx).ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, ts(s.now()), caseID); err != nil {
 		return err
 	}
-	return s.historyTx(ctx, tx, caseID, actorID, action, fields)
+	return s.personHistoryTx(ctx, tx, caseID, personID, actorID, action, fields)
 }
 
 // StatusChanges lists a case's placement statuses with the date of each

@@ -67,7 +67,7 @@ func (s *Store) AddFact(ctx context.Context, c model.Case, actorID string, f mod
 			id, c.ID, nullStr(f.PersonID), f.Kind, f.Date, nullStr(f.EndDate), f.Note, ts(s.now())); err != nil {
 			return translate(err)
 		}
-		if err := s.touchTx(ctx, tx, c.ID, actorID, "fact_added", string(f.Kind)); err != nil {
+		if err := s.touchPersonTx(ctx, tx, c.ID, f.PersonID, actorID, "fact_added", string(f.Kind)); err != nil {
 			return err
 		}
 		return s.recomputeTx(ctx, tx, c.ID)
@@ -82,15 +82,16 @@ func (s *Store) UpdateFactDate(ctx context.Context, c model.Case, factID, actorI
 		if err := caseOpenTx(ctx, s.in(tx), c); err != nil {
 			return err
 		}
-		var kind string
-		if err := s.in(tx).QueryRowContext(ctx, `SELECT kind FROM facts WHERE id = ? AND case_id = ?`, factID, c.ID).Scan(&kind); err != nil {
+		var kind, personID string
+		if err := s.in(tx).QueryRowContext(ctx, `SELECT kind, coalesce(person_id, '') FROM facts WHERE id = ? AND case_id = ?`, factID, c.ID).
+			Scan(&kind, &personID); err != nil {
 			return translate(err)
 		}
 		if _, err := s.in(tx).ExecContext(ctx, `UPDATE facts SET date = ?, end_date = ? WHERE id = ? AND case_id = ?`,
 			date, nullStr(endDate), factID, c.ID); err != nil {
 			return translate(err)
 		}
-		if err := s.touchTx(ctx, tx, c.ID, actorID, "fact_updated", kind); err != nil {
+		if err := s.touchPersonTx(ctx, tx, c.ID, personID, actorID, "fact_updated", kind); err != nil {
 			return err
 		}
 		return s.recomputeTx(ctx, tx, c.ID)
@@ -103,14 +104,15 @@ func (s *Store) DeleteFact(ctx context.Context, c model.Case, factID, actorID st
 		if err := caseOpenTx(ctx, s.in(tx), c); err != nil {
 			return err
 		}
-		var kind string
-		if err := s.in(tx).QueryRowContext(ctx, `SELECT kind FROM facts WHERE id = ? AND case_id = ?`, factID, c.ID).Scan(&kind); err != nil {
+		var kind, personID string
+		if err := s.in(tx).QueryRowContext(ctx, `SELECT kind, coalesce(person_id, '') FROM facts WHERE id = ? AND case_id = ?`, factID, c.ID).
+			Scan(&kind, &personID); err != nil {
 			return translate(err)
 		}
 		if _, err := s.in(tx).ExecContext(ctx, `DELETE FROM facts WHERE id = ? AND case_id = ?`, factID, c.ID); err != nil {
 			return err
 		}
-		if err := s.touchTx(ctx, tx, c.ID, actorID, "fact_removed", kind); err != nil {
+		if err := s.touchPersonTx(ctx, tx, c.ID, personID, actorID, "fact_removed", kind); err != nil {
 			return err
 		}
 		return s.recomputeTx(ctx, tx, c.ID)

@@ -52,19 +52,24 @@ func (s *Store) SetMarks(ctx context.Context, c model.Case, actorID string, ms [
 			return err
 		}
 		now := ts(s.now())
+		// The history entry names the person the marks are about, when
+		// they are all one person's.
+		person, first := "", true
 		for _, m := range ms {
-			var n int
+			var personID string
 			var err error
 			if id, ok := strings.CutPrefix(m.Key, "appointment/"); ok {
-				err = s.in(tx).QueryRowContext(ctx, `SELECT count(*) FROM appointments WHERE id = ? AND case_id = ?`, id, c.ID).Scan(&n)
+				err = s.in(tx).QueryRowContext(ctx, `SELECT coalesce(person_id, '') FROM appointments WHERE id = ? AND case_id = ?`, id, c.ID).Scan(&personID)
 			} else {
-				err = s.in(tx).QueryRowContext(ctx, `SELECT count(*) FROM deadlines WHERE key = ? AND case_id = ?`, m.Key, c.ID).Scan(&n)
+				err = s.in(tx).QueryRowContext(ctx, `SELECT person_id FROM deadlines WHERE key = ? AND case_id = ?`, m.Key, c.ID).Scan(&personID)
 			}
 			if err != nil {
-				return err
+				return translate(err) // no such deadline or appointment: model.ErrNotFound
 			}
-			if n == 0 {
-				return model.ErrNotFound
+			if first {
+				person, first = personID, false
+			} else if personID != person {
+				person = ""
 			}
 			if _, err := s.in(tx).ExecContext(ctx, `
 				INSERT INTO marks (case_id, key, state, done_on, note, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -78,7 +83,7 @@ func (s *Store) SetMarks(ctx context.Context, c model.Case, actorID string, ms [
 		if err := s.nextDueTx(ctx, tx, c.ID); err != nil {
 			return err
 		}
-		return s.touchTx(ctx, tx, c.ID, actorID, "marked", string(ms[0].State))
+		return s.touchPersonTx(ctx, tx, c.ID, person, actorID, "marked", string(ms[0].State))
 	})
 }
 

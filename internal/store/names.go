@@ -89,7 +89,10 @@ func (s *Store) refreshNameKeys(ctx context.Context) error {
 		}
 		type person struct{ id, name, preferred string }
 		var people []person
-		rows, err := s.in(tx).QueryContext(ctx, `SELECT id, name, preferred_name FROM people`)
+		// A purged person's name is gone: nothing is derived from it again.
+		rows, err := s.in(tx).QueryContext(ctx, `
+			SELECT p.id, p.name, p.preferred_name FROM people p JOIN cases c ON c.id = p.case_id
+			WHERE c.purged_at IS NULL`)
 		if err != nil {
 			return err
 		}

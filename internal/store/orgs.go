@@ -10,7 +10,7 @@ import (
 	"puente/internal/tz"
 )
 
-const orgCols = `o.id, o.kind, o.name, coalesce(o.network_id, ''), o.time_zone, o.created_at`
+const orgCols = `o.id, o.kind, o.name, coalesce(o.network_id, ''), o.time_zone, o.retention_days, o.created_at`
 
 // orgColsAuthz are orgCols and what access decisions need besides: whether
 // a group has a coordinator of its own (model.Org.HasCoordinator), and
@@ -22,7 +22,7 @@ const orgColsAuthz = orgCols + `,
 func scanOrg(row interface{ Scan(...any) error }) (model.Org, error) {
 	var o model.Org
 	var created string
-	if err := row.Scan(&o.ID, &o.Kind, &o.Name, &o.NetworkID, &o.TimeZone, &created, &o.HasCoordinator, &o.RequireTwoFactor); err != nil {
+	if err := row.Scan(&o.ID, &o.Kind, &o.Name, &o.NetworkID, &o.TimeZone, &o.RetentionDays, &created, &o.HasCoordinator, &o.RequireTwoFactor); err != nil {
 		return model.Org{}, translate(err)
 	}
 	o.CreatedAt = parseTS(created)
@@ -95,7 +95,8 @@ func (s *Store) createOrgTx(ctx context.Context, tx *sql.Tx, kind model.OrgKind,
 	if !tz.Valid(zone) {
 		zone = tz.Default
 	}
-	o := model.Org{ID: newID(), Kind: kind, Name: name, NetworkID: networkID, TimeZone: zone, CreatedAt: s.now()}
+	o := model.Org{ID: newID(), Kind: kind, Name: name, NetworkID: networkID, TimeZone: zone,
+		RetentionDays: model.DefaultRetentionDays, CreatedAt: s.now()}
 	en, es := nameKeys(name)
 	_, err := s.in(tx).ExecContext(ctx,
 		`INSERT INTO organisations (id, kind, name, network_id, time_zone, created_at, sort_en, sort_es) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -132,7 +133,7 @@ func (s *Store) Groups(ctx context.Context, networkID, lang string) ([]model.Gro
 	for rows.Next() {
 		var g model.GroupSummary
 		var created string
-		if err := rows.Scan(&g.ID, &g.Kind, &g.Name, &g.NetworkID, &g.TimeZone, &created, &g.Members); err != nil {
+		if err := rows.Scan(&g.ID, &g.Kind, &g.Name, &g.NetworkID, &g.TimeZone, &g.RetentionDays, &created, &g.Members); err != nil {
 			return nil, err
 		}
 		g.CreatedAt = parseTS(created)
@@ -156,28 +157,48 @@ func (s *Store) SetOrgTimeZone(ctx context.Context, org model.Org, zone string) 
 	return mustAffect(res, err)
 }
 
+// OrgSettings are what an organisation's managers set on its settings page.
+type OrgSettings struct {
+	// TimeZone is the IANA zone its days are counted in (tz.Valid).
+	TimeZone string
+	// RequireTwoFactor: everyone in it must sign in with a second factor.
+	RequireTwoFactor bool
+	// RetentionDays is how many of its days a group keeps a closed case,
+	// model.MinRetentionDays to model.MaxRetentionDays.
+	RetentionDays int
+}
+
 // SetOrgSettings saves org's settings in one transaction: the zone its
-// days are counted in (as SetOrgTimeZone) and whether everyone in it must
-// sign in with a second factor. A change of the latter is written to the
-// organisation's security log, by actorID from ip.
-func (s *Store) SetOrgSettings(ctx context.Context, org model.Org, zone string, requireTwoFactor bool, actorID, ip string) error {
-	if !tz.Valid(zone) {
+// days are counted in (as SetOrgTimeZone), whether everyone in it must
+// sign in with a second factor, and how many days it keeps a closed case
+// (model.Org.RetentionDays). A change of the second-factor requirement is
+// written to the organisation's security log, by actorID from ip. A new
+// retention period applies to every closed case not yet purged, from the
+// next purge on: a shorter one may make some due at once (see PurgeDue).
+// Stored deadlines hold dates, not instants, so a new zone recomputes
+// nothing: "today" turns over at the new zone's midnight. Errors:
+// ErrBadZone, ErrBadRetention, ErrNotFound.
+func (s *Store) SetOrgSettings(ctx context.Context, org model.Org, set OrgSettings, actorID, ip string) error {
+	if !tz.Valid(set.TimeZone) {
 		return ErrBadZone
+	}
+	if set.RetentionDays < model.MinRetentionDays || set.RetentionDays > model.MaxRetentionDays {
+		return ErrBadRetention
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var was bool
 		if err := tx.QueryRowContext(ctx, `SELECT require_two_factor FROM organisations WHERE id = ?`, org.ID).Scan(&was); err != nil {
 			return translate(err)
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE organisations SET time_zone = ?, require_two_factor = ? WHERE id = ?`,
-			zone, requireTwoFactor, org.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE organisations SET time_zone = ?, require_two_factor = ?, retention_days = ? WHERE id = ?`,
+			set.TimeZone, set.RequireTwoFactor, set.RetentionDays, org.ID); err != nil {
 			return err
 		}
-		if was == requireTwoFactor {
+		if was == set.RequireTwoFactor {
 			return nil
 		}
 		detail := "off"
-		if requireTwoFactor {
+		if set.RequireTwoFactor {
 			detail = "on"
 		}
 		return s.recordTx(ctx, tx, model.Event{Kind: model.EventTwoFactorRequired, OrgID: org.ID, ActorID: actorID, Detail: detail, IP: ip})

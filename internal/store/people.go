@@ -111,7 +111,7 @@ func (s *Store) AddPerson(ctx context.Context, c model.Case, actorID string, in 
 		if id, err = s.insertPersonTx(ctx, tx, c.ID, false, in); err != nil {
 			return err
 		}
-		if err := s.touchTx(ctx, tx, c.ID, actorID, "person_added", ""); err != nil {
+		if err := s.touchPersonTx(ctx, tx, c.ID, id, actorID, "person_added", ""); err != nil {
 			return err
 		}
 		return s.recomputeTx(ctx, tx, c.ID)
@@ -191,24 +191,36 @@ func (s *Store) UpdatePerson(ctx context.Context, c model.Case, personID, actorI
 		if len(changed) == 0 {
 			return nil
 		}
-		if err := s.touchTx(ctx, tx, c.ID, actorID, "person_updated", strings.Join(changed, ",")); err != nil {
+		if err := s.touchPersonTx(ctx, tx, c.ID, personID, actorID, "person_updated", strings.Join(changed, ",")); err != nil {
 			return err
 		}
 		return s.recomputeTx(ctx, tx, c.ID)
 	})
 }
 
-// RemovePerson takes a family member (not the principal) out of a case.
+// RemovePerson takes a family member (not the principal) out of a case,
+// with everything recorded about them: their facts, appointments and
+// deadlines (by foreign key), their search terms, and what people noted
+// about their deadlines and appointments: marks are keyed by text (a
+// deadline's key starts with the person's id, store.DeadlineKey), so no
+// foreign key removes them and they are deleted here.
 func (s *Store) RemovePerson(ctx context.Context, c model.Case, personID, actorID string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if err := caseOpenTx(ctx, s.in(tx), c); err != nil {
+			return err
+		}
+		if _, err := s.in(tx).ExecContext(ctx, `
+			DELETE FROM marks WHERE case_id = ?1
+			  AND (substr(key, 1, length(?2) + 1) = ?2 || '/'
+			       OR key IN (SELECT 'appointment/' || id FROM appointments WHERE case_id = ?1 AND person_id = ?2))
+			  AND EXISTS (SELECT 1 FROM people WHERE id = ?2 AND case_id = ?1 AND is_principal = 0)`, c.ID, personID); err != nil {
 			return err
 		}
 		res, err := s.in(tx).ExecContext(ctx, `DELETE FROM people WHERE id = ? AND case_id = ? AND is_principal = 0`, personID, c.ID)
 		if err := mustAffect(res, err); err != nil {
 			return err
 		}
-		if err := s.touchTx(ctx, tx, c.ID, actorID, "person_removed", ""); err != nil {
+		if err := s.touchPersonTx(ctx, tx, c.ID, personID, actorID, "person_removed", ""); err != nil {
 			return err
 		}
 		return s.recomputeTx(ctx, tx, c.ID)

@@ -142,11 +142,11 @@ func TestSetOrgSettingsLogsTheRequirement(t *testing.T) {
 	g := w.orgs["g1"]
 	actor := w.users["g1coord"].ID
 	for _, on := range []bool{true, true, false} {
-		if err := w.s.SetOrgSettings(ctx, g, "America/Chicago", on, actor, ""); err != nil {
+		if err := w.s.SetOrgSettings(ctx, g, OrgSettings{TimeZone: "America/Chicago", RequireTwoFactor: on, RetentionDays: 90}, actor, ""); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := w.s.SetOrgSettings(ctx, g, "Mars/Base", true, actor, ""); !errors.Is(err, ErrBadZone) {
+	if err := w.s.SetOrgSettings(ctx, g, OrgSettings{TimeZone: "Mars/Base", RequireTwoFactor: true, RetentionDays: 90}, actor, ""); !errors.Is(err, ErrBadZone) {
 		t.Errorf("bad zone: %v", err)
 	}
 	ms, _ := w.s.Memberships(ctx, w.users["g1member"].ID)

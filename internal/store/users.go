@@ -59,7 +59,7 @@ func memberships(ctx context.Context, q rowsQuerier, userID string) ([]model.Mem
 	rows, err := q.QueryContext(ctx, `
 		SELECT o.id, o.kind, o.name, coalesce(o.network_id, ''), o.time_zone, m.role,
 		       EXISTS (SELECT 1 FROM memberships c WHERE c.org_id = o.id AND c.role = 'coordinator' AND o.kind = 'group'),
-		       o.require_two_factor
+		       o.require_two_factor, o.retention_days
 		FROM memberships m JOIN organisations o ON o.id = m.org_id
 		WHERE m.user_id = ?
 		ORDER BY o.kind DESC, o.name, o.id`, userID)
@@ -70,7 +70,8 @@ func memberships(ctx context.Context, q rowsQuerier, userID string) ([]model.Mem
 	var out []model.Membership
 	for rows.Next() {
 		var m model.Membership
-		if err := rows.Scan(&m.OrgID, &m.OrgKind, &m.OrgName, &m.NetworkID, &m.OrgTimeZone, &m.Role, &m.OrgHasCoordinator, &m.OrgRequiresTwoFactor); err != nil {
+		if err := rows.Scan(&m.OrgID, &m.OrgKind, &m.OrgName, &m.NetworkID, &m.OrgTimeZone, &m.Role, &m.OrgHasCoordinator,
+			&m.OrgRequiresTwoFactor, &m.OrgRetentionDays); err != nil {
 			return nil, err
 		}
 		out = append(out, m)

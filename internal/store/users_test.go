@@ -43,7 +43,7 @@ func TestSetupCreatesAccountThenCloses(t *testing.T) {
 			}
 			// A group set up by its coordinator has a coordinator of its own.
 			want := model.Membership{OrgID: org.ID, OrgKind: tt.kind, OrgName: in.OrgName, OrgTimeZone: "America/Phoenix", Role: tt.wantRole,
-				OrgHasCoordinator: tt.kind == model.KindGroup}
+				OrgHasCoordinator: tt.kind == model.KindGroup, OrgRetentionDays: model.DefaultRetentionDays}
 			if len(ms) != 1 || ms[0] != want {
 				t.Errorf("Memberships = %+v, want [%+v]", ms, want)
 			}

@@ -46,6 +46,21 @@ func manageCasesGet(ok int) [6][]int {
 	return m
 }
 
+// freshClosedCase opens and closes a case in c's group, to purge.
+func (e *testEnv) freshClosedCase(c model.Case) model.Case {
+	ctx := context.Background()
+	n := victims.Add(1)
+	closed, err := e.st.CreateCase(ctx, c.GroupID, "", model.CaseInput{Status: "arrived", Court: "Closed court"},
+		model.PersonInput{Name: fmt.Sprintf("Closed Principal %d", n), ANumber: "123456789"})
+	if err != nil {
+		e.t.Fatalf("closed case: %v", err)
+	}
+	if err := e.st.CloseCase(ctx, closed, "", "moved"); err != nil {
+		e.t.Fatalf("close case: %v", err)
+	}
+	return closed
+}
+
 func (e *testEnv) freshPerson(c model.Case) string {
 	n := victims.Add(1)
 	id, err := e.st.AddPerson(context.Background(), c, "", model.PersonInput{Name: fmt.Sprintf("Relative %d", n)})
@@ -114,6 +129,16 @@ func caseMatrix() []matrixRow {
 		{method: "GET", pattern: "/cases/{caseID}/close", targets: caseTargets, on: on(fixed("/close"), nil), want: manageCasesGet(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/close", targets: caseTargets,
 			on: on(fixed("/close"), url.Values{"reason": {""}}), want: manageCases(s422)},
+		// Purging at once: the confirmation page and the purge, on a
+		// closed case of each group (a fresh one per cell).
+		{method: "GET", pattern: "/cases/{caseID}/purge", targets: caseTargets,
+			on: func(e *testEnv, role int, target string) cell {
+				return cell{path: "/cases/" + e.freshClosedCase(e.cases[target]).ID + "/purge"}
+			}, want: manageCasesGet(s200)},
+		{method: "POST", pattern: "/cases/{caseID}/purge", targets: caseTargets,
+			on: func(e *testEnv, role int, target string) cell {
+				return cell{path: "/cases/" + e.freshClosedCase(e.cases[target]).ID + "/purge", form: url.Values{}}
+			}, want: manageCases(s303)},
 		{method: "POST", pattern: "/cases/{caseID}/address/reveal", targets: caseTargets,
 			on: on(fixed("/address/reveal"), url.Values{}), want: manageCases(s200)},
 		{method: "GET", pattern: "/cases/{caseID}/people/new", targets: caseTargets, on: on(fixed("/people/new"), nil), want: viewCases(s200)},
@@ -129,6 +154,13 @@ func caseMatrix() []matrixRow {
 			on: on(func(e *testEnv, c model.Case) string { return "/people/" + e.freshPerson(c) + "/remove" }, url.Values{}), want: manageCases(s303)},
 		{method: "POST", pattern: "/cases/{caseID}/people/{personID}/reveal", targets: caseTargets,
 			on:   on(func(e *testEnv, c model.Case) string { return "/people/" + e.principal(c) + "/reveal" }, url.Values{"field": {"anumber"}}),
+			want: manageCases(s200)},
+		// A person's data-subject export: coordinators of the group only;
+		// network staff never, whatever their role.
+		{method: "GET", pattern: "/cases/{caseID}/people/{personID}/export", targets: caseTargets,
+			on: on(func(e *testEnv, c model.Case) string { return "/people/" + e.principal(c) + "/export" }, nil), want: manageCasesGet(s200)},
+		{method: "POST", pattern: "/cases/{caseID}/people/{personID}/export", targets: caseTargets,
+			on:   on(func(e *testEnv, c model.Case) string { return "/people/" + e.principal(c) + "/export" }, url.Values{"format": {"page"}}),
 			want: manageCases(s200)},
 		{method: "GET", pattern: "/cases/{caseID}/facts/new", targets: caseTargets, on: on(fixed("/facts/new"), nil), want: viewCases(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/facts", targets: caseTargets, on: on(fixed("/facts"), bad), want: postCases(s422)},

@@ -43,6 +43,12 @@ func (s *Server) caseView(w http.ResponseWriter, r *http.Request) error {
 	d.Title = d.T("case.title", c.Code)
 	d.CanManageCases = authz.Can(v.Viewer, authz.ManageCases, org)
 	d.CanEditCases = authz.Can(v.Viewer, authz.EditCases, org) && c.Open()
+	if c.Purged() {
+		return s.casePurgedView(w, r, d)
+	}
+	if !c.Open() {
+		d.Purge = &purgeView{On: store.PurgeOn(c.ClosedAt, org.TimeZone, org.RetentionDays)}
+	}
 	// After a rule change the background pass may not have reached this
 	// case yet: its stored deadlines (lists, feeds, counts) are brought up
 	// to date now.

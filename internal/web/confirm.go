@@ -217,7 +217,8 @@ func (s *Server) caseCloseConfirm(w http.ResponseWriter, r *http.Request, status
 	}
 	return s.confirm(w, r, status, d, &confirmView{
 		Title: d.T("confirm.close.title"), Lead: d.T("confirm.close.lead"),
-		Lost:   []string{d.T("confirm.close.readonly"), d.T("confirm.close.lists"), d.T("confirm.close.feeds")},
+		Lost: []string{d.T("confirm.close.readonly"), d.T("confirm.close.lists"), d.T("confirm.close.feeds"),
+			d.T("confirm.close.retention", d.Org.RetentionDays)},
 		Kept:   d.T("confirm.close.kept"),
 		Action: "/cases/" + d.Case.ID + "/close", Button: d.T("case.close"), Cancel: "/cases/" + d.Case.ID,
 		Reasons: model.CloseReasons, Reason: reason,

@@ -9,7 +9,7 @@ import (
 )
 
 func FuzzSettingsForm(f *testing.F) {
-	fzFormTarget[settingsForm](f, url.Values{"time_zone": {"America/Chicago"}})
+	fzFormTarget[settingsForm](f, url.Values{"time_zone": {"America/Chicago"}, "retention_days": {"90"}})
 }
 
 func FuzzAppointmentForm(f *testing.F) {
@@ -22,7 +22,7 @@ func FuzzAppointmentForm(f *testing.F) {
 // internal error text.
 func FuzzTimePosts(f *testing.F) {
 	for i, form := range []url.Values{
-		{"time_zone": {"America/Chicago"}},
+		{"time_zone": {"America/Chicago"}, "retention_days": {"30"}},
 		{"kind": {"individual_hearing"}, "date": {"2026-11-01"}, "time": {"01:30"}, "time_zone": {"America/New_York"}},
 		{"kind": {"ice_checkin"}, "date": {"2026-03-08"}, "time": {"02:30"}, "time_zone": {"Pacific/Kiritimati"}},
 	} {

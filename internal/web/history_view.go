@@ -23,6 +23,7 @@ var historyKeys = map[string]string{
 	"appointment_updated": "history.field.",
 	"updated":             "history.field.",
 	"person_updated":      "history.field.",
+	"purged":              "purge.kind.",
 }
 
 // historyWords turns the identifiers of h.Fields into the words of lang,

@@ -105,6 +105,10 @@ func TestPrivacyCanaryCrawl(t *testing.T) {
 		}
 	}
 	seen.WriteString(pvPost(t, coord, "/cases/"+cn.id+"/address/reveal", url.Values{}, http.StatusOK).body)
+	// The data-subject export opens everything of its person.
+	for _, pid := range cn.people {
+		seen.WriteString(pvPost(t, coord, "/cases/"+cn.id+"/people/"+pid+"/export", url.Values{"format": {"json"}}, http.StatusOK).body)
+	}
 	for _, m := range append(append([]string{cn.code}, cn.plain...), "A918-273-645", "A827-364-519", "1931-07-19", "2012-08-21",
 		"CANARYADDRESS", "CANARYFACILITY", "CANARYRELFACILITY") {
 		if !strings.Contains(seen.String(), m) {
@@ -120,15 +124,16 @@ func TestPrivacyCanaryCrawl(t *testing.T) {
 		{"gamma coordinator", emailGammaCoord},
 	}
 	caseBase := "/cases/" + cn.id
-	caseGets := []string{caseBase, caseBase + "/edit", caseBase + "/people/new"}
+	caseGets := []string{caseBase, caseBase + "/edit", caseBase + "/people/new", caseBase + "/purge"}
 	appts := pvApptEditRE.FindAllString(pvGet(t, coord, caseBase, http.StatusOK).body, -1)
 	if len(appts) != 1 {
 		t.Fatalf("canary case page: got %d appointment edit links, want 1", len(appts))
 	}
 	caseGets = append(caseGets, appts...)
 	for _, pid := range cn.people {
-		caseGets = append(caseGets, caseBase+"/people/"+pid+"/edit")
+		caseGets = append(caseGets, caseBase+"/people/"+pid+"/edit", caseBase+"/people/"+pid+"/export")
 	}
+	caseGets = append(caseGets, caseBase+"/people/"+cn.people[1]+"/remove")
 	for _, r := range roles {
 		c := e.signIn(r.email)
 		start := append([]string{"/", "/cases", "/cases?state=all", "/cases?q=CANARY&state=all", "/calendar", "/account",
@@ -166,11 +171,17 @@ func TestPrivacyCanaryCrawl(t *testing.T) {
 			}
 			probes = append(probes, pvPage{path: "POST " + p, status: res.status, text: pvText(res)})
 		}
-		res := c.post(caseBase+"/address/reveal", url.Values{})
-		if res.status != http.StatusNotFound {
-			t.Errorf("%s: POST %s/address/reveal: got %d, want 404", r.name, caseBase, res.status)
+		posts := map[string]url.Values{caseBase + "/address/reveal": {}, caseBase + "/purge": {}}
+		for _, pid := range cn.people {
+			posts[caseBase+"/people/"+pid+"/export"] = url.Values{"format": {"json"}}
 		}
-		probes = append(probes, pvPage{path: "POST " + caseBase + "/address/reveal", status: res.status, text: pvText(res)})
+		for p, form := range posts {
+			res := c.post(p, form)
+			if res.status != http.StatusNotFound {
+				t.Errorf("%s: POST %s: got %d, want 404", r.name, p, res.status)
+			}
+			probes = append(probes, pvPage{path: "POST " + p, status: res.status, text: pvText(res)})
+		}
 		pvNoMarkers(t, r.name, probes, all)
 	}
 
@@ -212,11 +223,26 @@ func TestPrivacyCanaryCrawl(t *testing.T) {
 		}
 		pages = append(pages, pvPage{path: "POST " + p, status: res.status, text: pvText(res)})
 	}
-	res := mem.post(caseBase+"/address/reveal", url.Values{})
-	if res.status != http.StatusForbidden {
-		t.Errorf("alpha member: POST %s/address/reveal: got %d, want 403", caseBase, res.status)
+	memPosts := map[string]url.Values{caseBase + "/address/reveal": {}, caseBase + "/purge": {}}
+	memGets := []string{caseBase + "/purge"}
+	for _, pid := range cn.people {
+		memPosts[caseBase+"/people/"+pid+"/export"] = url.Values{"format": {"json"}}
+		memGets = append(memGets, caseBase+"/people/"+pid+"/export")
 	}
-	pages = append(pages, pvPage{path: "POST " + caseBase + "/address/reveal", status: res.status, text: pvText(res)})
+	for p, form := range memPosts {
+		res := mem.post(p, form)
+		if res.status != http.StatusForbidden {
+			t.Errorf("alpha member: POST %s: got %d, want 403", p, res.status)
+		}
+		pages = append(pages, pvPage{path: "POST " + p, status: res.status, text: pvText(res)})
+	}
+	for _, p := range memGets {
+		res := mem.get(p)
+		if res.status != http.StatusForbidden {
+			t.Errorf("alpha member: GET %s: got %d, want 403", p, res.status)
+		}
+		pages = append(pages, pvPage{path: p, status: res.status, text: pvText(res)})
+	}
 	var memSeen strings.Builder
 	for _, p := range pages {
 		memSeen.WriteString(p.text)

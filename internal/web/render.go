@@ -122,6 +122,11 @@ type templateData struct {
 	QRSize        int
 	RecoveryCodes []string
 	Member        model.Member
+	// Purge is what a purge of the case clears and keeps, or when the
+	// retention period will purge a closed case (purge.go).
+	Purge *purgeView
+	// Subject is a person's data-subject export (subject.go).
+	Subject *subjectView
 }
 
 // T translates key into the page's language.

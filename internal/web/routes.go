@@ -96,6 +96,9 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "POST", "/cases/{caseID}", authz.OnCase(authz.ManageCases), s.caseUpdatePost)
 		s.add(r, "GET", "/cases/{caseID}/close", authz.OnCase(authz.ManageCases), s.caseCloseForm)
 		s.add(r, "POST", "/cases/{caseID}/close", authz.OnCase(authz.ManageCases), s.caseClosePost)
+		// Purging a closed case at once: a confirmation page, then the purge.
+		s.add(r, "GET", "/cases/{caseID}/purge", authz.OnCase(authz.ManageCases), s.casePurgeForm)
+		s.add(r, "POST", "/cases/{caseID}/purge", authz.OnCase(authz.ManageCases), s.casePurgePost)
 		s.add(r, "POST", "/cases/{caseID}/address/reveal", authz.OnCase(authz.ManageCases), s.caseAddressRevealPost)
 		s.add(r, "GET", "/cases/{caseID}/people/new", authz.OnCase(authz.EditCases), s.personNewForm)
 		s.add(r, "POST", "/cases/{caseID}/people", authz.OnCase(authz.EditCases), s.personCreatePost)
@@ -105,6 +108,9 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "POST", "/cases/{caseID}/people/{personID}/remove", authz.OnCase(authz.ManageCases), s.personRemovePost)
 		s.add(r, "POST", "/cases/{caseID}/people/{personID}/reveal", authz.OnCase(authz.ManageCases), s.personRevealPost)
 		s.add(r, "GET", "/cases/{caseID}/facts/new", authz.OnCase(authz.EditCases), s.factNewForm)
+		// A person's data-subject export: an audited reveal of everything.
+		s.add(r, "GET", "/cases/{caseID}/people/{personID}/export", authz.OnCase(authz.ManageCases), s.personExportForm)
+		s.add(r, "POST", "/cases/{caseID}/people/{personID}/export", authz.OnCase(authz.ManageCases), s.personExportPost)
 		s.add(r, "POST", "/cases/{caseID}/facts", authz.OnCase(authz.EditCases), s.factCreatePost)
 		s.add(r, "GET", "/cases/{caseID}/facts/{factID}/edit", authz.OnCase(authz.EditCases), s.factEditForm)
 		s.add(r, "POST", "/cases/{caseID}/facts/{factID}", authz.OnCase(authz.EditCases), s.factUpdatePost)

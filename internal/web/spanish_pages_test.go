@@ -244,6 +244,18 @@ func esPostPages(t *testing.T, e *testEnv, coord *client, caseID string) []esPag
 		add("reveal "+f, pvPost(t, coord, base+"/people/"+people[0]+"/reveal", url.Values{"field": {f}}, http.StatusOK))
 	}
 	add("reveal address", pvPost(t, coord, base+"/address/reveal", url.Values{}, http.StatusOK))
+	// A person's data-subject export, and a closed case's purge: its
+	// confirmation page, a refusal on an open case, the purged case.
+	add("export", pvPost(t, coord, base+"/people/"+people[0]+"/export", url.Values{"format": {"page"}}, http.StatusOK))
+	add("export of a relative", pvPost(t, coord, base+"/people/"+people[1]+"/export", url.Values{"format": {"page"}}, http.StatusOK))
+	add("purge of an open case", coord.get(base+"/purge"))
+	closed := pvCreateCase(t, coord, url.Values{"status": {"arrived"}, "name": {"Caso para borrar"}})
+	pvPost(t, coord, "/cases/"+closed+"/close", url.Values{"reason": {"self_sufficient"}}, http.StatusSeeOther)
+	add("closed case", pvGet(t, coord, "/cases/"+closed, http.StatusOK))
+	add("purge confirmation", pvGet(t, coord, "/cases/"+closed+"/purge", http.StatusOK))
+	pvPost(t, coord, "/cases/"+closed+"/purge", url.Values{}, http.StatusSeeOther)
+	add("purged case", pvGet(t, coord, "/cases/"+closed, http.StatusOK))
+	add("removal confirmation", pvGet(t, coord, base+"/people/"+people[1]+"/remove", http.StatusOK))
 	// Rejected forms: each field's error in Spanish, and the summary.
 	rejected := []struct {
 		path string
@@ -254,6 +266,7 @@ func esPostPages(t *testing.T, e *testEnv, coord *client, caseID string) []esPag
 		{base + "/facts", url.Values{"kind": {"clock_pause"}, "date": {"2026-05-05"}, "end_date": {"2026-05-01"}}},
 		{base + "/appointments", url.Values{"kind": {"master_hearing"}, "date": {"mañana"}, "time": {"25:99"}, "time_zone": {"Nowhere/City"}}},
 		{base + "/marks", url.Values{"key": {pvMarkKey(page.body)}, "state": {"done"}, "done_on": {"nunca"}}},
+		{"/orgs/" + esOrgOf(t, coord) + "/settings", url.Values{"time_zone": {"America/Chicago"}, "retention_days": {"0"}}},
 		{"/account/password", url.Values{"current_password": {"mal"}, "new_password": {"corta"}, "password_confirm": {"otra"}}},
 	}
 	for _, r := range rejected {
@@ -356,4 +369,14 @@ func esAnonymousPages(t *testing.T, e *testEnv, coord *client) []esPage {
 	get(empty.client(), "setup", empty.setupPath(), http.StatusOK)
 	get(empty.client(), "setup without its link", "/setup", http.StatusNotFound)
 	return pages
+}
+
+// esOrgOf is the id of the organisation c's home page links to.
+func esOrgOf(t *testing.T, c *client) string {
+	t.Helper()
+	m := regexp.MustCompile(`href="/orgs/([0-9a-f]{32})"`).FindStringSubmatch(pvGet(t, c, "/", http.StatusOK).body)
+	if m == nil {
+		t.Fatal("home page links to no organisation")
+	}
+	return m[1]
 }
