@@ -238,8 +238,8 @@ func (s *Store) historyTx(ctx context.Context, tx *sql.Tx, caseID, actorID, acti
 // History lists a case's changes, newest first.
 func (s *Store) History(ctx context.Context, caseID string, limit int) ([]model.HistoryEntry, error) {
 	rows, err := s.rd().QueryContext(ctx, `
-		SELECT h.at, coalesce(u.name, ''), h.action, h.fields
-		FROM case_history h LEFT JOIN users u ON u.id = h.actor_id
+		SELECT h.at, coalesce(u.name, ''), h.action, h.fields, coalesce(su.name, '')
+		FROM case_history h LEFT JOIN users u ON u.id = h.actor_id LEFT JOIN users su ON su.id = h.subject_id
 		WHERE h.case_id = ? ORDER BY h.id DESC LIMIT ?`, caseID, limit)
 	if err != nil {
 		return nil, err
@@ -249,7 +249,7 @@ func (s *Store) History(ctx context.Context, caseID string, limit int) ([]model.
 	for rows.Next() {
 		var h model.HistoryEntry
 		var at string
-		if err := rows.Scan(&at, &h.ActorName, &h.Action, &h.Fields); err != nil {
+		if err := rows.Scan(&at, &h.ActorName, &h.Action, &h.Fields, &h.SubjectName); err != nil {
 			return nil, err
 		}
 		h.At = parseTS(at)

@@ -1,0 +1,200 @@
+package store
+
+import (
+	"context"
+	"strings"
+
+	"puente/internal/model"
+)
+
+// The queries below narrow by date and scope only; whether an item is
+// flagged is package coverage's decision, made by the caller on the
+// organisation's today.
+
+// scopeGroups are the groups of scope ?1: the group itself, or every
+// group of a network. Organisation ids are unique across both kinds, so a
+// group's id never matches network_id.
+const scopeGroups = `(SELECT o.id FROM organisations o WHERE o.id = ?1 OR o.network_id = ?1)`
+
+// coverageApptSQL reads appointments from ?2 through ?3 of the open cases
+// of scope ?1, with how many people go to each and whether someone
+// recorded how it went.
+const coverageApptSQL = `
+	SELECT a.group_id, c.id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
+	       a.id, a.kind, a.date, a.time, a.place,
+	       (SELECT count(*) FROM appointment_signups s WHERE s.appointment_id = a.id),
+	       coalesce(mk.state, 'open') <> 'open'
+	FROM appointments a
+	JOIN cases c ON c.id = a.case_id AND c.closed_at IS NULL
+	LEFT JOIN marks mk ON mk.case_id = a.case_id AND mk.key = 'appointment/' || a.id
+	WHERE a.group_id IN ` + scopeGroups + ` AND a.date BETWEEN ?2 AND ?3
+	ORDER BY a.date, a.time, a.id`
+
+func (s *Store) coverageAppointments(ctx context.Context, scopeID, from, to string) ([]model.CoverageItem, error) {
+	rows, err := s.db.QueryContext(ctx, coverageApptSQL, scopeID, from, to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.CoverageItem
+	for rows.Next() {
+		var it model.CoverageItem
+		var name string
+		if err := rows.Scan(&it.GroupID, &it.CaseID, &it.CaseCode, &name, &it.ApptID, &it.Kind, &it.Date, &it.Time, &it.Place,
+			&it.Going, &it.Settled); err != nil {
+			return nil, err
+		}
+		it.Initials = Initials(name)
+		out = append(out, it)
+	}
+	return out, rows.Err()
+}
+
+// coverageNeedSQL reads the needs of the open cases of scope ?1 and, for each, the
+// commitments of its kind in its case (a LEFT JOIN: a need nobody took on
+// comes with none), each with its holders' ids and the household's first
+// work permit.
+const coverageNeedSQL = `
+	SELECT n.group_id, c.id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
+	       n.kind, coalesce(n.until, ''),
+	       coalesce(cm.id, ''), coalesce(cm.starts_on, ''), coalesce(cm.end_kind, ''), coalesce(cm.ends_on, ''),
+	       coalesce(cm.cancelled_on, ''),
+	       coalesce((SELECT group_concat(h.user_id) FROM commitment_holders h WHERE h.commitment_id = cm.id), ''),
+	       coalesce((SELECT min(f.date) FROM facts f WHERE f.case_id = c.id AND f.kind = 'ead_granted'), '')
+	FROM case_needs n
+	JOIN cases c ON c.id = n.case_id AND c.closed_at IS NULL
+	LEFT JOIN commitments cm ON cm.case_id = n.case_id AND cm.kind = n.kind
+	WHERE n.group_id IN ` + scopeGroups + `
+	ORDER BY c.code, n.kind, cm.id`
+
+func (s *Store) coverageNeeds(ctx context.Context, scopeID string) ([]model.NeedCoverage, error) {
+	rows, err := s.db.QueryContext(ctx, coverageNeedSQL, scopeID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []model.NeedCoverage
+	for rows.Next() {
+		var nc model.NeedCoverage
+		var name, holders string
+		var cm model.Commitment
+		if err := rows.Scan(&nc.GroupID, &nc.CaseID, &nc.CaseCode, &name, &nc.Need.Kind, &nc.Need.Until,
+			&cm.ID, &cm.StartsOn, &cm.EndKind, &cm.EndsOn, &cm.CancelledOn, &holders, &cm.WorkPermitOn); err != nil {
+			return nil, err
+		}
+		nc.Need.CaseID, nc.Initials = nc.CaseID, Initials(name)
+		if n := len(out); n > 0 && out[n-1].CaseID == nc.CaseID && out[n-1].Need.Kind == nc.Need.Kind {
+			nc = out[n-1]
+			out = out[:n-1]
+		}
+		if cm.ID != "" {
+			cm.Kind, cm.CaseID = nc.Need.Kind, nc.CaseID
+			for _, id := range strings.Split(holders, ",") {
+				if id != "" {
+					cm.Holders = append(cm.Holders, model.Holder{UserID: id})
+				}
+			}
+			nc.Covers = append(nc.Covers, cm)
+		}
+		out = append(out, nc)
+	}
+	return out, rows.Err()
+}
+
+// GroupCoverage reads what coverage rules look at in group groupID: the
+// appointments of its open cases from from through to (YYYY-MM-DD), and
+// every need of its open cases with the commitments that may meet it.
+func (s *Store) GroupCoverage(ctx context.Context, groupID, from, to string) ([]model.CoverageItem, []model.NeedCoverage, error) {
+	return s.coverage(ctx, model.KindGroup, groupID, from, to)
+}
+
+// NetworkCoverage is GroupCoverage for every group of network networkID:
+// the caller turns it into numbers per group (a network sees counts,
+// never a case).
+func (s *Store) NetworkCoverage(ctx context.Context, networkID, from, to string) ([]model.CoverageItem, []model.NeedCoverage, error) {
+	return s.coverage(ctx, model.KindNetwork, networkID, from, to)
+}
+
+// coverage reads the coverage of scope scopeID, which must be an
+// organisation of kind kind (model.ErrNotFound otherwise): a group's
+// details must never be read through a network's id, nor the reverse.
+func (s *Store) coverage(ctx context.Context, kind model.OrgKind, scopeID, from, to string) ([]model.CoverageItem, []model.NeedCoverage, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM organisations WHERE id = ? AND kind = ?`, scopeID, kind).Scan(&n); err != nil {
+		return nil, nil, err
+	}
+	if n == 0 {
+		return nil, nil, model.ErrNotFound
+	}
+	appts, err := s.coverageAppointments(ctx, scopeID, from, to)
+	if err != nil {
+		return nil, nil, err
+	}
+	needs, err := s.coverageNeeds(ctx, scopeID)
+	return appts, needs, err
+}
+
+// HeldCommitment is a commitment a member holds, with its case's code and
+// initials, for their own task list.
+type HeldCommitment struct {
+	model.Commitment
+	CaseCode string
+	Initials string
+}
+
+// taskLimit bounds each part of a member's task list.
+const taskLimit = 500
+
+// UserTasks reads what userID has to do in group groupID: the
+// appointments of open cases from from on that they signed up for (with
+// their role), soonest first, and the commitments they hold in open cases
+// that were not cancelled.
+func (s *Store) UserTasks(ctx context.Context, userID, groupID, from string) ([]model.DueItem, []HeldCommitment, error) {
+	rows, err := s.db.QueryContext(ctx, `
+		SELECT c.id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
+		       a.id, a.kind, a.date, a.time, a.place, s.role
+		FROM appointment_signups s
+		JOIN appointments a ON a.id = s.appointment_id AND a.date >= ?3
+		JOIN cases c ON c.id = s.case_id AND c.closed_at IS NULL
+		WHERE s.user_id = ?1 AND s.group_id = ?2
+		ORDER BY a.date, a.time, a.id LIMIT ?4`, userID, groupID, from, taskLimit)
+	if err != nil {
+		return nil, nil, err
+	}
+	var appts []model.DueItem
+	for rows.Next() {
+		var it model.DueItem
+		var name, id string
+		if err := rows.Scan(&it.CaseID, &it.CaseCode, &name, &id, &it.Kind, &it.Due, &it.Time, &it.Place, &it.Role); err != nil {
+			rows.Close()
+			return nil, nil, err
+		}
+		it.Key, it.Initials = AppointmentKey(id), Initials(name)
+		appts = append(appts, it)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, nil, err
+	}
+	rows, err = s.db.QueryContext(ctx, `
+		SELECT `+commitmentCols+`, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), '')
+		FROM commitment_holders h
+		JOIN commitments cm ON cm.id = h.commitment_id AND cm.cancelled_on IS NULL
+		JOIN cases c ON c.id = cm.case_id AND c.closed_at IS NULL
+		WHERE h.user_id = ?1 AND h.group_id = ?2
+		ORDER BY cm.starts_on, cm.id LIMIT ?3`, userID, groupID, taskLimit)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer rows.Close()
+	var held []HeldCommitment
+	for rows.Next() {
+		var hc HeldCommitment
+		var name string
+		if hc.Commitment, err = scanCommitment(rows, &hc.CaseCode, &name); err != nil {
+			return nil, nil, err
+		}
+		hc.Initials = Initials(name)
+		held = append(held, hc)
+	}
+	return appts, held, rows.Err()
+}
