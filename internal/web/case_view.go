@@ -71,6 +71,9 @@ func (s *Server) caseView(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d.Appointments = s.appointmentViews(d, appts)
+	if err := s.fillCaseCommitments(r, d); err != nil {
+		return err
+	}
 	d.CasePage = buildCasePage(d)
 	s.store.LogView(store.AuditEntry{ActorID: v.UserID, OrgID: org.ID, ObjectType: "case", ObjectID: c.ID})
 	return s.render(w, r, http.StatusOK, "case", d)

@@ -1,0 +1,246 @@
+package i18n
+
+// commitmentMessages are the words of commitments and coverage (issue 11):
+// what a group promises a case, what was given, the kinds of help a case
+// needs, who goes to each appointment, the flags when nobody does, and a
+// member's own task list. Spanish follows GLOSSARY.md: usted singular,
+// plain words, no English on a Spanish page.
+var commitmentMessages = map[string][2]string{
+	"nav.tasks": {"My tasks", "Mis tareas"},
+
+	// Kinds of commitment (model.CommitmentKinds).
+	"commit.kind.housing":     {"Housing", "Vivienda"},
+	"commit.kind.money":       {"Money", "Dinero"},
+	"commit.kind.transport":   {"Transport", "Transporte"},
+	"commit.kind.court":       {"Going with them to court", "Acompañar al tribunal"},
+	"commit.kind.checkin":     {"Going with them to ICE check-ins", "Acompañar a las citas de control de ICE"},
+	"commit.kind.legal":       {"Legal help", "Ayuda legal"},
+	"commit.kind.health":      {"Healthcare", "Atención médica"},
+	"commit.kind.school":      {"School", "Escuela"},
+	"commit.kind.language":    {"Language classes", "Clases de idioma"},
+	"commit.kind.jobs":        {"Job search", "Búsqueda de empleo"},
+	"commit.kind.orientation": {"Orientation", "Orientación"},
+	"commit.kind.other":       {"Other help", "Otra ayuda"},
+
+	// States (ledger.State): they follow from dates and records.
+	"commit.state.pledged":   {"Pledged", "Prometido"},
+	"commit.state.active":    {"Active", "En curso"},
+	"commit.state.fulfilled": {"Fulfilled", "Cumplido"},
+	"commit.state.lapsed":    {"Lapsed", "No cumplido"},
+	"commit.state.cancelled": {"Cancelled", "Cancelado"},
+
+	// A commitment in words. %s are dates and amounts.
+	"commit.period.dates":          {"%s to %s", "del %s al %s"},
+	"commit.period.work_permit":    {"from %s until the work permit", "desde el %s hasta el permiso de trabajo"},
+	"commit.period.work_permit_on": {"from %s until the work permit (granted %s)", "desde el %s hasta el permiso de trabajo (otorgado el %s)"},
+	"commit.period.open":           {"from %s, with no end date", "desde el %s, sin fecha de fin"},
+	"commit.cancelled_on":          {"cancelled on %s", "cancelado el %s"},
+	"commit.amount.monthly":        {"%s a month", "%s al mes"},
+	"commit.amount.weekly":         {"%s a week", "%s a la semana"},
+	"commit.amount.once":           {"%s once", "%s una vez"},
+	"commit.given_none":            {"Nothing recorded yet", "Todavía no se registró nada"},
+	"commit.given_records":         {"%d records, the latest on %s", "%d registros, el último el %s"},
+	"commit.given_money":           {"%s given of %s due so far", "%s dados de %s que tocaban hasta hoy"},
+	"commit.behind":                {"%s behind", "faltan %s"},
+	"commit.held_by":               {"Responsible: %s", "Responsable: %s"},
+	"commit.nobody":                {"Nobody is responsible yet", "Todavía no hay nadie responsable"},
+
+	// The case page's block.
+	"commit.section":          {"Commitments", "Compromisos"},
+	"commit.ending_soon":      {"Ending in the next 30 days", "Terminan en los próximos 30 días"},
+	"commit.ends_on":          {"ends %s", "termina el %s"},
+	"commit.nothing_recorded": {"Started, with nothing recorded", "Empezaron y no se registró nada"},
+	"commit.all":              {"Everything the group promised", "Todo lo que el grupo prometió"},
+	"commit.none":             {"No commitments yet.", "Todavía no hay compromisos."},
+	"commit.add":              {"Add a commitment", "Agregar un compromiso"},
+	"commit.take_on":          {"I will do this", "Yo me encargo"},
+	"commit.take_on_for":      {"I will do this: %s", "Yo me encargo: %s"},
+	"commit.chart.title":      {"Money pledged and given per month (%s)", "Dinero prometido y dado por mes (%s)"},
+	"commit.chart.month":      {"Month", "Mes"},
+	"commit.chart.pledged":    {"Pledged", "Prometido"},
+	"commit.chart.given":      {"Given", "Dado"},
+	"commit.month.1":          {"Jan", "ene"},
+	"commit.month.2":          {"Feb", "feb"},
+	"commit.month.3":          {"Mar", "mar"},
+	"commit.month.4":          {"Apr", "abr"},
+	"commit.month.5":          {"May", "may"},
+	"commit.month.6":          {"Jun", "jun"},
+	"commit.month.7":          {"Jul", "jul"},
+	"commit.month.8":          {"Aug", "ago"},
+	"commit.month.9":          {"Sep", "sep"},
+	"commit.month.10":         {"Oct", "oct"},
+	"commit.month.11":         {"Nov", "nov"},
+	"commit.month.12":         {"Dec", "dic"},
+
+	// Needed kinds.
+	"need.title":       {"Help this case needs", "Ayuda que necesita este caso"},
+	"need.intro":       {"Mark what the household needs. If nobody is responsible for it, Puente shows a warning.", "Marque lo que necesita la familia. Si nadie se encarga, Puente muestra un aviso."},
+	"need.none":        {"No needs marked.", "No se marcó ninguna necesidad."},
+	"need.nobody":      {"Nobody responsible", "Nadie se encarga"},
+	"need.covered":     {"Someone is responsible", "Alguien se encarga"},
+	"need.take_on":     {"Promise this help", "Prometer esta ayuda"},
+	"need.until":       {"until %s", "hasta el %s"},
+	"need.until_label": {"Needed until (leave empty if there is no end)", "Se necesita hasta (déjelo vacío si no tiene fin)"},
+	"need.add":         {"Mark as needed", "Marcar como necesaria"},
+	"need.remove_for":  {"Remove the need for %s", "Quitar la necesidad de %s"},
+	"need.saved":       {"Need saved.", "Necesidad guardada."},
+	"need.removed":     {"Need removed.", "Necesidad quitada."},
+
+	// Flags, on the group home page and the case page.
+	"flags.title":             {"Nobody is there yet", "Todavía falta alguien"},
+	"flags.nobody_going":      {"%s on %s: nobody is going yet.", "%s el %s: todavía nadie va a acompañar."},
+	"flags.need_nobody":       {"%s: needed, and nobody is responsible.", "%s: se necesita y nadie se encarga."},
+	"flags.need_nobody_until": {"%s: needed until %s, and nobody is responsible.", "%s: se necesita hasta el %s y nadie se encarga."},
+
+	// Who goes to an appointment.
+	"going.who":               {"Going:", "Van:"},
+	"going.nobody":            {"Nobody is going yet.", "Todavía nadie va a acompañar."},
+	"going.nobody_soon":       {"Nobody is going yet, and it is within 14 days.", "Todavía nadie va a acompañar, y faltan 14 días o menos."},
+	"going.i_go":              {"I will go", "Yo voy"},
+	"going.i_go_to":           {"I will go: %s on %s", "Yo voy: %s el %s"},
+	"going.as":                {"As", "Como"},
+	"going.withdraw":          {"I can no longer go", "Ya no puedo ir"},
+	"going.withdraw_other":    {"Take off", "Quitar"},
+	"going.withdraw_for":      {"Take off %s", "Quitar a %s"},
+	"going.assign":            {"Choose who goes", "Elegir quién va"},
+	"going.person":            {"Person", "Persona"},
+	"going.assign_button":     {"Sign them up", "Anotar"},
+	"going.saved":             {"Saved: who is going.", "Guardado: quién va."},
+	"going.removed":           {"Saved: no longer going.", "Guardado: ya no va."},
+	"going.role.companion":    {"going along", "acompañante"},
+	"going.role.driver":       {"driver", "conductor(a)"},
+	"going.role.interpreter":  {"interpreter", "intérprete"},
+	"going.doing.companion":   {"going along", "usted acompaña"},
+	"going.doing.driver":      {"driving", "usted maneja"},
+	"going.doing.interpreter": {"interpreting", "usted interpreta"},
+
+	// Calendar feed entries of appointments the owner goes to:
+	// "PU-7K3QXM · court, driving". Never a name.
+	"feed.going":                    {"%s, %s", "%s, %s"},
+	"feed.place.master_hearing":     {"court", "tribunal"},
+	"feed.place.individual_hearing": {"court", "tribunal"},
+	"feed.place.ice_checkin":        {"ICE check-in", "cita de control de ICE"},
+	"feed.place.biometrics":         {"biometrics", "huellas y foto"},
+	"feed.place.other":              {"appointment", "cita"},
+
+	// The commitment forms.
+	"commit.new.title":               {"New commitment", "Nuevo compromiso"},
+	"commit.new.intro":               {"Write down what the group promises, for how long and who is responsible. Its state follows from the dates and what you record.", "Anote lo que el grupo promete, por cuánto tiempo y quién se encarga. Su estado sale de las fechas y de lo que usted registre."},
+	"commit.edit.title":              {"Change this commitment", "Cambiar este compromiso"},
+	"commit.title":                   {"%s · %s", "%s · %s"},
+	"commit.back":                    {"Back to case %s", "Volver al caso %s"},
+	"commit.back_one":                {"Back to %s", "Volver a %s"},
+	"commit.you_hold":                {"You will be responsible for it.", "Usted quedará como responsable."},
+	"commit.saved":                   {"Commitment saved.", "Compromiso guardado."},
+	"commit.cancelled":               {"Commitment cancelled.", "Compromiso cancelado."},
+	"commit.holders_saved":           {"Saved: who is responsible.", "Guardado: quién se encarga."},
+	"commit.field.kind":              {"What", "Qué"},
+	"commit.field.description":       {"Details (optional)", "Detalles (opcional)"},
+	"commit.field.starts_on":         {"Starts on", "Empieza el"},
+	"commit.field.end_kind":          {"How long", "Hasta cuándo"},
+	"commit.field.ends_on":           {"Ends on (only when it ends on a date)", "Termina el (solo si termina en una fecha)"},
+	"commit.field.end":               {"End", "Fin"},
+	"commit.field.amount":            {"Amount", "Cantidad"},
+	"commit.field.currency":          {"Currency", "Moneda"},
+	"commit.field.frequency":         {"How often", "Cada cuánto"},
+	"commit.field.holder":            {"Who is responsible", "Quién se encarga"},
+	"commit.field.period":            {"When", "Cuándo"},
+	"commit.field.given":             {"Given so far", "Dado hasta hoy"},
+	"commit.field.given_on":          {"Day it was given", "Día en que se dio"},
+	"commit.field.given_by":          {"Given by", "Dado por"},
+	"commit.field.note":              {"Note (optional)", "Nota (opcional)"},
+	"commit.field.user_id":           {"Person", "Persona"},
+	"commit.field.role":              {"As", "Como"},
+	"commit.field.until":             {"Needed until", "Se necesita hasta"},
+	"commit.field.confirm":           {"Confirm", "Confirmar"},
+	"commit.end.date":                {"Until a date", "Hasta una fecha"},
+	"commit.end.work_permit":         {"Until the work permit is granted", "Hasta que le otorguen el permiso de trabajo"},
+	"commit.end.open":                {"No end date", "Sin fecha de fin"},
+	"commit.money_legend":            {"Money", "Dinero"},
+	"commit.money_hint":              {"Only for a money commitment. Leave empty otherwise.", "Solo para un compromiso de dinero. Si no, déjelo vacío."},
+	"commit.amount_hint":             {"Digits and a point for cents, like 250 or 250.50. No commas or signs.", "Números y un punto para los centavos, como 250 o 250.50. Sin comas ni signos."},
+	"commit.currency_hint":           {"Three letters, like USD (US dollars), MXN or CAD.", "Tres letras, como USD (dólares de EE. UU.), MXN o CAD."},
+	"commit.frequency.monthly":       {"Every month", "Cada mes"},
+	"commit.frequency.weekly":        {"Every week", "Cada semana"},
+	"commit.frequency.once":          {"Once", "Una vez"},
+	"commit.reference.title":         {"What formal sponsorship programmes promise", "Lo que prometen los programas formales de patrocinio"},
+	"commit.reference.welcome_corps": {"Welcome Corps (United States, refugees): $2,425 per person for the first 90 days.", "Welcome Corps (Estados Unidos, refugiados): 2,425 dólares por persona durante los primeros 90 días."},
+	"commit.reference.canada":        {"Canada, Group of Five: 12 months of support, about CAD 16,500 for one person (2018 table).", "Canadá, Grupo de Cinco: 12 meses de apoyo, unos 16,500 dólares canadienses para una persona (tabla de 2018)."},
+	"commit.reference.uk":            {"United Kingdom, Community Sponsorship: £9,000, 12 months of support and 24 months of housing.", "Reino Unido, Patrocinio Comunitario: 9,000 libras, 12 meses de apoyo y 24 meses de vivienda."},
+	"commit.reference.note":          {"For comparison only: these programmes are not the route of people released from detention.", "Solo para comparar: estos programas no son el camino de quienes salen de detención."},
+
+	// A commitment's page.
+	"commit.drop":           {"Take off", "Quitar"},
+	"commit.drop_for":       {"Take off %s", "Quitar a %s"},
+	"commit.assign":         {"Make responsible", "Nombrar responsable"},
+	"commit.assign_button":  {"Add", "Agregar"},
+	"commit.cancel":         {"Cancel this commitment", "Cancelar este compromiso"},
+	"commit.cancel_intro":   {"Cancel it if it will not go on. What was given stays recorded. This cannot be undone.", "Cancélelo si no va a seguir. Lo que se dio queda registrado. No se puede deshacer."},
+	"commit.cancel_confirm": {"Yes, this commitment will not go on", "Sí, este compromiso no va a seguir"},
+	"given.title":           {"What was given", "Lo que se dio"},
+	"given.add":             {"Record what was given", "Registrar lo que se dio"},
+	"given.by":              {"Given by %s", "Dado por %s"},
+	"given.delete_for":      {"Delete the record of %s", "Borrar el registro del %s"},
+	"given.shown":           {"Showing the latest %d of %d records.", "Se muestran los últimos %d de %d registros."},
+	"given.saved":           {"Recorded.", "Registrado."},
+	"given.removed":         {"Record deleted.", "Registro borrado."},
+
+	// Errors of these forms.
+	"err.amount_format":     {"Write the amount with the digits 0 to 9 and a point for cents, like 250 or 250.50.", "Escriba la cantidad con los números del 0 al 9 y un punto para los centavos, como 250 o 250.50."},
+	"err.amount_digits":     {"Use the digits 0 to 9.", "Use los números del 0 al 9."},
+	"err.amount_decimals":   {"Use at most 2 decimals (cents).", "Use como máximo 2 decimales (centavos)."},
+	"err.amount_positive":   {"The amount must be more than 0.", "La cantidad debe ser mayor que 0."},
+	"err.amount_max":        {"The amount can be at most 1000000.00.", "La cantidad puede ser como máximo 1000000.00."},
+	"err.amount_money_only": {"Amounts are only for money. Leave it empty, or choose Money.", "Las cantidades son solo para dinero. Déjelo vacío o elija Dinero."},
+	"err.currency":          {"Enter the 3 letters of a currency, like USD or MXN.", "Escriba las 3 letras de una moneda, como USD o MXN."},
+	"err.ends_on_required":  {"Enter the day it ends, or choose another end.", "Escriba el día en que termina, o elija otro fin."},
+	"err.not_future":        {"This day has not come yet. Record it once it is given.", "Ese día todavía no llegó. Regístrelo cuando se haya dado."},
+	"err.not_past":          {"This day has passed. Enter today or a later day.", "Ese día ya pasó. Escriba hoy o un día posterior."},
+	"err.confirm_cancel":    {"Tick the box to confirm.", "Marque la casilla para confirmar."},
+
+	// The case history (who, when; never a note).
+	"history.signup_added":         {"signed up to go", "anotó para ir"},
+	"history.signup_changed":       {"changed who goes as", "cambió cómo va"},
+	"history.signup_removed":       {"took off the list of who goes", "quitó de la lista de quién va"},
+	"history.commitment_added":     {"added a commitment", "agregó un compromiso"},
+	"history.commitment_updated":   {"changed a commitment", "cambió un compromiso"},
+	"history.commitment_cancelled": {"cancelled a commitment", "canceló un compromiso"},
+	"history.holder_added":         {"made responsible", "nombró responsable a"},
+	"history.holder_removed":       {"took off a commitment", "quitó de un compromiso a"},
+	"history.given_recorded":       {"recorded what was given", "registró lo que se dio"},
+	"history.given_removed":        {"deleted a record of what was given", "borró un registro de lo que se dio"},
+	"history.need_set":             {"marked help as needed", "marcó una ayuda como necesaria"},
+	"history.need_removed":         {"removed a need", "quitó una necesidad"},
+
+	// The work permit fact that ends "until the work permit".
+	"fact.kind.ead_granted": {"Work permit granted", "Permiso de trabajo otorgado"},
+
+	// A network's counts: numbers only.
+	"cases.nobody_going_count":    {"Appointments in 14 days with nobody going", "Citas en 14 días sin nadie que acompañe"},
+	"cases.needs_uncovered_count": {"Needed help with nobody responsible", "Ayuda necesaria sin nadie que se encargue"},
+
+	// My tasks.
+	"tasks.title":             {"My tasks", "Mis tareas"},
+	"tasks.in_group":          {"In %s, soonest first.", "En %s, lo más próximo primero."},
+	"tasks.this_week":         {"This week", "Esta semana"},
+	"tasks.nothing_this_week": {"Nothing for you this week.", "No tiene nada esta semana."},
+	"tasks.later":             {"Later", "Más adelante"},
+	"tasks.nothing_later":     {"Nothing later.", "Nada más adelante."},
+	"tasks.ongoing":           {"Ongoing", "Continuo"},
+	"tasks.nothing_ongoing":   {"Nothing ongoing.", "Nada continuo."},
+	"tasks.find_more":         {"See the group's cases to sign up for more", "Vea los casos del grupo para anotarse en más"},
+	"tasks.network":           {"Tasks belong to sponsor groups. A network sees its groups as counts.", "Las tareas son de los grupos patrocinadores. Una red ve a sus grupos solo en números."},
+	"tasks.appointment":       {"%s · %s", "%s · %s"},
+	"tasks.starts":            {"%s starts", "Empieza: %s"},
+	"tasks.money_due":         {"%s due", "Toca dar %s"},
+	"tasks.ends":              {"%s ends", "Termina: %s"},
+}
+
+func init() {
+	for k, v := range commitmentMessages {
+		if _, dup := messages[k]; dup {
+			panic("i18n: duplicate message key " + k)
+		}
+		messages[k] = v
+	}
+}

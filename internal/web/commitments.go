@@ -1,0 +1,355 @@
+package web
+
+import (
+	"net/http"
+
+	"puente/internal/authz"
+	"puente/internal/ledger"
+	"puente/internal/model"
+)
+
+// recordsShown is how many records of what was given a commitment's page
+// lists (newest first); the page says how many there are in all.
+const recordsShown = 100
+
+// commitmentPage is the data every commitment page of the case in the URL
+// starts from: the group's members (holders, givers) and what the viewer
+// may do.
+func (s *Server) commitmentPage(r *http.Request, titleKey string) (*templateData, error) {
+	d := s.newData(r)
+	d.Case, d.Org = caseFrom(r), orgFrom(r)
+	d.Title = d.T(titleKey)
+	members, err := s.store.Members(r.Context(), d.Org.ID)
+	if err != nil {
+		return nil, err
+	}
+	v := viewerFrom(r)
+	d.CanEditCases = authz.Can(v.Viewer, authz.EditCases, d.Org) && d.Case.Open()
+	d.Commit = &commitData{
+		Kinds: model.CommitmentKinds, EndKinds: model.EndKinds, Frequencies: model.Frequencies, Members: members,
+		Currencies: ledger.Currencies(), Today: s.orgToday(d.Org).String(),
+		CanManage: authz.Can(v.Viewer, authz.ManageCases, d.Org) && d.Case.Open(), CanAdd: d.CanEditCases,
+	}
+	return d, nil
+}
+
+func (s *Server) commitmentNewForm(w http.ResponseWriter, r *http.Request) error {
+	if !caseFrom(r).Open() {
+		return model.ErrForbidden
+	}
+	d, err := s.commitmentPage(r, "commit.new.title")
+	if err != nil {
+		return err
+	}
+	f := &commitmentPost{commitmentForm: commitmentForm{StartsOn: d.Commit.Today, EndKind: string(model.EndWorkPermit),
+		Currency: ledger.DefaultCurrency, Frequency: "monthly"}}
+	if k := model.CommitmentKind(r.URL.Query().Get("kind")); model.ValidCommitmentKind(k) {
+		f.Kind = string(k) // "take this on" from a needed kind
+	}
+	d.Form = f
+	return s.render(w, r, http.StatusOK, "commitment_new", d)
+}
+
+// commitmentCreatePost records a commitment. A member holds what they
+// promise; a coordinator names who holds it (possibly nobody yet).
+func (s *Server) commitmentCreatePost(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	d, err := s.commitmentPage(r, "commit.new.title")
+	if err != nil {
+		return err
+	}
+	v := viewerFrom(r)
+	f := commitmentFormFrom(r)
+	if !d.Commit.CanManage {
+		f.Holders = []string{v.UserID}
+	}
+	in, errs := s.checkCommitment(d.Lang, &f, d.Commit.Members)
+	if len(errs) > 0 {
+		d.Errors, d.Commit.ErrorOrder = errs, commitmentFields
+		return s.formRejected(w, r, "commitment_new", d, &f)
+	}
+	id, err := s.store.AddCommitment(r.Context(), d.Case, v.UserID, in, f.Holders)
+	if err != nil {
+		return err
+	}
+	s.flash(r, "commit.saved")
+	http.Redirect(w, r, "/cases/"+d.Case.ID+"/commitments/"+id, http.StatusSeeOther)
+	return nil
+}
+
+// loadCommitment reads the commitment named in the URL, in the case in the URL.
+func (s *Server) loadCommitment(r *http.Request) (model.Commitment, error) {
+	return s.store.Commitment(r.Context(), caseFrom(r).ID, r.PathValue("commitmentID"))
+}
+
+func (s *Server) commitmentView(w http.ResponseWriter, r *http.Request) error {
+	return s.commitmentViewWith(w, r, http.StatusOK, nil)
+}
+
+// commitmentViewWith renders a commitment's page: what it is, who holds
+// it, what was given; its forms come back here with 422 and their errors.
+func (s *Server) commitmentViewWith(w http.ResponseWriter, r *http.Request, status int, fill func(*templateData)) error {
+	cm, err := s.loadCommitment(r)
+	if err != nil {
+		return err
+	}
+	d, err := s.commitmentPage(r, "commit.section")
+	if err != nil {
+		return err
+	}
+	v := viewerFrom(r)
+	today := s.orgToday(d.Org)
+	cd := d.Commit
+	cd.Commitment = d.commitmentViewOf(cm, today, v.UserID)
+	d.Title = d.T("commit.title", cd.Commitment.KindLabel, d.Case.Code)
+	holders := cm.HolderIDs()
+	open := d.Case.Open()
+	cd.CanChange = open && cm.CancelledOn == "" && authz.ChangeCommitment(v.Viewer, d.Org, holders)
+	cd.CanRecord = open && authz.RecordGiven(v.Viewer, d.Org, holders)
+	live := open && cm.CancelledOn == ""
+	cd.CanTakeOn = live && cd.CanAdd && !cm.HeldBy(v.UserID)
+	for _, h := range cm.Holders {
+		cd.Holders = append(cd.Holders, holderView{Holder: h, CanRemove: live && authz.ActFor(v.Viewer, d.Org, h.UserID)})
+	}
+	recs, total, err := s.store.GivenRecords(r.Context(), d.Case.ID, cm.ID, recordsShown)
+	if err != nil {
+		return err
+	}
+	cd.RecordsTotal = total
+	for _, g := range recs {
+		rv := recordView{GivenRecord: g, CanRemove: open && authz.RemoveGiven(v.Viewer, d.Org, g.RecordedByID)}
+		if g.AmountCents > 0 {
+			rv.Amount = ledger.Format(ledger.Cents(g.AmountCents), cm.Currency)
+		}
+		cd.Records = append(cd.Records, rv)
+	}
+	d.FormName, d.Form = "given", &givenForm{GivenOn: cd.Today, GivenBy: v.UserID}
+	if fill != nil {
+		fill(d)
+	}
+	return s.render(w, r, status, "commitment", d)
+}
+
+// commitmentEditForm is the edit form of a commitment the viewer may change.
+func (s *Server) commitmentEditForm(w http.ResponseWriter, r *http.Request) error {
+	cm, err := s.changeable(r)
+	if err != nil {
+		return err
+	}
+	d, err := s.commitmentPage(r, "commit.edit.title")
+	if err != nil {
+		return err
+	}
+	d.Commit.Commitment = d.commitmentViewOf(cm, s.orgToday(d.Org), viewerFrom(r).UserID)
+	d.Form = formOfCommitment(cm)
+	return s.render(w, r, http.StatusOK, "commitment_edit", d)
+}
+
+// changeable loads the commitment in the URL if the viewer may edit or
+// cancel it (model.ErrForbidden otherwise: a cancelled one, a closed case,
+// or one a member does not hold alone).
+func (s *Server) changeable(r *http.Request) (model.Commitment, error) {
+	cm, err := s.loadCommitment(r)
+	if err != nil {
+		return cm, err
+	}
+	if !caseFrom(r).Open() || cm.CancelledOn != "" || !authz.ChangeCommitment(viewerFrom(r).Viewer, orgFrom(r), cm.HolderIDs()) {
+		return cm, model.ErrForbidden
+	}
+	return cm, nil
+}
+
+func (s *Server) commitmentUpdatePost(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	cm, err := s.changeable(r)
+	if err != nil {
+		return err
+	}
+	d, err := s.commitmentPage(r, "commit.edit.title")
+	if err != nil {
+		return err
+	}
+	f := commitmentFormFrom(r)
+	f.Holders = nil // holders change through their own buttons
+	in, errs := s.checkCommitment(d.Lang, &f, d.Commit.Members)
+	if len(errs) > 0 {
+		d.Commit.Commitment = d.commitmentViewOf(cm, s.orgToday(d.Org), viewerFrom(r).UserID)
+		d.Errors, d.Commit.ErrorOrder = errs, commitmentFields
+		return s.formRejected(w, r, "commitment_edit", d, &f)
+	}
+	if err := s.store.UpdateCommitment(r.Context(), d.Case, cm.ID, viewerFrom(r).UserID, in); err != nil {
+		return err
+	}
+	s.flash(r, "commit.saved")
+	http.Redirect(w, r, "/cases/"+d.Case.ID+"/commitments/"+cm.ID, http.StatusSeeOther)
+	return nil
+}
+
+// cancelForm asks for a tick: cancelling cannot be undone.
+type cancelForm struct {
+	Confirm string `form:"confirm" validate:"required,oneof=1"`
+}
+
+func (s *Server) commitmentCancelPost(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	cm, err := s.changeable(r)
+	if err != nil {
+		return err
+	}
+	var f cancelForm
+	decodeForm(r, &f)
+	lang := langFrom(r)
+	if errs := s.validateForm(lang, &f); len(errs) > 0 {
+		return s.commitmentViewWith(w, r, http.StatusUnprocessableEntity, func(d *templateData) {
+			d.Errors = map[string]string{"cancel_confirm": lang.T("err.confirm_cancel")}
+			d.FormName, d.Form = "cancel", &f
+		})
+	}
+	c := caseFrom(r)
+	if err := s.store.CancelCommitment(r.Context(), c, cm.ID, viewerFrom(r).UserID, s.orgToday(orgFrom(r)).String()); err != nil {
+		return err
+	}
+	s.flash(r, "commit.cancelled")
+	http.Redirect(w, r, "/cases/"+c.ID+"/commitments/"+cm.ID, http.StatusSeeOther)
+	return nil
+}
+
+// holderPost makes a member responsible for the commitment in the URL:
+// the viewer themselves ("I'll do this"), or anyone for a coordinator.
+func (s *Server) holderPost(w http.ResponseWriter, r *http.Request) error {
+	return s.holderChange(w, r, true)
+}
+
+// holderRemovePost takes a member off the commitment in the URL.
+func (s *Server) holderRemovePost(w http.ResponseWriter, r *http.Request) error {
+	return s.holderChange(w, r, false)
+}
+
+func (s *Server) holderChange(w http.ResponseWriter, r *http.Request, add bool) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	cm, err := s.loadCommitment(r)
+	if err != nil {
+		return err
+	}
+	var f personForm
+	decodeForm(r, &f)
+	v, c, org := viewerFrom(r), caseFrom(r), orgFrom(r)
+	uid := f.UserID
+	if uid == "" {
+		uid = v.UserID
+	}
+	if !authz.ActFor(v.Viewer, org, uid) {
+		return model.ErrForbidden
+	}
+	lang := langFrom(r)
+	errs := s.validateForm(lang, &f)
+	if len(errs) == 0 && add {
+		members, err := s.store.Members(r.Context(), org.ID)
+		if err != nil {
+			return err
+		}
+		if !isMember(members, uid) {
+			errs["user_id"] = lang.T("err.choice")
+		}
+	}
+	if len(errs) > 0 {
+		return s.commitmentViewWith(w, r, http.StatusUnprocessableEntity, func(d *templateData) {
+			d.Errors, d.FormName, d.Form = prefixed("holder_", errs), "holder", &f
+		})
+	}
+	if add {
+		err = s.store.AddHolder(r.Context(), c, cm.ID, v.UserID, uid)
+	} else {
+		err = s.store.RemoveHolder(r.Context(), c, cm.ID, v.UserID, uid)
+	}
+	if err != nil {
+		return err
+	}
+	s.flash(r, "commit.holders_saved")
+	target := "/cases/" + c.ID + "/commitments/" + cm.ID
+	switch f.Return {
+	case "case":
+		target = "/cases/" + c.ID + "#commitments"
+	case "tasks":
+		target = "/me/tasks"
+	}
+	http.Redirect(w, r, target, http.StatusSeeOther)
+	return nil
+}
+
+// givenCreatePost records what was given against the commitment in the URL.
+func (s *Server) givenCreatePost(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	cm, err := s.loadCommitment(r)
+	if err != nil {
+		return err
+	}
+	v, c, org := viewerFrom(r), caseFrom(r), orgFrom(r)
+	if !authz.RecordGiven(v.Viewer, org, cm.HolderIDs()) {
+		return model.ErrForbidden
+	}
+	members, err := s.store.Members(r.Context(), org.ID)
+	if err != nil {
+		return err
+	}
+	var f givenForm
+	decodeForm(r, &f)
+	lang := langFrom(r)
+	mayName := func(id string) bool { return isMember(members, id) && authz.ActFor(v.Viewer, org, id) }
+	g, errs := s.checkGiven(lang, &f, cm, s.orgToday(org).String(), mayName)
+	if len(errs) > 0 {
+		return s.commitmentViewWith(w, r, http.StatusUnprocessableEntity, func(d *templateData) {
+			d.Errors, d.FormName, d.Form = prefixed("given_", errs), "given", &f
+		})
+	}
+	if _, err := s.store.AddGivenRecord(r.Context(), c, cm.ID, v.UserID, g); err != nil {
+		return err
+	}
+	s.flash(r, "given.saved")
+	http.Redirect(w, r, "/cases/"+c.ID+"/commitments/"+cm.ID+"#given", http.StatusSeeOther)
+	return nil
+}
+
+// givenDeletePost removes a record entered by mistake: by whoever entered
+// it, or a coordinator.
+func (s *Server) givenDeletePost(w http.ResponseWriter, r *http.Request) error {
+	c, org, v := caseFrom(r), orgFrom(r), viewerFrom(r)
+	g, err := s.store.GivenRecord(r.Context(), c.ID, r.PathValue("commitmentID"), r.PathValue("recordID"))
+	if err != nil {
+		return err
+	}
+	if !authz.RemoveGiven(v.Viewer, org, g.RecordedByID) {
+		return model.ErrForbidden
+	}
+	if err := s.store.DeleteGivenRecord(r.Context(), c, g.CommitmentID, g.ID, v.UserID); err != nil {
+		return err
+	}
+	s.flash(r, "given.removed")
+	http.Redirect(w, r, "/cases/"+c.ID+"/commitments/"+g.CommitmentID+"#given", http.StatusSeeOther)
+	return nil
+}
+
+// HolderChecked reports whether userID is ticked as a holder in the
+// commitment form shown.
+func (d *templateData) HolderChecked(userID string) bool {
+	f, ok := d.Form.(*commitmentPost)
+	if !ok {
+		return false
+	}
+	for _, h := range f.Holders {
+		if h == userID {
+			return true
+		}
+	}
+	return false
+}
