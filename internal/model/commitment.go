@@ -180,7 +180,18 @@ type NeedCoverage struct {
 	CaseCode string
 	Initials string
 	Need     Need
-	Covers   []Commitment // of the need's kind; Holders filled with ids only
+	Covers   []CoverCandidate // the case's commitments of the need's kind
+}
+
+// CoverCandidate is what coverage rules need of a commitment that may meet
+// a need: its period, whether it was cancelled, how many hold it.
+type CoverCandidate struct {
+	StartsOn     string
+	EndKind      EndKind
+	EndsOn       string
+	CancelledOn  string
+	WorkPermitOn string
+	Holders      int
 }
 
 // CoverageCounts is what a network sees of a group's coverage: numbers,

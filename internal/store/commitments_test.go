@@ -248,7 +248,7 @@ func TestCoverageScopes(t *testing.T) {
 	if err != nil || len(appts) != 1 || appts[0].ApptID != a1 || appts[0].Going != 1 || appts[0].CaseCode != c1.Code || appts[0].Initials != "R.D." {
 		t.Errorf("GroupCoverage appointments: got %+v, %v; want only g1's hearing with 1 going", appts, err)
 	}
-	if len(needs) != 2 || needs[0].Need.Kind != "housing" || len(needs[0].Covers) != 2 || len(needs[0].Covers[0].Holders)+len(needs[0].Covers[1].Holders) != 1 ||
+	if len(needs) != 2 || needs[0].Need.Kind != "housing" || len(needs[0].Covers) != 2 || needs[0].Covers[0].Holders+needs[0].Covers[1].Holders != 1 ||
 		needs[1].Need.Kind != "transport" || len(needs[1].Covers) != 0 || needs[0].Need.Until != "2027-06-01" {
 		t.Errorf("GroupCoverage needs: got %+v", needs)
 	}

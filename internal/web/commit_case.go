@@ -77,18 +77,20 @@ func (s *Server) fillCaseCommitments(r *http.Request, d *templateData) error {
 		}
 	}
 	canSignUp := cd.CanAdd
+	cd.TakeOn = d.T("commit.take_on")
+	words := d.goingWordsOf(cd.Members)
 	for _, a := range d.Appointments {
 		ups := signups[a.ID]
 		settled := a.Mark.State == model.MarkDone || a.Mark.State == model.MarkNotApplicable
 		ca := coverage.Appointment{Kind: a.Kind, Day: parseDay(a.Date), Going: len(ups), Settled: settled}
-		gv := goingView{D: d, CaseID: c.ID, ApptID: a.ID, Flagged: coverage.Uncovered(ca, today),
+		gv := goingView{W: words, CaseID: c.ID, ApptID: a.ID, Flagged: coverage.Uncovered(ca, today),
 			Accompanied: coverage.Accompanied(a.Kind), CanSignUp: canSignUp && !settled, CanAssign: cd.CanManage && !settled}
 		for _, su := range ups {
 			if su.UserID == v.UserID {
 				gv.Mine = su.Role
 			}
 			gv.People = append(gv.People, signUpView{SignUp: su, RoleLabel: d.T("going.role." + string(su.Role)),
-				CanRemove: canSignUp && authz.ActFor(v.Viewer, org, su.UserID)})
+				RemoveLabel: d.T("going.withdraw_for", su.Name), CanRemove: canSignUp && authz.ActFor(v.Viewer, org, su.UserID)})
 		}
 		cd.Going[a.ID] = gv
 		if gv.Flagged {
@@ -103,11 +105,11 @@ func (s *Server) fillCaseCommitments(r *http.Request, d *templateData) error {
 // Going is who goes to appointment id, for the case page's partial.
 func (d *templateData) Going(id string) goingView {
 	if d.Commit == nil {
-		return goingView{D: d}
+		return goingView{}
 	}
 	gv, ok := d.Commit.Going[id]
 	if !ok {
-		return goingView{D: d}
+		return goingView{}
 	}
 	if d.Commit.ErrorAppt == id {
 		for _, e := range d.CommitErrors("going_").Errors {

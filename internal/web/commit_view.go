@@ -39,6 +39,7 @@ type commitData struct {
 	CanChange       bool // may edit and cancel the commitment shown
 	CanRecord       bool // may record what was given against it
 	CanTakeOn       bool // may become one of its holders
+	TakeOn          string
 	Holders         []holderView
 	Today           string
 
@@ -70,7 +71,10 @@ type commitmentView struct {
 	Ends       string // the period's last day in full; "" while it has none
 	EndsISO    string
 	Holders    string // names, comma-separated
+	HeldBy     string // "Responsible: …", or that nobody is
 	Mine       bool   // the viewer is one of its holders
+	// TakeOnLabel is the accessible name of "I will do this" for it.
+	TakeOnLabel string
 }
 
 // holderView is one holder on a commitment's page.
@@ -97,7 +101,7 @@ type needView struct {
 // goingView is who goes to one appointment, with the viewer's own sign-up
 // form and, for coordinators, the form to assign anyone in the group.
 type goingView struct {
-	D           *templateData
+	W           *goingWords
 	CaseID      string
 	ApptID      string
 	People      []signUpView
@@ -113,8 +117,33 @@ type goingView struct {
 // signUpView is one person going.
 type signUpView struct {
 	model.SignUp
-	RoleLabel string
-	CanRemove bool
+	RoleLabel   string
+	RemoveLabel string
+	CanRemove   bool
+}
+
+// goingWords are the words and choices every appointment's sign-up forms
+// share, put in the page's language once per page rather than once per
+// appointment.
+type goingWords struct {
+	Who, Nobody, NobodySoon, IGo, As, Withdraw, WithdrawOther, Assign, Person, AssignButton string
+	Roles, Members                                                                          []option
+}
+
+// option is one choice of a select.
+type option struct{ Value, Label string }
+
+func (d *templateData) goingWordsOf(members []model.Member) *goingWords {
+	w := &goingWords{Who: d.T("going.who"), Nobody: d.T("going.nobody"), NobodySoon: d.T("going.nobody_soon"),
+		IGo: d.T("going.i_go"), As: d.T("going.as"), Withdraw: d.T("going.withdraw"), WithdrawOther: d.T("going.withdraw_other"),
+		Assign: d.T("going.assign"), Person: d.T("going.person"), AssignButton: d.T("going.assign_button")}
+	for _, r := range model.SignUpRoles {
+		w.Roles = append(w.Roles, option{string(r), d.T("going.role." + string(r))})
+	}
+	for _, m := range members {
+		w.Members = append(w.Members, option{m.UserID, m.Name})
+	}
+	return w
 }
 
 // appointmentFlag is an appointment in the window with nobody going.
@@ -188,6 +217,11 @@ func (d *templateData) commitmentViewOf(c model.Commitment, today deadline.Date,
 		names[i] = h.Name
 	}
 	v.Holders = strings.Join(names, ", ")
+	v.HeldBy = d.T("commit.nobody")
+	if v.Holders != "" {
+		v.HeldBy = d.T("commit.held_by", v.Holders)
+	}
+	v.TakeOnLabel = d.T("commit.take_on_for", v.KindLabel)
 	if lc.Money == nil {
 		if c.Records == 0 {
 			v.Given = d.T("commit.given_none")

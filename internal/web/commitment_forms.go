@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"slices"
 	"strings"
 
 	"puente/internal/i18n"
@@ -20,7 +21,7 @@ type commitmentForm struct {
 	EndsOn      string `form:"ends_on" validate:"isodate"`
 	Amount      string `form:"amount" validate:"max=30"`
 	Currency    string `form:"currency" validate:"max=10"`
-	Frequency   string `form:"frequency" validate:"omitempty,oneof=once weekly monthly"`
+	Frequency   string `form:"frequency" validate:"max=10"`
 }
 
 // commitmentPost is the posted form with its holders, read from the
@@ -115,8 +116,12 @@ func (s *Server) checkCommitment(lang i18n.Lang, p *commitmentPost, members []mo
 		if _, bad := errs["currency"]; !bad && !ledger.ValidCurrency(f.Currency) {
 			errs["currency"] = lang.T("err.currency")
 		}
-		if _, bad := errs["frequency"]; !bad && f.Frequency == "" {
+		switch _, bad := errs["frequency"]; {
+		case bad:
+		case f.Frequency == "":
 			errs["frequency"] = lang.T("err.required")
+		case !slices.Contains(model.Frequencies, f.Frequency):
+			errs["frequency"] = lang.T("err.choice")
 		}
 		in.Currency, in.Frequency = f.Currency, f.Frequency
 	} else if _, bad := errs["amount"]; !bad && f.Amount != "" {
@@ -204,11 +209,11 @@ type needForm struct {
 type goingForm struct {
 	UserID string `form:"user_id" validate:"safetext,max=64"`
 	Role   string `form:"role" validate:"required,oneof=companion driver interpreter"`
-	Return string `form:"return" validate:"omitempty,oneof=case home tasks"`
+	Return string `form:"return" validate:"max=10"` // case (default), home, tasks
 }
 
 // personForm names a group member (withdraw, take on, drop).
 type personForm struct {
 	UserID string `form:"user_id" validate:"safetext,max=64"`
-	Return string `form:"return" validate:"omitempty,oneof=case home tasks"`
+	Return string `form:"return" validate:"max=10"` // case (default), home, tasks
 }

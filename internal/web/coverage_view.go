@@ -1,7 +1,9 @@
 package web
 
 import (
+	"cmp"
 	"net/http"
+	"slices"
 	"strings"
 
 	"puente/internal/authz"
@@ -20,6 +22,16 @@ func (s *Server) orgToday(org model.Org) deadline.Date { return s.todayDate(org.
 func coverOf(c model.Commitment) coverage.Cover {
 	lc := ledgerOf(c)
 	return coverage.Cover{Kind: c.Kind, Holders: len(c.Holders), Stopped: c.CancelledOn != "", Start: lc.Start, Ends: lc.Ends()}
+}
+
+// coversOf are the coverage rules' view of a need's candidate commitments.
+func coversOf(kind model.CommitmentKind, ccs []model.CoverCandidate) []coverage.Cover {
+	out := make([]coverage.Cover, len(ccs))
+	for i, cc := range ccs {
+		out[i] = coverOf(model.Commitment{Kind: kind, StartsOn: cc.StartsOn, EndKind: cc.EndKind, EndsOn: cc.EndsOn,
+			CancelledOn: cc.CancelledOn, WorkPermitOn: cc.WorkPermitOn, Holders: make([]model.Holder, cc.Holders)})
+	}
+	return out
 }
 
 func needOf(n model.Need) coverage.Need {
@@ -69,11 +81,7 @@ func flagsOf(d *templateData, appts []model.CoverageItem, needs []model.NeedCove
 	}
 	var nflags []needFlag
 	for _, n := range needs {
-		covers := make([]coverage.Cover, len(n.Covers))
-		for i, c := range n.Covers {
-			covers[i] = coverOf(c)
-		}
-		if !coverage.NeedUncovered(needOf(n.Need), covers, today) {
+		if !coverage.NeedUncovered(needOf(n.Need), coversOf(n.Need.Kind, n.Covers), today) {
 			continue
 		}
 		f := needFlag{CaseID: n.CaseID, CaseCode: n.CaseCode, Initials: n.Initials, Kind: d.T("commit.kind." + string(n.Need.Kind))}
@@ -82,6 +90,9 @@ func flagsOf(d *templateData, appts []model.CoverageItem, needs []model.NeedCove
 		}
 		nflags = append(nflags, f)
 	}
+	slices.SortFunc(nflags, func(a, b needFlag) int {
+		return cmp.Or(strings.Compare(a.CaseCode, b.CaseCode), strings.Compare(a.Kind, b.Kind))
+	})
 	return flags, nflags
 }
 
@@ -103,11 +114,7 @@ func (s *Server) networkCoverageCounts(r *http.Request, org model.Org) (map[stri
 		}
 	}
 	for _, n := range needs {
-		covers := make([]coverage.Cover, len(n.Covers))
-		for i, cm := range n.Covers {
-			covers[i] = coverOf(cm)
-		}
-		if coverage.NeedUncovered(needOf(n.Need), covers, today) {
+		if coverage.NeedUncovered(needOf(n.Need), coversOf(n.Need.Kind, n.Covers), today) {
 			c := out[n.GroupID]
 			c.UncoveredNeeds++
 			out[n.GroupID] = c
