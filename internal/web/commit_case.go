@@ -72,7 +72,7 @@ func (s *Server) fillCaseCommitments(r *http.Request, d *templateData) error {
 	}
 	cd.Needs = d.needViews(needs, cms, today)
 	for _, n := range cd.Needs {
-		if n.Uncovered {
+		if n.Uncovered && c.Open() { // a closed case needs nothing more
 			cd.NeedFlags = append(cd.NeedFlags, needFlag{CaseID: c.ID, CaseCode: c.Code, Kind: n.KindLabel, Until: n.Until})
 		}
 	}
@@ -83,7 +83,7 @@ func (s *Server) fillCaseCommitments(r *http.Request, d *templateData) error {
 		ups := signups[a.ID]
 		settled := a.Mark.State == model.MarkDone || a.Mark.State == model.MarkNotApplicable
 		ca := coverage.Appointment{Kind: a.Kind, Day: parseDay(a.Date), Going: len(ups), Settled: settled}
-		gv := goingView{W: words, CaseID: c.ID, ApptID: a.ID, Flagged: coverage.Uncovered(ca, today),
+		gv := goingView{W: words, CaseID: c.ID, ApptID: a.ID, Flagged: c.Open() && coverage.Uncovered(ca, today),
 			Accompanied: coverage.Accompanied(a.Kind), CanSignUp: canSignUp && !settled, CanAssign: cd.CanManage && !settled}
 		for _, su := range ups {
 			if su.UserID == v.UserID {

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"puente/internal/model"
 )
 
 // TestMembersActForThemselves: a member holds what they promise, changes
@@ -274,4 +276,48 @@ func TestFeedTitlesSignUps(t *testing.T) {
 	if es := e.client().get(esFeed).body; !strings.Contains(es, c.Code+" · tribunal\\, usted maneja") {
 		t.Errorf("member's Spanish feed: got no %q", c.Code+" · tribunal\\, usted maneja")
 	}
+}
+
+// TestIdsOfAnotherCase: a commitment, record or appointment is reached
+// only through its own case: the id of another case's (even in the same
+// group) answers 404 and changes nothing.
+func TestIdsOfAnotherCase(t *testing.T) {
+	e := newEnv(t)
+	cmClock(e, cmNow)
+	coord := e.signIn(emailAlphaCoord)
+	one := e.cases["alpha"]
+	two, err := e.st.CreateCase(context.Background(), e.orgs["alpha"].ID, "", model.CaseInput{Status: "arrived"}, model.PersonInput{Name: "Second Case"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cm := cmCommitment(t, coord, two.ID, url.Values{"kind": {"housing"}, "starts_on": {cmDay(0)}, "end_kind": {"open"}})
+	appt := cmAppointment(t, e, coord, two.ID, "ice_checkin", cmDay(3))
+	rid, err := e.st.AddGivenRecord(context.Background(), two, cm, "", cmGiven(cmDay(0)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrong := "/cases/" + one.ID
+	before := cmCounts(e)
+	for _, p := range []string{"/commitments/" + cm, "/commitments/" + cm + "/edit"} {
+		if r := coord.get(wrong + p); r.status != s404 {
+			t.Errorf("GET %s through another case: got %d, want 404", p, r.status)
+		}
+	}
+	for _, p := range []struct {
+		path string
+		form url.Values
+	}{
+		{"/commitments/" + cm, url.Values{"kind": {"housing"}, "starts_on": {cmDay(0)}, "end_kind": {"open"}}},
+		{"/commitments/" + cm + "/cancel", url.Values{"confirm": {"1"}}},
+		{"/commitments/" + cm + "/holders", url.Values{}},
+		{"/commitments/" + cm + "/given", url.Values{"given_on": {cmDay(0)}, "description": {"x"}}},
+		{"/commitments/" + cm + "/given/" + rid + "/delete", url.Values{}},
+		{"/appointments/" + appt + "/going", url.Values{"role": {"driver"}}},
+		{"/appointments/" + appt + "/going/remove", url.Values{}},
+	} {
+		if r := coord.post(wrong+p.path, p.form); r.status != s404 {
+			t.Errorf("POST %s through another case: got %d, want 404", p.path, r.status)
+		}
+	}
+	cmSameCounts(t, "through another case", before, cmCounts(e))
 }

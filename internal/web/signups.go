@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"puente/internal/authz"
+	"puente/internal/i18n"
 	"puente/internal/model"
 )
 
@@ -148,4 +149,14 @@ func (s *Server) needRemovePost(w http.ResponseWriter, r *http.Request) error {
 	s.flash(r, "need.removed")
 	http.Redirect(w, r, "/cases/"+c.ID+"#needs", http.StatusSeeOther)
 	return nil
+}
+
+// feedSummary titles a calendar entry by case code, never by name: "PU-7K3QXM:
+// Master calendar hearing", or, for an appointment the feed's owner goes
+// to, the case code and what they do there ("PU-7K3QXM · court, driving").
+func feedSummary(it model.DueItem, title string, lang i18n.Lang) string {
+	if it.Role == "" {
+		return it.CaseCode + ": " + title
+	}
+	return it.CaseCode + " · " + lang.T("feed.going", lang.T("feed.place."+it.Kind), lang.T("going.doing."+string(it.Role)))
 }

@@ -7,7 +7,6 @@ import (
 
 	"puente/internal/authz"
 	"puente/internal/deadline"
-	"puente/internal/i18n"
 	"puente/internal/ledger"
 	"puente/internal/model"
 	"puente/internal/store"
@@ -144,14 +143,4 @@ func (d *templateData) commitmentTasks(held []store.HeldCommitment, today deadli
 		out = append(out, t)
 	}
 	return out
-}
-
-// feedSummary titles a calendar entry by case code, never by name: "PU-7K3QXM:
-// Master calendar hearing", or, for an appointment the feed's owner goes
-// to, the case code and what they do there ("PU-7K3QXM · court, driving").
-func feedSummary(it model.DueItem, title string, lang i18n.Lang) string {
-	if it.Role == "" {
-		return it.CaseCode + ": " + title
-	}
-	return it.CaseCode + " · " + lang.T("feed.going", lang.T("feed.place."+it.Kind), lang.T("going.doing."+string(it.Role)))
 }
