@@ -1,5 +1,7 @@
 package model
 
+import "time"
+
 // CommitmentKind is what a group promises a household (DOMAIN.md, "What a
 // group commits to").
 type CommitmentKind string
@@ -165,8 +167,10 @@ type CoverageItem struct {
 	Initials string
 	ApptID   string
 	Kind     AppointmentKind
-	Date     string
-	Time     string
+	Date     string // at its place
+	Time     string // HH:MM at its place, or ""
+	TimeZone string // the place's zone
+	StartsAt time.Time
 	Place    string
 	Going    int
 	Settled  bool

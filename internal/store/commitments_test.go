@@ -219,6 +219,13 @@ func TestSignUpHistoryAndLeavingTheGroup(t *testing.T) {
 	}
 }
 
+// covFrom and covTo are a coverage window: 30 Nov to 14 Dec 2026, in New
+// York (the groups' zone).
+var (
+	covFrom = time.Date(2026, 11, 30, 5, 0, 0, 0, time.UTC)
+	covTo   = time.Date(2026, 12, 15, 5, 0, 0, 0, time.UTC)
+)
+
 func TestCoverageScopes(t *testing.T) {
 	w := newCaseWorld(t)
 	ctx := context.Background()
@@ -244,7 +251,7 @@ func TestCoverageScopes(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	appts, needs, err := w.s.GroupCoverage(ctx, w.orgs["g1"].ID, "2026-11-30", "2026-12-14")
+	appts, needs, err := w.s.GroupCoverage(ctx, w.orgs["g1"].ID, covFrom, covTo)
 	if err != nil || len(appts) != 1 || appts[0].ApptID != a1 || appts[0].Going != 1 || appts[0].CaseCode != c1.Code || appts[0].Initials != "R.D." {
 		t.Errorf("GroupCoverage appointments: got %+v, %v; want only g1's hearing with 1 going", appts, err)
 	}
@@ -252,7 +259,7 @@ func TestCoverageScopes(t *testing.T) {
 		needs[1].Need.Kind != "transport" || len(needs[1].Covers) != 0 || needs[0].Need.Until != "2027-06-01" {
 		t.Errorf("GroupCoverage needs: got %+v", needs)
 	}
-	appts, needs, err = w.s.NetworkCoverage(ctx, w.orgs["n1"].ID, "2026-11-30", "2026-12-14")
+	appts, needs, err = w.s.NetworkCoverage(ctx, w.orgs["n1"].ID, covFrom, covTo)
 	if err != nil || len(appts) != 2 || len(needs) != 2 {
 		t.Errorf("NetworkCoverage: got %d appointments, %d needs, %v; want g1's and g2's only (2, 2)", len(appts), len(needs), err)
 	}
@@ -261,10 +268,10 @@ func TestCoverageScopes(t *testing.T) {
 			t.Errorf("NetworkCoverage of n1 holds an appointment of g3")
 		}
 	}
-	if _, _, err := w.s.GroupCoverage(ctx, w.orgs["n1"].ID, "2026-11-30", "2026-12-14"); !errors.Is(err, model.ErrNotFound) {
+	if _, _, err := w.s.GroupCoverage(ctx, w.orgs["n1"].ID, covFrom, covTo); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("GroupCoverage with a network's id: got %v, want ErrNotFound", err)
 	}
-	if _, _, err := w.s.NetworkCoverage(ctx, w.orgs["g1"].ID, "2026-11-30", "2026-12-14"); !errors.Is(err, model.ErrNotFound) {
+	if _, _, err := w.s.NetworkCoverage(ctx, w.orgs["g1"].ID, covFrom, covTo); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("NetworkCoverage with a group's id: got %v, want ErrNotFound", err)
 	}
 }
@@ -295,14 +302,14 @@ func TestUserTasksAndFeedRole(t *testing.T) {
 	if err := w.s.CloseCase(ctx, closed, "", "moved"); err != nil {
 		t.Fatal(err)
 	}
-	appts, hs, err := w.s.UserTasks(ctx, mem, w.orgs["g1"].ID, "2026-11-30")
+	appts, hs, err := w.s.UserTasks(ctx, mem, w.orgs["g1"].ID, covFrom)
 	if err != nil || len(appts) != 1 || appts[0].Key != AppointmentKey(a1) || appts[0].Role != model.RoleDriver || appts[0].CaseCode != c1.Code {
 		t.Errorf("UserTasks appointments: got %+v, %v; want only the open case's coming hearing", appts, err)
 	}
 	if len(hs) != 1 || hs[0].ID != held || hs[0].CaseCode != c1.Code || hs[0].Initials != "R.D." {
 		t.Errorf("UserTasks commitments: got %+v; want only the live one of the open case", hs)
 	}
-	if a, h, err := w.s.UserTasks(ctx, mem, w.orgs["g2"].ID, "2026-11-30"); err != nil || len(a)+len(h) != 0 {
+	if a, h, err := w.s.UserTasks(ctx, mem, w.orgs["g2"].ID, covFrom); err != nil || len(a)+len(h) != 0 {
 		t.Errorf("UserTasks in another group: got %d, %d, %v; want nothing", len(a), len(h), err)
 	}
 	window := map[string]FeedWindow{w.orgs["g1"].ID: {From: "2026-11-30", To: "2027-12-31",

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"time"
 
 	"puente/internal/model"
 )
@@ -16,22 +17,23 @@ import (
 // group's id never matches network_id.
 const scopeGroups = `(SELECT o.id FROM organisations o WHERE o.id = ?1 OR o.network_id = ?1)`
 
-// coverageApptSQL reads appointments from ?2 through ?3 of the open cases
-// of scope ?1, with how many people go to each and whether someone
-// recorded how it went.
+// coverageApptSQL reads the appointments of the open cases of scope ?1
+// that start at or after ?2 and before ?3 (instants, so that places in
+// other zones are compared rightly), with how many people go to each and
+// whether someone recorded how it went.
 const coverageApptSQL = `
 	SELECT a.group_id, c.id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
-	       a.id, a.kind, a.date, a.time, a.place,
+	       a.id, a.kind, a.date, a.time, a.time_zone, a.starts_at, a.place,
 	       (SELECT count(*) FROM appointment_signups s WHERE s.appointment_id = a.id),
 	       coalesce(mk.state, 'open') <> 'open'
 	FROM appointments a
 	JOIN cases c ON c.id = a.case_id AND c.closed_at IS NULL
 	LEFT JOIN marks mk ON mk.case_id = a.case_id AND mk.key = 'appointment/' || a.id
-	WHERE a.group_id IN ` + scopeGroups + ` AND a.date BETWEEN ?2 AND ?3
-	ORDER BY a.date, a.time, a.id`
+	WHERE a.group_id IN ` + scopeGroups + ` AND a.starts_at >= ?2 AND a.starts_at < ?3
+	ORDER BY a.starts_at, a.id`
 
-func (s *Store) coverageAppointments(ctx context.Context, scopeID, from, to string) ([]model.CoverageItem, error) {
-	rows, err := s.db.QueryContext(ctx, coverageApptSQL, scopeID, from, to)
+func (s *Store) coverageAppointments(ctx context.Context, scopeID string, from, to time.Time) ([]model.CoverageItem, error) {
+	rows, err := s.db.QueryContext(ctx, coverageApptSQL, scopeID, ts(from), ts(to))
 	if err != nil {
 		return nil, err
 	}
@@ -39,11 +41,12 @@ func (s *Store) coverageAppointments(ctx context.Context, scopeID, from, to stri
 	var out []model.CoverageItem
 	for rows.Next() {
 		var it model.CoverageItem
-		var name string
-		if err := rows.Scan(&it.GroupID, &it.CaseID, &it.CaseCode, &name, &it.ApptID, &it.Kind, &it.Date, &it.Time, &it.Place,
-			&it.Going, &it.Settled); err != nil {
+		var name, starts string
+		if err := rows.Scan(&it.GroupID, &it.CaseID, &it.CaseCode, &name, &it.ApptID, &it.Kind, &it.Date, &it.Time, &it.TimeZone,
+			&starts, &it.Place, &it.Going, &it.Settled); err != nil {
 			return nil, err
 		}
+		it.StartsAt = parseTS(starts)
 		it.Initials = Initials(name)
 		out = append(out, it)
 	}
@@ -135,24 +138,24 @@ func queryEach(ctx context.Context, db *sql.DB, q string, args []any, fn func(*s
 }
 
 // GroupCoverage reads what coverage rules look at in group groupID: the
-// appointments of its open cases from from through to (YYYY-MM-DD), by
-// date, and every need of its open cases (in no order) with the
-// commitments that may meet it.
-func (s *Store) GroupCoverage(ctx context.Context, groupID, from, to string) ([]model.CoverageItem, []model.NeedCoverage, error) {
+// appointments of its open cases that start at or after from and before
+// to, soonest first, and every need of its open cases (in no order) with
+// the commitments that may meet it.
+func (s *Store) GroupCoverage(ctx context.Context, groupID string, from, to time.Time) ([]model.CoverageItem, []model.NeedCoverage, error) {
 	return s.coverage(ctx, model.KindGroup, groupID, from, to)
 }
 
 // NetworkCoverage is GroupCoverage for every group of network networkID:
 // the caller turns it into numbers per group (a network sees counts,
 // never a case).
-func (s *Store) NetworkCoverage(ctx context.Context, networkID, from, to string) ([]model.CoverageItem, []model.NeedCoverage, error) {
+func (s *Store) NetworkCoverage(ctx context.Context, networkID string, from, to time.Time) ([]model.CoverageItem, []model.NeedCoverage, error) {
 	return s.coverage(ctx, model.KindNetwork, networkID, from, to)
 }
 
 // coverage reads the coverage of scope scopeID, which must be an
 // organisation of kind kind (model.ErrNotFound otherwise): a group's
 // details must never be read through a network's id, nor the reverse.
-func (s *Store) coverage(ctx context.Context, kind model.OrgKind, scopeID, from, to string) ([]model.CoverageItem, []model.NeedCoverage, error) {
+func (s *Store) coverage(ctx context.Context, kind model.OrgKind, scopeID string, from, to time.Time) ([]model.CoverageItem, []model.NeedCoverage, error) {
 	var n int
 	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM organisations WHERE id = ? AND kind = ?`, scopeID, kind).Scan(&n); err != nil {
 		return nil, nil, err
@@ -180,29 +183,30 @@ type HeldCommitment struct {
 const taskLimit = 500
 
 // UserTasks reads what userID has to do in group groupID: the
-// appointments of open cases from from on that they signed up for (with
-// their role), soonest first, and the commitments they hold in open cases
-// that were not cancelled.
-func (s *Store) UserTasks(ctx context.Context, userID, groupID, from string) ([]model.DueItem, []HeldCommitment, error) {
+// appointments of open cases starting at or after from that they signed up
+// for (with their role), soonest first, and the commitments they hold in
+// open cases that were not cancelled.
+func (s *Store) UserTasks(ctx context.Context, userID, groupID string, from time.Time) ([]model.DueItem, []HeldCommitment, error) {
 	rows, err := s.db.QueryContext(ctx, `
 		SELECT c.id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
-		       a.id, a.kind, a.date, a.time, a.place, s.role
+		       a.id, a.kind, a.date, a.time, a.time_zone, a.starts_at, a.place, s.role
 		FROM appointment_signups s
-		JOIN appointments a ON a.id = s.appointment_id AND a.date >= ?3
+		JOIN appointments a ON a.id = s.appointment_id AND a.starts_at >= ?3
 		JOIN cases c ON c.id = s.case_id AND c.closed_at IS NULL
 		WHERE s.user_id = ?1 AND s.group_id = ?2
-		ORDER BY a.date, a.time, a.id LIMIT ?4`, userID, groupID, from, taskLimit)
+		ORDER BY a.starts_at, a.id LIMIT ?4`, userID, groupID, ts(from), taskLimit)
 	if err != nil {
 		return nil, nil, err
 	}
 	var appts []model.DueItem
 	for rows.Next() {
 		var it model.DueItem
-		var name, id string
-		if err := rows.Scan(&it.CaseID, &it.CaseCode, &name, &id, &it.Kind, &it.Due, &it.Time, &it.Place, &it.Role); err != nil {
+		var name, id, starts string
+		if err := rows.Scan(&it.CaseID, &it.CaseCode, &name, &id, &it.Kind, &it.Due, &it.Time, &it.TimeZone, &starts, &it.Place, &it.Role); err != nil {
 			rows.Close()
 			return nil, nil, err
 		}
+		it.StartsAt = parseTS(starts)
 		it.Key, it.Initials = AppointmentKey(id), Initials(name)
 		appts = append(appts, it)
 	}

@@ -106,7 +106,7 @@ func (s *Server) networkCases(w http.ResponseWriter, r *http.Request, d *templat
 	if err != nil {
 		return err
 	}
-	coverage, err := s.networkCoverageCounts(r, org)
+	coverage, err := s.networkCoverageCounts(r, org, groups)
 	if err != nil {
 		return err
 	}

@@ -82,7 +82,7 @@ func (s *Server) fillCaseCommitments(r *http.Request, d *templateData) error {
 	for _, a := range d.Appointments {
 		ups := signups[a.ID]
 		settled := a.Mark.State == model.MarkDone || a.Mark.State == model.MarkNotApplicable
-		ca := coverage.Appointment{Kind: a.Kind, Day: parseDay(a.Date), Going: len(ups), Settled: settled}
+		ca := coverage.Appointment{Kind: a.Kind, Day: appointmentDay(a.Date, a.Time, a.StartsAt, org.TimeZone), Going: len(ups), Settled: settled}
 		gv := goingView{W: words, CaseID: c.ID, ApptID: a.ID, Flagged: c.Open() && coverage.Uncovered(ca, today),
 			Accompanied: coverage.Accompanied(a.Kind), CanSignUp: canSignUp && !settled, CanAssign: cd.CanManage && !settled}
 		for _, su := range ups {
@@ -95,7 +95,7 @@ func (s *Server) fillCaseCommitments(r *http.Request, d *templateData) error {
 		cd.Going[a.ID] = gv
 		if gv.Flagged {
 			cd.Flags = append(cd.Flags, appointmentFlag{CaseID: c.ID, CaseCode: c.Code, ApptID: a.ID,
-				Kind: d.T("appointment.kind." + string(a.Kind)), Date: strings.TrimSpace(d.Day(a.Date) + " " + a.Time), When: a.When, Place: a.Place,
+				Kind: d.T("appointment.kind." + string(a.Kind)), Date: strings.TrimSpace(d.Day(a.Date) + " " + a.LocalTime), When: a.When, Place: a.Place,
 				CanSignUp: canSignUp})
 		}
 	}

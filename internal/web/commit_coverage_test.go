@@ -100,11 +100,12 @@ func TestCoverageWindow(t *testing.T) {
 		t.Errorf("the same hearing 10 days away: not flagged, want flagged")
 	}
 
-	// The edge: a hearing on 20 March. On 5 March it is 15 days away
-	// until the organisation's midnight, then 14.
+	// The edge: a check-in on 20 March. On 5 March it is 15 days away
+	// until midnight in New York (the group's zone), then 14. At 23:59 in
+	// New York it is already 6 March in UTC: UTC must not decide.
 	set(cmNow)
 	edge := cmAppointment(t, e, coord, c.ID, "ice_checkin", "2026-03-20")
-	zone := time.UTC // the organisation's zone
+	zone := tmNY(t)
 	for _, tc := range []struct {
 		now  time.Time
 		want bool

@@ -5,12 +5,14 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 
 	"puente/internal/authz"
 	"puente/internal/coverage"
 	"puente/internal/deadline"
 	"puente/internal/ledger"
 	"puente/internal/model"
+	"puente/internal/tz"
 )
 
 // orgToday is the organisation's day, in its own time zone, read from the
@@ -38,18 +40,24 @@ func needOf(n model.Need) coverage.Need {
 	return coverage.Need{Kind: n.Kind, Until: optDay(n.Until)}
 }
 
-func apptOf(it model.CoverageItem) coverage.Appointment {
-	return coverage.Appointment{Kind: it.Kind, Day: parseDay(it.Date), Going: it.Going, Settled: it.Settled}
+// apptOf is what coverage needs of an appointment, on its day in zone
+// (the organisation's: a hearing at 23:30 in Denver is the next day in New
+// York).
+func apptOf(it model.CoverageItem, zone string) coverage.Appointment {
+	return coverage.Appointment{Kind: it.Kind, Day: appointmentDay(it.Date, it.Time, it.StartsAt, zone), Going: it.Going, Settled: it.Settled}
 }
 
-// readCoverage reads what coverage looks at in group org (or, with
-// network, in every group of network org) for the window from today.
-func (s *Server) readCoverage(r *http.Request, org model.Org, today deadline.Date) ([]model.CoverageItem, []model.NeedCoverage, error) {
-	from, to := today.String(), coverage.WindowEnd(today).String()
-	if org.Kind == model.KindNetwork {
-		return s.store.NetworkCoverage(r.Context(), org.ID, from, to)
-	}
-	return s.store.GroupCoverage(r.Context(), org.ID, from, to)
+// dayBegins is the instant day begins in zone.
+func dayBegins(day deadline.Date, zone string) time.Time {
+	t, _ := tz.Instant(day.String(), "", zone)
+	return t
+}
+
+// coverageSpan is the span of instants to read for the window that starts
+// on today in zone: a day more on each side, so that an appointment whose
+// place is in another zone is read, and the rule decides by its day.
+func coverageSpan(today deadline.Date, zone string) (from, to time.Time) {
+	return dayBegins(today.AddDays(-1), zone), dayBegins(coverage.WindowEnd(today).AddDays(2), zone)
 }
 
 // fillCoverageFlags puts the group's flags on its home page: each
@@ -57,26 +65,29 @@ func (s *Server) readCoverage(r *http.Request, org model.Org, today deadline.Dat
 // each needed kind with nobody responsible.
 func (s *Server) fillCoverageFlags(r *http.Request, d *templateData, org model.Org) error {
 	today := s.orgToday(org)
-	appts, needs, err := s.readCoverage(r, org, today)
+	from, to := coverageSpan(today, org.TimeZone)
+	appts, needs, err := s.store.GroupCoverage(r.Context(), org.ID, from, to)
 	if err != nil {
 		return err
 	}
 	if d.Commit == nil {
 		d.Commit = &commitData{}
 	}
-	d.Commit.Flags, d.Commit.NeedFlags = flagsOf(d, appts, needs, today, authz.Can(viewerFrom(r).Viewer, authz.EditCases, org))
+	d.Commit.Flags, d.Commit.NeedFlags = flagsOf(d, appts, needs, today, org.TimeZone, authz.Can(viewerFrom(r).Viewer, authz.EditCases, org))
 	return nil
 }
 
-func flagsOf(d *templateData, appts []model.CoverageItem, needs []model.NeedCoverage, today deadline.Date, canSignUp bool) ([]appointmentFlag, []needFlag) {
+func flagsOf(d *templateData, appts []model.CoverageItem, needs []model.NeedCoverage, today deadline.Date, zone string, canSignUp bool) ([]appointmentFlag, []needFlag) {
 	var flags []appointmentFlag
 	for _, it := range appts {
-		if !coverage.Uncovered(apptOf(it), today) {
+		ca := apptOf(it, zone)
+		if !coverage.Uncovered(ca, today) {
 			continue
 		}
-		st := deadline.AssessAppointment(parseDay(it.Date), today, false)
+		st := deadline.AssessAppointment(ca.Day, today, false)
 		flags = append(flags, appointmentFlag{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials, ApptID: it.ApptID,
-			Kind: d.T("appointment.kind." + string(it.Kind)), Date: strings.TrimSpace(d.Day(it.Date) + " " + it.Time),
+			Kind: d.T("appointment.kind." + string(it.Kind)),
+			Date: strings.TrimSpace(d.Day(it.Date) + " " + placeTime(d.Lang, it.Time, it.TimeZone, it.StartsAt, zone)),
 			When: phrase(st, d.Lang), Place: it.Place, CanSignUp: canSignUp})
 	}
 	var nflags []needFlag
@@ -96,25 +107,47 @@ func flagsOf(d *templateData, appts []model.CoverageItem, needs []model.NeedCove
 	return flags, nflags
 }
 
-// networkCoverageCounts counts, per group of network org, the appointments
-// in the window with nobody going and the needed kinds with nobody
-// responsible: numbers only, never which case (a network sees counts).
-func (s *Server) networkCoverageCounts(r *http.Request, org model.Org) (map[string]model.CoverageCounts, error) {
-	today := s.orgToday(org)
-	appts, needs, err := s.readCoverage(r, org, today)
+// networkCoverageCounts counts, for each group, the appointments in the
+// window with nobody going and the needed kinds with nobody responsible,
+// each on the group's own day, as the group's pages count them: numbers
+// only, never which case (a network sees counts).
+func (s *Server) networkCoverageCounts(r *http.Request, org model.Org, groups []model.GroupSummary) (map[string]model.CoverageCounts, error) {
+	if len(groups) == 0 {
+		return nil, nil
+	}
+	type day struct {
+		today deadline.Date
+		zone  string
+	}
+	days := make(map[string]day, len(groups))
+	var from, to time.Time
+	for _, g := range groups {
+		dd := day{s.todayDate(g.TimeZone), g.TimeZone}
+		days[g.ID] = dd
+		f, t := coverageSpan(dd.today, dd.zone)
+		if from.IsZero() || f.Before(from) {
+			from = f
+		}
+		if t.After(to) {
+			to = t
+		}
+	}
+	appts, needs, err := s.store.NetworkCoverage(r.Context(), org.ID, from, to)
 	if err != nil {
 		return nil, err
 	}
 	out := map[string]model.CoverageCounts{}
 	for _, it := range appts {
-		if coverage.Uncovered(apptOf(it), today) {
+		dd, ok := days[it.GroupID]
+		if ok && coverage.Uncovered(apptOf(it, dd.zone), dd.today) {
 			c := out[it.GroupID]
 			c.UncoveredAppointments++
 			out[it.GroupID] = c
 		}
 	}
 	for _, n := range needs {
-		if coverage.NeedUncovered(needOf(n.Need), coversOf(n.Need.Kind, n.Covers), today) {
+		dd, ok := days[n.GroupID]
+		if ok && coverage.NeedUncovered(needOf(n.Need), coversOf(n.Need.Kind, n.Covers), dd.today) {
 			c := out[n.GroupID]
 			c.UncoveredNeeds++
 			out[n.GroupID] = c

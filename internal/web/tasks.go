@@ -51,11 +51,11 @@ func (s *Server) tasksView(w http.ResponseWriter, r *http.Request) error {
 		return s.render(w, r, http.StatusOK, "tasks", d) // network staff hold no case tasks
 	}
 	today := s.orgToday(org)
-	appts, held, err := s.store.UserTasks(r.Context(), v.UserID, org.ID, today.String())
+	appts, held, err := s.store.UserTasks(r.Context(), v.UserID, org.ID, s.dayStart(org.TimeZone))
 	if err != nil {
 		return err
 	}
-	tasks := d.appointmentTasks(appts)
+	tasks := d.appointmentTasks(appts, org.TimeZone)
 	tasks = append(tasks, d.commitmentTasks(held, today, v.UserID)...)
 	tasks = append(tasks, checklistTasks()...)
 	slices.SortStableFunc(tasks, func(a, b taskView) int {
@@ -88,16 +88,19 @@ func (s *Server) tasksView(w http.ResponseWriter, r *http.Request) error {
 // Source "checklist". Until checklists exist there are none.
 func checklistTasks() []taskView { return nil }
 
-func (d *templateData) appointmentTasks(appts []model.DueItem) []taskView {
+// appointmentTasks are the appointments a member goes to, each on its day
+// in zone (the organisation's), with its local time at its place.
+func (d *templateData) appointmentTasks(appts []model.DueItem, zone string) []taskView {
 	out := make([]taskView, 0, len(appts))
 	for _, a := range appts {
-		t := taskView{Day: a.Due, When: deadline.FormatDateWeekday(parseDay(a.Due), dlang(d.Lang)), CaseID: a.CaseID,
+		day := appointmentDay(a.Due, a.Time, a.StartsAt, zone)
+		t := taskView{Day: day.String(), When: deadline.FormatDateWeekday(day, dlang(d.Lang)), CaseID: a.CaseID,
 			CaseCode: a.CaseCode, Initials: a.Initials, Source: "appointment",
 			Title: d.T("tasks.appointment", d.T("appointment.kind."+a.Kind), d.T("going.doing."+string(a.Role))),
 			Link:  "/cases/" + a.CaseID + "#appt-" + strings.TrimPrefix(a.Key, "appointment/")}
 		var detail []string
-		if a.Time != "" {
-			detail = append(detail, a.Time)
+		if lt := placeTime(d.Lang, a.Time, a.TimeZone, a.StartsAt, zone); lt != "" {
+			detail = append(detail, lt)
 		}
 		if a.Place != "" {
 			detail = append(detail, a.Place)
