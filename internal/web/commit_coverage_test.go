@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/url"
 	"strings"
 	"testing"
@@ -118,6 +119,35 @@ func TestCoverageWindow(t *testing.T) {
 		set(tc.now)
 		if got := cmFlagged(coord.get("/").body, edge); got != tc.want {
 			t.Errorf("check-in on 20 March, at %s: flagged %v, want %v", tc.now.Format(time.RFC3339), got, tc.want)
+		}
+	}
+
+	// A hearing at 23:30 on 19 March in Los Angeles is 02:30 on 20 March
+	// in New York: for the group it is on the 20th, 15 days after 5 March.
+	set(cmNow)
+	before, _ := e.st.Appointments(context.Background(), c.ID)
+	cmPost(t, coord, "/cases/"+c.ID+"/appointments", url.Values{"kind": {"master_hearing"}, "date": {"2026-03-19"}, "time": {"23:30"},
+		"time_zone": {"America/Los_Angeles"}}, s303)
+	after, _ := e.st.Appointments(context.Background(), c.ID)
+	var west string
+	for _, a := range after {
+		if a.Date == "2026-03-19" {
+			west = a.ID
+		}
+	}
+	if west == "" || len(after) != len(before)+1 {
+		t.Fatalf("the Los Angeles hearing was not added")
+	}
+	for _, tc := range []struct {
+		now  time.Time
+		want bool
+	}{
+		{time.Date(2026, 3, 5, 23, 59, 59, 0, zone), false},
+		{time.Date(2026, 3, 6, 0, 0, 0, 0, zone), true},
+	} {
+		set(tc.now)
+		if got := cmFlagged(coord.get("/").body, west); got != tc.want {
+			t.Errorf("hearing 23:30 on 19 March in Los Angeles, at %s in New York: flagged %v, want %v", tc.now.In(zone).Format(time.DateTime), got, tc.want)
 		}
 	}
 }
