@@ -87,6 +87,7 @@ var commitmentMessages = map[string][2]string{
 	"need.removed":     {"Need removed.", "Necesidad quitada."},
 
 	// Flags, on the group home page and the case page.
+	"flags.more":              {"And %d more: each case page shows its own.", "Y %d más: la página de cada caso muestra los suyos."},
 	"flags.title":             {"Nobody is there yet", "Todavía falta alguien"},
 	"flags.nobody_going":      {"%s on %s: nobody is going yet.", "%s el %s: todavía nadie va a acompañar."},
 	"flags.need_nobody":       {"%s: needed, and nobody is responsible.", "%s: se necesita y nadie se encarga."},

@@ -183,3 +183,32 @@ func TestNeededKindFlag(t *testing.T) {
 		t.Errorf("the need removed: home %v, case %v, network %d; want nothing", h, p, n)
 	}
 }
+
+// TestHomeFlagsAreBounded: a group with many uncovered appointments sees
+// the 20 soonest on its home page and how many more there are.
+func TestHomeFlagsAreBounded(t *testing.T) {
+	e := newEnv(t)
+	cmClock(e, cmNow)
+	coord := e.signIn(emailAlphaCoord)
+	c := e.cases["alpha"]
+	var ids []string
+	for i := 0; i < homeFlagLimit+2; i++ {
+		ids = append(ids, cmAppointment(t, e, coord, c.ID, "ice_checkin", cmDay(i%14)))
+	}
+	home := coord.get("/").body
+	flagged := 0
+	for _, id := range ids {
+		if cmFlagged(home, id) {
+			flagged++
+		}
+	}
+	if flagged != homeFlagLimit || !strings.Contains(cmFlagsSection(home), "And 2 more") {
+		t.Errorf("home page: got %d flags (want %d) and no \"And 2 more\"", flagged, homeFlagLimit)
+	}
+	page := coord.get("/cases/" + c.ID).body
+	for _, id := range ids {
+		if !cmFlagged(page, id) {
+			t.Errorf("the case page does not flag %s: it shows all of its own", id)
+		}
+	}
+}

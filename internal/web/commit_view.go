@@ -17,6 +17,8 @@ type commitData struct {
 	// kinds with nobody responsible (coverage.Uncovered, NeedUncovered).
 	Flags     []appointmentFlag
 	NeedFlags []needFlag
+	// MoreFlags is how many flags the home page leaves out (homeFlagLimit).
+	MoreFlags int
 
 	// The case page and a commitment's own page.
 	Commitments     []commitmentView

@@ -73,9 +73,24 @@ func (s *Server) fillCoverageFlags(r *http.Request, d *templateData, org model.O
 	if d.Commit == nil {
 		d.Commit = &commitData{}
 	}
-	d.Commit.Flags, d.Commit.NeedFlags = flagsOf(d, appts, needs, today, org.TimeZone, authz.Can(viewerFrom(r).Viewer, authz.EditCases, org))
+	cd := d.Commit
+	cd.Flags, cd.NeedFlags = flagsOf(d, appts, needs, today, org.TimeZone, authz.Can(viewerFrom(r).Viewer, authz.EditCases, org))
+	// The soonest appointments come first, then needs; the case pages have
+	// every flag.
+	if n := len(cd.Flags); n > homeFlagLimit {
+		cd.MoreFlags += n - homeFlagLimit
+		cd.Flags = cd.Flags[:homeFlagLimit]
+	}
+	if n, room := len(cd.NeedFlags), homeFlagLimit-len(cd.Flags); n > room {
+		cd.MoreFlags += n - room
+		cd.NeedFlags = cd.NeedFlags[:room]
+	}
 	return nil
 }
+
+// homeFlagLimit bounds the home page's flags: the first screen stays short
+// in a group with many cases, and says how many more there are.
+const homeFlagLimit = 20
 
 func flagsOf(d *templateData, appts []model.CoverageItem, needs []model.NeedCoverage, today deadline.Date, zone string, canSignUp bool) ([]appointmentFlag, []needFlag) {
 	var flags []appointmentFlag
