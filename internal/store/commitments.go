@@ -30,9 +30,31 @@ func scanCommitment(row interface{ Scan(...any) error }, extra ...any) (model.Co
 	return c, nil
 }
 
-// Commitments lists a case's commitments by start, with their holders and
-// what was recorded against each.
-func (s *Store) Commitments(ctx context.Context, caseID string) ([]model.Commitment, error) {
+// holderQueries read holders by name in each sorting language's collation
+// (users.sort_*): byCase every holder of a case's commitments, byOne those
+// of one commitment. A commitment has a handful of holders, so the sort
+// step is on a few rows.
+var holderQueries = map[string]struct{ byCase, byOne string }{}
+
+func init() {
+	for _, col := range sortColumns {
+		holderQueries[col] = struct{ byCase, byOne string }{
+			byCase: `
+		SELECT h.commitment_id, u.id, u.name FROM commitments cm
+		JOIN commitment_holders h ON h.commitment_id = cm.id
+		JOIN users u ON u.id = h.user_id
+		WHERE cm.case_id = ? ORDER BY u.` + col + `, u.id`,
+			byOne: `
+		SELECT u.id, u.name FROM commitment_holders h JOIN users u ON u.id = h.user_id
+		WHERE h.commitment_id = ? ORDER BY u.` + col + `, u.id`,
+		}
+	}
+}
+
+// Commitments lists a case's commitments by start, with their holders (by
+// name in the collation of lang, "en" or "es") and what was recorded
+// against each.
+func (s *Store) Commitments(ctx context.Context, caseID, lang string) ([]model.Commitment, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT `+commitmentCols+` FROM commitments cm
 		WHERE cm.case_id = ? ORDER BY cm.starts_on, cm.id`, caseID)
 	if err != nil {
@@ -52,7 +74,7 @@ func (s *Store) Commitments(ctx context.Context, caseID string) ([]model.Commitm
 	if err := rows.Close(); err != nil {
 		return nil, err
 	}
-	holders, err := s.caseHolders(ctx, caseID)
+	holders, err := s.caseHolders(ctx, caseID, lang)
 	if err != nil {
 		return nil, err
 	}
@@ -65,12 +87,8 @@ func (s *Store) Commitments(ctx context.Context, caseID string) ([]model.Commitm
 }
 
 // caseHolders are the holders of every commitment of a case, by commitment, by name.
-func (s *Store) caseHolders(ctx context.Context, caseID string) (map[string][]model.Holder, error) {
-	rows, err := s.db.QueryContext(ctx, `
-		SELECT h.commitment_id, u.id, u.name FROM commitments cm
-		JOIN commitment_holders h ON h.commitment_id = cm.id
-		JOIN users u ON u.id = h.user_id
-		WHERE cm.case_id = ? ORDER BY u.name, u.id`, caseID)
+func (s *Store) caseHolders(ctx context.Context, caseID, lang string) (map[string][]model.Holder, error) {
+	rows, err := s.db.QueryContext(ctx, holderQueries[sortColumn(lang)].byCase, caseID)
 	if err != nil {
 		return nil, err
 	}
@@ -87,17 +105,16 @@ func (s *Store) caseHolders(ctx context.Context, caseID string) (map[string][]mo
 	return out, rows.Err()
 }
 
-// Commitment returns one commitment of case caseID with its holders;
-// model.ErrNotFound if the case has no such commitment.
-func (s *Store) Commitment(ctx context.Context, caseID, id string) (model.Commitment, error) {
+// Commitment returns one commitment of case caseID with its holders (by
+// name in the collation of lang); model.ErrNotFound if the case has no
+// such commitment.
+func (s *Store) Commitment(ctx context.Context, caseID, id, lang string) (model.Commitment, error) {
 	c, err := scanCommitment(s.db.QueryRowContext(ctx, `SELECT `+commitmentCols+` FROM commitments cm
 		WHERE cm.id = ? AND cm.case_id = ?`, id, caseID))
 	if err != nil {
 		return model.Commitment{}, err
 	}
-	rows, err := s.db.QueryContext(ctx, `
-		SELECT u.id, u.name FROM commitment_holders h JOIN users u ON u.id = h.user_id
-		WHERE h.commitment_id = ? ORDER BY u.name, u.id`, id)
+	rows, err := s.db.QueryContext(ctx, holderQueries[sortColumn(lang)].byOne, id)
 	if err != nil {
 		return model.Commitment{}, err
 	}
@@ -194,7 +211,7 @@ func (s *Store) UpdateCommitment(ctx context.Context, c model.Case, id, actorID 
 			name     string
 			old, new any
 		}{
-			{"kind", cur.Kind, in.Kind}, {"description", cur.Description, in.Description},
+			{"commitment_kind", cur.Kind, in.Kind}, {"description", cur.Description, in.Description},
 			{"starts_on", cur.StartsOn, in.StartsOn}, {"end", string(cur.EndKind) + cur.EndsOn, string(in.EndKind) + in.EndsOn},
 			{"amount", cur.AmountCents, in.AmountCents}, {"currency", cur.Currency, in.Currency},
 			{"frequency", cur.Frequency, in.Frequency},

@@ -41,7 +41,7 @@ func TestCommitmentsWithHoldersAndRecords(t *testing.T) {
 	w.fact(c, model.Fact{PersonID: ps[1].ID, Kind: model.FactEADGranted, Date: "2026-09-14"})
 	w.fact(c, model.Fact{PersonID: ps[0].ID, Kind: model.FactEADGranted, Date: "2026-07-30"})
 
-	list, err := w.s.Commitments(ctx, c.ID)
+	list, err := w.s.Commitments(ctx, c.ID, "en")
 	if err != nil || len(list) != 2 {
 		t.Fatalf("Commitments: got %d, %v; want 2", len(list), err)
 	}
@@ -99,7 +99,7 @@ func TestCommitmentPeopleMustBeInTheGroup(t *testing.T) {
 	if err := w.s.SignUp(ctx, other, appt, "", outsider, model.RoleDriver); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("SignUp through another case: got %v, want ErrNotFound", err)
 	}
-	if _, err := w.s.Commitment(ctx, other.ID, id); !errors.Is(err, model.ErrNotFound) {
+	if _, err := w.s.Commitment(ctx, other.ID, id, "en"); !errors.Is(err, model.ErrNotFound) {
 		t.Errorf("Commitment through another case: got %v, want ErrNotFound", err)
 	}
 	if n := countRows(t, w.s, "commitment_records") + countRows(t, w.s, "appointment_signups") + countRows(t, w.s, "commitment_holders"); n != 0 {
@@ -131,12 +131,12 @@ func TestCancelAndUpdate(t *testing.T) {
 	if err := w.s.UpdateCommitment(ctx, c, id, "", in); err != nil {
 		t.Fatal(err)
 	}
-	got, err := w.s.Commitment(ctx, c.ID, id)
+	got, err := w.s.Commitment(ctx, c.ID, id, "en")
 	if err != nil || got.Kind != "housing" || got.AmountCents != 0 || got.Currency != "" || got.Frequency != "" {
 		t.Errorf("after the kind changed: got %+v, %v", got, err)
 	}
 	hist, _ := w.s.History(ctx, c.ID, 5)
-	if hist[0].Action != "commitment_updated" || hist[0].Fields != "kind,amount,currency,frequency" ||
+	if hist[0].Action != "commitment_updated" || hist[0].Fields != "commitment_kind,amount,currency,frequency" ||
 		hist[1].Fields != "description,amount" {
 		t.Errorf("history of updates: got %+v", hist[:2])
 	}
@@ -150,7 +150,7 @@ func TestCancelAndUpdate(t *testing.T) {
 	if err := w.s.CancelCommitment(ctx, c, id, "", "2026-12-01"); err != nil {
 		t.Fatal(err)
 	}
-	got, _ = w.s.Commitment(ctx, c.ID, id)
+	got, _ = w.s.Commitment(ctx, c.ID, id, "en")
 	if got.CancelledOn != "2026-11-30" {
 		t.Errorf("cancelled on: got %q, want the first cancellation's day", got.CancelledOn)
 	}
@@ -183,7 +183,7 @@ func TestSignUpHistoryAndLeavingTheGroup(t *testing.T) {
 			t.Fatalf("step %d: %v", i, err)
 		}
 	}
-	ups, err := w.s.SignUps(ctx, c.ID)
+	ups, err := w.s.SignUps(ctx, c.ID, "en")
 	if err != nil || len(ups[appt]) != 1 || ups[appt][0].UserID != coord || ups[appt][0].Role != model.RoleInterpreter {
 		t.Errorf("SignUps: got %+v, %v; want the coordinator as interpreter", ups, err)
 	}
@@ -212,8 +212,8 @@ func TestSignUpHistoryAndLeavingTheGroup(t *testing.T) {
 	if err := w.s.RemoveMember(ctx, w.orgs["g1"], mem, coord, ""); err != nil {
 		t.Fatal(err)
 	}
-	ups, _ = w.s.SignUps(ctx, c.ID)
-	got, _ := w.s.Commitment(ctx, c.ID, id)
+	ups, _ = w.s.SignUps(ctx, c.ID, "en")
+	got, _ := w.s.Commitment(ctx, c.ID, id, "en")
 	if len(ups[appt]) != 1 || len(got.Holders) != 1 || got.Holders[0].UserID != coord {
 		t.Errorf("after the member left: sign-ups %+v, holders %+v; want only the coordinator in each", ups[appt], got.Holders)
 	}

@@ -10,7 +10,8 @@ import (
 )
 
 // TestMigration008 applies every migration before 008 to a fresh file,
-// writes a case with a fact, a history entry and an appointment as the old
+// writes (with placeholder sort keys, which 005's triggers require and the
+// store recomputes at start-up) a case with a fact, a history entry and an appointment as the old
 // code did, then opens it with the store: the facts survive the table
 // rebuild, the work-permit fact is accepted, the history gains its subject
 // column, and a money commitment without an amount is refused.
@@ -45,9 +46,9 @@ func TestMigration008(t *testing.T) {
 	}
 	const org, cs, person = "org0000000000000001", "case000000000000001", "person0000000000001"
 	for _, q := range []string{
-		`INSERT INTO organisations (id, kind, name, created_at) VALUES ('` + org + `', 'group', 'G', '2026-01-01T00:00:00Z')`,
+		`INSERT INTO organisations (id, kind, name, created_at, sort_en, sort_es) VALUES ('` + org + `', 'group', 'G', '2026-01-01T00:00:00Z', x'00', x'00')`,
 		`INSERT INTO cases (id, group_id, code, status, status_changed_at, created_at, updated_at) VALUES ('` + cs + `', '` + org + `', 'PU-OLD1', 'arrived', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
-		`INSERT INTO people (id, case_id, is_principal, name, created_at, updated_at) VALUES ('` + person + `', '` + cs + `', 1, 'Old Person', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+		`INSERT INTO people (id, case_id, is_principal, name, created_at, updated_at, sort_en, sort_es) VALUES ('` + person + `', '` + cs + `', 1, 'Old Person', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', x'00', x'00')`,
 		`INSERT INTO facts (id, case_id, person_id, kind, date, note, created_at) VALUES ('fact0000000000000001', '` + cs + `', '` + person + `', 'ead_applied', '2026-05-01', 'kept note', '2026-01-01T00:00:00Z')`,
 		`INSERT INTO case_history (case_id, at, action, fields) VALUES ('` + cs + `', '2026-01-01T00:00:00Z', 'created', '')`,
 	} {

@@ -7,13 +7,23 @@ import (
 	"puente/internal/model"
 )
 
-// SignUps lists who goes to each appointment of case caseID, by
-// appointment id, by name.
-func (s *Store) SignUps(ctx context.Context, caseID string) (map[string][]model.SignUp, error) {
-	rows, err := s.db.QueryContext(ctx, `
+// signUpsQueries list a case's sign-ups by name in each sorting
+// language's collation (users.sort_*).
+var signUpsQueries = map[string]string{}
+
+func init() {
+	for _, col := range sortColumns {
+		signUpsQueries[col] = `
 		SELECT s.appointment_id, s.user_id, u.name, s.role
 		FROM appointment_signups s JOIN users u ON u.id = s.user_id
-		WHERE s.case_id = ? ORDER BY u.name, u.id`, caseID)
+		WHERE s.case_id = ? ORDER BY u.` + col + `, u.id`
+	}
+}
+
+// SignUps lists who goes to each appointment of case caseID, by
+// appointment id, by name in the collation of lang ("en", "es").
+func (s *Store) SignUps(ctx context.Context, caseID, lang string) (map[string][]model.SignUp, error) {
+	rows, err := s.db.QueryContext(ctx, signUpsQueries[sortColumn(lang)], caseID)
 	if err != nil {
 		return nil, err
 	}

@@ -31,7 +31,7 @@ func (s *Server) fillCaseCommitments(r *http.Request, d *templateData) error {
 		Going:     map[string]goingView{},
 	}
 	d.Commit = cd
-	cms, err := s.store.Commitments(ctx, c.ID)
+	cms, err := s.store.Commitments(ctx, c.ID, string(d.Lang))
 	if err != nil {
 		return err
 	}
@@ -43,12 +43,12 @@ func (s *Server) fillCaseCommitments(r *http.Request, d *templateData) error {
 	if err != nil {
 		return err
 	}
-	signups, err := s.store.SignUps(ctx, c.ID)
+	signups, err := s.store.SignUps(ctx, c.ID, string(d.Lang))
 	if err != nil {
 		return err
 	}
 	if cd.CanManage {
-		if cd.Members, err = s.store.Members(ctx, org.ID); err != nil {
+		if cd.Members, err = s.store.Members(ctx, org.ID, string(d.Lang)); err != nil {
 			return err
 		}
 	}

@@ -23,7 +23,7 @@ func TestMembersActForThemselves(t *testing.T) {
 
 	// A member's new commitment is theirs, whoever they tick.
 	own := cmCommitment(t, mem, c.ID, url.Values{"kind": {"school"}, "starts_on": {cmDay(0)}, "end_kind": {"open"}, "holder": {coordID}})
-	got, err := e.st.Commitment(context.Background(), c.ID, own)
+	got, err := e.st.Commitment(context.Background(), c.ID, own, "en")
 	if err != nil || len(got.Holders) != 1 || got.Holders[0].UserID != memID {
 		t.Fatalf("member's commitment holders: got %+v, %v; want only the member", got.Holders, err)
 	}

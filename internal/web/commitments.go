@@ -19,7 +19,7 @@ func (s *Server) commitmentPage(r *http.Request, titleKey string) (*templateData
 	d := s.newData(r)
 	d.Case, d.Org = caseFrom(r), orgFrom(r)
 	d.Title = d.T(titleKey)
-	members, err := s.store.Members(r.Context(), d.Org.ID)
+	members, err := s.store.Members(r.Context(), d.Org.ID, string(d.Lang))
 	if err != nil {
 		return nil, err
 	}
@@ -81,7 +81,7 @@ func (s *Server) commitmentCreatePost(w http.ResponseWriter, r *http.Request) er
 
 // loadCommitment reads the commitment named in the URL, in the case in the URL.
 func (s *Server) loadCommitment(r *http.Request) (model.Commitment, error) {
-	return s.store.Commitment(r.Context(), caseFrom(r).ID, r.PathValue("commitmentID"))
+	return s.store.Commitment(r.Context(), caseFrom(r).ID, r.PathValue("commitmentID"), string(langFrom(r)))
 }
 
 func (s *Server) commitmentView(w http.ResponseWriter, r *http.Request) error {
@@ -252,7 +252,7 @@ func (s *Server) holderChange(w http.ResponseWriter, r *http.Request, add bool) 
 	lang := langFrom(r)
 	errs := s.validateForm(lang, &f)
 	if len(errs) == 0 && add {
-		members, err := s.store.Members(r.Context(), org.ID)
+		members, err := s.store.Members(r.Context(), org.ID, string(langFrom(r)))
 		if err != nil {
 			return err
 		}
@@ -298,7 +298,7 @@ func (s *Server) givenCreatePost(w http.ResponseWriter, r *http.Request) error {
 	if !authz.RecordGiven(v.Viewer, org, cm.HolderIDs()) {
 		return model.ErrForbidden
 	}
-	members, err := s.store.Members(r.Context(), org.ID)
+	members, err := s.store.Members(r.Context(), org.ID, string(langFrom(r)))
 	if err != nil {
 		return err
 	}

@@ -39,7 +39,7 @@ func (s *Server) goingPost(w http.ResponseWriter, r *http.Request) error {
 	lang := langFrom(r)
 	errs := s.validateForm(lang, &f)
 	if _, bad := errs["user_id"]; !bad && uid != v.UserID {
-		members, err := s.store.Members(r.Context(), org.ID)
+		members, err := s.store.Members(r.Context(), org.ID, string(langFrom(r)))
 		if err != nil {
 			return err
 		}
