@@ -154,24 +154,3 @@ func (d *templateData) CommitErrors(prefix string) summaryArgs {
 	}
 	return a
 }
-
-// HistoryDetail is what a case history entry says in brackets, in the
-// page's language: for sign-ups the appointment and the role, for
-// commitments and needs their kind; other entries keep their field names.
-func (d *templateData) HistoryDetail(h model.HistoryEntry) string {
-	switch h.Action {
-	case "signup_added", "signup_changed", "signup_removed":
-		kind, role, _ := strings.Cut(h.Fields, ",")
-		return d.T("appointment.kind."+kind) + ", " + d.T("going.role."+role)
-	case "commitment_added", "commitment_cancelled", "holder_added", "holder_removed", "given_recorded", "given_removed",
-		"need_set", "need_removed":
-		return d.T("commit.kind." + h.Fields)
-	case "commitment_updated":
-		fields := strings.Split(h.Fields, ",")
-		for i, f := range fields {
-			fields[i] = d.T("commit.field." + f)
-		}
-		return strings.Join(fields, ", ")
-	}
-	return h.Fields
-}
