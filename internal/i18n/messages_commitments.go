@@ -82,6 +82,7 @@ var commitmentMessages = map[string][2]string{
 	"need.until":       {"until %s", "hasta el %s"},
 	"need.until_label": {"Needed until (leave empty if there is no end)", "Se necesita hasta (déjelo vacío si no tiene fin)"},
 	"need.add":         {"Mark as needed", "Marcar como necesaria"},
+	"need.remove":      {"Take off", "Quitar"},
 	"need.remove_for":  {"Take off the need for %s", "Quitar la necesidad de %s"},
 	"need.saved":       {"Need saved.", "Necesidad guardada."},
 	"need.removed":     {"Need taken off.", "Necesidad quitada."},
