@@ -16,7 +16,8 @@ var crawlMustReach = map[string][]string{
 
 // TestCoverageOnAPhone: at 375 px, without JavaScript doing anything, a
 // member sees the hearing nobody is going to on the group's home page,
-// goes in one tap, finds it on their own task list, and records money
+// goes in one tap, finds it on their own task list (this week's part on
+// the first screen), and records money
 // given (a refused amount first: 422, the error summary, nothing kept but
 // what they typed).
 func TestCoverageOnAPhone(t *testing.T) {
@@ -41,6 +42,11 @@ func TestCoverageOnAPhone(t *testing.T) {
 	}
 	if week := b.text(`main section:first-of-type`); !strings.Contains(week, "ICE check-in · driving") {
 		b.errorf("my tasks, this week: got %q, want the check-in they drive to", week)
+	}
+	// "What do I have to do this week?" is answered on the first screen:
+	// the whole week's list sits above the fold at 375 px.
+	if below := evalJS[float64](b, `document.querySelector('main section').getBoundingClientRect().bottom - window.innerHeight`); below > 0 {
+		b.errorf("my tasks at %d px: this week's list ends %.0f px below the first screen", phoneWidth, below)
 	}
 	b.checkPage("my tasks on a phone")
 

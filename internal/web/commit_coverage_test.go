@@ -85,7 +85,8 @@ func TestCoverageFlags(t *testing.T) {
 
 // TestCoverageWindow: the window is today and the next 14 days of the
 // organisation; a hearing 20 days away is not flagged until it is 14 days
-// away, and the 14th day begins at the organisation's midnight.
+// away (moved by the court, or by time passing), and the 14th day begins
+// at the organisation's midnight.
 func TestCoverageWindow(t *testing.T) {
 	e := newEnv(t)
 	set := cmClock(e, cmNow)
@@ -95,7 +96,16 @@ func TestCoverageWindow(t *testing.T) {
 	if cmFlagged(coord.get("/").body, far) {
 		t.Errorf("hearing 20 days away: flagged, want not")
 	}
-	// Ten days on, the same hearing is 10 days away.
+	// The court moves it from 20 to 10 days away: flagged.
+	moved := cmAppointment(t, e, coord, c.ID, "master_hearing", cmDay(20))
+	if cmFlagged(coord.get("/").body, moved) {
+		t.Errorf("second hearing 20 days away: flagged, want not")
+	}
+	cmPost(t, coord, "/cases/"+c.ID+"/appointments/"+moved, url.Values{"kind": {"master_hearing"}, "date": {cmDay(10)}, "time": {"09:30"}}, s303)
+	if !cmFlagged(coord.get("/").body, moved) || !cmFlagged(coord.get("/cases/"+c.ID).body, moved) {
+		t.Errorf("hearing moved from 20 to 10 days away: not flagged on the home and case pages, want flagged")
+	}
+	// Ten days on, the first hearing is 10 days away.
 	set(cmNow.AddDate(0, 0, 10))
 	if !cmFlagged(coord.get("/").body, far) {
 		t.Errorf("the same hearing 10 days away: not flagged, want flagged")
