@@ -63,6 +63,8 @@ func cases(todayOf func(group string) time.Time) map[string][]store.CaseSeed {
 				Appointments: []store.AppointmentSeed{
 					{PersonIndex: 0, Appointment: model.Appointment{Kind: "biometrics", Date: a.day(3), Time: "10:15", Place: "Demo Application Support Center"},
 						Going: []store.GoingSeed{{Email: alphaMember, Role: model.RoleCompanion}}},
+					// Within 14 days with nobody going: the flag a first look shows.
+					{PersonIndex: 0, Appointment: model.Appointment{Kind: "master_hearing", Date: a.day(9), Time: "09:00", Place: "Demo Immigration Court, Room 3"}},
 					{PersonIndex: 0, Appointment: model.Appointment{Kind: "individual_hearing", Date: a.day(95), Time: "13:00", Place: "Demo Immigration Court, Room 3"}},
 				},
 				Commitments: jorgeCommitments(a.day),

@@ -9,17 +9,19 @@ import (
 // a page added later is not left out of the accessibility checks by a
 // missing link (commitments and coverage, issue 11).
 var crawlMustReach = map[string][]string{
-	alphaCoord:        {"/me/tasks", "/cases/{id}/commitments/new", "/cases/{id}/commitments/{id}", "/cases/{id}/commitments/{id}/edit"},
-	alphaMember.Email: {"/me/tasks", "/cases/{id}/commitments/new", "/cases/{id}/commitments/{id}"},
-	networkAdmin:      {"/me/tasks"},
+	alphaCoord: {"/me/tasks", "/cases/{id}/commitments/new", "/cases/{id}/commitments/{id}", "/cases/{id}/commitments/{id}/edit",
+		"/cases/{id}/commitments/{id}/given/new", "/cases/{id}/commitments/{id}/holders/new", "/cases/{id}/commitments/{id}/cancel",
+		"/cases/{id}/needs/new", "/cases/{id}/appointments/{id}/going"},
+	alphaMember.Email: {"/me/tasks", "/cases/{id}/commitments/new", "/cases/{id}/commitments/{id}", "/cases/{id}/commitments/{id}/given/new",
+		"/cases/{id}/appointments/{id}/going"},
+	networkAdmin: {"/me/tasks"},
 }
 
 // TestCoverageOnAPhone: at 375 px, without JavaScript doing anything, a
 // member sees the hearing nobody is going to on the group's home page,
 // goes in one tap, finds it on their own task list (this week's part on
-// the first screen), and records money
-// given (a refused amount first: 422, the error summary, nothing kept but
-// what they typed).
+// the first screen), and records money given on its own page (a refused
+// amount first: 422, the error summary, nothing kept but what they typed).
 func TestCoverageOnAPhone(t *testing.T) {
 	srv := startServer(t, true)
 	b := newBrowser(t, srv)
@@ -35,8 +37,8 @@ func TestCoverageOnAPhone(t *testing.T) {
 	if strings.Contains(b.text("main"), "Master calendar hearing on") {
 		b.errorf("home: the hearing is still flagged after signing up")
 	}
-	b.follow(`nav a[href="/me/tasks"]`, 200)
-	// The hearing is 12 days away: after this week's check-in and biometrics.
+	b.follow(`header a.tasks-link[href="/me/tasks"]`, 200)
+	// The hearing is 9 days away: after this week's check-in and biometrics.
 	if later := b.text(`main section:nth-of-type(2)`); !strings.Contains(later, "Master calendar hearing · going along") {
 		b.errorf("my tasks, later: got %q, want the hearing they go to", later)
 	}
@@ -56,15 +58,17 @@ func TestCoverageOnAPhone(t *testing.T) {
 		b.failf("my tasks: no \"$600.00 due\" for the rent the member holds")
 	}
 	b.visit(rent)
-	b.fill("#given_amount", "١٢")
+	b.checkPage("commitment on a phone")
+	b.follow(`a[href$="/given/new"]`, 200)
+	b.fill("#amount", "١٢")
 	b.follow(`form[action$="/given"] button[type=submit]`, 422)
-	b.mustExist(`.error-summary a[href="#given_amount"]`)
-	if b.value("#given_amount") != "١٢" {
-		b.errorf("refused amount: got %q in the field, want what was typed", b.value("#given_amount"))
+	b.mustExist(`.error-summary a[href="#amount"]`)
+	if b.value("#amount") != "١٢" {
+		b.errorf("refused amount: got %q in the field, want what was typed", b.value("#amount"))
 	}
 	b.checkPage("refused amount on a phone")
-	b.fill("#given_amount", "50")
+	b.fill("#amount", "50")
 	b.submit(`form[action$="/given"] button[type=submit]`)
 	b.wantText(flash, en("given.saved"))
-	b.checkPage("commitment on a phone")
+	b.checkPage("commitment after recording on a phone")
 }

@@ -172,8 +172,10 @@ type CoverageItem struct {
 	TimeZone string // the place's zone
 	StartsAt time.Time
 	Place    string
-	Going    int
-	Settled  bool
+	// Going is how many go: the members signed up, plus one when the
+	// appointment's free text (Appointment.Going) names someone.
+	Going   int
+	Settled bool
 }
 
 // NeedCoverage is a need with the commitments of its kind in the same

@@ -19,12 +19,14 @@ const scopeGroups = `(SELECT o.id FROM organisations o WHERE o.id = ?1 OR o.netw
 
 // coverageApptSQL reads the appointments of the open cases of scope ?1
 // that start at or after ?2 and before ?3 (instants, so that places in
-// other zones are compared rightly), with how many people go to each and
+// other zones are compared rightly), with how many people go to each (the
+// members signed up, and one more when the appointment's free text names
+// someone: issue 9's "who goes", which a page shows beside them) and
 // whether someone recorded how it went.
 const coverageApptSQL = `
 	SELECT a.group_id, c.id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
 	       a.id, a.kind, a.date, a.time, a.time_zone, a.starts_at, a.place,
-	       (SELECT count(*) FROM appointment_signups s WHERE s.appointment_id = a.id),
+	       (SELECT count(*) FROM appointment_signups s WHERE s.appointment_id = a.id) + (a.going <> ''),
 	       coalesce(mk.state, 'open') <> 'open'
 	FROM appointments a
 	JOIN cases c ON c.id = a.case_id AND c.closed_at IS NULL

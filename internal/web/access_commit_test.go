@@ -64,6 +64,21 @@ func commitMatrix() []matrixRow {
 			return "/commitments/" + e.freshCommitment(c, e.coordOf(c)) + rest
 		}
 	}
+	// A record of what was given, entered by the group's coordinator.
+	coordRecord := func(e *testEnv, c model.Case) string {
+		cid := e.freshCommitment(c, e.coordOf(c))
+		rid, err := e.st.AddGivenRecord(context.Background(), c, cid, e.coordOf(c), model.GivenRecord{GivenOn: "2026-02-01", Description: "x"})
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		return "/commitments/" + cid + "/given/" + rid + "/delete"
+	}
+	housingNeed := func(e *testEnv, c model.Case) string {
+		if err := e.st.SetNeed(context.Background(), c, "", "housing", ""); err != nil {
+			e.t.Fatal(err)
+		}
+		return "/needs/housing/remove"
+	}
 	// GET pages only coordinators reach (the member's own are in the flows).
 	manageGet := func(ok int) [6][]int {
 		m := viewCases(ok)
@@ -82,8 +97,14 @@ func commitMatrix() []matrixRow {
 		{method: "POST", pattern: "/cases/{caseID}/commitments/{commitmentID}", targets: caseTargets,
 			on:   on(coordCommitment(""), values(url.Values{"kind": {"housing"}, "starts_on": {"2026-01-01"}, "end_kind": {"date"}, "ends_on": {"2025-01-01"}})),
 			want: manageCases(s422)},
+		{method: "GET", pattern: "/cases/{caseID}/commitments/{commitmentID}/cancel", targets: caseTargets,
+			on: on(coordCommitment("/cancel"), nil), want: manageGet(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/commitments/{commitmentID}/cancel", targets: caseTargets,
-			on: on(coordCommitment("/cancel"), values(url.Values{})), want: manageCases(s422)},
+			on: on(coordCommitment("/cancel"), values(url.Values{})), want: manageCases(s303)},
+		{method: "GET", pattern: "/cases/{caseID}/commitments/{commitmentID}/holders/new", targets: caseTargets,
+			on: on(coordCommitment("/holders/new"), nil), want: manageGet(s200)},
+		{method: "GET", pattern: "/cases/{caseID}/commitments/{commitmentID}/given/new", targets: caseTargets,
+			on: on(coordCommitment("/given/new"), nil), want: manageGet(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/commitments/{commitmentID}/holders", targets: caseTargets,
 			on:   on(func(e *testEnv, c model.Case) string { return "/commitments/" + e.freshCommitment(c) + "/holders" }, forCoord(nil)),
 			want: manageCases(s303)},
@@ -91,24 +112,19 @@ func commitMatrix() []matrixRow {
 			on: on(coordCommitment("/holders/remove"), forCoord(nil)), want: manageCases(s303)},
 		{method: "POST", pattern: "/cases/{caseID}/commitments/{commitmentID}/given", targets: caseTargets,
 			on: on(coordCommitment("/given"), values(url.Values{"given_on": {""}})), want: manageCases(s422)},
+		{method: "GET", pattern: "/cases/{caseID}/commitments/{commitmentID}/given/{recordID}/delete", targets: caseTargets,
+			on: on(coordRecord, nil), want: manageGet(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/commitments/{commitmentID}/given/{recordID}/delete", targets: caseTargets,
-			on: on(func(e *testEnv, c model.Case) string {
-				cid := e.freshCommitment(c, e.coordOf(c))
-				rid, err := e.st.AddGivenRecord(context.Background(), c, cid, e.coordOf(c), model.GivenRecord{GivenOn: "2026-02-01", Description: "x"})
-				if err != nil {
-					e.t.Fatal(err)
-				}
-				return "/commitments/" + cid + "/given/" + rid + "/delete"
-			}, values(url.Values{})), want: manageCases(s303)},
+			on: on(coordRecord, values(url.Values{})), want: manageCases(s303)},
+		{method: "GET", pattern: "/cases/{caseID}/needs/new", targets: caseTargets, on: on(fixed("/needs/new"), nil), want: manageGet(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/needs", targets: caseTargets,
 			on: on(fixed("/needs"), values(url.Values{"kind": {"castle"}})), want: manageCases(s422)},
+		{method: "GET", pattern: "/cases/{caseID}/needs/{kind}/remove", targets: caseTargets, on: on(housingNeed, nil), want: manageGet(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/needs/{kind}/remove", targets: caseTargets,
-			on: on(func(e *testEnv, c model.Case) string {
-				if err := e.st.SetNeed(context.Background(), c, "", "housing", ""); err != nil {
-					e.t.Fatal(err)
-				}
-				return "/needs/housing/remove"
-			}, values(url.Values{})), want: manageCases(s303)},
+			on: on(housingNeed, values(url.Values{})), want: manageCases(s303)},
+		{method: "GET", pattern: "/cases/{caseID}/appointments/{apptID}/going", targets: caseTargets,
+			on:   on(func(e *testEnv, c model.Case) string { return "/appointments/" + e.freshAppointment(c) + "/going" }, nil),
+			want: viewCases(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/appointments/{apptID}/going", targets: caseTargets,
 			on:   on(func(e *testEnv, c model.Case) string { return "/appointments/" + e.freshAppointment(c) + "/going" }, forCoord(url.Values{"role": {"driver"}})),
 			want: manageCases(s303)},

@@ -28,6 +28,10 @@ type appointmentView struct {
 	ISO string
 	// Hearing is set for a hearing before the immigration court.
 	Hearing bool
+	// Who says who goes with them: the members signed up, with what they
+	// do there, then anyone else the appointment's free text names
+	// (whoGoes); "" when nobody is going yet.
+	Who string
 }
 
 // caseView is the case page: what is next first (casePage), then the

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"sort"
 	"strings"
 
 	"puente/internal/authz"
@@ -19,7 +18,7 @@ const endingSoonDays = 30
 // every commitment in words, what ends in the next 30 days, what started
 // with nothing recorded, money per month, the needs, who goes to each
 // appointment, and the case's flags. It reads d.Case, d.Org and
-// d.Appointments.
+// d.Appointments, and sets each appointment's Who.
 func (s *Server) fillCaseCommitments(r *http.Request, d *templateData) error {
 	ctx := r.Context()
 	c, org, v := d.Case, d.Org, viewerFrom(r)
@@ -47,13 +46,9 @@ func (s *Server) fillCaseCommitments(r *http.Request, d *templateData) error {
 	if err != nil {
 		return err
 	}
-	if cd.CanManage {
-		if cd.Members, err = s.store.Members(ctx, org.ID, string(d.Lang)); err != nil {
-			return err
-		}
-	}
 	for _, cm := range cms {
 		cv := d.commitmentViewOf(cm, today, v.UserID)
+		cv.CanRecord = c.Open() && authz.RecordGiven(v.Viewer, org, cm.HolderIDs())
 		cd.Commitments = append(cd.Commitments, cv)
 		lc, g := ledgerOf(cm), givenOf(cm)
 		if ledger.EndsWithin(lc, today, endingSoonDays) {
@@ -76,30 +71,63 @@ func (s *Server) fillCaseCommitments(r *http.Request, d *templateData) error {
 			cd.NeedFlags = append(cd.NeedFlags, needFlag{CaseID: c.ID, CaseCode: c.Code, Kind: n.KindLabel, Until: n.Until})
 		}
 	}
-	canSignUp := cd.CanAdd
-	cd.TakeOn = d.T("commit.take_on")
-	words := d.goingWordsOf(cd.Members)
-	for _, a := range d.Appointments {
+	words := d.goingWordsOf()
+	for i, a := range d.Appointments {
 		ups := signups[a.ID]
+		who := d.whoGoes(ups, a.Going)
+		d.Appointments[i].Who = who
 		settled := a.Mark.State == model.MarkDone || a.Mark.State == model.MarkNotApplicable
-		ca := coverage.Appointment{Kind: a.Kind, Day: appointmentDay(a.Date, a.Time, a.StartsAt, org.TimeZone), Going: len(ups), Settled: settled}
+		going := len(ups)
+		if a.Going != "" {
+			going++ // someone the free text names (issue 9's "who goes")
+		}
+		ca := coverage.Appointment{Kind: a.Kind, Day: appointmentDay(a.Date, a.Time, a.StartsAt, org.TimeZone), Going: going, Settled: settled}
+		kind := d.T("appointment.kind." + string(a.Kind))
 		gv := goingView{W: words, CaseID: c.ID, ApptID: a.ID, Flagged: c.Open() && coverage.Uncovered(ca, today),
-			Accompanied: coverage.Accompanied(a.Kind), CanSignUp: canSignUp && !settled, CanAssign: cd.CanManage && !settled}
+			Accompanied: coverage.Accompanied(a.Kind), Others: a.Going != "", Passed: settled || ca.Day.Before(today),
+			CanSignUp: cd.CanAdd && !settled, CanAssign: cd.CanManage && !settled,
+			IGoLabel: d.T("going.i_go_to", kind, a.Day), WithdrawLabel: d.T("going.withdraw_mine", kind, a.Day)}
+		if who != "" {
+			gv.WhoLine = d.T("appointment.going", who)
+		}
 		for _, su := range ups {
-			if su.UserID == v.UserID {
+			mine := su.UserID == v.UserID
+			if mine {
 				gv.Mine = su.Role
 			}
-			gv.People = append(gv.People, signUpView{SignUp: su, RoleLabel: d.T("going.role." + string(su.Role)),
-				RemoveLabel: d.T("going.withdraw_for", su.Name), CanRemove: canSignUp && authz.ActFor(v.Viewer, org, su.UserID)})
+			label := d.T("going.withdraw_for", su.Name)
+			if mine {
+				label = d.T("going.withdraw_mine", kind, a.Day)
+			}
+			gv.People = append(gv.People, signUpView{SignUp: su, RoleLabel: d.T("going.role." + string(su.Role)), Mine: mine,
+				RemoveLabel: label, CanRemove: gv.CanSignUp && authz.ActFor(v.Viewer, org, su.UserID)})
 		}
 		cd.Going[a.ID] = gv
 		if gv.Flagged {
 			cd.Flags = append(cd.Flags, appointmentFlag{CaseID: c.ID, CaseCode: c.Code, ApptID: a.ID,
-				Kind: d.T("appointment.kind." + string(a.Kind)), Date: strings.TrimSpace(d.Day(a.Date) + " " + a.LocalTime), When: a.When, Place: a.Place,
-				CanSignUp: canSignUp})
+				Kind: kind, Date: strings.TrimSpace(d.Day(a.Date) + " " + a.LocalTime), When: a.When, Place: a.Place,
+				CanSignUp: cd.CanAdd})
 		}
 	}
 	return nil
+}
+
+// whoGoes says who goes to an appointment: the members signed up, with
+// what they do there ("Ana Ruiz (driver)"), then what its free text says
+// ("Ana drives, Luis interprets"); "" when nobody is going yet.
+func (d *templateData) whoGoes(ups []model.SignUp, free string) string {
+	var parts []string
+	for _, su := range ups {
+		parts = append(parts, su.Name+" ("+d.T("going.role."+string(su.Role))+")")
+	}
+	who := strings.Join(parts, ", ")
+	switch {
+	case free == "":
+		return who
+	case who == "":
+		return free
+	}
+	return who + "; " + free
 }
 
 // Going is who goes to appointment id, for the case page's partial.
@@ -107,50 +135,5 @@ func (d *templateData) Going(id string) goingView {
 	if d.Commit == nil {
 		return goingView{}
 	}
-	gv, ok := d.Commit.Going[id]
-	if !ok {
-		return goingView{}
-	}
-	if d.Commit.ErrorAppt == id {
-		for _, e := range d.CommitErrors("going_").Errors {
-			gv.Errors = append(gv.Errors, e.Message)
-		}
-	}
-	return gv
-}
-
-// CommitErrors is the error summary (the "error-summary" partial) of a
-// rejected commitment or sign-up form: its messages in the order its
-// fields show, each labelled and linked to its field (prefix + field
-// name). A sign-up form has no fields of its own id: its lines link to
-// the appointment, which shows them too.
-func (d *templateData) CommitErrors(prefix string) summaryArgs {
-	order := summaryOrders[prefix]
-	if order == nil && d.Commit != nil {
-		order = d.Commit.ErrorOrder
-	}
-	a := summaryArgs{Title: d.T("errors.summary")}
-	seen := map[string]bool{}
-	for _, f := range order {
-		if msg := d.Errors[prefix+f]; msg != "" {
-			a.Errors = append(a.Errors, summaryError{Field: prefix + f, Message: d.T("commit.field."+f) + ": " + msg})
-			seen[prefix+f] = true
-		}
-	}
-	var rest []string // anything not in the order is still said
-	for k := range d.Errors {
-		if !seen[k] && strings.HasPrefix(k, prefix) {
-			rest = append(rest, k)
-		}
-	}
-	sort.Strings(rest)
-	for _, k := range rest {
-		a.Errors = append(a.Errors, summaryError{Field: k, Message: d.Errors[k]})
-	}
-	if prefix == "going_" && d.Commit != nil && d.Commit.ErrorAppt != "" {
-		for i := range a.Errors {
-			a.Errors[i].Field = "appt-" + d.Commit.ErrorAppt
-		}
-	}
-	return a
+	return d.Commit.Going[id]
 }

@@ -52,7 +52,7 @@ func TestCoverageFlags(t *testing.T) {
 	}
 	check("someone signs up", false)
 	page := coord.get("/cases/" + c.ID)
-	if !strings.Contains(page.body, "<strong>Miguel Member</strong> (driver)") {
+	if !strings.Contains(cmItem(page.body, appt), "Going with them: Miguel Member (driver)") {
 		t.Errorf("case page: got no \"Miguel Member (driver)\" under the hearing")
 	}
 	cmPost(t, mem, going+"/remove", url.Values{}, s303)

@@ -31,7 +31,7 @@ func TestMembersActForThemselves(t *testing.T) {
 		t.Errorf("member edits their own: got %d, want 200", r.status)
 	}
 	theirs := cmCommitment(t, coord, c.ID, url.Values{"kind": {"housing"}, "starts_on": {cmDay(0)}, "end_kind": {"open"}, "holder": {coordID}})
-	for _, p := range []string{"/edit"} {
+	for _, p := range []string{"/edit", "/cancel", "/given/new", "/holders/new"} {
 		if r := mem.get(base + theirs + p); r.status != s403 {
 			t.Errorf("member GET %s of the coordinator's: got %d, want 403", p, r.status)
 		}
@@ -41,7 +41,7 @@ func TestMembersActForThemselves(t *testing.T) {
 		form url.Values
 	}{
 		{"", url.Values{"kind": {"housing"}, "starts_on": {cmDay(0)}, "end_kind": {"open"}}},
-		{"/cancel", url.Values{"confirm": {"1"}}},
+		{"/cancel", url.Values{}},
 		{"/given", url.Values{"given_on": {cmDay(0)}, "description": {"x"}}},
 	} {
 		before := cmCounts(e)
@@ -65,14 +65,17 @@ func TestMembersActForThemselves(t *testing.T) {
 		t.Errorf("member deletes the coordinator's record: got %d, want 403", r.status)
 	}
 	cmPost(t, coord, base+theirs+"/given/"+rid+"/delete", url.Values{}, s303)
-	// The member cancels their own, with the tick.
-	cmPost(t, mem, base+own+"/cancel", url.Values{"confirm": {"1"}}, s303)
+	// The member cancels their own, through its confirmation page.
+	if r := mem.get(base + own + "/cancel"); r.status != s200 || !strings.Contains(r.body, `action="`+base+own+`/cancel"`) {
+		t.Errorf("member's confirmation page before cancelling their own: got %d", r.status)
+	}
+	cmPost(t, mem, base+own+"/cancel", url.Values{}, s303)
 	if r := mem.get(base + own + "/edit"); r.status != s403 {
 		t.Errorf("editing a cancelled commitment: got %d, want 403", r.status)
 	}
 	// The case history says who did what for whom, never a note.
 	page := coord.get("/cases/" + c.ID)
-	hist := cmSection(page.body, `id="history-heading"`)
+	hist := cmHistory(page.body)
 	for _, want := range []string{
 		`Miguel Member · made responsible: Miguel Member <span class="muted">(Housing)</span>`,
 		`Miguel Member · cancelled a commitment <span class="muted">(School)</span>`,
@@ -236,7 +239,7 @@ func TestMyTasks(t *testing.T) {
 	}
 	// Linked from every page, in both groups' views and the network's.
 	for _, p := range []string{"/", "/cases", "/cases/" + c.ID, "/account", "/calendar", "/me/tasks"} {
-		if r := mem.get(p); !strings.Contains(r.body, `<a href="/me/tasks">My tasks</a>`) {
+		if r := mem.get(p); !strings.Contains(r.body, `<a class="tasks-link" href="/me/tasks">My tasks</a>`) {
 			t.Errorf("GET %s: no link to /me/tasks", p)
 		}
 	}

@@ -73,22 +73,24 @@ func cmPost(t *testing.T, c *client, path string, form url.Values, want int) res
 	return res
 }
 
-// cmFlagsSection is the flags box of a page ("" when there is none).
+// cmFlagsSection is the flags of a page ("" when there are none): the
+// home page's box, or the row of the case page's summary.
 func cmFlagsSection(body string) string {
-	i := strings.Index(body, `<section class="flags"`)
-	if i < 0 {
-		return ""
+	for _, box := range []struct{ start, end string }{{`<section class="flags"`, "</section>"}, {`<div class="flagged">`, "</div>"}} {
+		if i := strings.Index(body, box.start); i >= 0 {
+			j := strings.Index(body[i:], box.end)
+			return body[i : i+j]
+		}
 	}
-	j := strings.Index(body[i:], "</section>")
-	return body[i : i+j]
+	return ""
 }
 
 // cmFlagged reports whether the page flags appointment apptID.
 func cmFlagged(body, apptID string) bool {
-	return strings.Contains(cmFlagsSection(body), "#appt-"+apptID)
+	return strings.Contains(cmFlagsSection(body), "#a-"+apptID+`"`)
 }
 
-var cmCountRowRE = regexp.MustCompile(`(?s)<th scope="row"><a href="/orgs/[0-9a-f]+">([^<]+)</a></th>\s*<td>\d+</td>\s*<td>\d+</td>\s*<td>(\d+)</td>\s*<td>(\d+)</td>`)
+var cmCountRowRE = regexp.MustCompile(`(?s)<th scope="row"><a href="/orgs/[0-9a-f]+">([^<]+)</a></th>\s*<td[^>]*>\d+</td>\s*<td[^>]*>\d+</td>\s*<td[^>]*>(\d+)</td>\s*<td[^>]*>(\d+)</td>`)
 
 // cmNetworkCounts reads a group's coverage numbers from a network's /cases.
 func cmNetworkCounts(t *testing.T, body, group string) (nobodyGoing, needs int) {
@@ -106,7 +108,7 @@ func cmNetworkCounts(t *testing.T, body, group string) (nobodyGoing, needs int) 
 
 // cmStateOf reads the state tag of commitment id on a case page.
 func cmStateOf(body, id string) string {
-	re := regexp.MustCompile(`(?s)<a href="/cases/[0-9a-f]{32}/commitments/` + id + `"><strong>[^<]*</strong></a>[^<]*<span class="tag tag-([a-z]+)">`)
+	re := regexp.MustCompile(`<span class="tag tag-cm-([a-z]+)">[^<]*</span> <a href="/cases/[0-9a-f]{32}/commitments/` + id + `">`)
 	m := re.FindStringSubmatch(body)
 	if m == nil {
 		return ""
@@ -123,12 +125,22 @@ func cmSection(body, heading string) string {
 	}
 	rest := body[i+len(heading):]
 	end := len(rest)
-	for _, stop := range []string{"</section>", "<h3", "<h2"} {
+	for _, stop := range []string{"</section>", "<h3", "<h2", "<details"} {
 		if j := strings.Index(rest, stop); j >= 0 && j < end {
 			end = j
 		}
 	}
 	return rest[:end]
+}
+
+// cmHistory is the case page's history section.
+func cmHistory(body string) string {
+	i := strings.Index(body, `id="history-heading"`)
+	if i < 0 {
+		return ""
+	}
+	j := strings.Index(body[i:], "</section>")
+	return body[i : i+j]
 }
 
 // cmCounts counts every table a commitment or coverage form writes to.

@@ -45,12 +45,12 @@ type commitData struct {
 	Holders         []holderView
 	Today           string
 
-	// ErrorOrder lists the rejected form's fields in the order the form
-	// shows them, for the error summary.
-	ErrorOrder []string
-	// ErrorAppt is the appointment whose sign-up form was rejected: the
-	// summary links to it and it shows the messages.
-	ErrorAppt string
+	// Appointment is the appointment a sign-up page is about, with who
+	// goes to it.
+	Appointment      *appointmentView
+	AppointmentGoing goingView
+	// Record is the record of what was given a page is about.
+	Record *model.GivenRecord
 
 	// Tasks: the viewer's own list (/me/tasks).
 	ThisWeek []taskView
@@ -75,8 +75,12 @@ type commitmentView struct {
 	Holders    string // names, comma-separated
 	HeldBy     string // "Responsible: …", or that nobody is
 	Mine       bool   // the viewer is one of its holders
-	// TakeOnLabel is the accessible name of "I will do this" for it.
+	// TakeOnLabel is the accessible name of "I will do this" for it;
+	// RecordLabel that of "Record" (what was given), which the viewer may
+	// use when CanRecord.
 	TakeOnLabel string
+	RecordLabel string
+	CanRecord   bool
 }
 
 // holderView is one holder on a commitment's page.
@@ -100,8 +104,10 @@ type needView struct {
 	Uncovered bool
 }
 
-// goingView is who goes to one appointment, with the viewer's own sign-up
-// form and, for coordinators, the form to assign anyone in the group.
+// goingView is who goes to one appointment, with the viewer's one-tap
+// buttons (go, withdraw, take someone off); the line that says who goes
+// links to the page that chooses a role or, for coordinators, anyone in
+// the group.
 type goingView struct {
 	W           *goingWords
 	CaseID      string
@@ -110,10 +116,18 @@ type goingView struct {
 	Mine        model.SignUpRole // the viewer's role, "" when not going
 	Flagged     bool
 	Accompanied bool
-	CanSignUp   bool
-	CanAssign   bool
-	// Errors are the messages of this appointment's rejected form.
-	Errors []string
+	// Others is set when the appointment's free text names someone going.
+	Others bool
+	// WhoLine says who goes ("Going with them: …"), "" when nobody does.
+	WhoLine string
+	// Passed is set once the appointment's day is over or how it went
+	// was recorded: nobody signs up any more.
+	Passed    bool
+	CanSignUp bool
+	CanAssign bool
+	// IGoLabel and WithdrawLabel are the accessible names of "I will go"
+	// and "I can no longer go", naming the appointment.
+	IGoLabel, WithdrawLabel string
 }
 
 // signUpView is one person going.
@@ -122,30 +136,18 @@ type signUpView struct {
 	RoleLabel   string
 	RemoveLabel string
 	CanRemove   bool
+	Mine        bool // the viewer
 }
 
-// goingWords are the words and choices every appointment's sign-up forms
-// share, put in the page's language once per page rather than once per
-// appointment.
+// goingWords are the words every appointment's sign-up buttons share, put
+// in the page's language once per page rather than once per appointment.
 type goingWords struct {
-	Who, Nobody, NobodySoon, IGo, As, Withdraw, WithdrawOther, Assign, Person, AssignButton string
-	Roles, Members                                                                          []option
+	Nobody, NobodySoon, IGo, Withdraw, WithdrawOther string
 }
 
-// option is one choice of a select.
-type option struct{ Value, Label string }
-
-func (d *templateData) goingWordsOf(members []model.Member) *goingWords {
-	w := &goingWords{Who: d.T("going.who"), Nobody: d.T("going.nobody"), NobodySoon: d.T("going.nobody_soon"),
-		IGo: d.T("going.i_go"), As: d.T("going.as"), Withdraw: d.T("going.withdraw"), WithdrawOther: d.T("going.withdraw_other"),
-		Assign: d.T("going.assign"), Person: d.T("going.person"), AssignButton: d.T("going.assign_button")}
-	for _, r := range model.SignUpRoles {
-		w.Roles = append(w.Roles, option{string(r), d.T("going.role." + string(r))})
-	}
-	for _, m := range members {
-		w.Members = append(w.Members, option{m.UserID, m.Name})
-	}
-	return w
+func (d *templateData) goingWordsOf() *goingWords {
+	return &goingWords{Nobody: d.T("going.nobody"), NobodySoon: d.T("going.nobody_soon"),
+		IGo: d.T("going.i_go"), Withdraw: d.T("going.withdraw"), WithdrawOther: d.T("going.withdraw_other")}
 }
 
 // appointmentFlag is an appointment in the window with nobody going.
@@ -224,6 +226,7 @@ func (d *templateData) commitmentViewOf(c model.Commitment, today deadline.Date,
 		v.HeldBy = d.T("commit.held_by", v.Holders)
 	}
 	v.TakeOnLabel = d.T("commit.take_on_for", v.KindLabel)
+	v.RecordLabel = d.T("given.add_for", v.KindLabel)
 	if lc.Money == nil {
 		if c.Records == 0 {
 			v.Given = d.T("commit.given_none")

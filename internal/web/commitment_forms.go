@@ -31,10 +31,6 @@ type commitmentPost struct {
 	Holders []string
 }
 
-// commitmentFields is the form's fields in the order it shows them, for
-// the error summary.
-var commitmentFields = []string{"kind", "description", "starts_on", "end_kind", "ends_on", "amount", "currency", "frequency", "holder"}
-
 // amountMessages turns each way an amount is refused into its message key.
 var amountMessages = []struct {
 	err error
@@ -162,8 +158,6 @@ type givenForm struct {
 	GivenBy     string `form:"given_by" validate:"safetext,max=64"`
 	Note        string `form:"note" validate:"safetext,max=500"`
 }
-
-var givenFields = []string{"given_on", "amount", "description", "given_by", "note"}
 
 // checkGiven validates f for commitment c on today: not a day in the
 // future; money needs an amount and anything else a description; the giver

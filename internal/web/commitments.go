@@ -67,7 +67,7 @@ func (s *Server) commitmentCreatePost(w http.ResponseWriter, r *http.Request) er
 	}
 	in, errs := s.checkCommitment(d.Lang, &f, d.Commit.Members)
 	if len(errs) > 0 {
-		d.Errors, d.Commit.ErrorOrder = errs, commitmentFields
+		d.Errors = errs
 		return s.formRejected(w, r, "commitment_new", d, &f)
 	}
 	id, err := s.store.AddCommitment(r.Context(), d.Case, v.UserID, in, f.Holders)
@@ -84,13 +84,12 @@ func (s *Server) loadCommitment(r *http.Request) (model.Commitment, error) {
 	return s.store.Commitment(r.Context(), caseFrom(r).ID, r.PathValue("commitmentID"), string(langFrom(r)))
 }
 
+// commitmentView is a commitment's own page: what it is and how it
+// stands, who is responsible, what was given. Its forms (edit, record,
+// make responsible) have pages of their own, cancelling and deleting a
+// record a confirmation page; only "I will do this" and taking someone off
+// are one tap.
 func (s *Server) commitmentView(w http.ResponseWriter, r *http.Request) error {
-	return s.commitmentViewWith(w, r, http.StatusOK, nil)
-}
-
-// commitmentViewWith renders a commitment's page: what it is, who holds
-// it, what was given; its forms come back here with 422 and their errors.
-func (s *Server) commitmentViewWith(w http.ResponseWriter, r *http.Request, status int, fill func(*templateData)) error {
 	cm, err := s.loadCommitment(r)
 	if err != nil {
 		return err
@@ -106,10 +105,11 @@ func (s *Server) commitmentViewWith(w http.ResponseWriter, r *http.Request, stat
 	d.Title = d.T("commit.title", cd.Commitment.KindLabel, d.Case.Code)
 	holders := cm.HolderIDs()
 	open := d.Case.Open()
-	cd.CanChange = open && cm.CancelledOn == "" && authz.ChangeCommitment(v.Viewer, d.Org, holders)
-	cd.CanRecord = open && authz.RecordGiven(v.Viewer, d.Org, holders)
 	live := open && cm.CancelledOn == ""
+	cd.CanChange = live && authz.ChangeCommitment(v.Viewer, d.Org, holders)
+	cd.CanRecord = open && authz.RecordGiven(v.Viewer, d.Org, holders)
 	cd.CanTakeOn = live && cd.CanAdd && !cm.HeldBy(v.UserID)
+	cd.CanManage = cd.CanManage && live
 	for _, h := range cm.Holders {
 		cd.Holders = append(cd.Holders, holderView{Holder: h, CanRemove: live && authz.ActFor(v.Viewer, d.Org, h.UserID)})
 	}
@@ -125,11 +125,7 @@ func (s *Server) commitmentViewWith(w http.ResponseWriter, r *http.Request, stat
 		}
 		cd.Records = append(cd.Records, rv)
 	}
-	d.FormName, d.Form = "given", &givenForm{GivenOn: cd.Today, GivenBy: v.UserID}
-	if fill != nil {
-		fill(d)
-	}
-	return s.render(w, r, status, "commitment", d)
+	return s.render(w, r, http.StatusOK, "commitment", d)
 }
 
 // commitmentEditForm is the edit form of a commitment the viewer may change.
@@ -178,7 +174,7 @@ func (s *Server) commitmentUpdatePost(w http.ResponseWriter, r *http.Request) er
 	in, errs := s.checkCommitment(d.Lang, &f, d.Commit.Members)
 	if len(errs) > 0 {
 		d.Commit.Commitment = d.commitmentViewOf(cm, s.orgToday(d.Org), viewerFrom(r).UserID)
-		d.Errors, d.Commit.ErrorOrder = errs, commitmentFields
+		d.Errors = errs
 		return s.formRejected(w, r, "commitment_edit", d, &f)
 	}
 	if err := s.store.UpdateCommitment(r.Context(), d.Case, cm.ID, viewerFrom(r).UserID, in); err != nil {
@@ -189,27 +185,35 @@ func (s *Server) commitmentUpdatePost(w http.ResponseWriter, r *http.Request) er
 	return nil
 }
 
-// cancelForm asks for a tick: cancelling cannot be undone.
-type cancelForm struct {
-	Confirm string `form:"confirm" validate:"required,oneof=1"`
-}
-
-func (s *Server) commitmentCancelPost(w http.ResponseWriter, r *http.Request) error {
-	if err := parseForm(r); err != nil {
-		return err
-	}
+// commitmentCancelForm asks before a commitment is cancelled: it stops
+// falling due and leaves the needs it met, and cannot be undone; what was
+// given stays.
+func (s *Server) commitmentCancelForm(w http.ResponseWriter, r *http.Request) error {
 	cm, err := s.changeable(r)
 	if err != nil {
 		return err
 	}
-	var f cancelForm
-	decodeForm(r, &f)
-	lang := langFrom(r)
-	if errs := s.validateForm(lang, &f); len(errs) > 0 {
-		return s.commitmentViewWith(w, r, http.StatusUnprocessableEntity, func(d *templateData) {
-			d.Errors = map[string]string{"cancel_confirm": lang.T("err.confirm_cancel")}
-			d.FormName, d.Form = "cancel", &f
-		})
+	d := s.casePageData(r)
+	kind := d.T("commit.kind." + string(cm.Kind))
+	what := kind
+	if cm.Description != "" {
+		what += " · " + cm.Description
+	}
+	return s.confirm(w, r, http.StatusOK, d, &confirmView{
+		Title: d.T("confirm.commit.title", kind), Lead: d.T("confirm.commit.lead", what),
+		Lost:   []string{d.T("confirm.commit.due"), d.T("confirm.commit.needs"), d.T("confirm.commit.undo")},
+		Kept:   d.T("confirm.commit.kept"),
+		Action: "/cases/" + d.Case.ID + "/commitments/" + cm.ID + "/cancel", Button: d.T("commit.cancel"),
+		Cancel: "/cases/" + d.Case.ID + "/commitments/" + cm.ID,
+	})
+}
+
+// commitmentCancelPost cancels the commitment in the URL on the group's
+// today, from its confirmation page.
+func (s *Server) commitmentCancelPost(w http.ResponseWriter, r *http.Request) error {
+	cm, err := s.changeable(r)
+	if err != nil {
+		return err
 	}
 	c := caseFrom(r)
 	if err := s.store.CancelCommitment(r.Context(), c, cm.ID, viewerFrom(r).UserID, s.orgToday(orgFrom(r)).String()); err != nil {
@@ -217,125 +221,6 @@ func (s *Server) commitmentCancelPost(w http.ResponseWriter, r *http.Request) er
 	}
 	s.flash(r, "commit.cancelled")
 	http.Redirect(w, r, "/cases/"+c.ID+"/commitments/"+cm.ID, http.StatusSeeOther)
-	return nil
-}
-
-// holderPost makes a member responsible for the commitment in the URL:
-// the viewer themselves ("I'll do this"), or anyone for a coordinator.
-func (s *Server) holderPost(w http.ResponseWriter, r *http.Request) error {
-	return s.holderChange(w, r, true)
-}
-
-// holderRemovePost takes a member off the commitment in the URL.
-func (s *Server) holderRemovePost(w http.ResponseWriter, r *http.Request) error {
-	return s.holderChange(w, r, false)
-}
-
-func (s *Server) holderChange(w http.ResponseWriter, r *http.Request, add bool) error {
-	if err := parseForm(r); err != nil {
-		return err
-	}
-	cm, err := s.loadCommitment(r)
-	if err != nil {
-		return err
-	}
-	var f personForm
-	decodeForm(r, &f)
-	v, c, org := viewerFrom(r), caseFrom(r), orgFrom(r)
-	uid := f.UserID
-	if uid == "" {
-		uid = v.UserID
-	}
-	if !authz.ActFor(v.Viewer, org, uid) {
-		return model.ErrForbidden
-	}
-	lang := langFrom(r)
-	errs := s.validateForm(lang, &f)
-	if len(errs) == 0 && add {
-		members, err := s.store.Members(r.Context(), org.ID, string(langFrom(r)))
-		if err != nil {
-			return err
-		}
-		if !isMember(members, uid) {
-			errs["user_id"] = lang.T("err.choice")
-		}
-	}
-	if len(errs) > 0 {
-		return s.commitmentViewWith(w, r, http.StatusUnprocessableEntity, func(d *templateData) {
-			d.Errors, d.FormName, d.Form = prefixed("holder_", errs), "holder", &f
-		})
-	}
-	if add {
-		err = s.store.AddHolder(r.Context(), c, cm.ID, v.UserID, uid)
-	} else {
-		err = s.store.RemoveHolder(r.Context(), c, cm.ID, v.UserID, uid)
-	}
-	if err != nil {
-		return err
-	}
-	s.flash(r, "commit.holders_saved")
-	target := "/cases/" + c.ID + "/commitments/" + cm.ID
-	switch f.Return {
-	case "case":
-		target = "/cases/" + c.ID + "#commitments"
-	case "tasks":
-		target = "/me/tasks"
-	}
-	http.Redirect(w, r, target, http.StatusSeeOther)
-	return nil
-}
-
-// givenCreatePost records what was given against the commitment in the URL.
-func (s *Server) givenCreatePost(w http.ResponseWriter, r *http.Request) error {
-	if err := parseForm(r); err != nil {
-		return err
-	}
-	cm, err := s.loadCommitment(r)
-	if err != nil {
-		return err
-	}
-	v, c, org := viewerFrom(r), caseFrom(r), orgFrom(r)
-	if !authz.RecordGiven(v.Viewer, org, cm.HolderIDs()) {
-		return model.ErrForbidden
-	}
-	members, err := s.store.Members(r.Context(), org.ID, string(langFrom(r)))
-	if err != nil {
-		return err
-	}
-	var f givenForm
-	decodeForm(r, &f)
-	lang := langFrom(r)
-	mayName := func(id string) bool { return isMember(members, id) && authz.ActFor(v.Viewer, org, id) }
-	g, errs := s.checkGiven(lang, &f, cm, s.orgToday(org).String(), mayName)
-	if len(errs) > 0 {
-		return s.commitmentViewWith(w, r, http.StatusUnprocessableEntity, func(d *templateData) {
-			d.Errors, d.FormName, d.Form = prefixed("given_", errs), "given", &f
-		})
-	}
-	if _, err := s.store.AddGivenRecord(r.Context(), c, cm.ID, v.UserID, g); err != nil {
-		return err
-	}
-	s.flash(r, "given.saved")
-	http.Redirect(w, r, "/cases/"+c.ID+"/commitments/"+cm.ID+"#given", http.StatusSeeOther)
-	return nil
-}
-
-// givenDeletePost removes a record entered by mistake: by whoever entered
-// it, or a coordinator.
-func (s *Server) givenDeletePost(w http.ResponseWriter, r *http.Request) error {
-	c, org, v := caseFrom(r), orgFrom(r), viewerFrom(r)
-	g, err := s.store.GivenRecord(r.Context(), c.ID, r.PathValue("commitmentID"), r.PathValue("recordID"))
-	if err != nil {
-		return err
-	}
-	if !authz.RemoveGiven(v.Viewer, org, g.RecordedByID) {
-		return model.ErrForbidden
-	}
-	if err := s.store.DeleteGivenRecord(r.Context(), c, g.CommitmentID, g.ID, v.UserID); err != nil {
-		return err
-	}
-	s.flash(r, "given.removed")
-	http.Redirect(w, r, "/cases/"+c.ID+"/commitments/"+g.CommitmentID+"#given", http.StatusSeeOther)
 	return nil
 }
 

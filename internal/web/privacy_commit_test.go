@@ -12,7 +12,7 @@ import (
 // people may see them.
 var pvCommitMarkers = []string{"CANARYCOMMIT", "CANARYGIVEN", "CANARYGIVNOTE"}
 
-var pvApptRE = regexp.MustCompile(`id="appt-([0-9a-f]{32})"`)
+var pvApptRE = regexp.MustCompile(`<li class="item" id="a-([0-9a-f]{32})"`)
 
 // pvSeedCommitments gives the canary case (at base) a money commitment
 // with a record of what was given, a needed kind, and a sign-up for its

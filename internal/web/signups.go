@@ -8,17 +8,6 @@ import (
 	"puente/internal/model"
 )
 
-// summaryOrders are the fields of the inline forms of the case page and a
-// commitment's page in the order they show, for their error summary
-// (CommitErrors); whole-page forms set commitData.ErrorOrder.
-var summaryOrders = map[string][]string{
-	"going_":  {"user_id", "role"},
-	"need_":   {"kind", "until"},
-	"given_":  givenFields,
-	"holder_": {"user_id"},
-	"cancel_": {"confirm"},
-}
-
 // goingPost signs a member up for the appointment in the URL, in one tap:
 // the viewer themselves, or anyone in the group for a coordinator. Signed
 // up already, the role changes.
@@ -75,7 +64,7 @@ func (s *Server) goingRemovePost(w http.ResponseWriter, r *http.Request) error {
 		return model.ErrForbidden
 	}
 	if errs := s.validateForm(langFrom(r), &f); len(errs) > 0 {
-		return s.goingRejected(w, r, &f, errs)
+		return s.goingRejected(w, r, &goingForm{UserID: f.UserID, Return: f.Return}, errs)
 	}
 	if err := s.store.Withdraw(r.Context(), c, r.PathValue("apptID"), v.UserID, uid); err != nil {
 		return err
@@ -85,16 +74,15 @@ func (s *Server) goingRemovePost(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// goingRejected shows the case page again with 422: the error summary
-// links to the appointment whose form was rejected, which shows the
-// messages.
-func (s *Server) goingRejected(w http.ResponseWriter, r *http.Request, form any, errs map[string]string) error {
-	return s.caseViewWith(w, r, http.StatusUnprocessableEntity, prefixed("going_", errs), func(d *templateData) {
-		d.FormName, d.Form = "going", form
-		if d.Commit != nil {
-			d.Commit.ErrorAppt = r.PathValue("apptID")
-		}
-	})
+// goingRejected shows the appointment's sign-up page again with 422, the
+// form as sent and a message per field.
+func (s *Server) goingRejected(w http.ResponseWriter, r *http.Request, form *goingForm, errs map[string]string) error {
+	d, err := s.goingPage(r)
+	if err != nil {
+		return err
+	}
+	d.Errors = errs
+	return s.formRejected(w, r, "going", d, form)
 }
 
 // goingReturn is where a sign-up form leads back to: the page it was on.
@@ -105,50 +93,7 @@ func goingReturn(ret, caseID, apptID string) string {
 	case "tasks":
 		return "/me/tasks"
 	}
-	return "/cases/" + caseID + "#appt-" + apptID
-}
-
-// needPost marks a kind as needed for the case, until a day or with no
-// end (coordinators).
-func (s *Server) needPost(w http.ResponseWriter, r *http.Request) error {
-	if err := parseForm(r); err != nil {
-		return err
-	}
-	var f needForm
-	decodeForm(r, &f)
-	c, org := caseFrom(r), orgFrom(r)
-	lang := langFrom(r)
-	errs := s.validateForm(lang, &f)
-	if _, bad := errs["kind"]; !bad && !model.ValidCommitmentKind(model.CommitmentKind(f.Kind)) {
-		errs["kind"] = lang.T("err.choice")
-	}
-	if _, bad := errs["until"]; !bad && f.Until != "" && f.Until < s.orgToday(org).String() {
-		errs["until"] = lang.T("err.not_past")
-	}
-	if len(errs) > 0 {
-		return s.caseRejected(w, r, "need", &f, prefixed("need_", errs))
-	}
-	if err := s.store.SetNeed(r.Context(), c, viewerFrom(r).UserID, model.CommitmentKind(f.Kind), f.Until); err != nil {
-		return err
-	}
-	s.flash(r, "need.saved")
-	http.Redirect(w, r, "/cases/"+c.ID+"#needs", http.StatusSeeOther)
-	return nil
-}
-
-// needRemovePost takes a kind off the case's needs (coordinators).
-func (s *Server) needRemovePost(w http.ResponseWriter, r *http.Request) error {
-	c := caseFrom(r)
-	kind := model.CommitmentKind(r.PathValue("kind"))
-	if !model.ValidCommitmentKind(kind) {
-		return errNotFound
-	}
-	if err := s.store.RemoveNeed(r.Context(), c, viewerFrom(r).UserID, kind); err != nil {
-		return err
-	}
-	s.flash(r, "need.removed")
-	http.Redirect(w, r, "/cases/"+c.ID+"#needs", http.StatusSeeOther)
-	return nil
+	return "/cases/" + caseID + "#a-" + apptID
 }
 
 // feedSummary titles a calendar entry by case code, never by name: "PU-7K3QXM:

@@ -42,14 +42,16 @@ func esCommitments(t *testing.T, c *client, id string) {
 	gone := add(url.Values{"kind": {"housing"}, "starts_on": {day(-10)}, "end_kind": {"date"}, "ends_on": {day(20)}})
 	pvPost(t, c, gone, url.Values{"kind": {"housing"}, "description": {"Cuarto"}, "starts_on": {day(-9)}, "end_kind": {"open"}}, http.StatusSeeOther)
 	pvPost(t, c, gone+"/given", url.Values{"given_on": {day(-5)}, "description": {"Llaves"}}, http.StatusSeeOther)
-	if m := regexp.MustCompile(`action="(/cases/[0-9a-f]{32}/commitments/[0-9a-f]{32}/given/[0-9a-f]{32}/delete)"`).FindStringSubmatch(pvGet(t, c, gone, http.StatusOK).body); m != nil {
+	// A record is deleted from its confirmation page, linked from the commitment's.
+	if m := regexp.MustCompile(`href="(/cases/[0-9a-f]{32}/commitments/[0-9a-f]{32}/given/[0-9a-f]{32}/delete)"`).FindStringSubmatch(pvGet(t, c, gone, http.StatusOK).body); m != nil {
+		pvGet(t, c, m[1], http.StatusOK)
 		pvPost(t, c, m[1], url.Values{}, http.StatusSeeOther)
 	} else {
-		t.Error("commitment page has no delete button for what was given")
+		t.Error("commitment page links to no confirmation before deleting what was given")
 	}
 	pvPost(t, c, gone+"/holders/remove", url.Values{"return": {"case"}}, http.StatusSeeOther)
 	pvPost(t, c, gone+"/holders", url.Values{"return": {"case"}}, http.StatusSeeOther)
-	pvPost(t, c, gone+"/cancel", url.Values{"confirm": {"1"}}, http.StatusSeeOther)
+	pvPost(t, c, gone+"/cancel", url.Values{}, http.StatusSeeOther)
 	pvPost(t, c, base+"/needs", url.Values{"kind": {"transport"}, "until": {day(90)}}, http.StatusSeeOther)
 	pvPost(t, c, base+"/needs", url.Values{"kind": {"school"}}, http.StatusSeeOther)
 	pvPost(t, c, base+"/needs/school/remove", url.Values{}, http.StatusSeeOther)
@@ -65,7 +67,8 @@ func esCommitments(t *testing.T, c *client, id string) {
 }
 
 // esRejectedCommitmentForms are the commitment and coverage forms with bad
-// input, each answered 422 with its summary and field messages.
+// input, each answered 422 on its own page with its summary and field
+// messages.
 func esRejectedCommitmentForms(t *testing.T, c *client, id string) []esForm {
 	t.Helper()
 	base := "/cases/" + id
@@ -81,7 +84,6 @@ func esRejectedCommitmentForms(t *testing.T, c *client, id string) []esForm {
 		{base + "/commitments", url.Values{"kind": {"money"}, "starts_on": {"2026-05-05"}, "end_kind": {"date"}, "ends_on": {"2026-05-01"},
 			"amount": {"12.345"}, "currency": {"dólares"}, "frequency": {"a veces"}}},
 		{m[1] + "/given", url.Values{"given_on": {"ayer"}, "amount": {"١٢"}}},
-		{m[1] + "/cancel", url.Values{}},
 		{base + "/needs", url.Values{"kind": {"nada"}, "until": {"nunca"}}},
 		{base + "/appointments/" + appt[1] + "/going", url.Values{"role": {"piloto"}}},
 	}
