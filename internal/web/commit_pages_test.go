@@ -194,3 +194,32 @@ func TestTasksLinkedFromEveryPage(t *testing.T) {
 		t.Errorf("sign-in page links to /me/tasks, want no link when signed out")
 	}
 }
+
+// TestSignUpPage: on an appointment's sign-up page a coordinator signs up
+// anyone in the group in a role, and takes them off, coming back to the
+// page each time; a member's page has no choice of person, only of role.
+func TestSignUpPage(t *testing.T) {
+	e := newEnv(t)
+	cmClock(e, cmNow)
+	coord, mem := e.signIn(emailAlphaCoord), e.signIn(emailAlphaMem)
+	c := e.cases["alpha"]
+	appt := cmAppointment(t, e, coord, c.ID, "biometrics", cmDay(4))
+	page := "/cases/" + c.ID + "/appointments/" + appt + "/going"
+	if body := mem.get(page).body; strings.Contains(body, `id="user_id"`) || !strings.Contains(body, `id="role-interpreter"`) {
+		t.Errorf("member's sign-up page: want a choice of role and none of person")
+	}
+	res := cmPost(t, coord, page, url.Values{"user_id": {e.userID(emailAlphaMem)}, "role": {"interpreter"}, "return": {"page"}}, s303)
+	if loc := res.header.Get("Location"); loc != page {
+		t.Errorf("signed up from the page: redirected to %q, want %q", loc, page)
+	}
+	if body := html.UnescapeString(coord.get(page).body); !strings.Contains(body, "<strong>Miguel Member</strong> (interpreter)") {
+		t.Errorf("sign-up page: got no \"Miguel Member (interpreter)\"")
+	}
+	res = cmPost(t, coord, page+"/remove", url.Values{"user_id": {e.userID(emailAlphaMem)}, "return": {"page"}}, s303)
+	if loc := res.header.Get("Location"); loc != page {
+		t.Errorf("taken off from the page: redirected to %q, want %q", loc, page)
+	}
+	if body := coord.get(page).body; strings.Contains(body, "<strong>Miguel Member</strong>") {
+		t.Errorf("sign-up page still lists the member taken off")
+	}
+}

@@ -203,11 +203,11 @@ type needForm struct {
 type goingForm struct {
 	UserID string `form:"user_id" validate:"safetext,max=64"`
 	Role   string `form:"role" validate:"required,oneof=companion driver interpreter"`
-	Return string `form:"return" validate:"max=10"` // case (default), home, tasks
+	Return string `form:"return" validate:"max=10"` // case (default), home, tasks, page (the sign-up page)
 }
 
 // personForm names a group member (withdraw, take on, drop).
 type personForm struct {
 	UserID string `form:"user_id" validate:"safetext,max=64"`
-	Return string `form:"return" validate:"max=10"` // case (default), home, tasks
+	Return string `form:"return" validate:"max=10"` // case (default), home, tasks, page (the sign-up page)
 }

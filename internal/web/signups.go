@@ -92,6 +92,8 @@ func goingReturn(ret, caseID, apptID string) string {
 		return "/"
 	case "tasks":
 		return "/me/tasks"
+	case "page":
+		return "/cases/" + caseID + "/appointments/" + apptID + "/going"
 	}
 	return "/cases/" + caseID + "#a-" + apptID
 }
