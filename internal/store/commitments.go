@@ -55,7 +55,7 @@ func init() {
 // name in the collation of lang, "en" or "es") and what was recorded
 // against each.
 func (s *Store) Commitments(ctx context.Context, caseID, lang string) ([]model.Commitment, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+commitmentCols+` FROM commitments cm
+	rows, err := s.rd().QueryContext(ctx, `SELECT `+commitmentCols+` FROM commitments cm
 		WHERE cm.case_id = ? ORDER BY cm.starts_on, cm.id`, caseID)
 	if err != nil {
 		return nil, err
@@ -88,7 +88,7 @@ func (s *Store) Commitments(ctx context.Context, caseID, lang string) ([]model.C
 
 // caseHolders are the holders of every commitment of a case, by commitment, by name.
 func (s *Store) caseHolders(ctx context.Context, caseID, lang string) (map[string][]model.Holder, error) {
-	rows, err := s.db.QueryContext(ctx, holderQueries[sortColumn(lang)].byCase, caseID)
+	rows, err := s.rd().QueryContext(ctx, holderQueries[sortColumn(lang)].byCase, caseID)
 	if err != nil {
 		return nil, err
 	}
@@ -109,12 +109,12 @@ func (s *Store) caseHolders(ctx context.Context, caseID, lang string) (map[strin
 // name in the collation of lang); model.ErrNotFound if the case has no
 // such commitment.
 func (s *Store) Commitment(ctx context.Context, caseID, id, lang string) (model.Commitment, error) {
-	c, err := scanCommitment(s.db.QueryRowContext(ctx, `SELECT `+commitmentCols+` FROM commitments cm
+	c, err := scanCommitment(s.rd().QueryRowContext(ctx, `SELECT `+commitmentCols+` FROM commitments cm
 		WHERE cm.id = ? AND cm.case_id = ?`, id, caseID))
 	if err != nil {
 		return model.Commitment{}, err
 	}
-	rows, err := s.db.QueryContext(ctx, holderQueries[sortColumn(lang)].byOne, id)
+	rows, err := s.rd().QueryContext(ctx, holderQueries[sortColumn(lang)].byOne, id)
 	if err != nil {
 		return model.Commitment{}, err
 	}
@@ -149,7 +149,8 @@ func endsArg(in model.CommitmentInput) sql.NullString {
 // (otherwise model.ErrNotFound, nothing written).
 func (s *Store) AddCommitment(ctx context.Context, c model.Case, actorID string, in model.CommitmentInput, holders []string) (string, error) {
 	id := newID()
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(t *sql.Tx) error {
+		tx := s.in(t)
 		if err := caseOpenTx(ctx, tx, c); err != nil {
 			return err
 		}
@@ -163,7 +164,7 @@ func (s *Store) AddCommitment(ctx context.Context, c model.Case, actorID string,
 			amount, currency, freq, nullStr(actorID), now, now); err != nil {
 			return translate(err)
 		}
-		if err := s.touchTx(ctx, tx, c.ID, actorID, "commitment_added", string(in.Kind)); err != nil {
+		if err := s.touchTx(ctx, t, c.ID, actorID, "commitment_added", string(in.Kind)); err != nil {
 			return err
 		}
 		for _, uid := range holders {
@@ -178,7 +179,7 @@ func (s *Store) AddCommitment(ctx context.Context, c model.Case, actorID string,
 
 // commitmentTx loads the commitment's kind and whether it was cancelled,
 // only if it belongs to case c.
-func commitmentTx(ctx context.Context, tx *sql.Tx, c model.Case, id string) (kind string, cancelled bool, err error) {
+func commitmentTx(ctx context.Context, tx dbtx, c model.Case, id string) (kind string, cancelled bool, err error) {
 	var on sql.NullString
 	err = tx.QueryRowContext(ctx, `SELECT kind, cancelled_on FROM commitments WHERE id = ? AND case_id = ?`, id, c.ID).Scan(&kind, &on)
 	return kind, on.Valid, translate(err)
@@ -188,7 +189,8 @@ func commitmentTx(ctx context.Context, tx *sql.Tx, c model.Case, id string) (kin
 // commitment is not edited (model.ErrForbidden). The history names the
 // fields that changed; nothing changed, nothing is written.
 func (s *Store) UpdateCommitment(ctx context.Context, c model.Case, id, actorID string, in model.CommitmentInput) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(t *sql.Tx) error {
+		tx := s.in(t)
 		if err := caseOpenTx(ctx, tx, c); err != nil {
 			return err
 		}
@@ -232,14 +234,15 @@ func (s *Store) UpdateCommitment(ctx context.Context, c model.Case, id, actorID 
 			id, c.ID); err != nil {
 			return translate(err)
 		}
-		return s.touchTx(ctx, tx, c.ID, actorID, "commitment_updated", strings.Join(changed, ","))
+		return s.touchTx(ctx, t, c.ID, actorID, "commitment_updated", strings.Join(changed, ","))
 	})
 }
 
 // CancelCommitment records that commitment id will not go on, from day
 // on (the organisation's today). Cancelling twice changes nothing.
 func (s *Store) CancelCommitment(ctx context.Context, c model.Case, id, actorID, on string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(t *sql.Tx) error {
+		tx := s.in(t)
 		if err := caseOpenTx(ctx, tx, c); err != nil {
 			return err
 		}
@@ -251,12 +254,12 @@ func (s *Store) CancelCommitment(ctx context.Context, c model.Case, id, actorID,
 			WHERE id = ? AND case_id = ?`, on, nullStr(actorID), ts(s.now()), id, c.ID); err != nil {
 			return translate(err)
 		}
-		return s.touchTx(ctx, tx, c.ID, actorID, "commitment_cancelled", kind)
+		return s.touchTx(ctx, t, c.ID, actorID, "commitment_cancelled", kind)
 	})
 }
 
 // memberTx fails with model.ErrNotFound unless userID belongs to groupID.
-func memberTx(ctx context.Context, tx *sql.Tx, groupID, userID string) error {
+func memberTx(ctx context.Context, tx dbtx, groupID, userID string) error {
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM memberships WHERE org_id = ? AND user_id = ?`, groupID, userID).Scan(&n); err != nil {
 		return err
@@ -267,7 +270,7 @@ func memberTx(ctx context.Context, tx *sql.Tx, groupID, userID string) error {
 	return nil
 }
 
-func (s *Store) addHolderTx(ctx context.Context, tx *sql.Tx, c model.Case, id, kind, actorID, userID string) error {
+func (s *Store) addHolderTx(ctx context.Context, tx dbtx, c model.Case, id, kind, actorID, userID string) error {
 	if err := memberTx(ctx, tx, c.GroupID, userID); err != nil {
 		return err
 	}
@@ -285,7 +288,8 @@ func (s *Store) addHolderTx(ctx context.Context, tx *sql.Tx, c model.Case, id, k
 // AddHolder makes userID (a member of the case's group) responsible for
 // commitment id; already responsible, nothing changes.
 func (s *Store) AddHolder(ctx context.Context, c model.Case, id, actorID, userID string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(t *sql.Tx) error {
+		tx := s.in(t)
 		if err := caseOpenTx(ctx, tx, c); err != nil {
 			return err
 		}
@@ -303,7 +307,8 @@ func (s *Store) AddHolder(ctx context.Context, c model.Case, id, actorID, userID
 // RemoveHolder ends userID's responsibility for commitment id; not
 // responsible, nothing changes.
 func (s *Store) RemoveHolder(ctx context.Context, c model.Case, id, actorID, userID string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(t *sql.Tx) error {
+		tx := s.in(t)
 		if err := caseOpenTx(ctx, tx, c); err != nil {
 			return err
 		}
@@ -325,7 +330,7 @@ func (s *Store) RemoveHolder(ctx context.Context, c model.Case, id, actorID, use
 // touchSubjectTx is touchTx for an entry about a group member (subjectID):
 // who was signed up, who was made responsible. The history keeps the id,
 // never free text about the person.
-func (s *Store) touchSubjectTx(ctx context.Context, tx *sql.Tx, caseID, actorID, subjectID, action, fields string) error {
+func (s *Store) touchSubjectTx(ctx context.Context, tx dbtx, caseID, actorID, subjectID, action, fields string) error {
 	now := ts(s.now())
 	if _, err := tx.ExecContext(ctx, `UPDATE cases SET updated_at = ? WHERE id = ?`, now, caseID); err != nil {
 		return err

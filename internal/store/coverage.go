@@ -35,7 +35,7 @@ const coverageApptSQL = `
 	ORDER BY a.starts_at, a.id`
 
 func (s *Store) coverageAppointments(ctx context.Context, scopeID string, from, to time.Time) ([]model.CoverageItem, error) {
-	rows, err := s.db.QueryContext(ctx, coverageApptSQL, scopeID, ts(from), ts(to))
+	rows, err := s.rd().QueryContext(ctx, coverageApptSQL, scopeID, ts(from), ts(to))
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +84,7 @@ const (
 
 func (s *Store) coverageNeeds(ctx context.Context, scopeID string) ([]model.NeedCoverage, error) {
 	permits := map[string]string{}
-	if err := queryEach(ctx, s.db, coveragePermitSQL, []any{scopeID}, func(rows *sql.Rows) error {
+	if err := queryEach(ctx, s.rd(), coveragePermitSQL, []any{scopeID}, func(rows *sql.Rows) error {
 		var caseID, day string
 		if err := rows.Scan(&caseID, &day); err != nil {
 			return err
@@ -96,7 +96,7 @@ func (s *Store) coverageNeeds(ctx context.Context, scopeID string) ([]model.Need
 	}
 	type needKey struct{ caseID, kind string }
 	covers := map[needKey][]model.CoverCandidate{}
-	if err := queryEach(ctx, s.db, coverageCoverSQL, []any{scopeID}, func(rows *sql.Rows) error {
+	if err := queryEach(ctx, s.rd(), coverageCoverSQL, []any{scopeID}, func(rows *sql.Rows) error {
 		var caseID, kind string
 		var cc model.CoverCandidate
 		if err := rows.Scan(&caseID, &kind, &cc.StartsOn, &cc.EndKind, &cc.EndsOn, &cc.CancelledOn, &cc.Holders); err != nil {
@@ -110,7 +110,7 @@ func (s *Store) coverageNeeds(ctx context.Context, scopeID string) ([]model.Need
 		return nil, err
 	}
 	var out []model.NeedCoverage
-	err := queryEach(ctx, s.db, coverageNeedSQL, []any{scopeID}, func(rows *sql.Rows) error {
+	err := queryEach(ctx, s.rd(), coverageNeedSQL, []any{scopeID}, func(rows *sql.Rows) error {
 		var nc model.NeedCoverage
 		var name string
 		if err := rows.Scan(&nc.GroupID, &nc.CaseID, &nc.CaseCode, &name, &nc.Need.Kind, &nc.Need.Until); err != nil {
@@ -125,7 +125,7 @@ func (s *Store) coverageNeeds(ctx context.Context, scopeID string) ([]model.Need
 }
 
 // queryEach runs q and calls fn for every row.
-func queryEach(ctx context.Context, db *sql.DB, q string, args []any, fn func(*sql.Rows) error) error {
+func queryEach(ctx context.Context, db dbtx, q string, args []any, fn func(*sql.Rows) error) error {
 	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return err
@@ -159,7 +159,7 @@ func (s *Store) NetworkCoverage(ctx context.Context, networkID string, from, to 
 // details must never be read through a network's id, nor the reverse.
 func (s *Store) coverage(ctx context.Context, kind model.OrgKind, scopeID string, from, to time.Time) ([]model.CoverageItem, []model.NeedCoverage, error) {
 	var n int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM organisations WHERE id = ? AND kind = ?`, scopeID, kind).Scan(&n); err != nil {
+	if err := s.rd().QueryRowContext(ctx, `SELECT count(*) FROM organisations WHERE id = ? AND kind = ?`, scopeID, kind).Scan(&n); err != nil {
 		return nil, nil, err
 	}
 	if n == 0 {
@@ -189,7 +189,7 @@ const taskLimit = 500
 // for (with their role), soonest first, and the commitments they hold in
 // open cases that were not cancelled.
 func (s *Store) UserTasks(ctx context.Context, userID, groupID string, from time.Time) ([]model.DueItem, []HeldCommitment, error) {
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.rd().QueryContext(ctx, `
 		SELECT c.id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
 		       a.id, a.kind, a.date, a.time, a.time_zone, a.starts_at, a.place, s.role
 		FROM appointment_signups s
@@ -215,7 +215,7 @@ func (s *Store) UserTasks(ctx context.Context, userID, groupID string, from time
 	if err := rows.Close(); err != nil {
 		return nil, nil, err
 	}
-	rows, err = s.db.QueryContext(ctx, `
+	rows, err = s.rd().QueryContext(ctx, `
 		SELECT `+commitmentCols+`, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), '')
 		FROM commitment_holders h
 		JOIN commitments cm ON cm.id = h.commitment_id AND cm.cancelled_on IS NULL

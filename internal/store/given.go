@@ -12,11 +12,11 @@ import (
 // are in all.
 func (s *Store) GivenRecords(ctx context.Context, caseID, commitmentID string, limit int) ([]model.GivenRecord, int, error) {
 	var total int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM commitment_records WHERE commitment_id = ? AND case_id = ?`,
+	if err := s.rd().QueryRowContext(ctx, `SELECT count(*) FROM commitment_records WHERE commitment_id = ? AND case_id = ?`,
 		commitmentID, caseID).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.rd().QueryContext(ctx, `
 		SELECT r.id, r.commitment_id, r.given_on, coalesce(r.amount_cents, 0), r.description,
 		       coalesce(r.given_by, ''), coalesce(u.name, ''), r.note, coalesce(r.recorded_by, '')
 		FROM commitment_records r LEFT JOIN users u ON u.id = r.given_by
@@ -47,7 +47,7 @@ type CaseGift struct {
 
 // CaseGifts lists every amount of money given in case caseID, by day.
 func (s *Store) CaseGifts(ctx context.Context, caseID string) ([]CaseGift, error) {
-	rows, err := s.db.QueryContext(ctx, `
+	rows, err := s.rd().QueryContext(ctx, `
 		SELECT commitment_id, given_on, amount_cents FROM commitment_records
 		WHERE case_id = ? AND amount_cents IS NOT NULL ORDER BY given_on`, caseID)
 	if err != nil {
@@ -70,7 +70,8 @@ func (s *Store) CaseGifts(ctx context.Context, caseID string) ([]CaseGift, error
 // (model.ErrNotFound otherwise, nothing written).
 func (s *Store) AddGivenRecord(ctx context.Context, c model.Case, commitmentID, actorID string, g model.GivenRecord) (string, error) {
 	id := newID()
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(t *sql.Tx) error {
+		tx := s.in(t)
 		if err := caseOpenTx(ctx, tx, c); err != nil {
 			return err
 		}
@@ -101,7 +102,7 @@ func (s *Store) AddGivenRecord(ctx context.Context, c model.Case, commitmentID, 
 // GivenRecord returns one record of commitment commitmentID of case caseID.
 func (s *Store) GivenRecord(ctx context.Context, caseID, commitmentID, id string) (model.GivenRecord, error) {
 	var g model.GivenRecord
-	err := s.db.QueryRowContext(ctx, `
+	err := s.rd().QueryRowContext(ctx, `
 		SELECT id, commitment_id, given_on, coalesce(amount_cents, 0), description, coalesce(given_by, ''), note, coalesce(recorded_by, '')
 		FROM commitment_records WHERE id = ? AND commitment_id = ? AND case_id = ?`, id, commitmentID, caseID).
 		Scan(&g.ID, &g.CommitmentID, &g.GivenOn, &g.AmountCents, &g.Description, &g.GivenByID, &g.Note, &g.RecordedByID)
@@ -110,7 +111,8 @@ func (s *Store) GivenRecord(ctx context.Context, caseID, commitmentID, id string
 
 // DeleteGivenRecord removes a record entered by mistake.
 func (s *Store) DeleteGivenRecord(ctx context.Context, c model.Case, commitmentID, id, actorID string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(t *sql.Tx) error {
+		tx := s.in(t)
 		if err := caseOpenTx(ctx, tx, c); err != nil {
 			return err
 		}
@@ -123,6 +125,6 @@ func (s *Store) DeleteGivenRecord(ctx context.Context, c model.Case, commitmentI
 		if err := mustAffect(res, err); err != nil {
 			return err
 		}
-		return s.touchTx(ctx, tx, c.ID, actorID, "given_removed", kind)
+		return s.touchTx(ctx, t, c.ID, actorID, "given_removed", kind)
 	})
 }

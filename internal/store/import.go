@@ -144,14 +144,14 @@ func (s *Store) importCasesTx(ctx context.Context, tx *sql.Tx, groupID string, s
 						return fmt.Errorf("import case %d attendance: %w", n, err)
 					}
 				}
-				if err := importGoingTx(ctx, tx, id, groupID, apptID, a.Going, now); err != nil {
+				if err := importGoingTx(ctx, s.in(tx), id, groupID, apptID, a.Going, now); err != nil {
 					return fmt.Errorf("import case %d sign-up: %w", n, err)
 				}
 			}
 			if err := s.historyTx(ctx, tx, id, "", "created", ""); err != nil {
 				return err
 			}
-			if err := importCommitmentsTx(ctx, tx, id, groupID, seed, now); err != nil {
+			if err := importCommitmentsTx(ctx, s.in(tx), id, groupID, seed, now); err != nil {
 				return fmt.Errorf("import case %d: %w", n, err)
 			}
 			if err := s.recomputeTx(ctx, tx, id); err != nil {

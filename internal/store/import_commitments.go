@@ -41,7 +41,7 @@ type NeedSeed struct {
 }
 
 // seedMemberTx is the id of the account with email, which must belong to groupID.
-func seedMemberTx(ctx context.Context, tx *sql.Tx, groupID, email string) (string, error) {
+func seedMemberTx(ctx context.Context, tx dbtx, groupID, email string) (string, error) {
 	var id string
 	if err := tx.QueryRowContext(ctx, `SELECT id FROM users WHERE email = ?`, email).Scan(&id); err != nil {
 		return "", fmt.Errorf("member %q: %w", email, translate(err))
@@ -52,7 +52,7 @@ func seedMemberTx(ctx context.Context, tx *sql.Tx, groupID, email string) (strin
 	return id, nil
 }
 
-func importGoingTx(ctx context.Context, tx *sql.Tx, caseID, groupID, apptID string, going []GoingSeed, now string) error {
+func importGoingTx(ctx context.Context, tx dbtx, caseID, groupID, apptID string, going []GoingSeed, now string) error {
 	for _, g := range going {
 		uid, err := seedMemberTx(ctx, tx, groupID, g.Email)
 		if err != nil {
@@ -67,7 +67,7 @@ func importGoingTx(ctx context.Context, tx *sql.Tx, caseID, groupID, apptID stri
 	return nil
 }
 
-func importCommitmentsTx(ctx context.Context, tx *sql.Tx, caseID, groupID string, seed CaseSeed, now string) error {
+func importCommitmentsTx(ctx context.Context, tx dbtx, caseID, groupID string, seed CaseSeed, now string) error {
 	for _, cs := range seed.Commitments {
 		in := cs.Commitment
 		id := newID()

@@ -10,7 +10,7 @@ import (
 // Needs lists the kinds of help a case needs, in the order of
 // model.CommitmentKinds' table (by kind name here; callers sort for show).
 func (s *Store) Needs(ctx context.Context, caseID string) ([]model.Need, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT case_id, kind, coalesce(until, '') FROM case_needs WHERE case_id = ? ORDER BY kind`, caseID)
+	rows, err := s.rd().QueryContext(ctx, `SELECT case_id, kind, coalesce(until, '') FROM case_needs WHERE case_id = ? ORDER BY kind`, caseID)
 	if err != nil {
 		return nil, err
 	}
@@ -29,7 +29,8 @@ func (s *Store) Needs(ctx context.Context, caseID string) ([]model.Need, error) 
 // SetNeed marks kind as needed for case c until until ("" for no end); a
 // kind already marked gets the new day.
 func (s *Store) SetNeed(ctx context.Context, c model.Case, actorID string, kind model.CommitmentKind, until string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(t *sql.Tx) error {
+		tx := s.in(t)
 		if err := caseOpenTx(ctx, tx, c); err != nil {
 			return err
 		}
@@ -39,13 +40,14 @@ func (s *Store) SetNeed(ctx context.Context, c model.Case, actorID string, kind 
 			c.ID, c.GroupID, kind, nullStr(until), nullStr(actorID), ts(s.now())); err != nil {
 			return translate(err)
 		}
-		return s.touchTx(ctx, tx, c.ID, actorID, "need_set", string(kind))
+		return s.touchTx(ctx, t, c.ID, actorID, "need_set", string(kind))
 	})
 }
 
 // RemoveNeed takes kind off case c's needs.
 func (s *Store) RemoveNeed(ctx context.Context, c model.Case, actorID string, kind model.CommitmentKind) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(t *sql.Tx) error {
+		tx := s.in(t)
 		if err := caseOpenTx(ctx, tx, c); err != nil {
 			return err
 		}
@@ -53,6 +55,6 @@ func (s *Store) RemoveNeed(ctx context.Context, c model.Case, actorID string, ki
 		if err := mustAffect(res, err); err != nil {
 			return err
 		}
-		return s.touchTx(ctx, tx, c.ID, actorID, "need_removed", string(kind))
+		return s.touchTx(ctx, t, c.ID, actorID, "need_removed", string(kind))
 	})
 }

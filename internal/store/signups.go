@@ -23,7 +23,7 @@ func init() {
 // SignUps lists who goes to each appointment of case caseID, by
 // appointment id, by name in the collation of lang ("en", "es").
 func (s *Store) SignUps(ctx context.Context, caseID, lang string) (map[string][]model.SignUp, error) {
-	rows, err := s.db.QueryContext(ctx, signUpsQueries[sortColumn(lang)], caseID)
+	rows, err := s.rd().QueryContext(ctx, signUpsQueries[sortColumn(lang)], caseID)
 	if err != nil {
 		return nil, err
 	}
@@ -41,7 +41,7 @@ func (s *Store) SignUps(ctx context.Context, caseID, lang string) (map[string][]
 
 // appointmentKindTx returns the kind of appointment apptID, only if it
 // belongs to case c.
-func appointmentKindTx(ctx context.Context, tx *sql.Tx, c model.Case, apptID string) (string, error) {
+func appointmentKindTx(ctx context.Context, tx dbtx, c model.Case, apptID string) (string, error) {
 	var kind string
 	err := tx.QueryRowContext(ctx, `SELECT kind FROM appointments WHERE id = ? AND case_id = ?`, apptID, c.ID).Scan(&kind)
 	return kind, translate(err)
@@ -52,7 +52,8 @@ func appointmentKindTx(ctx context.Context, tx *sql.Tx, c model.Case, apptID str
 // already, their role changes. The case history says who did it, for
 // whom and when, with the appointment's kind and the role: never a note.
 func (s *Store) SignUp(ctx context.Context, c model.Case, apptID, actorID, userID string, role model.SignUpRole) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(t *sql.Tx) error {
+		tx := s.in(t)
 		if err := caseOpenTx(ctx, tx, c); err != nil {
 			return err
 		}
@@ -88,7 +89,8 @@ func (s *Store) SignUp(ctx context.Context, c model.Case, apptID, actorID, userI
 // Withdraw records that userID no longer goes to appointment apptID; not
 // signed up, nothing changes.
 func (s *Store) Withdraw(ctx context.Context, c model.Case, apptID, actorID, userID string) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.tx(ctx, func(t *sql.Tx) error {
+		tx := s.in(t)
 		if err := caseOpenTx(ctx, tx, c); err != nil {
 			return err
 		}

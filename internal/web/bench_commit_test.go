@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
-	"syscall"
 	"testing"
 	"time"
 
@@ -17,7 +15,7 @@ import (
 )
 
 // Benchmarks of issue 11, at the sizes it names; each reports the server's
-// own time per page (the handler called directly, as in bench_test.go).
+// own wall and CPU time per page (serveBench: the handler called directly).
 
 var benchKinds = []model.CommitmentKind{"housing", "transport", "court", "checkin", "legal", "health", "school", "language", "jobs", "orientation"}
 
@@ -58,33 +56,6 @@ func benchCommitments(seed *store.CaseSeed, rng *rand.Rand, today time.Time, n, 
 	seed.Needs = []store.NeedSeed{{Kind: "housing"}, {Kind: benchKinds[1+rng.IntN(len(benchKinds)-1)], Until: day(90)}}
 }
 
-// cmServeBench is serveBench that also reports the process's CPU time per
-// page (cpu-ms/op): on a machine shared with other work the wall time per
-// page (ns/op) grows with the load, the CPU time much less.
-func cmServeBench(b *testing.B, e *testEnv, cookies []*http.Cookie, path string) {
-	b.Helper()
-	var before, after syscall.Rusage
-	b.ReportAllocs()
-	b.ResetTimer()
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &before)
-	n := 0
-	for b.Loop() {
-		req := httptest.NewRequest(http.MethodGet, path, nil)
-		for _, c := range cookies {
-			req.AddCookie(c)
-		}
-		rec := httptest.NewRecorder()
-		e.srv.ServeHTTP(rec, req)
-		if rec.Code != http.StatusOK {
-			b.Fatalf("GET %s: got %d, want 200", path, rec.Code)
-		}
-		n++
-	}
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &after)
-	cpu := time.Duration(after.Utime.Nano()+after.Stime.Nano()-before.Utime.Nano()-before.Stime.Nano()) / time.Duration(n)
-	b.ReportMetric(float64(cpu.Microseconds())/1000, "cpu-ms/op")
-}
-
 func benchCookies(e *testEnv, email string) []*http.Cookie {
 	c := e.signIn(email)
 	u, _ := url.Parse(e.ts.URL)
@@ -112,7 +83,7 @@ func BenchmarkCasePageCommitments(b *testing.B) {
 	}
 	b.Logf("case: %d commitments, %d records, %d appointments, %d sign-ups; %d cases in the group",
 		e.count("commitments"), e.count("commitment_records"), len(seed.Appointments), e.count("appointment_signups"), e.count("cases"))
-	cmServeBench(b, e, benchCookies(e, emailAlphaCoord), "/cases/"+ids[0])
+	serveBench(b, e, benchCookies(e, emailAlphaCoord), "/cases/"+ids[0])
 }
 
 // BenchmarkGroupHomeCommitments is the group home page with 300 open
@@ -131,7 +102,7 @@ func BenchmarkGroupHomeCommitments(b *testing.B) {
 	}
 	b.Logf("group: %d cases, %d commitments, %d records, %d needs, %d appointments, %d sign-ups", e.count("cases"),
 		e.count("commitments"), e.count("commitment_records"), e.count("case_needs"), e.count("appointments"), e.count("appointment_signups"))
-	cmServeBench(b, e, benchCookies(e, emailAlphaCoord), "/")
+	serveBench(b, e, benchCookies(e, emailAlphaCoord), "/")
 }
 
 // BenchmarkMyTasks20 is /me/tasks for a member who holds commitments and
@@ -150,5 +121,5 @@ func BenchmarkMyTasks20(b *testing.B) {
 	}
 	b.Logf("member: %d commitments held, %d sign-ups, in %d cases of %d", e.count("commitment_holders"),
 		e.count("appointment_signups"), len(seeds), e.count("cases"))
-	cmServeBench(b, e, benchCookies(e, emailAlphaMem), "/me/tasks")
+	serveBench(b, e, benchCookies(e, emailAlphaMem), "/me/tasks")
 }
