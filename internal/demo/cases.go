@@ -38,10 +38,14 @@ func cases(todayOf func(group string) time.Time) map[string][]store.CaseSeed {
 				},
 				Facts: []store.FactSeed{{PersonIndex: -1, Fact: model.Fact{Kind: model.FactArrival, Date: a.day(-20)}}},
 				Appointments: []store.AppointmentSeed{
-					{PersonIndex: 0, Appointment: model.Appointment{Kind: "ice_checkin", Date: a.day(5), Time: "09:00", Place: "Demo ICE field office"}},
+					{PersonIndex: 0, Appointment: model.Appointment{Kind: "ice_checkin", Date: a.day(5), Time: "09:00", Place: "Demo ICE field office"},
+						Going: []store.GoingSeed{{Email: alphaMember, Role: model.RoleDriver}, {Email: alphaCoord, Role: model.RoleInterpreter}}},
 					{PersonIndex: -1, Appointment: model.Appointment{Kind: "master_hearing", Date: a.day(12), Time: "08:30", Place: "Demo Immigration Court, Room 12",
 						Going: "Ana drives, Luis interprets"}},
 				},
+				Commitments: marisolCommitments(a.day),
+				// Transport is needed and nobody took it on: the other flag.
+				Needs: []store.NeedSeed{{Kind: "housing"}, {Kind: "transport", Until: a.day(120)}},
 				Marks: []store.MarkSeed{
 					{PersonIndex: 0, RuleID: "eoir33-change-of-address", State: model.MarkDone, DoneOn: a.day(-17), Note: "Filed online, copy to DHS"},
 					{PersonIndex: 1, RuleID: "eoir33-change-of-address", State: model.MarkDone, DoneOn: a.day(-17)},
@@ -57,9 +61,14 @@ func cases(todayOf func(group string) time.Time) map[string][]store.CaseSeed {
 					{PersonIndex: 0, Fact: model.Fact{Kind: model.FactClockPause, Date: a.day(-60), EndDate: a.day(-55), Note: "Asked to reschedule"}},
 				},
 				Appointments: []store.AppointmentSeed{
-					{PersonIndex: 0, Appointment: model.Appointment{Kind: "biometrics", Date: a.day(3), Time: "10:15", Place: "Demo Application Support Center"}},
+					{PersonIndex: 0, Appointment: model.Appointment{Kind: "biometrics", Date: a.day(3), Time: "10:15", Place: "Demo Application Support Center"},
+						Going: []store.GoingSeed{{Email: alphaMember, Role: model.RoleCompanion}}},
+					// Within 14 days with nobody going: the flag a first look shows.
+					{PersonIndex: 0, Appointment: model.Appointment{Kind: "master_hearing", Date: a.day(9), Time: "09:00", Place: "Demo Immigration Court, Room 3"}},
 					{PersonIndex: 0, Appointment: model.Appointment{Kind: "individual_hearing", Date: a.day(95), Time: "13:00", Place: "Demo Immigration Court, Room 3"}},
 				},
+				Commitments: jorgeCommitments(a.day),
+				Needs:       []store.NeedSeed{{Kind: "legal"}},
 				Marks: []store.MarkSeed{
 					{PersonIndex: 0, RuleID: "eoir33-change-of-address", State: model.MarkDone, DoneOn: a.day(-298)},
 					{PersonIndex: 0, RuleID: "ar11-change-of-address", State: model.MarkDone, DoneOn: a.day(-296)},
@@ -76,8 +85,17 @@ func cases(todayOf func(group string) time.Time) map[string][]store.CaseSeed {
 				Facts: []store.FactSeed{
 					{PersonIndex: -1, Fact: model.Fact{Kind: model.FactArrival, Date: b.years(2, 30)}},
 					{PersonIndex: 0, Fact: model.Fact{Kind: model.FactI589Filed, Date: b.years(2, 90)}},
+					{PersonIndex: 0, Fact: model.Fact{Kind: model.FactEADGranted, Date: b.years(1, 100)}},
 					{PersonIndex: 0, Fact: model.Fact{Kind: model.FactGrant, Date: b.day(-60)}},
 				},
+				Commitments: []store.CommitmentSeed{{
+					// Ended by the work permit, every month given: fulfilled.
+					Commitment: model.CommitmentInput{Kind: model.KindMoney, Description: "Groceries", StartsOn: b.years(1, 40),
+						EndKind: model.EndWorkPermit, AmountCents: 25000, Currency: "USD", Frequency: "monthly"},
+					Holders: []string{betaCoord},
+					Given: []store.GivenSeed{{GivenOn: b.years(1, 40), AmountCents: 25000, By: betaCoord},
+						{GivenOn: b.years(1, 70), AmountCents: 25000, By: betaCoord}},
+				}},
 				Marks: []store.MarkSeed{
 					{PersonIndex: 0, RuleID: "eoir33-change-of-address", State: model.MarkDone},
 					{PersonIndex: 0, RuleID: "ar11-change-of-address", State: model.MarkDone},

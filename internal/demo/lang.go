@@ -50,6 +50,19 @@ var spanish = map[string]string{
 	"On the mother's I-589":            "Van en el I-589 de la madre",
 	"Carmen drives":                    "Carmen maneja",
 	"Ana drives, Luis interprets":      "Ana maneja, Luis interpreta",
+	// Commitments and what was given (issue 11).
+	"The upstairs room at the Lopez home":   "El cuarto de arriba en la casa de los López",
+	"Moved in; keys and bedding":            "Se mudó; llaves y ropa de cama",
+	"Rent and food":                         "Renta y comida",
+	"The rest next week":                    "El resto la próxima semana",
+	"Every hearing, with a Spanish speaker": "Cada audiencia, con alguien que hable español",
+	"English classes at the library":        "Clases de inglés en la biblioteca",
+	"Lawyer's fee":                          "Honorarios del abogado o la abogada",
+	"Paid to Demo Legal Aid":                "Pagado a Ayuda Legal Demo",
+	"Find documents for the hearing":        "Buscar documentos para la audiencia",
+	"Translated the birth certificate":      "Se tradujo el acta de nacimiento",
+	"Rides to work":                         "Llevarle al trabajo",
+	"Groceries":                             "Comida del supermercado",
 }
 
 // translate replaces, in place, every string reachable from v (structs,

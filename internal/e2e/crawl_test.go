@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -199,6 +200,11 @@ func checkRole(t *testing.T, srv *server, a demo.Account, inviteNew, inviteExist
 	keys := make([]string, len(paths))
 	for i, p := range paths {
 		keys[i] = pageKey(p)
+	}
+	for _, want := range crawlMustReach[a.Email] {
+		if !slices.Contains(keys, want) {
+			t.Errorf("%s: the crawl never reached %s", a.Email, want)
+		}
 	}
 	t.Logf("%s (%s): %d pages checked at %d and %d px, %d of them in Spanish too; %d findings; pages: %s",
 		a.Email, roleNames(a), len(paths), desktopWidth, phoneWidth, spanish, n, strings.Join(keys, " "))

@@ -164,7 +164,9 @@ func TestCasePageOnPhone(t *testing.T) {
 		if n := evalJS[int](b, `document.querySelectorAll('main details[open]').length`); n != 0 {
 			b.errorf("%s: %d sections are open on arrival, want everything done or past collapsed", lang, n)
 		}
-		if n := evalJS[int](b, `document.querySelectorAll('#deadlines form, #appointments form:not([action$="/marks"]), #facts form').length`); n != 0 {
+		// One-tap buttons are not forms to fill in: "Attended" and, for a
+		// sign-up (issue 11), "I will go" / "I can no longer go".
+		if n := evalJS[int](b, `document.querySelectorAll('#deadlines form, #appointments form:not([action$="/marks"]):not([action$="/going"]):not([action$="/going/remove"]), #facts form, #commitments form:not([action$="/holders"])').length`); n != 0 {
 			b.errorf("%s: %d forms are open on the case page, want them behind Edit and Record", lang, n)
 		}
 		b.keep("case-"+lang, true)

@@ -141,7 +141,7 @@ var caseMessages = map[string][2]string{
 	"reveal.dob":        {"Show date of birth", "Mostrar fecha de nacimiento"},
 	"reveal.facility":   {"Show detention facility", "Mostrar centro de detención"},
 	"reveal.address":    {"Show address", "Mostrar dirección"},
-	"reveal.button_for": {"Show “%s” for %s", "Mostrar el dato «%s» de %s"},
+	"reveal.button_for": {"Show “%s” for %s", "Mostrar «%s» de %s"},
 
 	"fact.add":              {"Record a date", "Anotar una fecha"},
 	"fact.person":           {"For whom (arrival and moves are for the whole household)", "Para quién (la llegada y las mudanzas son de todo el hogar)"},

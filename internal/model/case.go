@@ -152,12 +152,16 @@ const (
 	// FactAppealFiled is an appeal to the BIA (EOIR-26) filed: it meets the
 	// appeal deadline of the decision it follows.
 	FactAppealFiled FactKind = "appeal_filed"
+	// FactEADGranted is a work permit granted (the I-765 approved). The
+	// first one in a household ends every commitment made "until the work
+	// permit" (see package ledger).
+	FactEADGranted FactKind = "ead_granted"
 )
 
 // FactKinds lists every fact kind, household ones first, then in the order
 // a case usually meets them.
-var FactKinds = []FactKind{FactArrival, FactMove, FactI589Filed, FactClockPause, FactEADApplied, FactDecision,
-	FactAppealFiled, FactFinalOrder, FactGrant, FactEADExpiry, FactFeeNotice}
+var FactKinds = []FactKind{FactArrival, FactMove, FactI589Filed, FactClockPause, FactEADApplied, FactEADGranted,
+	FactDecision, FactAppealFiled, FactFinalOrder, FactGrant, FactEADExpiry, FactFeeNotice}
 
 // HouseholdFact reports whether facts of kind k belong to the whole household.
 func HouseholdFact(k FactKind) bool { return k == FactArrival || k == FactMove }
@@ -264,6 +268,9 @@ type DueItem struct {
 	// registration at 14, from the date of birth): only roles that may see
 	// the field see it (see store.GroupSealedDue).
 	Sensitive bool
+	// Role is what the feed's owner does at an appointment they signed up
+	// for ("" if they did not): feeds title it by case code and role.
+	Role SignUpRole
 }
 
 // HistoryEntry is one change to a case: field names, never values.
@@ -272,6 +279,9 @@ type HistoryEntry struct {
 	ActorName string
 	Action    string
 	Fields    string
+	// SubjectName is the group member an entry is about (who was signed
+	// up for an appointment or made responsible for a commitment), if any.
+	SubjectName string
 }
 
 // GroupCaseCounts is what a network sees of a group's cases.

@@ -244,8 +244,8 @@ func (s *Store) personHistoryTx(ctx context.Context, tx *sql.Tx, caseID, personI
 // History lists a case's changes, newest first.
 func (s *Store) History(ctx context.Context, caseID string, limit int) ([]model.HistoryEntry, error) {
 	rows, err := s.rd().QueryContext(ctx, `
-		SELECT h.at, coalesce(u.name, ''), h.action, h.fields
-		FROM case_history h LEFT JOIN users u ON u.id = h.actor_id
+		SELECT h.at, coalesce(u.name, ''), h.action, h.fields, coalesce(su.name, '')
+		FROM case_history h LEFT JOIN users u ON u.id = h.actor_id LEFT JOIN users su ON su.id = h.subject_id
 		WHERE h.case_id = ? ORDER BY h.id DESC LIMIT ?`, caseID, limit)
 	if err != nil {
 		return nil, err
@@ -255,13 +255,19 @@ func (s *Store) History(ctx context.Context, caseID string, limit int) ([]model.
 	for rows.Next() {
 		var h model.HistoryEntry
 		var at string
-		if err := rows.Scan(&at, &h.ActorName, &h.Action, &h.Fields); err != nil {
+		if err := rows.Scan(&at, &h.ActorName, &h.Action, &h.Fields, &h.SubjectName); err != nil {
 			return nil, err
 		}
 		h.At = parseTS(at)
 		out = append(out, h)
 	}
 	return out, rows.Err()
+}
+
+// touchTx marks a case as changed now, with a history entry about the
+// case as a whole (touchPersonTx with no household member).
+func (s *Store) touchTx(ctx context.Context, tx *sql.Tx, caseID, actorID, action, fields string) error {
+	return s.touchPersonTx(ctx, tx, caseID, "", actorID, action, fields)
 }
 
 // touchPersonTx marks a case as changed now, with a history entry about

@@ -112,7 +112,8 @@ type FeedWindow struct {
 // it, and a sealed date never enters it. A deadline that falls on the same
 // day for several people of a household is one item per rule and day,
 // naming them by initials ("M.G., A.G."), principal first. Items carry the
-// case code and initials, never a name. Soonest first.
+// case code and initials, never a name; an appointment the user signed up
+// to go to carries their role. Soonest first.
 func (s *Store) FeedItems(ctx context.Context, userID string, windows map[string]FeedWindow) ([]model.DueItem, error) {
 	type window struct {
 		From  string `json:"from"`
@@ -133,14 +134,16 @@ func (s *Store) FeedItems(ctx context.Context, userID string, windows map[string
 		return nil, err
 	}
 	rows, err := s.rd().QueryContext(ctx, `
-		SELECT a.case_id, c.code, 'appointment/' || a.id, '', a.kind, a.date, a.time, a.time_zone, a.starts_at, '', 0
+		SELECT a.case_id, c.code, 'appointment/' || a.id, '', a.kind, a.date, a.time, a.time_zone, a.starts_at, '', 0,
+		       coalesce(su.role, '')
 		FROM json_each(?1) g
 		JOIN memberships m ON m.org_id = g.key AND m.user_id = ?2
 		JOIN appointments a ON a.group_id = g.key
 		     AND a.starts_at >= json_extract(g.value, '$.start') AND a.starts_at < json_extract(g.value, '$.end')
 		JOIN cases c ON c.id = a.case_id AND c.closed_at IS NULL
+		LEFT JOIN appointment_signups su ON su.appointment_id = a.id AND su.user_id = ?2
 		UNION ALL
-		SELECT d.case_id, c.code, d.key, d.rule_id, d.kind, d.due, '', '', '', coalesce(p.name, ''), coalesce(p.is_principal, 0)
+		SELECT d.case_id, c.code, d.key, d.rule_id, d.kind, d.due, '', '', '', coalesce(p.name, ''), coalesce(p.is_principal, 0), ''
 		FROM json_each(?1) g
 		JOIN memberships m ON m.org_id = g.key AND m.user_id = ?2
 		JOIN deadlines d ON d.group_id = g.key
@@ -162,7 +165,7 @@ func (s *Store) FeedItems(ctx context.Context, userID string, windows map[string
 		var starts, name string
 		var principal int
 		if err := rows.Scan(&it.CaseID, &it.CaseCode, &it.Key, &it.RuleID, &it.Kind, &it.Due, &it.Time, &it.TimeZone,
-			&starts, &name, &principal); err != nil {
+			&starts, &name, &principal, &it.Role); err != nil {
 			return nil, err
 		}
 		it.StartsAt = parseTS(starts)

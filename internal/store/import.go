@@ -22,6 +22,9 @@ type CaseSeed struct {
 	Facts        []FactSeed
 	Appointments []AppointmentSeed
 	Marks        []MarkSeed
+	// Commitments and Needs: see import_commitments.go.
+	Commitments []CommitmentSeed
+	Needs       []NeedSeed
 }
 
 // FactSeed is a fact of a CaseSeed.
@@ -36,6 +39,8 @@ type AppointmentSeed struct {
 	PersonIndex int
 	Appointment model.Appointment
 	Attended    bool
+	// Going are the group members who signed up to go.
+	Going []GoingSeed
 }
 
 // MarkSeed marks the deadlines of rule RuleID for person PersonIndex: all
@@ -139,9 +144,15 @@ func (s *Store) importCasesTx(ctx context.Context, tx *sql.Tx, groupID string, s
 						return fmt.Errorf("import case %d attendance: %w", n, err)
 					}
 				}
+				if err := importGoingTx(ctx, s.in(tx), id, groupID, apptID, a.Going, now); err != nil {
+					return fmt.Errorf("import case %d sign-up: %w", n, err)
+				}
 			}
 			if err := s.historyTx(ctx, tx, id, "", "created", ""); err != nil {
 				return err
+			}
+			if err := importCommitmentsTx(ctx, s.in(tx), id, groupID, seed, now); err != nil {
+				return fmt.Errorf("import case %d: %w", n, err)
 			}
 			if err := s.recomputeTx(ctx, tx, id); err != nil {
 				return err

@@ -340,6 +340,12 @@ var countableTables = map[string]string{
 	"case_history":    `SELECT count(*) FROM case_history`,
 	"audit_log":       `SELECT count(*) FROM audit_log`,
 	"calendar_feeds":  `SELECT count(*) FROM calendar_feeds`,
+	// Commitments and coverage (008).
+	"commitments":         `SELECT count(*) FROM commitments`,
+	"commitment_holders":  `SELECT count(*) FROM commitment_holders`,
+	"commitment_records":  `SELECT count(*) FROM commitment_records`,
+	"case_needs":          `SELECT count(*) FROM case_needs`,
+	"appointment_signups": `SELECT count(*) FROM appointment_signups`,
 }
 
 // CountRows returns how many rows table holds, for tests that check a

@@ -61,6 +61,13 @@ var purgeRules = []purgeRule{
 	// A date computed from the date of birth is as secret as it.
 	{"deadlines", "due_enc", nil},
 	{"marks", "note", ""},
+	// Commitments (schema/008): what was promised and given, in the
+	// group's words, may say where the household lives or what it needs.
+	{"commitments", "description", ""},
+	// A record without an amount must say something (schema/008): the
+	// same dash as a purged name.
+	{"commitment_records", "description", model.PurgedName},
+	{"commitment_records", "note", ""},
 }
 
 // purgeDeletes are the tables whose rows of the case are deleted, each
@@ -85,8 +92,16 @@ var purgeKeptColumns = map[string][]string{
 	"deadlines":           {"case_id", "group_id", "person_id", "key", "rule_id", "kind", "due", "met_on"},
 	"marks":               {"case_id", "key", "state", "done_on", "updated_by", "updated_at"},
 	"case_status_changes": {"id", "case_id", "status", "at", "actor_id"},
-	// History holds field names, never values (schema/002).
-	"case_history": {"id", "case_id", "at", "actor_id", "action", "fields", "person_id"},
+	// History holds field names, never values (schema/002); subject_id is
+	// the group member an entry is about (schema/008).
+	"case_history": {"id", "case_id", "at", "actor_id", "action", "fields", "person_id", "subject_id"},
+	// Kinds, periods, amounts and who of the group did what: the ledger's
+	// figures still add up after a purge.
+	"commitments": {"id", "case_id", "group_id", "kind", "starts_on", "end_kind", "ends_on", "amount_cents",
+		"currency", "frequency", "cancelled_on", "cancelled_by", "created_by", "created_at", "updated_at"},
+	"commitment_records":  {"id", "commitment_id", "case_id", "given_on", "amount_cents", "given_by", "recorded_by", "created_at"},
+	"case_needs":          {"case_id", "group_id", "kind", "until", "created_by", "created_at"},
+	"appointment_signups": {"appointment_id", "user_id", "case_id", "group_id", "role", "created_by", "created_at"},
 }
 
 // purgeStatements are purgeRules as one UPDATE per table, built once from

@@ -53,6 +53,17 @@ func openMarked(w caseWorld, group, prefix string, close bool) markedCase {
 	if err := w.s.SetMark(ctx, c, "", model.Mark{Key: key, State: model.MarkOpen, Note: m("marknote")}); err != nil {
 		w.t.Fatal(err)
 	}
+	// Commitments (issue 11): a promise in the group's words and what was
+	// given, described, with a note.
+	cid, err := w.s.AddCommitment(ctx, c, "", model.CommitmentInput{Kind: "housing", Description: m("promise"),
+		StartsOn: "2026-03-03", EndKind: "open"}, nil)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	if _, err := w.s.AddGivenRecord(ctx, c, cid, "", model.GivenRecord{GivenOn: "2026-03-04", Description: m("givenwhat"),
+		Note: m("givennote")}); err != nil {
+		w.t.Fatal(err)
+	}
 	if close {
 		if err := w.s.CloseCase(ctx, c, "", "moved"); err != nil {
 			w.t.Fatal(err)
@@ -67,7 +78,7 @@ func openMarked(w caseWorld, group, prefix string, close bool) markedCase {
 	}
 	var markers []string
 	for _, s := range []string{"court", "judge", "going", "lawyer", "contact", "name", "preferred", "relation", "language", "country",
-		"relative", "kin", "factnote", "place", "apptnote", "marknote"} {
+		"relative", "kin", "factnote", "place", "apptnote", "marknote", "promise", "givenwhat", "givennote"} {
 		markers = append(markers, m(s))
 	}
 	return markedCase{c: c, people: ps, markers: markers}
@@ -77,7 +88,8 @@ func openMarked(w caseWorld, group, prefix string, close bool) markedCase {
 func caseRows(t testing.TB, s *Store, caseID string) map[string]int {
 	t.Helper()
 	out := map[string]int{}
-	for _, table := range []string{"people", "facts", "appointments", "deadlines", "marks", "case_status_changes", "case_history", "search_terms"} {
+	for _, table := range []string{"people", "facts", "appointments", "deadlines", "marks", "case_status_changes", "case_history", "search_terms",
+		"commitments", "commitment_records"} {
 		var n int
 		// table comes from the fixed list above.
 		if err := s.db.QueryRow(`SELECT count(*) FROM `+ident(table)+` WHERE case_id = ?`, caseID).Scan(&n); err != nil {
@@ -102,6 +114,8 @@ func caseText(t testing.TB, s *Store, caseID string) string {
 		`SELECT note FROM marks WHERE case_id = ?`,
 		`SELECT coalesce(hex(due_enc), '') FROM deadlines WHERE case_id = ?`,
 		`SELECT term FROM search_terms WHERE case_id = ?`,
+		`SELECT description FROM commitments WHERE case_id = ?`,
+		`SELECT description || note FROM commitment_records WHERE case_id = ?`,
 	} {
 		rows, err := s.db.Query(q, caseID)
 		if err != nil {

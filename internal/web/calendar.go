@@ -118,7 +118,7 @@ func (s *Server) feedICS(w http.ResponseWriter, r *http.Request) error {
 		if it.RuleID == "" {
 			// Entered by people: a hearing or check-in, at its place's time.
 			ev.UID = feedUID(it.CaseID, it.Key)
-			ev.Summary = it.CaseCode + ": " + lang.T("appointment.kind."+it.Kind)
+			ev.Summary = feedSummary(it, lang.T("appointment.kind."+it.Kind), lang)
 			ev.Description = lang.T("feed.appointment")
 			if it.Time != "" && !it.StartsAt.IsZero() {
 				ev.Start, ev.Zone = it.StartsAt, it.TimeZone

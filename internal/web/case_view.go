@@ -28,6 +28,10 @@ type appointmentView struct {
 	ISO string
 	// Hearing is set for a hearing before the immigration court.
 	Hearing bool
+	// Who says who goes with them: the members signed up, with what they
+	// do there, then anyone else the appointment's free text names
+	// (whoGoes); "" when nobody is going yet.
+	Who string
 }
 
 // caseView is the case page: what is next first (casePage), then the
@@ -77,6 +81,9 @@ func (s *Server) caseView(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d.Appointments = s.appointmentViews(d, appts)
+	if err := s.fillCaseCommitments(r, d); err != nil {
+		return err
+	}
 	d.CasePage = buildCasePage(d)
 	s.store.LogView(store.AuditEntry{ActorID: v.UserID, OrgID: org.ID, ObjectType: "case", ObjectID: c.ID})
 	return s.render(w, r, http.StatusOK, "case", d)

@@ -106,8 +106,12 @@ func (s *Server) networkCases(w http.ResponseWriter, r *http.Request, d *templat
 	if err != nil {
 		return err
 	}
+	coverage, err := s.networkCoverageCounts(r, org, groups)
+	if err != nil {
+		return err
+	}
 	for _, g := range groups {
-		d.GroupCounts = append(d.GroupCounts, groupCountView{Group: g.Org, Counts: counts[g.ID]})
+		d.GroupCounts = append(d.GroupCounts, groupCountView{Group: g.Org, Counts: counts[g.ID], Coverage: coverage[g.ID]})
 	}
 	return s.render(w, r, http.StatusOK, "network_cases", d)
 }
@@ -116,6 +120,9 @@ func (s *Server) networkCases(w http.ResponseWriter, r *http.Request, d *templat
 type groupCountView struct {
 	Group  model.Org
 	Counts model.GroupCaseCounts
+	// Coverage: appointments in the next 14 days with nobody going, and
+	// needed kinds with nobody responsible (numbers only).
+	Coverage model.CoverageCounts
 }
 
 // currentGroupFor returns the current organisation if the viewer may do

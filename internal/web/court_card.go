@@ -9,8 +9,9 @@ import (
 )
 
 // courtCard is the printable court-day card of a case: what a volunteer
-// and the family need on the day of a hearing, on one sheet (who from the
-// group goes with them is the hearing's Going). It never
+// and the family need on the day of a hearing, on one sheet (who goes with
+// them is the hearing's Who: the members signed up, then anyone its free
+// text names). It never
 // holds the A-number or the home address: a card is carried, shown at a
 // security desk and left on a seat.
 type courtCard struct {
@@ -41,6 +42,13 @@ func (s *Server) courtCardView(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d.Appointments = s.appointmentViews(d, appts)
+	signups, err := s.store.SignUps(ctx, c.ID, string(d.Lang))
+	if err != nil {
+		return err
+	}
+	for i, a := range d.Appointments {
+		d.Appointments[i].Who = d.whoGoes(signups[a.ID], a.Going)
+	}
 	p := buildCasePage(d)
 	card := &courtCard{Initials: p.Initials, Hearing: p.NextHearing, Judge: c.Judge, Court: c.Court,
 		Lawyer: c.LawyerName, Contact: c.LawyerContact, LawyerTel: p.LawyerTel}

@@ -24,12 +24,37 @@ var historyKeys = map[string]string{
 	"updated":             "history.field.",
 	"person_updated":      "history.field.",
 	"purged":              "purge.kind.",
+	// Commitments and needs (issue 11) name their kind, a changed
+	// commitment the fields that changed.
+	"commitment_added":     "commit.kind.",
+	"commitment_cancelled": "commit.kind.",
+	"holder_added":         "commit.kind.",
+	"holder_removed":       "commit.kind.",
+	"given_recorded":       "commit.kind.",
+	"given_removed":        "commit.kind.",
+	"need_set":             "commit.kind.",
+	"need_removed":         "commit.kind.",
+	"commitment_updated":   "history.field.",
 }
+
+// signUpActions record "kind,role": the appointment's kind and the role
+// the person goes as, said as "Audiencia individual, intérprete".
+var signUpActions = map[string]bool{"signup_added": true, "signup_changed": true, "signup_removed": true}
 
 // historyWords turns the identifiers of h.Fields into the words of lang,
 // joined by ", ". An identifier with no message is left out: a page never
 // shows a code name, even one a later change adds without its words.
 func historyWords(h model.HistoryEntry, lang i18n.Lang) string {
+	if signUpActions[h.Action] {
+		var words []string
+		kind, role, _ := strings.Cut(h.Fields, ",")
+		for _, k := range []string{"appointment.kind." + kind, "going.role." + role} {
+			if i18n.Has(k) {
+				words = append(words, lang.T(k))
+			}
+		}
+		return strings.Join(words, ", ")
+	}
 	prefix := historyKeys[h.Action]
 	if prefix == "" || h.Fields == "" {
 		return ""

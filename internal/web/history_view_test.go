@@ -77,6 +77,12 @@ func TestHistoryWords(t *testing.T) {
 		{"updated", "status,no_such_field", "etapa", "stage"}, // an unknown name is left out
 		{"created", "", "", ""},
 		{"person_added", "", "", ""},
+		// Commitments and sign-ups (issue 11).
+		{"signup_added", "master_hearing,driver", "Audiencia de calendario principal (audiencia preliminar), conductor(a)", "Master calendar hearing, driver"},
+		{"signup_removed", "ice_checkin,no_such_role", "Cita de control (check-in) de ICE", "ICE check-in"},
+		{"commitment_added", "court", "Acompañar al tribunal", "Going with them to court"},
+		{"need_removed", "housing", "Vivienda", "Housing"},
+		{"commitment_updated", "commitment_kind,amount,end", "tipo de ayuda, cantidad, fin", "kind of help, amount, end"},
 	}
 	for _, tt := range tests {
 		h := model.HistoryEntry{Action: tt.action, Fields: tt.fields}

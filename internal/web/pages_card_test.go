@@ -71,7 +71,7 @@ func TestWhoIsGoing(t *testing.T) {
 	if edit == "" {
 		t.Fatal("case page has no appointment to edit")
 	}
-	if f := pvGet(t, c, edit, 200).body; !strings.Contains(f, `<label for="going">Who from the group goes with them</label>`) {
+	if f := pvGet(t, c, edit, 200).body; !strings.Contains(f, `<label for="going">Anyone else going with them</label>`) {
 		t.Errorf("the appointment form has no field for who goes")
 	}
 	form := url.Values{"kind": {"master_hearing"}, "date": {"2026-03-16"}, "time": {"08:30"}, "place": {"Court Five, 3rd floor"}}

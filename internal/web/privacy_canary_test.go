@@ -50,6 +50,7 @@ func pvSeedCanary(t *testing.T, e *testEnv) pvCanary {
 	pvPost(t, c, base+"/facts", url.Values{"kind": {"arrival"}, "date": {"2026-03-03"}, "note": {"CANARYFACTNOTE"}}, http.StatusSeeOther)
 	pvPost(t, c, base+"/appointments", url.Values{"kind": {"master_hearing"}, "date": {"2026-03-20"}, "time": {"09:30"},
 		"place": {"CANARYPLACE"}, "going": {"CANARYGOING"}, "note": {"CANARYAPPTNOTE"}}, http.StatusSeeOther)
+	pvSeedCommitments(t, e, c, base)
 	page := pvGet(t, c, base, http.StatusOK)
 	key := pvMarkKey(page.body)
 	if key == "" {
@@ -62,7 +63,7 @@ func pvSeedCanary(t *testing.T, e *testEnv) pvCanary {
 		t.Fatalf("case page edit links: got %d people, want 2", len(people))
 	}
 	return pvCanary{id: id, code: pvCaseCode(t, page.body), people: people,
-		plain: pvCanaryPlain, sensitive: pvCanarySensitive}
+		plain: append(append([]string{}, pvCanaryPlain...), pvCommitMarkers...), sensitive: pvCanarySensitive}
 }
 
 // pvOrgPaths are an organisation's GET pages, for every organisation of the env.

@@ -127,6 +127,8 @@ type templateData struct {
 	Purge *purgeView
 	// Subject is a person's data-subject export (subject.go).
 	Subject *subjectView
+	// Commit is the commitments and coverage part of a page (commit_view.go).
+	Commit *commitData
 }
 
 // T translates key into the page's language.
@@ -211,7 +213,8 @@ func (s *Server) newData(r *http.Request) *templateData {
 	return d
 }
 
-// parseTemplates parses every page together with the layout, once.
+// parseTemplates parses every page together with the layout and every
+// partials*.html file, once.
 func parseTemplates() (map[string]*template.Template, error) {
 	files, err := fs.Glob(ui.Templates, "templates/*.html")
 	if err != nil {
@@ -220,10 +223,10 @@ func parseTemplates() (map[string]*template.Template, error) {
 	pages := map[string]*template.Template{}
 	for _, f := range files {
 		name := strings.TrimSuffix(path.Base(f), ".html")
-		if name == "base" || name == "partials" {
+		if name == "base" || strings.HasPrefix(name, "partials") {
 			continue
 		}
-		t, err := template.New(name).ParseFS(ui.Templates, "templates/base.html", "templates/partials.html", f)
+		t, err := template.New(name).ParseFS(ui.Templates, "templates/base.html", "templates/partials*.html", f)
 		if err != nil {
 			return nil, err
 		}

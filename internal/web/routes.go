@@ -125,6 +125,34 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "GET", "/cases/{caseID}/marks", authz.OnCase(authz.EditCases), s.markForm)
 		s.add(r, "POST", "/cases/{caseID}/marks", authz.OnCase(authz.EditCases), s.markPost)
 
+		// Commitments and coverage. Members act for themselves and for
+		// commitments they hold; coordinators for anyone in the group
+		// (authz.ActFor, ChangeCommitment, RecordGiven, RemoveGiven: 403).
+		// Forms have pages of their own; cancelling and deleting go
+		// through a confirmation page.
+		s.add(r, "GET", "/cases/{caseID}/commitments/new", authz.OnCase(authz.EditCases), s.commitmentNewForm)
+		s.add(r, "POST", "/cases/{caseID}/commitments", authz.OnCase(authz.EditCases), s.commitmentCreatePost)
+		s.add(r, "GET", "/cases/{caseID}/commitments/{commitmentID}", authz.OnCase(authz.ViewCases), s.commitmentView)
+		s.add(r, "GET", "/cases/{caseID}/commitments/{commitmentID}/edit", authz.OnCase(authz.EditCases), s.commitmentEditForm)
+		s.add(r, "POST", "/cases/{caseID}/commitments/{commitmentID}", authz.OnCase(authz.EditCases), s.commitmentUpdatePost)
+		s.add(r, "GET", "/cases/{caseID}/commitments/{commitmentID}/cancel", authz.OnCase(authz.EditCases), s.commitmentCancelForm)
+		s.add(r, "POST", "/cases/{caseID}/commitments/{commitmentID}/cancel", authz.OnCase(authz.EditCases), s.commitmentCancelPost)
+		s.add(r, "GET", "/cases/{caseID}/commitments/{commitmentID}/holders/new", authz.OnCase(authz.ManageCases), s.holderNewForm)
+		s.add(r, "POST", "/cases/{caseID}/commitments/{commitmentID}/holders", authz.OnCase(authz.EditCases), s.holderPost)
+		s.add(r, "POST", "/cases/{caseID}/commitments/{commitmentID}/holders/remove", authz.OnCase(authz.EditCases), s.holderRemovePost)
+		s.add(r, "GET", "/cases/{caseID}/commitments/{commitmentID}/given/new", authz.OnCase(authz.EditCases), s.givenNewForm)
+		s.add(r, "POST", "/cases/{caseID}/commitments/{commitmentID}/given", authz.OnCase(authz.EditCases), s.givenCreatePost)
+		s.add(r, "GET", "/cases/{caseID}/commitments/{commitmentID}/given/{recordID}/delete", authz.OnCase(authz.EditCases), s.givenDeleteForm)
+		s.add(r, "POST", "/cases/{caseID}/commitments/{commitmentID}/given/{recordID}/delete", authz.OnCase(authz.EditCases), s.givenDeletePost)
+		s.add(r, "GET", "/cases/{caseID}/needs/new", authz.OnCase(authz.ManageCases), s.needNewForm)
+		s.add(r, "POST", "/cases/{caseID}/needs", authz.OnCase(authz.ManageCases), s.needPost)
+		s.add(r, "GET", "/cases/{caseID}/needs/{kind}/remove", authz.OnCase(authz.ManageCases), s.needRemoveForm)
+		s.add(r, "POST", "/cases/{caseID}/needs/{kind}/remove", authz.OnCase(authz.ManageCases), s.needRemovePost)
+		s.add(r, "GET", "/cases/{caseID}/appointments/{apptID}/going", authz.OnCase(authz.EditCases), s.goingView)
+		s.add(r, "POST", "/cases/{caseID}/appointments/{apptID}/going", authz.OnCase(authz.EditCases), s.goingPost)
+		s.add(r, "POST", "/cases/{caseID}/appointments/{apptID}/going/remove", authz.OnCase(authz.EditCases), s.goingRemovePost)
+		s.add(r, "GET", "/me/tasks", authz.SignedIn, s.tasksView)
+
 		// Private calendar feeds.
 		s.add(r, "GET", "/calendar", authz.SignedIn, s.calendarView)
 		s.add(r, "POST", "/calendar/feeds", authz.SignedIn, s.feedCreatePost)

@@ -220,6 +220,7 @@ func esEverythingCase(t *testing.T, e *testEnv, c *client) string {
 		t.Fatalf("case page links to no date to correct")
 	}
 	pvPost(t, c, f[len(f)-1][1]+"/delete", url.Values{}, http.StatusSeeOther)
+	esCommitments(t, c, id)
 	// A closed case of the same group, for "closed" and its reason.
 	closed := pvCreateCase(t, c, url.Values{"status": {"arrived"}, "name": {"Caso cerrado"}})
 	pvPost(t, c, "/cases/"+closed+"/close", url.Values{"reason": {"re_detained"}}, http.StatusSeeOther)
@@ -257,10 +258,7 @@ func esPostPages(t *testing.T, e *testEnv, coord *client, caseID string) []esPag
 	add("purged case", pvGet(t, coord, "/cases/"+closed, http.StatusOK))
 	add("removal confirmation", pvGet(t, coord, base+"/people/"+people[1]+"/remove", http.StatusOK))
 	// Rejected forms: each field's error in Spanish, and the summary.
-	rejected := []struct {
-		path string
-		form url.Values
-	}{
+	rejected := []esForm{
 		{"/cases", url.Values{"status": {"arrived"}, "name": {""}, "anumber": {"12"}, "dob": {"ayer"}}},
 		{base, url.Values{"status": {"nope"}}},
 		{base + "/facts", url.Values{"kind": {"clock_pause"}, "date": {"2026-05-05"}, "end_date": {"2026-05-01"}}},
@@ -269,6 +267,7 @@ func esPostPages(t *testing.T, e *testEnv, coord *client, caseID string) []esPag
 		{"/orgs/" + esOrgOf(t, coord) + "/settings", url.Values{"time_zone": {"America/Chicago"}, "retention_days": {"0"}}},
 		{"/account/password", url.Values{"current_password": {"mal"}, "new_password": {"corta"}, "password_confirm": {"otra"}}},
 	}
+	rejected = append(rejected, esRejectedCommitmentForms(t, coord, caseID)...)
 	for _, r := range rejected {
 		res := coord.post(r.path, r.form)
 		if res.status != http.StatusUnprocessableEntity {
@@ -278,6 +277,12 @@ func esPostPages(t *testing.T, e *testEnv, coord *client, caseID string) []esPag
 		add("rejected "+r.path, res)
 	}
 	return pages
+}
+
+// esForm is a form to send and where.
+type esForm struct {
+	path string
+	form url.Values
 }
 
 // esErrorPages are the error pages in Spanish: not found, forbidden,

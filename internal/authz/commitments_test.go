@@ -1,0 +1,51 @@
+package authz_test
+
+import (
+	"testing"
+
+	"puente/internal/authz"
+)
+
+func TestCommitmentRules(t *testing.T) {
+	self := "viewer-0000000000"
+	other := "someone-else-0000"
+	type row struct {
+		actForSelf, actForOther, changeOwn, changeShared, changeOthers, recordHeld, recordNotHeld, removeOwn, removeOthers bool
+	}
+	want := map[string]row{
+		"member":            {true, false, true, false, false, true, false, true, false},
+		"group coordinator": {true, true, true, true, true, true, true, true, true},
+		"net coordinator":   {},
+		"net admin":         {},
+		"other net admin":   {},
+		"no memberships":    {},
+	}
+	for name, v := range viewers {
+		w := want[name]
+		got := row{
+			actForSelf:    authz.ActFor(v, g1, self),
+			actForOther:   authz.ActFor(v, g1, other),
+			changeOwn:     authz.ChangeCommitment(v, g1, []string{self}),
+			changeShared:  authz.ChangeCommitment(v, g1, []string{self, other}),
+			changeOthers:  authz.ChangeCommitment(v, g1, []string{other}),
+			recordHeld:    authz.RecordGiven(v, g1, []string{other, self}),
+			recordNotHeld: authz.RecordGiven(v, g1, []string{other}),
+			removeOwn:     authz.RemoveGiven(v, g1, self),
+			removeOthers:  authz.RemoveGiven(v, g1, other),
+		}
+		if got != w {
+			t.Errorf("%s in their own group: got %+v, want %+v", name, got, w)
+		}
+		// Outside the viewer's own group, nothing at all.
+		for _, o := range []string{"other group, same net", "own network", "group of other net", "standalone group"} {
+			org := targets[o]
+			if authz.ActFor(v, org, self) || authz.ChangeCommitment(v, org, []string{self}) ||
+				authz.RecordGiven(v, org, []string{self}) || authz.RemoveGiven(v, org, self) {
+				t.Errorf("%s on %s: got an allowed action, want none", name, o)
+			}
+		}
+	}
+	if authz.RemoveGiven(viewers["member"], g1, "") {
+		t.Errorf("member removing a record nobody is named as having entered: got allowed, want refused")
+	}
+}
