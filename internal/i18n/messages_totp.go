@@ -102,7 +102,7 @@ var totpMessages = map[string][2]string{
 	// An organisation requires it of everyone.
 	"settings.two_factor": {"Two-step sign-in", "Inicio de sesión en dos pasos"},
 	"settings.two_factor.hint": {"Admins and coordinators always need it. Turn this on to ask it of everyone in this organisation.",
-		"Las personas administradoras y coordinadoras siempre lo necesitan. Active esto para pedirlo a todas las personas de esta organización."},
+		"Las personas administradoras y coordinadoras siempre lo necesitan. Marque la casilla para pedirlo a todas las personas de esta organización."},
 	"settings.two_factor.label": {"Everyone here must use two-step sign-in", "Todas las personas de aquí deben usar el inicio de sesión en dos pasos"},
 
 	// The account page.
