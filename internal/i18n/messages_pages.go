@@ -146,6 +146,10 @@ var pageMessages = map[string][2]string{
 	"home.soon":           {"Due or scheduled in the next 14 days", "Vence o está programado en los próximos 14 días"},
 	"home.nothing_soon":   {"Nothing overdue, due or scheduled in the next 14 days.", "Nada vencido, por vencer ni programado en los próximos 14 días."},
 	"home.later_hearings": {"Later hearings", "Audiencias más adelante"},
+	"home.soon_pages":     {"Pages of the next 14 days", "Páginas de los próximos 14 días"},
+	"home.soon_page":      {"Page %d", "Página %d"},
+	"home.later_hearings_more": {"Other cases have hearings later: see every case by next due date",
+		"Otros casos tienen audiencias más adelante: vea todos los casos por próxima fecha límite"},
 
 	// Links people pass on.
 	"copy.button":       {"Copy the link", "Copiar el enlace"},

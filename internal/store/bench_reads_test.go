@@ -100,7 +100,7 @@ func BenchmarkCaseReads(b *testing.B) {
 				if _, err := st.GroupDue(ctx, ids["g"], today, until, 100); err != nil {
 					b.Fatal(err)
 				}
-				if _, err := st.GroupSealedDue(ctx, ids["g"]); err != nil {
+				if _, err := st.GroupSealedDue(ctx, ids["g"], until); err != nil {
 					b.Fatal(err)
 				}
 				if _, err := st.Members(ctx, ids["g"], "en"); err != nil {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"slices"
 	"strings"
 
@@ -159,19 +160,58 @@ func (s *Store) ComputeDeadlines(ctx context.Context, caseID string) ([]PersonDe
 func DeadlineKey(personID, engineKey string) string { return personID + "/" + engineKey }
 
 // GroupSealedDue lists, across a group's open cases, the deadlines whose
-// date is sealed (computed from a date of birth) and that nobody marked
-// done or not applicable, with the date opened. Only a role that may see
-// dates of birth may be shown the dates; the caller decides. There are few
-// such rows (a child turning 14), found through a partial index.
-func (s *Store) GroupSealedDue(ctx context.Context, groupID string) ([]model.DueItem, error) {
+// date is sealed (computed from a date of birth), due on or before until
+// (YYYY-MM-DD; overdue ones included), that nobody marked done or not
+// applicable, with the date opened, soonest first. Only a role that may see
+// dates of birth may be shown the dates; the caller decides.
+//
+// A sealed date cannot be compared in SQL, so every open sealed row of the
+// group is read and opened: in one range of the covering partial index
+// deadlines_group_sealed (schema/018), with no row lookups. The case code,
+// the person's name and the marks are then read for the few within the
+// window, in one statement.
+func (s *Store) GroupSealedDue(ctx context.Context, groupID, until string) ([]model.DueItem, error) {
 	rows, err := s.rd().QueryContext(ctx, `
-		SELECT d.case_id, c.code, coalesce(p.name, ''), d.key, d.rule_id, d.kind, d.due_enc
-		FROM deadlines d
+		SELECT case_id, key, due_enc FROM deadlines INDEXED BY deadlines_group_sealed
+		WHERE group_id = ? AND due_enc IS NOT NULL AND met_on IS NULL`, groupID)
+	if err != nil {
+		return nil, err
+	}
+	due := map[[2]string]string{}
+	var pairs [][2]string
+	for rows.Next() {
+		var caseID, key string
+		var sealed []byte
+		if err := rows.Scan(&caseID, &key, &sealed); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		d, err := s.openDue(sealed, caseID, key)
+		if err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if d <= until {
+			due[[2]string{caseID, key}] = d
+			pairs = append(pairs, [2]string{caseID, key})
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(pairs) == 0 {
+		return nil, err
+	}
+	list, err := json.Marshal(pairs)
+	if err != nil {
+		return nil, err
+	}
+	rows, err = s.rd().QueryContext(ctx, `
+		SELECT d.case_id, c.code, coalesce(p.name, ''), d.key, d.rule_id, d.kind
+		FROM json_each(?) j
+		JOIN deadlines d ON d.case_id = j.value ->> 0 AND d.key = j.value ->> 1
 		JOIN cases c ON c.id = d.case_id AND c.closed_at IS NULL
 		LEFT JOIN people p ON p.id = d.person_id
 		LEFT JOIN marks m ON m.case_id = d.case_id AND m.key = d.key
-		WHERE d.group_id = ? AND d.due_enc IS NOT NULL AND d.met_on IS NULL
-		  AND coalesce(m.state, 'open') = 'open'`, groupID)
+		WHERE coalesce(m.state, 'open') = 'open'`, string(list))
 	if err != nil {
 		return nil, err
 	}
@@ -180,21 +220,17 @@ func (s *Store) GroupSealedDue(ctx context.Context, groupID string) ([]model.Due
 	for rows.Next() {
 		var it model.DueItem
 		var name string
-		var sealed []byte
-		if err := rows.Scan(&it.CaseID, &it.CaseCode, &name, &it.Key, &it.RuleID, &it.Kind, &sealed); err != nil {
+		if err := rows.Scan(&it.CaseID, &it.CaseCode, &name, &it.Key, &it.RuleID, &it.Kind); err != nil {
 			return nil, err
 		}
-		if it.Due, err = s.open(sealed, "deadlines", "due_enc", it.CaseID+"/"+it.Key); err != nil {
-			return nil, err
-		}
+		it.Due = due[[2]string{it.CaseID, it.Key}]
 		it.Initials, it.Sensitive = Initials(name), true
 		out = append(out, it)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	// By date, then key; no string is built per comparison (a group has
-	// hundreds of these rows).
+	// By date, then key; no string is built per comparison.
 	slices.SortFunc(out, func(a, b model.DueItem) int {
 		return cmp.Or(strings.Compare(a.Due, b.Due), strings.Compare(a.Key, b.Key))
 	})

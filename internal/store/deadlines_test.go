@@ -213,14 +213,14 @@ func TestRegistrationDateIsSealed(t *testing.T) {
 	if err := w.s.db.QueryRow(`SELECT count(*) FROM deadlines WHERE due = '2027-01-04' OR met_on = '2027-01-04'`).Scan(&plain); err != nil || plain != 0 {
 		t.Errorf("plain rows with the registration date: got %d (%v), want 0", plain, err)
 	}
-	sealed, err := w.s.GroupSealedDue(ctx, w.orgs["g1"].ID)
+	sealed, err := w.s.GroupSealedDue(ctx, w.orgs["g1"].ID, "2027-12-31")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(sealed) != 1 || sealed[0].Due != "2027-01-04" || !sealed[0].Sensitive || sealed[0].Initials != "N.R." {
 		t.Errorf("GroupSealedDue: got %+v, want one item due 2027-01-04 for N.R.", sealed)
 	}
-	if other, _ := w.s.GroupSealedDue(ctx, w.orgs["g2"].ID); len(other) != 0 {
+	if other, _ := w.s.GroupSealedDue(ctx, w.orgs["g2"].ID, "2027-12-31"); len(other) != 0 {
 		t.Errorf("another group sees %d sealed items, want 0", len(other))
 	}
 	feed, err := w.s.FeedItems(ctx, w.users["g1coord"].ID, map[string]FeedWindow{w.orgs["g1"].ID: {From: "2026-01-01", To: "2028-12-31",
@@ -247,7 +247,7 @@ func TestRegistrationDateIsSealed(t *testing.T) {
 	if err := w.s.SetMark(ctx, c, "", model.Mark{Key: key, State: model.MarkDone, DoneOn: "2026-12-10"}); err != nil {
 		t.Fatal(err)
 	}
-	if sealed, _ := w.s.GroupSealedDue(ctx, w.orgs["g1"].ID); len(sealed) != 0 {
+	if sealed, _ := w.s.GroupSealedDue(ctx, w.orgs["g1"].ID, "2027-12-31"); len(sealed) != 0 {
 		t.Errorf("after done: got %d sealed items, want 0", len(sealed))
 	}
 }

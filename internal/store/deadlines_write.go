@@ -95,7 +95,7 @@ func (s *Store) storedDeadlines(ctx context.Context, q dbtx, caseID string) (map
 		if err := rows.Scan(&key, &d.personID, &d.ruleID, &d.kind, &d.due, &sealed, &d.met); err != nil {
 			return nil, err
 		}
-		if d.sealed, err = s.open(sealed, "deadlines", "due_enc", caseID+"/"+key); err != nil {
+		if d.sealed, err = s.openDue(sealed, caseID, key); err != nil {
 			return nil, err
 		}
 		out[key] = d

@@ -45,6 +45,7 @@ func (s *Store) UseKey(ctx context.Context, key []byte) error {
 		return err
 	}
 	s.box = box
+	s.opened.reset()
 	return s.normalizeANumbers(ctx)
 }
 

@@ -122,39 +122,46 @@ func (s *Store) GroupDue(ctx context.Context, groupID, today, until string, limi
 	return out, rows.Err()
 }
 
-// GroupNextHearings returns, for each open case of the group, its next
-// hearing starting at or after from (an instant: the start of the group's
-// today), in the order they happen.
-func (s *Store) GroupNextHearings(ctx context.Context, groupID string, from time.Time) ([]model.DueItem, error) {
-	// One index seek per open case (appointments_case_start) beats ranking
-	// every upcoming appointment of the group.
+// GroupNextHearings returns the next hearing of each open case of the
+// group starting at or after from (an instant: the start of the group's
+// day after the home page's window), in the order they happen, for the
+// first limit cases; more is true when another case has one later.
+//
+// It walks the group's upcoming hearings in order through
+// appointments_group_start and stops at the limit+1st case, so it reads a
+// few rows whatever the group's size (one index seek per open case, its
+// former shape, cost 4 ms of CPU at 300 cases).
+func (s *Store) GroupNextHearings(ctx context.Context, groupID string, from time.Time, limit int) (out []model.DueItem, more bool, err error) {
 	rows, err := s.rd().QueryContext(ctx, `
-		SELECT c.id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
+		SELECT a.case_id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = a.case_id AND p.is_principal = 1), ''),
 		       a.id, a.kind, a.date, a.time, a.time_zone, a.starts_at, a.place
-		FROM cases c
-		JOIN appointments a ON a.id = (
-			SELECT a2.id FROM appointments a2
-			WHERE a2.case_id = c.id AND a2.starts_at >= ?2 AND a2.kind IN ('master_hearing', 'individual_hearing')
-			ORDER BY a2.starts_at, a2.id LIMIT 1)
-		WHERE c.group_id = ?1 AND c.closed_at IS NULL
+		FROM appointments a JOIN cases c ON c.id = a.case_id AND c.closed_at IS NULL
+		WHERE a.group_id = ?1 AND a.starts_at >= ?2 AND a.kind IN ('master_hearing', 'individual_hearing')
 		ORDER BY a.starts_at, a.id`, groupID, ts(from))
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	defer rows.Close()
-	var out []model.DueItem
+	seen := map[string]bool{}
 	for rows.Next() {
 		var it model.DueItem
 		var name, id, starts string
 		if err := rows.Scan(&it.CaseID, &it.CaseCode, &name, &id, &it.Kind, &it.Due, &it.Time, &it.TimeZone, &starts, &it.Place); err != nil {
-			return nil, err
+			return nil, false, err
 		}
+		if seen[it.CaseID] {
+			continue
+		}
+		if len(out) == limit {
+			return out, true, nil
+		}
+		seen[it.CaseID] = true
 		it.StartsAt = parseTS(starts)
 		it.Key = AppointmentKey(id)
 		it.Initials = Initials(name)
 		out = append(out, it)
 	}
-	return out, rows.Err()
+	return out, false, rows.Err()
 }
 
 // GroupCaseCounts is what a network sees of its groups' cases: open cases,

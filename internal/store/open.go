@@ -41,6 +41,8 @@ type Store struct {
 	// background pass that applies a rule change (recompute.go).
 	rulesFP   string
 	recompute recomputer
+	// opened keeps sealed deadline dates already opened (opened.go).
+	opened openedCache
 }
 
 // busyTimeoutMS is how long a writer waits for the lock before failing.

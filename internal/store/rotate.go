@@ -50,6 +50,7 @@ func (s *Store) RotateKey(ctx context.Context, newKey []byte) ([]SealedCount, er
 		return nil, err
 	}
 	s.box = newBox
+	s.opened.reset()
 	if err := s.Checkpoint(ctx); err != nil {
 		return out, fmt.Errorf("rotated, but %w", err)
 	}

@@ -14,7 +14,7 @@ import (
 )
 
 // importCases fills group with n generated cases in batches.
-func importCases(b *testing.B, e *testEnv, group model.Org, n int, rng *rand.Rand) []string {
+func importCases(b testing.TB, e *testEnv, group model.Org, n int, rng *rand.Rand) []string {
 	b.Helper()
 	var ids []string
 	for n > 0 {

@@ -1,8 +1,11 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"slices"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -31,7 +34,11 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	}
 	if authz.Can(v.Viewer, authz.ViewCases, org) {
 		d.Updating = s.updatingNotice(d)
-		if err := s.fillDue(r, d, org); err != nil {
+		if err := s.fillDue(r, d, org); errors.Is(err, errPageGone) {
+			// A page past the end (the list got shorter): its first page.
+			http.Redirect(w, r, "/", http.StatusSeeOther)
+			return nil
+		} else if err != nil {
 			return err
 		}
 		if err := s.fillCoverageFlags(r, d, org); err != nil {
@@ -45,8 +52,20 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 // of deadlines and appointments (deadline.DueSoonDays).
 const homeDueDays = deadline.DueSoonDays
 
-// homeDueLimit bounds the home page's list; the case pages have the rest.
-const homeDueLimit = 100
+// homeLaterHearings is how many cases' next hearings after the window the
+// home page lists; the case list by next due date has every case.
+const homeLaterHearings = 10
+
+// homeDuePage is how many lines of the next 14 days one home page shows
+// (?page=2 and on show the next ones): on a phone a page of 25 is already
+// long, and a group of 300 cases has hundreds in a fortnight.
+const homeDuePage = 25
+
+// errPageGone: the home page asked for is past the end of the list.
+var errPageGone = errors.New("web: no such page of the next 14 days")
+
+// homeDuePages bounds the page number (2,500 lines).
+const homeDuePages = 100
 
 // dueView is one line of the group home page: a deadline or an appointment.
 type dueView struct {
@@ -79,31 +98,96 @@ type dueView struct {
 // one coming up and whom to ask.
 func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error {
 	ctx := r.Context()
+	page := 1
+	if n, err := strconv.Atoi(r.URL.Query().Get("page")); err == nil && n > 1 && n <= homeDuePages {
+		page = n
+	}
+	first, last := (page-1)*homeDuePage, page*homeDuePage
+	// Each source is read in the page's order up to a limit; lines are
+	// certain only up to the day a source that filled its limit stopped
+	// at. Read more until the page is certain (once, nearly always).
+	until := s.daysFrom(org.TimeZone, homeDueDays)
+	// Sealed dates are read whole (they cannot be limited in SQL): once.
+	sealed, err := s.store.GroupSealedDue(ctx, org.ID, until)
+	if err != nil {
+		return err
+	}
+	var askFor []string
+	if !authz.Can(viewerFrom(r).Viewer, authz.ManageCases, org) {
+		for _, it := range sealed {
+			if !slices.Contains(askFor, it.CaseCode) {
+				askFor = append(askFor, it.CaseCode)
+			}
+		}
+		sealed = nil
+	}
+	var views []dueView
+	certain, more := 0, false
+	// Twice the page: lines of several people (one EOIR-33 each) take
+	// several rows.
+	for limit := 2*last + 1; ; limit *= 2 {
+		var cut string
+		views, cut, err = s.dueViews(r, d, org, sealed, limit)
+		if err != nil {
+			return err
+		}
+		certain = len(views)
+		if cut != "" {
+			certain = sort.Search(len(views), func(i int) bool { return views[i].sortDay >= cut })
+		}
+		more = certain > last || (cut != "" && certain < len(views))
+		if certain > last || cut == "" || limit > homeDuePages*homeDuePage {
+			break
+		}
+	}
+	if page > 1 && first >= certain {
+		return errPageGone
+	}
+	d.DuePage, d.DueMore = page, more
+	d.DueItems = views[first:min(last, certain)]
+	if len(askFor) > 0 {
+		who, err := s.coordinatorNames(ctx, org.ID, string(d.Lang))
+		if err != nil {
+			return err
+		}
+		for _, code := range askFor {
+			d.SealedNotices = append(d.SealedNotices, d.T("home.registration_ask", code, who))
+		}
+	}
+	end, _ := tz.Instant(s.daysFrom(org.TimeZone, homeDueDays+1), "", org.TimeZone)
+	hearings, moreHearings, err := s.store.GroupNextHearings(ctx, org.ID, end, homeLaterHearings)
+	if err != nil {
+		return err
+	}
+	d.MoreHearings = moreHearings
+	td := parseDay(s.today(org.TimeZone))
+	for _, it := range hearings {
+		d.NextHearings = append(d.NextHearings, s.appointmentDue(d, it, org, td))
+	}
+	return nil
+}
+
+// dueViews reads the lines of the next 14 days, at most limit of each
+// source (deadlines, appointments), with the sealed dates the viewer may
+// see (all of them), in the page's order. cut is the
+// first day (YYYY-MM-DD) whose lines may be incomplete because a source
+// stopped at its limit ("" when none did): a deadline source cut on day D
+// may miss more of D; an appointment source cut at a place whose day is D
+// may miss D and, for places in other zones, the two days before.
+func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, sealed []model.DueItem, limit int) (views []dueView, cut string, err error) {
+	ctx := r.Context()
 	today := s.today(org.TimeZone)
 	until := s.daysFrom(org.TimeZone, homeDueDays)
-	items, err := s.store.GroupDue(ctx, org.ID, today, until, homeDueLimit)
+	items, err := s.store.GroupDue(ctx, org.ID, today, until, limit)
 	if err != nil {
-		return err
+		return nil, "", err
 	}
-	sealed, err := s.store.GroupSealedDue(ctx, org.ID)
-	if err != nil {
-		return err
+	if len(items) == limit {
+		cut = items[limit-1].Due
 	}
+	items = append(items, sealed...)
 	td := parseDay(today)
-	seeDOB := authz.Can(viewerFrom(r).Viewer, authz.ManageCases, org)
-	var askFor []string
-	for _, it := range sealed {
-		if it.Due > until {
-			continue
-		}
-		if seeDOB {
-			items = append(items, it)
-		} else if !slices.Contains(askFor, it.CaseCode) {
-			askFor = append(askFor, it.CaseCode)
-		}
-	}
 	lang := dlang(d.Lang)
-	var views []dueView
 	// One line for the same deadline of several people of a case on one
 	// day (one EOIR-33 each after a move), naming them all.
 	same := map[string]int{}
@@ -122,42 +206,35 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error 
 			Anchor: "d-" + it.Key, sortDay: it.Due})
 	}
 	end, _ := tz.Instant(s.daysFrom(org.TimeZone, homeDueDays+1), "", org.TimeZone)
-	appts, err := s.store.GroupAppointments(ctx, org.ID, s.dayStart(org.TimeZone), end, homeDueLimit)
+	appts, err := s.store.GroupAppointments(ctx, org.ID, s.dayStart(org.TimeZone), end, limit)
 	if err != nil {
-		return err
+		return nil, "", err
 	}
 	for _, it := range appts {
 		if !it.Done { // attended: nothing left to do
 			views = append(views, s.appointmentDue(d, it, org, td))
 		}
 	}
-	slices.SortStableFunc(views, func(a, b dueView) int {
+	if len(appts) == limit {
+		// Read in the order they happen, listed by the day at their place:
+		// two days' margin for places in other zones (up to 26 hours apart).
+		day := appointmentDay(appts[limit-1].Due, appts[limit-1].Time, appts[limit-1].StartsAt, org.TimeZone).AddDays(-2).String()
+		if cut == "" || day < cut {
+			cut = day
+		}
+	}
+	slices.SortFunc(views, func(a, b dueView) int {
 		if c := strings.Compare(a.sortDay, b.sortDay); c != 0 {
 			return c
 		}
-		return a.sortAt.Compare(b.sortAt) // a day's deadlines, then its appointments in order
+		if c := a.sortAt.Compare(b.sortAt); c != 0 {
+			return c // a day's deadlines, then its appointments in order
+		}
+		// Then by key (anchor): one order whatever the limits, so that the
+		// pages follow one another without a line twice or lost.
+		return strings.Compare(a.Anchor, b.Anchor)
 	})
-	if len(views) > homeDueLimit {
-		views = views[:homeDueLimit]
-	}
-	d.DueItems = views
-	if len(askFor) > 0 {
-		who, err := s.coordinatorNames(ctx, org.ID, string(d.Lang))
-		if err != nil {
-			return err
-		}
-		for _, code := range askFor {
-			d.SealedNotices = append(d.SealedNotices, d.T("home.registration_ask", code, who))
-		}
-	}
-	hearings, err := s.store.GroupNextHearings(ctx, org.ID, end)
-	if err != nil {
-		return err
-	}
-	for _, it := range hearings {
-		d.NextHearings = append(d.NextHearings, s.appointmentDue(d, it, org, td))
-	}
-	return nil
+	return views, cut, nil
 }
 
 // appointmentDue is an appointment as a line of the home page.

@@ -89,8 +89,14 @@ type templateData struct {
 	RevealedLabel    string
 	DueItems         []dueView
 	NextHearings     []dueView
-	Feeds            []store.Feed
-	AppointmentID    string // the appointment an edit page is about
+	// DuePage is the home page's page of the next 14 days (from 1), DueMore
+	// whether another page follows.
+	DuePage int
+	DueMore bool
+	// MoreHearings: more cases have a hearing later than NextHearings shows.
+	MoreHearings  bool
+	Feeds         []store.Feed
+	AppointmentID string // the appointment an edit page is about
 
 	// Pages (issue 9): the case page's summary and sections, the pages
 	// that hold its forms, confirmations and the court-day card.

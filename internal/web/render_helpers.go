@@ -137,6 +137,26 @@ func (d *templateData) NextPageURL() string {
 	return d.pageURL(d.Query.Page + 1)
 }
 
+// DuePrevURL and DueNextURL are the home page's previous and next pages of
+// the next 14 days, or "".
+func (d *templateData) DuePrevURL() string {
+	switch {
+	case d.DuePage <= 1:
+		return ""
+	case d.DuePage == 2:
+		return "/"
+	}
+	return "/?page=" + strconv.Itoa(d.DuePage-1)
+}
+
+// DueNextURL: see DuePrevURL.
+func (d *templateData) DueNextURL() string {
+	if !d.DueMore {
+		return ""
+	}
+	return "/?page=" + strconv.Itoa(d.DuePage+1)
+}
+
 // personSelectArgs is what the "person-select" template needs.
 type personSelectArgs struct {
 	ID, Label, Error, Household, Selected string
