@@ -1,5 +1,22 @@
-// Package i18n holds every user-visible string in English and Spanish and
-// picks a language for a request.
+// Package i18n holds every user-visible string, in every language Puente
+// speaks, and picks a language for a request.
+//
+// The texts live in message files, not in Go: locales/<area>.<lang>.toml,
+// embedded in the binary. The format is go-i18n v2 TOML
+// (github.com/nicksnyder/go-i18n), chosen because translators' tools read
+// and write it (Weblate's "go-i18n TOML" format, among others), because
+// it is one key per string (a translator, a diff and a review see one
+// text at a time, with an optional description as a note), and because
+// it has CLDR plural forms (one, few, many, other) for when Puente needs
+// them. Texts are printf formats (%s, %d, %[1]s) formatted with fmt, as
+// they were when they lived in Go maps; go-i18n only reads the files.
+//
+// English (en) is the source language: every key exists in it. A
+// language is its files: adding locales/*.fr.toml and _meta.fr.toml (its
+// own name, and draft = true while it is incomplete) adds French to the
+// language switch; a draft language's missing texts show in English and
+// its pages say it is a draft. Check (and `puente i18n check`) reports
+// each language's completeness.
 package i18n
 
 import (
@@ -10,28 +27,41 @@ import (
 	"golang.org/x/text/language"
 )
 
-// Lang is a supported language.
+// Lang is a language Puente speaks, by its code ("en", "es"): the code
+// in its locale files' names.
 type Lang string
 
-// Supported languages. English is the fallback.
+// The languages Go code names: English is the source and the fallback;
+// Spanish is complete and reviewed (GLOSSARY.md). Other languages exist
+// only as files.
 const (
 	EN Lang = "en"
 	ES Lang = "es"
 )
 
-// All lists the supported languages in the order the switch shows them.
-var All = []Lang{EN, ES}
+// All lists the languages of the locale files in the order the switch
+// shows them: English first, then by code.
+var All = std.Langs()
 
-// Parse returns the language named s, if supported.
+// Parse returns the language named s, if Puente has its files.
 func Parse(s string) (Lang, bool) {
-	switch Lang(s) {
-	case EN, ES:
-		return Lang(s), true
+	for _, l := range All {
+		if string(l) == s {
+			return l, true
+		}
 	}
 	return "", false
 }
 
-var matcher = language.NewMatcher([]language.Tag{language.English, language.Spanish})
+var matcher = language.NewMatcher(tags(All))
+
+func tags(ls []Lang) []language.Tag {
+	out := make([]language.Tag, len(ls))
+	for i, l := range ls {
+		out[i] = language.Make(string(l))
+	}
+	return out
+}
 
 // FromAcceptLanguage picks the best supported language for an
 // Accept-Language header, English when nothing matches.
@@ -41,25 +71,20 @@ func FromAcceptLanguage(header string) Lang {
 		return EN
 	}
 	_, idx, conf := matcher.Match(tags...)
-	if conf == language.No {
+	if conf == language.No || idx < 0 || idx >= len(All) {
 		return EN
 	}
-	if idx == 1 {
-		return ES
-	}
-	return EN
+	return All[idx]
 }
 
-// T returns the message key in l, formatted with args. A missing key
-// returns the key itself so that a gap shows in tests, never a blank.
+// T returns the message key in l, formatted with args; a text l lacks (a
+// draft language, or a language Puente does not have) is the English one.
+// A missing key returns the key itself so that a gap shows in tests,
+// never a blank.
 func (l Lang) T(key string, args ...any) string {
-	m, ok := messages[key]
+	s, ok := std.lookup(l, key)
 	if !ok {
 		return key
-	}
-	s := m[0]
-	if l == ES {
-		s = m[1]
 	}
 	if len(args) > 0 {
 		return fmt.Sprintf(s, args...)
@@ -67,13 +92,19 @@ func (l Lang) T(key string, args ...any) string {
 	return s
 }
 
-// Name is the language's own name, for the switch.
+// Name is the language's own name, for the switch (the name in its
+// _meta file); English's for a language Puente does not have.
 func (l Lang) Name() string {
-	if l == ES {
-		return "Español"
+	if m, ok := std.meta[l]; ok {
+		return m.Name
 	}
-	return "English"
+	return std.meta[Source].Name
 }
+
+// Draft reports whether l's translation is marked a draft: its pages show
+// a notice, in l and in English, that some texts may be missing or
+// unreviewed.
+func (l Lang) Draft() bool { return std.meta[l].Draft }
 
 // monthsES are the Spanish months' abbreviations, each with its period:
 // "mar" and "may" are also words (sea; the English "may"), and "3 mar.
@@ -140,16 +171,16 @@ func (l Lang) DateTime(t time.Time, loc *time.Location) string {
 	return l.Date(t) + ", " + l.Clock(t)
 }
 
-// Has reports whether key exists.
+// Has reports whether key exists (in the source language).
 func Has(key string) bool {
-	_, ok := messages[key]
+	_, ok := std.text[Source][key]
 	return ok
 }
 
-// Keys lists every message key, sorted, for tests.
+// Keys lists every message key of the source language, sorted, for tests.
 func Keys() []string {
-	out := make([]string, 0, len(messages))
-	for k := range messages {
+	out := make([]string, 0, len(std.text[Source]))
+	for k := range std.text[Source] {
 		out = append(out, k)
 	}
 	sort.Strings(out)
@@ -158,6 +189,5 @@ func Keys() []string {
 
 // Pair returns the English and Spanish text of key, for tests.
 func Pair(key string) (en, es string) {
-	m := messages[key]
-	return m[0], m[1]
+	return std.text[EN][key], std.text[ES][key]
 }
