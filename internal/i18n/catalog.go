@@ -89,6 +89,9 @@ func Load(fsys fs.FS) (*Catalog, error) {
 			c.meta[lang] = m
 			continue
 		}
+		if err := checkTables(buf); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
 		mf, err := goi18n.ParseMessageFileBytes(buf, name, unmarshal)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
@@ -131,6 +134,34 @@ func Load(fsys fs.FS) (*Catalog, error) {
 		return c.langs[i] < c.langs[j]
 	})
 	return c, nil
+}
+
+// messageFields are the fields of a message written in the table form
+// (["key"] with other and description); go-i18n ignores any other.
+var messageFields = map[string]bool{"other": true, "description": true, "hash": true, "id": true,
+	"zero": true, "one": true, "two": true, "few": true, "many": true}
+
+// checkTables refuses a table that is not one message: go-i18n would
+// silently drop a plain key written after a ["key"] table (TOML makes it
+// a field of that table), and would nest [area] sections into dotted
+// keys, where Puente's files keep one flat "key" = "text" per line.
+func checkTables(buf []byte) error {
+	var raw map[string]any
+	if err := toml.Unmarshal(buf, &raw); err != nil {
+		return err
+	}
+	for key, v := range raw {
+		m, ok := v.(map[string]any)
+		if !ok {
+			continue
+		}
+		for field := range m {
+			if !messageFields[field] {
+				return fmt.Errorf("[%q] holds %q, which is not a message field: write plain \"key\" = \"text\" lines before the first [table]", key, field)
+			}
+		}
+	}
+	return nil
 }
 
 // splitName splits "cases.es.toml" into "cases" and "es".

@@ -121,6 +121,12 @@ func TestLoadRefusesBrokenFiles(t *testing.T) {
 		"plural": func(m fstest.MapFS) {
 			m["more.en.toml"] = &fstest.MapFile{Data: []byte("[\"x.n\"]\none = \"one\"\nother = \"%d\"\n")}
 		},
+		"key after a table": func(m fstest.MapFS) {
+			m["more.en.toml"] = &fstest.MapFile{Data: []byte("[\"x.y\"]\nother = \"a\"\n\"x.z\" = \"swallowed\"\n")}
+		},
+		"nested section": func(m fstest.MapFS) {
+			m["more.en.toml"] = &fstest.MapFile{Data: []byte("[case]\ntitle = \"Case\"\n")}
+		},
 		"bad name": func(m fstest.MapFS) { m["core.toml"] = &fstest.MapFile{Data: []byte("\"x.y\" = \"z\"\n")} },
 	} {
 		m := testFiles()
