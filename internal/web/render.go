@@ -140,6 +140,10 @@ type templateData struct {
 // T translates key into the page's language.
 func (d *templateData) T(key string, args ...any) string { return d.Lang.T(key, args...) }
 
+// English is the message key in English: a draft language's notice says
+// it in English too, for the reader the draft fails.
+func (d *templateData) English(key string, args ...any) string { return i18n.EN.T(key, args...) }
+
 // Date formats the day moment t fell on in the organisation's zone, in the
 // page's language.
 func (d *templateData) Date(t time.Time) string {
