@@ -9,7 +9,7 @@ import (
 )
 
 // command is one subcommand of puente: serve, backup, restore, rotate-key,
-// purge. Each takes the same (ctx, args, getenv, stdout) as run.
+// purge, i18n. Each takes the same (ctx, args, getenv, stdout) as run.
 type command struct {
 	name    string
 	summary string
@@ -24,6 +24,7 @@ func commands() []command {
 		{"restore", "check a backup and put it in place of the database (Puente stopped)", runRestore},
 		{"rotate-key", "re-encrypt every sensitive field under a new key (Puente stopped)", runRotateKey},
 		{"purge", "purge the closed cases whose retention period has passed (as the server does every hour)", runPurge},
+		{"i18n", "check the translations: i18n check reports keys, missing, extra and placeholder mismatches per language", runI18n},
 		{"help", "list the commands, or show one command's flags: puente help COMMAND", nil},
 	}
 }

@@ -33,7 +33,7 @@ func TestHelp(t *testing.T) {
 	if err := dispatch(ctx, []string{"help"}, noEnv, &out); err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range []string{"serve", "backup", "restore", "rotate-key", "purge", "help"} {
+	for _, c := range []string{"serve", "backup", "restore", "rotate-key", "purge", "i18n", "help"} {
 		if !regexp.MustCompile(`(?m)^  ` + c + ` `).MatchString(out.String()) {
 			t.Errorf("help does not list %s:\n%s", c, out.String())
 		}
