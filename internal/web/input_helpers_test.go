@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// Field messages as messages.go has them, English and Spanish. They are
+// Field messages as the locale files (internal/i18n/locales) have them, English and Spanish. They are
 // spelled out here rather than looked up, so a broken lookup fails the tests.
 const (
 	inRequired       = "This field is required."
