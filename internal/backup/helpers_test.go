@@ -27,6 +27,9 @@ const (
 	markerFacility = "Marker Facility Zq"
 	// markerTOTP is an authenticator key (base32), sealed like the others.
 	markerTOTP = "MARKERTOTPKEYZQMARKERTOTPKEYZQAB"
+	// markerLink is a reset link waiting in the outbox: a bearer token,
+	// sealed until it is sent.
+	markerLink = "https://puente.example.org/reset/MARKERLINKTOKENZQ"
 )
 
 // fixture is a real, migrated database with a key file and cases.
@@ -87,6 +90,11 @@ func newFixture(t testing.TB, n int) *fixture {
 		t.Fatal(err)
 	}
 	if _, err := st.EnableTwoFactor(ctx, coord.ID, 1, []string{strings.Repeat("ab", 32)}, ""); err != nil {
+		t.Fatal(err)
+	}
+	// A reset link waits in the outbox (the mail server is down): the
+	// message is sealed too.
+	if err := st.EnqueueEmail(ctx, model.EmailReset, model.Email{To: "c@example.org", Subject: "Reset", Body: markerLink}); err != nil {
 		t.Fatal(err)
 	}
 	if n > 0 {
@@ -165,7 +173,7 @@ func digest(t testing.TB, path string) [32]byte {
 // assertNoMarkers fails if b holds any marker value in plain text.
 func assertNoMarkers(t testing.TB, what string, b []byte) {
 	t.Helper()
-	for _, m := range []string{markerANumber, markerAddress, markerFacility, markerTOTP} {
+	for _, m := range []string{markerANumber, markerAddress, markerFacility, markerTOTP, markerLink} {
 		if bytes.Contains(b, []byte(m)) {
 			t.Errorf("%s holds the marker %q in plain text", what, m)
 		}

@@ -348,6 +348,9 @@ var countableTables = map[string]string{
 	"commitment_records":  `SELECT count(*) FROM commitment_records`,
 	"case_needs":          `SELECT count(*) FROM case_needs`,
 	"appointment_signups": `SELECT count(*) FROM appointment_signups`,
+	// Email (017).
+	"outbox":       `SELECT count(*) FROM outbox`,
+	"digests_sent": `SELECT count(*) FROM digests_sent`,
 }
 
 // CountRows returns how many rows table holds, for tests that check a
