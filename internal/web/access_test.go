@@ -200,6 +200,7 @@ func orgMatrix() []matrixRow {
 		{method: "POST", pattern: "/logout", form: url.Values{}, plain: signedIn(s401, s303)},
 		{method: "GET", pattern: "/account", plain: signedIn(s303, s200)},
 		{method: "POST", pattern: "/account/password", form: url.Values{}, plain: signedIn(s401, s422)},
+		{method: "POST", pattern: "/account/digest", form: url.Values{"digest": {"none"}}, plain: signedIn(s401, s303)},
 
 		{method: "POST", pattern: "/orgs/switch",
 			prepare: func(e *testEnv, o model.Org) cell {

@@ -14,13 +14,16 @@ type passwordForm struct {
 }
 
 // accountPage lists the account's organisations and its live calendar
-// feeds: changing the password stops them, and the page says so.
+// feeds (changing the password stops them, and the page says so), and the
+// digest choice.
 func (s *Server) accountPage(r *http.Request) (*templateData, error) {
 	d := s.newData(r)
 	d.Title = d.T("account.title")
 	var err error
-	d.Feeds, err = s.store.Feeds(r.Context(), viewerFrom(r).UserID)
-	return d, err
+	if d.Feeds, err = s.store.Feeds(r.Context(), viewerFrom(r).UserID); err != nil {
+		return nil, err
+	}
+	return d, s.fillDigest(r, d)
 }
 
 func (s *Server) accountView(w http.ResponseWriter, r *http.Request) error {

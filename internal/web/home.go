@@ -286,6 +286,9 @@ func (s *Server) fillOrg(r *http.Request, d *templateData, org model.Org) error 
 		if d.Backups, err = s.backups(ctx, d.Lang); err != nil {
 			return err
 		}
+		if d.Email, err = s.mailStatus(ctx); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -34,7 +34,8 @@ func (s *Server) invitationNewForm(w http.ResponseWriter, r *http.Request) error
 }
 
 // invitationCreatePost records the invitation and shows its link once: only
-// the link's hash is kept, so it cannot be shown again.
+// the link's hash is kept, so it cannot be shown again. On a server that
+// sends email, the link is also queued for the invited address.
 func (s *Server) invitationCreatePost(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
 		return err
@@ -56,8 +57,18 @@ func (s *Server) invitationCreatePost(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	d.Title = d.T("invite.issued.title")
-	d.Message = d.T("invite.issued.body", f.Email, d.RoleName(model.Role(f.Role)), org.Name)
 	d.Link = s.cfg.BaseURL + "/invite/" + token
+	d.Message = d.T("invite.issued.body", f.Email, d.RoleName(model.Role(f.Role)), org.Name)
+	// With email, the link goes to the address too; the page keeps it
+	// (folded) for when the message does not arrive.
+	sent, err := s.sendLink(r.Context(), invitationEmail(d.Lang, f.Email, d.Link), model.EmailInvitation)
+	if err != nil {
+		return err
+	}
+	if sent {
+		linkSent(d, f.Email)
+		d.Message = d.T("invite.sent.body", f.Email, d.RoleName(model.Role(f.Role)), org.Name)
+	}
 	return s.render(w, r, http.StatusOK, "link", d)
 }
 

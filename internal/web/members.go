@@ -64,7 +64,7 @@ func (s *Server) memberRemovePost(w http.ResponseWriter, r *http.Request) error 
 }
 
 // memberResetPost issues a one-time password-reset link, shown once to the
-// issuer. Only someone who manages every organisation the person belongs
+// issuer (and sent to the person's address on a server that sends email). Only someone who manages every organisation the person belongs
 // to may do it: the link lets whoever holds it take over the account. The
 // same rule is checked again when the link is used (authz.LinkLive).
 func (s *Server) memberResetPost(w http.ResponseWriter, r *http.Request) error {
@@ -91,6 +91,14 @@ func (s *Server) memberResetPost(w http.ResponseWriter, r *http.Request) error {
 	d.Title = d.T("reset.issued.title")
 	d.Message = d.T("reset.issued.body", target.Name)
 	d.Link = s.cfg.BaseURL + "/reset/" + token
+	sent, err := s.sendLink(ctx, resetEmail(d.Lang, target.Email, d.Link), model.EmailReset)
+	if err != nil {
+		return err
+	}
+	if sent {
+		linkSent(d, target.Email)
+		d.Message = d.T("reset.sent.body", target.Name)
+	}
 	return s.render(w, r, http.StatusOK, "link", d)
 }
 

@@ -135,6 +135,9 @@ type templateData struct {
 	Subject *subjectView
 	// Commit is the commitments and coverage part of a page (commit_view.go).
 	Commit *commitData
+	// Email is the email part of a page (email.go): a link sent, the
+	// digest choice, the outbox's status.
+	Email *emailData
 }
 
 // T translates key into the page's language.

@@ -64,6 +64,7 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "POST", "/orgs/switch", authz.SignedIn, s.orgSwitchPost)
 		s.add(r, "GET", "/account", authz.SignedIn, s.accountView)
 		s.add(r, "POST", "/account/password", authz.SignedIn, s.accountPasswordPost)
+		s.add(r, "POST", "/account/digest", authz.SignedIn, s.accountDigestPost)
 
 		s.add(r, "GET", "/orgs/{orgID}", authz.OnOrg(authz.ViewOrg), s.orgView)
 		s.add(r, "GET", "/orgs/{orgID}/groups/new", authz.OnOrg(authz.CreateGroup), s.groupNewForm)

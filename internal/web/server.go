@@ -49,6 +49,11 @@ type Config struct {
 	// SetupToken is the one-time secret of the first-run setup link, printed
 	// on the console; without it /setup answers 404. Empty: setup is closed.
 	SetupToken string
+	// Mail says that the server sends email (-smtp-url): invitation and
+	// reset links go by email, and people may choose a digest. MailWake
+	// tells the sender a message waits (nil: nobody to tell).
+	Mail     bool
+	MailWake func()
 	// AllowedHosts, when not empty, are the only Host header values served
 	// (host or host:port, compared without case); any other is refused with
 	// 421 before a handler runs, against DNS rebinding.
