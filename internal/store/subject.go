@@ -45,13 +45,24 @@ const SubjectFormat = "puente-subject-export/1"
 //	                    "time": "09:30", "time_zone": "America/New_York",
 //	                    "place": "…", "note": "…", "going": "…", "household": false,
 //	                    "mark": {"state": "done", "done_on": "", "note": ""}}],
+//	  "commitments": [{"id": "…", "kind": "money", "description": "…",
+//	                   "starts_on": "2026-03-01", "end_kind": "date",   // date, work_permit, open
+//	                   "ends_on": "2026-09-01", "amount_cents": 50000,  // 0 unless money
+//	                   "currency": "USD", "frequency": "monthly",
+//	                   "cancelled_on": "", "created_at": "…", "updated_at": "…",
+//	                   "given": [{"id": "…", "given_on": "2026-03-05", "amount_cents": 50000,
+//	                              "description": "", "note": "…", "created_at": "…"}]}],
+//	  "needs": [{"kind": "transport", "until": ""}],
 //	  "history": [{"at": "…", "action": "person_updated", "fields": "name,dob"}],
 //	  "audit": [{"at": "…", "action": "reveal", "field": "anumber"}]
 //	}
 //
 // Facts and appointments are the person's own and the household's
 // (household: true: an arrival, a move, an appointment for everyone).
-// Deadlines are the person's, as last computed, with what people recorded
+// Commitments and needs are the case's (the household's): what the group
+// promised, what was given under each, and the help it marked as needed;
+// who holds a commitment and who gave are volunteers, not part of the
+// person's data, and are left out. Deadlines are the person's, as last computed, with what people recorded
 // about each; title is filled in by the caller in the reader's language.
 // History lists the changes recorded about the person (field names, never
 // values; changes made before Puente recorded whom a change was about are
@@ -66,6 +77,8 @@ type SubjectRecord struct {
 	Facts        []SubjectFact       `json:"facts"`
 	Deadlines    []SubjectDeadline   `json:"deadlines"`
 	Appointments []SubjectAppt       `json:"appointments"`
+	Commitments  []SubjectCommitment `json:"commitments"`
+	Needs        []SubjectNeed       `json:"needs"`
 	History      []SubjectHistory    `json:"history"`
 	Audit        []SubjectAuditEntry `json:"audit"`
 }
@@ -196,6 +209,9 @@ func (s *Store) SubjectExport(ctx context.Context, c model.Case, personID, actor
 			return err
 		}
 		if err := subjectApptsTx(ctx, tx, c.ID, personID, &rec); err != nil {
+			return err
+		}
+		if err := subjectCommitmentsTx(ctx, tx, c.ID, &rec); err != nil {
 			return err
 		}
 		if err := subjectLogsTx(ctx, tx, c.ID, personID, &rec); err != nil {

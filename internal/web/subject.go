@@ -14,6 +14,9 @@ type subjectView struct {
 	Rec store.SubjectRecord
 	// CanCorrect: the case is open, so its edit pages take corrections.
 	CanCorrect bool
+	// Commitments and Needs are the case's, in words.
+	Commitments []subjectCommitment
+	Needs       []subjectNeed
 }
 
 // exportForm is the export page's one choice: the readable page or the
@@ -89,6 +92,7 @@ func (s *Server) personExportPost(w http.ResponseWriter, r *http.Request) error 
 	d.Case, d.Org, d.Person = c, orgFrom(r), p
 	d.Title = d.T("export.title")
 	d.Subject = &subjectView{Rec: rec, CanCorrect: c.Open()}
+	d.Subject.Commitments, d.Subject.Needs = d.subjectCommitments(rec)
 	for _, h := range rec.History {
 		at, _ := time.Parse(time.RFC3339, h.At)
 		d.History = append(d.History, model.HistoryEntry{At: at, Action: h.Action, Fields: h.Fields})
