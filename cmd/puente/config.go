@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"puente/internal/i18n"
+	"puente/internal/mail"
 )
 
 // config is everything the command line and environment can set.
@@ -21,6 +22,8 @@ type config struct {
 	demoLang       i18n.Lang
 	trustedProxies []netip.Prefix
 	backups        backupConfig
+	// mail is the SMTP server and From address; zero: no email.
+	mail mail.Config
 	// setupToken fixes the first-run setup token (scripted installs);
 	// empty: a random one is made on each start until setup is done.
 	setupToken string
@@ -38,7 +41,7 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 		}
 		return def
 	}
-	var proxies, demoLang string
+	var proxies, demoLang, smtpURL, smtpFrom string
 	fs.StringVar(&c.addr, "addr", env("PUENTE_ADDR", "127.0.0.1:8080"), "address to listen on (PUENTE_ADDR)")
 	fs.StringVar(&c.dbPath, "db", env("PUENTE_DB", "./puente.db"), "SQLite database file, created on first start (PUENTE_DB)")
 	fs.StringVar(&c.keyFile, "key-file", env("PUENTE_KEY_FILE", ""), "file holding the key that encrypts sensitive fields; created (mode 0600) on first start if absent (PUENTE_KEY_FILE; default DB.key)")
@@ -47,6 +50,8 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 	fs.StringVar(&demoLang, "demo-lang", env("PUENTE_DEMO_LANG", "en"), "language of the demo's free text (courts, places, notes): en or es (PUENTE_DEMO_LANG)")
 	fs.StringVar(&c.setupToken, "setup-token", env("PUENTE_SETUP_TOKEN", ""), "the first-run setup token, at least 32 characters (PUENTE_SETUP_TOKEN; default: a random one, printed on the console)")
 	fs.StringVar(&proxies, "trusted-proxies", env("PUENTE_TRUSTED_PROXIES", ""), "comma-separated addresses or CIDRs of reverse proxies whose X-Forwarded-For is believed (PUENTE_TRUSTED_PROXIES)")
+	fs.StringVar(&smtpURL, "smtp-url", env("PUENTE_SMTP_URL", ""), "SMTP server for invitations, reset links and digests: smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465; prefer the environment, which ps does not show (PUENTE_SMTP_URL; default: no email, links shown on screen)")
+	fs.StringVar(&smtpFrom, "smtp-from", env("PUENTE_SMTP_FROM", ""), "the From address of Puente's email, needed with -smtp-url (PUENTE_SMTP_FROM)")
 	backupFlags := addBackupFlags(fs, env)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "Usage: puente [serve] [flags]\n\nPuente: a case tracker for people who sponsor asylum seekers.\nOther commands: puente help.\n\n"+
@@ -71,6 +76,9 @@ func parseConfig(args []string, getenv func(string) string, out io.Writer) (conf
 		c.keyFile = c.dbPath + ".key"
 	}
 	if c.backups, err = backupFlags(); err != nil {
+		return c, err
+	}
+	if c.mail, err = mail.ParseConfig(smtpURL, smtpFrom); err != nil {
 		return c, err
 	}
 	// An empty base URL is derived from the address actually bound (see

@@ -111,6 +111,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout 
 	if wc.SetupToken, err = setupToken(ctx, st, cfg.setupToken); err != nil {
 		return err
 	}
+	startMail(bgctx, &background, cfg.mail, st, clock, &wc, log)
 	srv, err := web.New(wc, log, st, sessions, hasher)
 	if err != nil {
 		return err
