@@ -14,7 +14,6 @@ import (
 	"puente/internal/mail/mailtest"
 )
 
-
 // TestRunSendsEmail: the real binary's run with PUENTE_SMTP_URL and
 // PUENTE_SMTP_FROM: an invitation made on a page arrives at a real SMTP
 // server on loopback, sent by the server's own sender (woken by the
