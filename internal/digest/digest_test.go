@@ -240,7 +240,8 @@ func TestDigestAtSevenInTwoZonesOnce(t *testing.T) {
 }
 
 // TestDigestWeeklyOnMondays: a weekly digest is queued on Monday from
-// 7:00, once for the week, whatever day the schedule looks after.
+// 7:00 in the group's zone, once for the week: later looks that week send
+// nothing more.
 func TestDigestWeeklyOnMondays(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()

@@ -19,6 +19,13 @@ import (
 // emailEnv is a server that sends email, through a sender the test drives,
 // to a real SMTP server on loopback.
 func emailEnv(t *testing.T) (*testEnv, *mailtest.Server, *mail.Sender) {
+	e, smtpd, sender, _ := emailEnvWoken(t)
+	return e, smtpd, sender
+}
+
+// emailEnvWoken is emailEnv that also counts how often requests woke the
+// sender.
+func emailEnvWoken(t *testing.T) (*testEnv, *mailtest.Server, *mail.Sender, *int) {
 	t.Helper()
 	smtpd := mailtest.Start(t)
 	cfg, err := mail.ParseConfig(smtpd.URL(), "puente@example.org")
@@ -26,10 +33,10 @@ func emailEnv(t *testing.T) (*testEnv, *mailtest.Server, *mail.Sender) {
 		t.Fatal(err)
 	}
 	var sender *mail.Sender
-	woken := 0
-	e := newEnv(t, func(c *Config) { c.Mail, c.MailWake = true, func() { woken++ } })
+	woken := new(int)
+	e := newEnv(t, func(c *Config) { c.Mail, c.MailWake = true, func() { *woken++ } })
 	sender = mail.NewSender(cfg, e.st, slog.New(slog.NewTextHandler(e.logs, nil)))
-	return e, smtpd, sender
+	return e, smtpd, sender, woken
 }
 
 // emHTML fails unless body holds the HTML fragment want as it is.
@@ -45,7 +52,7 @@ func emHTML(t *testing.T, label, body, want string) {
 // person, carrying the same working link as the page (folded there, for
 // when the message does not arrive), and the page says it was sent.
 func TestEmailLinksAreSent(t *testing.T) {
-	e, smtpd, sender := emailEnv(t)
+	e, smtpd, sender, woken := emailEnvWoken(t)
 	ctx := context.Background()
 	alpha := e.orgs["alpha"]
 	coord := e.signIn(emailAlphaCoord)
@@ -62,6 +69,12 @@ func TestEmailLinksAreSent(t *testing.T) {
 	secHas(t, "reset page", res.body, "by email")
 	resetToken := secLinkToken(t, res.body, "reset")
 
+	if *woken != 2 {
+		t.Errorf("the sender was woken %d times, want 2 (once per link)", *woken)
+	}
+	if got := len(smtpd.Messages()); got != 0 {
+		t.Errorf("%d messages sent by the requests themselves, want 0 (the sender sends)", got)
+	}
 	if sent, failed := sender.SendDue(ctx); sent != 2 || failed != 0 {
 		t.Fatalf("sent %d, failed %d; want 2, 0", sent, failed)
 	}
