@@ -19,8 +19,8 @@ var emailMessages = map[string][2]string{
 
 	// The account page.
 	"account.digest": {"Email digest", "Resumen por correo electrónico"},
-	"account.digest.intro": {"At 7:00 in the morning, your group's time, a message says how many deadlines are overdue or due soon and which appointments have nobody going. It gives case codes and links, never a name.",
-		"A las 7:00 de la mañana, hora de su grupo, un mensaje indica cuántos plazos están vencidos o por vencer y qué citas no tienen acompañante. Da códigos de caso y enlaces, nunca un nombre."},
+	"account.digest.intro": {"A message at 7:00 in the morning, your group's time: how many deadlines are overdue or due soon. It also counts appointments with nobody going. It gives case codes and links, never a name.",
+		"Un mensaje a las 7:00 de la mañana, hora de su grupo: cuántos plazos están vencidos o por vencer. También cuenta las citas sin acompañante. Da códigos de caso y enlaces, nunca un nombre."},
 	"account.digest.none":   {"No digest", "Sin resumen"},
 	"account.digest.daily":  {"Every day", "Todos los días"},
 	"account.digest.weekly": {"Every Monday", "Cada lunes"},
