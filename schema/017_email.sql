@@ -31,7 +31,7 @@ CREATE TABLE outbox (
 CREATE INDEX outbox_pending ON outbox (next_at, created_at) WHERE state = 'pending';
 -- The admin's page: messages given up lately, the last send, the last
 -- failed attempt (failed_at: of a message given up or waiting to retry).
-CREATE INDEX outbox_done ON outbox (state, done_at) WHERE state <> 'pending';
+CREATE INDEX outbox_done ON outbox (state, done_at);
 CREATE INDEX outbox_failed_at ON outbox (failed_at) WHERE failed_at IS NOT NULL;
 
 -- Each person chooses a digest of what is due, overdue or uncovered in

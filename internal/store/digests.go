@@ -25,13 +25,15 @@ type DigestTarget struct {
 }
 
 // DigestTargets lists every person who chose a digest, once per sponsor
-// group they belong to. The partial index users_digest finds them.
+// group they belong to. The partial index users_digest finds them (CROSS
+// JOIN keeps users the outer loop: SQLite would otherwise scan every
+// membership), then their memberships by primary key.
 func (s *Store) DigestTargets(ctx context.Context) ([]DigestTarget, error) {
 	rows, err := s.rd().QueryContext(ctx, `
 		SELECT u.id, u.email, u.lang, u.digest, o.id, o.time_zone,
 		       coalesce((SELECT max(d.period) FROM digests_sent d WHERE d.user_id = u.id AND d.org_id = o.id), '')
 		FROM users u
-		JOIN memberships m ON m.user_id = u.id AND m.org_kind = 'group'
+		CROSS JOIN memberships m ON m.user_id = u.id AND m.org_kind = 'group'
 		JOIN organisations o ON o.id = m.org_id
 		WHERE u.digest <> 'none'
 		ORDER BY o.id, u.id`)
