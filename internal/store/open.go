@@ -348,6 +348,11 @@ var countableTables = map[string]string{
 	"commitment_records":  `SELECT count(*) FROM commitment_records`,
 	"case_needs":          `SELECT count(*) FROM case_needs`,
 	"appointment_signups": `SELECT count(*) FROM appointment_signups`,
+	// Sponsor groups (019).
+	"network_regions":  `SELECT count(*) FROM network_regions`,
+	"vetting_items":    `SELECT count(*) FROM vetting_items`,
+	"sponsor_profiles": `SELECT count(*) FROM sponsor_profiles`,
+	"vetting_records":  `SELECT count(*) FROM vetting_records`,
 }
 
 // CountRows returns how many rows table holds, for tests that check a
