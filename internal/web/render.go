@@ -60,7 +60,11 @@ type templateData struct {
 	CanGroup      bool
 	CanLog        bool
 	CanSettings   bool
-	Backups       *backupView // nil unless the viewer looks after the installation
+	// CanSponsors: the network's list of sponsor groups; CanProfile: a
+	// group's profile for its network (issue 13).
+	CanSponsors bool
+	CanProfile  bool
+	Backups     *backupView // nil unless the viewer looks after the installation
 
 	// Cases
 	Case             model.Case
@@ -135,6 +139,8 @@ type templateData struct {
 	Subject *subjectView
 	// Commit is the commitments and coverage part of a page (commit_view.go).
 	Commit *commitData
+	// Sponsor is the sponsor-group part of a page (sponsor_view.go).
+	Sponsor *sponsorData
 }
 
 // T translates key into the page's language.
