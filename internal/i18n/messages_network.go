@@ -3,7 +3,7 @@ package i18n
 // networkMessages are the strings of sponsor groups as their placement
 // network sees them (issue 13): a group's profile, its vetting and stage,
 // the network's list, and the regions and vetting items the network
-// defines. "Grupo patrocinador", "red de colocación" (DOMAIN.md, Words);
+// defines. "Grupo patrocinador", "red de acogida" (GLOSSARY.md);
 // usted throughout.
 var networkMessages = map[string][2]string{
 	// Links from an organisation's page.
@@ -37,7 +37,7 @@ var networkMessages = map[string][2]string{
 	"field.host_months":        {"Months the group can host", "Meses que el grupo puede recibir"},
 	"field.available_from":     {"Available from", "Disponible desde"},
 	"field.pledge":             {"Money the group can pledge (US dollars)", "Dinero que el grupo puede comprometer (dólares)"},
-	"field.max_placements":     {"Placements at once", "Colocaciones a la vez"},
+	"field.max_placements":     {"Placements at once", "Acogidas a la vez"},
 	"field.private_notes":      {"Private notes", "Notas privadas"},
 	"err.count":                {"Enter a whole number from 0 to %d.", "Escriba un número entero de 0 a %d."},
 	"sponsor.vetting":          {"Vetting", "Verificación"},
@@ -99,6 +99,32 @@ var networkMessages = map[string][2]string{
 	"vetting.err.region_taken": {"The network already has a region with this name.", "La red ya tiene una región con este nombre."},
 	"vetting.err.item_taken":   {"The network already requires an item with this name.", "La red ya requiere algo con este nombre."},
 	"vetting.err.days":         {"Enter a whole number of days from 1 to 3650.", "Escriba un número entero de días de 1 a 3650."},
+
+	// How Puente ranks groups for a person (internal/matching).
+	"match.weights.title": {"How groups are ranked", "Cómo se ordenan los grupos"},
+	"match.weights.intro": {"For a person who needs a sponsor, Puente lists the groups that can take them, best first, and says why.",
+		"Para cada persona que necesita patrocinio, Puente muestra los grupos que pueden recibirla. Los mejores van primero, con el porqué."},
+	"match.eligible.title":      {"Only groups that can take the person", "Solo grupos que pueden recibir a la persona"},
+	"match.eligible.approved":   {"Approved today: every required vetting item valid, profile complete.", "Aprobados hoy: toda la verificación requerida vigente y el perfil completo."},
+	"match.eligible.room":       {"A placement free.", "Con lugar para una acogida más."},
+	"match.eligible.beds":       {"A bed for each person in the household.", "Una cama para cada persona del hogar."},
+	"match.eligible.children":   {"Children welcome, if the household has children.", "Que el grupo acepte niños y niñas, si el hogar los tiene."},
+	"match.eligible.wheelchair": {"Wheelchair access, if someone needs it.", "Acceso para silla de ruedas, si alguien lo necesita."},
+	"match.points.title":        {"Points, out of %d", "Puntos, de un total de %d"},
+	"match.points":              {"Up to %d points", "Hasta %d puntos"},
+	"match.language":            {"Language", "Idioma"},
+	"match.language.why":        {"All of them if the group speaks a language of the person's.", "Todos si el grupo habla un idioma de la persona."},
+	"match.household":           {"Household fit", "Vivienda adecuada"},
+	"match.household.why":       {"All of them for a private room, half for a shared one.", "Todos por una habitación privada, la mitad por una compartida."},
+	"match.region":              {"Region", "Región"},
+	"match.region.why":          {"All of them in the person's preferred region, half if they have no preference.", "Todos en la región que prefiere la persona, la mitad si no tiene preferencia."},
+	"match.available_from":      {"Available from", "Disponible desde"},
+	"match.available_from.why":  {"All of them if the group is free by the day the person needs a home. Fewer each day later, none after %d days.", "Todos si el grupo está libre el día que la persona necesita vivienda. Menos por cada día de retraso, ninguno después de %d días."},
+	"match.load":                {"Current load", "Carga actual"},
+	"match.load.why":            {"In proportion to the placements the group has free.", "En proporción a las acogidas libres del grupo."},
+	"match.rested":              {"Time since the last placement", "Tiempo desde la última acogida"},
+	"match.rested.why":          {"All of them after %d days, or if the group has never hosted.", "Todos después de %d días, o si el grupo nunca ha recibido a nadie."},
+	"match.decide":              {"Puente only ranks. The network's coordinator decides whom to ask.", "Puente solo ordena. La persona coordinadora de la red decide a quién preguntar."},
 
 	// Languages a profile may name (model.Languages).
 	"language.en":  {"English", "Inglés"},

@@ -68,6 +68,7 @@ func sponsorMatrix() []matrixRow {
 			org: withAnon(recordVetting(s422), anonPost)},
 		{method: "GET", pattern: "/orgs/{orgID}/sponsors", prepare: on("/sponsors", nil), org: withAnon(viewSponsors(s200), anonGet)},
 		{method: "GET", pattern: "/orgs/{orgID}/sponsors/expiring", prepare: on("/sponsors/expiring", nil), org: withAnon(viewSponsors(s200), anonGet)},
+		{method: "GET", pattern: "/orgs/{orgID}/matching/weights", prepare: on("/matching/weights", nil), org: withAnon(viewSponsors(s200), anonGet)},
 		{method: "GET", pattern: "/orgs/{orgID}/vetting/setup", prepare: on("/vetting/setup", nil), org: withAnon(onlyOwnNetworkAdmin(s200), anonGet)},
 		{method: "POST", pattern: "/orgs/{orgID}/regions", prepare: on("/regions", url.Values{"name": {""}}),
 			org: withAnon(onlyOwnNetworkAdmin(s422), anonPost)},

@@ -141,6 +141,10 @@ type templateData struct {
 	Commit *commitData
 	// Sponsor is the sponsor-group part of a page (sponsor_view.go).
 	Sponsor *sponsorData
+	// Weights are the ranking's criteria and their weights, WeightTotal
+	// their sum (matching_weights.go).
+	Weights     []weightView
+	WeightTotal int
 }
 
 // T translates key into the page's language.

@@ -96,6 +96,7 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "POST", "/orgs/{orgID}/stage", authz.OnOrg(authz.RecordVetting), s.stagePost)
 		s.add(r, "GET", "/orgs/{orgID}/sponsors", authz.OnOrg(authz.ViewSponsors), s.sponsorList)
 		s.add(r, "GET", "/orgs/{orgID}/sponsors/expiring", authz.OnOrg(authz.ViewSponsors), s.sponsorExpiring)
+		s.add(r, "GET", "/orgs/{orgID}/matching/weights", authz.OnOrg(authz.ViewSponsors), s.matchingWeights)
 		s.add(r, "GET", "/orgs/{orgID}/vetting/setup", authz.OnOrg(authz.DefineVetting), s.vettingSetupView)
 		s.add(r, "POST", "/orgs/{orgID}/regions", authz.OnOrg(authz.DefineVetting), s.regionPost)
 		s.add(r, "POST", "/orgs/{orgID}/vetting-items", authz.OnOrg(authz.DefineVetting), s.vettingItemPost)

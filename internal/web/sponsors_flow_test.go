@@ -196,3 +196,19 @@ func TestSponsorListPages(t *testing.T) {
 		t.Errorf("the pages do not link to each other")
 	}
 }
+
+// TestMatchingWeightsPage: the network's staff read the ranking's weights,
+// each criterion with the points it can give, as matching holds them.
+func TestMatchingWeightsPage(t *testing.T) {
+	e := newEnv(t)
+	page := e.signIn(emailNetCoord).get("/orgs/" + e.orgs["network"].ID + "/matching/weights")
+	if page.status != s200 {
+		t.Fatalf("weights page: got %d, want 200", page.status)
+	}
+	for _, want := range []string{"Points, out of 100", "Language", "Up to 40 points", "Region", "Up to 20 points",
+		"none after 30 days", "All of them after 180 days"} {
+		if !strings.Contains(page.body, want) {
+			t.Errorf("weights page lacks %q", want)
+		}
+	}
+}
