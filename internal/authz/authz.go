@@ -37,6 +37,22 @@ const (
 	// a network's admins, and the coordinators of a group outside any
 	// network.
 	ViewBackups
+	// ViewSponsorProfile: see a sponsor group's profile and vetting: the
+	// group's own people, and the staff of the network it belongs to.
+	// Never another group (issue 13).
+	ViewSponsorProfile
+	// EditSponsorProfile: change a group's profile. Its own coordinators
+	// only: network staff read it, the group keeps it.
+	EditSponsorProfile
+	// RecordVetting: record a vetting item done for a group, and declare
+	// its stage. The staff of the group's network.
+	RecordVetting
+	// ViewSponsors: a network's list of its groups with their stages and
+	// what vetting expires soon. The network's staff.
+	ViewSponsors
+	// DefineVetting: a network's regions and required vetting items. Its
+	// admins.
+	DefineVetting
 )
 
 var actionNames = map[Action]string{
@@ -50,6 +66,12 @@ var actionNames = map[Action]string{
 	ViewCaseCounts:  "view-case-counts",
 	EditSettings:    "edit-settings",
 	ViewBackups:     "view-backups",
+
+	ViewSponsorProfile: "view-sponsor-profile",
+	EditSponsorProfile: "edit-sponsor-profile",
+	RecordVetting:      "record-vetting",
+	ViewSponsors:       "view-sponsors",
+	DefineVetting:      "define-vetting",
 }
 
 // String names the action for tests and logs.
@@ -117,6 +139,16 @@ func Can(v Viewer, a Action, org model.Org) bool {
 		return org.Kind == model.KindGroup && isMember && own == model.RoleCoordinator
 	case ViewCaseCounts:
 		return org.Kind == model.KindNetwork && isMember
+	case ViewSponsorProfile:
+		return org.Kind == model.KindGroup && org.NetworkID != "" && (isMember || isNetStaff)
+	case EditSponsorProfile:
+		return org.Kind == model.KindGroup && org.NetworkID != "" && isMember && own == model.RoleCoordinator
+	case RecordVetting:
+		return org.Kind == model.KindGroup && isNetStaff
+	case ViewSponsors:
+		return org.Kind == model.KindNetwork && isMember
+	case DefineVetting:
+		return org.Kind == model.KindNetwork && isMember && own == model.RoleAdmin
 	case ViewBackups:
 		if org.Kind == model.KindNetwork {
 			return isMember && own == model.RoleAdmin

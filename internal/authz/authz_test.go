@@ -160,6 +160,50 @@ func TestCanMatrix(t *testing.T) {
 			"other net admin":   {F, F, F, T, F, F, F},
 			"no memberships":    {F, F, F, F, F, F, F},
 		},
+		// Sponsor groups (issue 13): a group's profile is seen by the group
+		// and its own network's staff, never by another group; kept by the
+		// group's coordinators; vetted by its network's staff. A standalone
+		// group has no network, so no profile.
+		authz.ViewSponsorProfile: {
+			"member":            {T, F, F, F, F, F, F},
+			"group coordinator": {T, F, F, F, F, F, F},
+			"net coordinator":   {T, T, F, F, F, F, T},
+			"net admin":         {T, T, F, F, F, F, T},
+			"other net admin":   {F, F, F, F, T, F, F},
+			"no memberships":    {F, F, F, F, F, F, F},
+		},
+		authz.EditSponsorProfile: {
+			"member":            {F, F, F, F, F, F, F},
+			"group coordinator": {T, F, F, F, F, F, F},
+			"net coordinator":   {F, F, F, F, F, F, F},
+			"net admin":         {F, F, F, F, F, F, F},
+			"other net admin":   {F, F, F, F, F, F, F},
+			"no memberships":    {F, F, F, F, F, F, F},
+		},
+		authz.RecordVetting: {
+			"member":            {F, F, F, F, F, F, F},
+			"group coordinator": {F, F, F, F, F, F, F},
+			"net coordinator":   {T, T, F, F, F, F, T},
+			"net admin":         {T, T, F, F, F, F, T},
+			"other net admin":   {F, F, F, F, T, F, F},
+			"no memberships":    {F, F, F, F, F, F, F},
+		},
+		authz.ViewSponsors: {
+			"member":            {F, F, F, F, F, F, F},
+			"group coordinator": {F, F, F, F, F, F, F},
+			"net coordinator":   {F, F, T, F, F, F, F},
+			"net admin":         {F, F, T, F, F, F, F},
+			"other net admin":   {F, F, F, T, F, F, F},
+			"no memberships":    {F, F, F, F, F, F, F},
+		},
+		authz.DefineVetting: {
+			"member":            {F, F, F, F, F, F, F},
+			"group coordinator": {F, F, F, F, F, F, F},
+			"net coordinator":   {F, F, F, F, F, F, F},
+			"net admin":         {F, F, T, F, F, F, F},
+			"other net admin":   {F, F, F, T, F, F, F},
+			"no memberships":    {F, F, F, F, F, F, F},
+		},
 	}
 	// Every named action has its rows: a new action cannot skip this table.
 	for _, a := range knownActions() {

@@ -87,3 +87,36 @@ func TestSpanishDemoHasNoEnglishText(t *testing.T) {
 		}
 	}
 }
+
+// TestSpanishDemoSponsorsHaveNoEnglishText: the network's vetting items and
+// a group's note, seeded in Spanish, are Spanish.
+func TestSpanishDemoSponsorsHaveNoEnglishText(t *testing.T) {
+	now := time.Date(2026, 11, 30, 15, 0, 0, 0, time.UTC)
+	sp := sponsors(now, i18n.ES)[0]
+	var texts []string
+	for _, it := range sp.Items {
+		texts = append(texts, it.Name)
+	}
+	for _, recs := range sp.Records {
+		for _, r := range recs {
+			texts = append(texts, r.ItemName)
+		}
+	}
+	for _, p := range sp.Profiles {
+		if p.PrivateNotes != "" {
+			texts = append(texts, p.PrivateNotes)
+		}
+	}
+	spanish := map[string]bool{}
+	for _, v := range sponsorSpanish {
+		spanish[v] = true
+	}
+	for _, s := range texts {
+		if !spanish[s] {
+			t.Errorf("Spanish demo sponsors hold %q, which is not Spanish", s)
+		}
+	}
+	if len(texts) < 10 {
+		t.Errorf("found %d texts, want at least 10", len(texts))
+	}
+}

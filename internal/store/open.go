@@ -351,6 +351,11 @@ var countableTables = map[string]string{
 	// Email (017).
 	"outbox":       `SELECT count(*) FROM outbox`,
 	"digests_sent": `SELECT count(*) FROM digests_sent`,
+	// Sponsor groups (019).
+	"network_regions":  `SELECT count(*) FROM network_regions`,
+	"vetting_items":    `SELECT count(*) FROM vetting_items`,
+	"sponsor_profiles": `SELECT count(*) FROM sponsor_profiles`,
+	"vetting_records":  `SELECT count(*) FROM vetting_records`,
 }
 
 // CountRows returns how many rows table holds, for tests that check a

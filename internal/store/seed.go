@@ -37,6 +37,9 @@ type Seed struct {
 	Users []SeedUser
 	// Cases are imported into the group with the given SeedOrg key.
 	Cases map[string][]CaseSeed
+	// Sponsors are networks' regions, vetting items and their groups'
+	// profiles and vetting (seed_sponsors.go).
+	Sponsors []SponsorSeed
 }
 
 // ApplySeed creates everything in seed in one transaction and returns the
@@ -100,6 +103,11 @@ func (s *Store) ApplySeed(ctx context.Context, seed Seed, requireEmpty bool) (ma
 				return fmt.Errorf("seed: cases name unknown org %q", key)
 			}
 			if _, err := s.importCasesTx(ctx, tx, o.ID, cases); err != nil {
+				return err
+			}
+		}
+		for _, sp := range seed.Sponsors {
+			if err := s.seedSponsorsTx(ctx, tx, orgs, sp); err != nil {
 				return err
 			}
 		}

@@ -259,6 +259,8 @@ func (s *Server) fillOrg(r *http.Request, d *templateData, org model.Org) error 
 	d.CanGroup = authz.Can(v.Viewer, authz.CreateGroup, org)
 	d.CanLog = authz.Can(v.Viewer, authz.ViewSecurityLog, org)
 	d.CanSettings = authz.Can(v.Viewer, authz.EditSettings, org)
+	d.CanSponsors = authz.Can(v.Viewer, authz.ViewSponsors, org)
+	d.CanProfile = authz.Can(v.Viewer, authz.ViewSponsorProfile, org)
 	var err error
 	if d.Members, err = s.store.Members(ctx, org.ID, string(d.Lang)); err != nil {
 		return err

@@ -21,6 +21,9 @@ var pvCanaryPlain = []string{
 	"CANARYCOURT", "CANARYJUDGE", "CANARYLAWYER", "CANARYCONTACT",
 	"CANARYFACTNOTE", "CANARYPLACE", "CANARYGOING", "CANARYAPPTNOTE", "CANARYMARKNOTE",
 	"CANARYRELATIVE", "CANARYKIN", "CANARYRELPREFERRED",
+	// The group's private notes on its sponsor profile (issue 13): the
+	// network reads the profile, never these.
+	"CANARYGROUPNOTE",
 }
 
 // pvCanarySensitive are the sensitive markers, in every form a page could
@@ -51,6 +54,8 @@ func pvSeedCanary(t *testing.T, e *testEnv) pvCanary {
 	pvPost(t, c, base+"/appointments", url.Values{"kind": {"master_hearing"}, "date": {"2026-03-20"}, "time": {"09:30"},
 		"place": {"CANARYPLACE"}, "going": {"CANARYGOING"}, "note": {"CANARYAPPTNOTE"}}, http.StatusSeeOther)
 	pvSeedCommitments(t, e, c, base)
+	pvPost(t, c, "/orgs/"+e.orgs["alpha"].ID+"/profile", url.Values{"beds": {"2"}, "languages": {"es"},
+		"private_notes": {"CANARYGROUPNOTE"}}, http.StatusSeeOther)
 	page := pvGet(t, c, base, http.StatusOK)
 	key := pvMarkKey(page.body)
 	if key == "" {
@@ -72,7 +77,8 @@ func pvOrgPaths(e *testEnv) []string {
 	for _, k := range []string{"network", "alpha", "beta", "othernet", "gamma"} {
 		id := e.orgs[k].ID
 		out = append(out, "/orgs/"+id, "/orgs/"+id+"/security", "/orgs/"+id+"/groups/new", "/orgs/"+id+"/invitations/new",
-			"/orgs/"+id+"/settings")
+			"/orgs/"+id+"/settings", "/orgs/"+id+"/profile", "/orgs/"+id+"/profile/edit", "/orgs/"+id+"/sponsors",
+			"/orgs/"+id+"/sponsors/expiring", "/orgs/"+id+"/vetting/setup", "/orgs/"+id+"/matching/weights")
 	}
 	return out
 }

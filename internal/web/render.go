@@ -60,7 +60,11 @@ type templateData struct {
 	CanGroup      bool
 	CanLog        bool
 	CanSettings   bool
-	Backups       *backupView // nil unless the viewer looks after the installation
+	// CanSponsors: the network's list of sponsor groups; CanProfile: a
+	// group's profile for its network (issue 13).
+	CanSponsors bool
+	CanProfile  bool
+	Backups     *backupView // nil unless the viewer looks after the installation
 
 	// Cases
 	Case             model.Case
@@ -138,6 +142,12 @@ type templateData struct {
 	// Email is the email part of a page (email.go): a link sent, the
 	// digest choice, the outbox's status.
 	Email *emailData
+	// Sponsor is the sponsor-group part of a page (sponsor_view.go).
+	Sponsor *sponsorData
+	// Weights are the ranking's criteria and their weights, WeightTotal
+	// their sum (matching_weights.go).
+	Weights     []weightView
+	WeightTotal int
 }
 
 // T translates key into the page's language.

@@ -85,6 +85,23 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "GET", "/orgs/{orgID}/settings", authz.OnOrg(authz.EditSettings), s.orgSettingsForm)
 		s.add(r, "POST", "/orgs/{orgID}/settings", authz.OnOrg(authz.EditSettings), s.orgSettingsPost)
 
+		// Sponsor groups as their network sees them (issue 13). A group's
+		// profile: the group and its network's staff read it, the group's
+		// coordinators keep it, the network's staff record its vetting and
+		// stage. The network's list, what expires soon, and the regions
+		// and vetting items its admins define.
+		s.add(r, "GET", "/orgs/{orgID}/profile", authz.OnOrg(authz.ViewSponsorProfile), s.sponsorProfileView)
+		s.add(r, "GET", "/orgs/{orgID}/profile/edit", authz.OnOrg(authz.EditSponsorProfile), s.sponsorProfileEditForm)
+		s.add(r, "POST", "/orgs/{orgID}/profile", authz.OnOrg(authz.EditSponsorProfile), s.sponsorProfilePost)
+		s.add(r, "POST", "/orgs/{orgID}/vetting", authz.OnOrg(authz.RecordVetting), s.vettingPost)
+		s.add(r, "POST", "/orgs/{orgID}/stage", authz.OnOrg(authz.RecordVetting), s.stagePost)
+		s.add(r, "GET", "/orgs/{orgID}/sponsors", authz.OnOrg(authz.ViewSponsors), s.sponsorList)
+		s.add(r, "GET", "/orgs/{orgID}/sponsors/expiring", authz.OnOrg(authz.ViewSponsors), s.sponsorExpiring)
+		s.add(r, "GET", "/orgs/{orgID}/matching/weights", authz.OnOrg(authz.ViewSponsors), s.matchingWeights)
+		s.add(r, "GET", "/orgs/{orgID}/vetting/setup", authz.OnOrg(authz.DefineVetting), s.vettingSetupView)
+		s.add(r, "POST", "/orgs/{orgID}/regions", authz.OnOrg(authz.DefineVetting), s.regionPost)
+		s.add(r, "POST", "/orgs/{orgID}/vetting-items", authz.OnOrg(authz.DefineVetting), s.vettingItemPost)
+
 		// Cases of the current sponsor group (a network sees counts).
 		s.add(r, "GET", "/cases", authz.SignedIn, s.caseList)
 		s.add(r, "GET", "/cases/new", authz.SignedIn, s.caseNewForm)

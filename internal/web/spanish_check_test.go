@@ -61,8 +61,9 @@ var keyPrefixes = func() map[string]bool {
 
 // bothLanguages are one-word English messages that are also Spanish
 // words or a demo name ("Principal" is the main menu's name in Spanish;
-// "Ana Admin" is a demo account).
-var bothLanguages = map[string]bool{"Principal": true, "Admin": true}
+// "Ana Admin" is a demo account; "English" is the language switch, which
+// names each language in itself, on every page).
+var bothLanguages = map[string]bool{"Principal": true, "Admin": true, "English": true}
 
 // englishPhrases are the English messages' fixed parts (between
 // placeholders) that the Spanish does not share: if one shows on a Spanish

@@ -1,0 +1,78 @@
+package web
+
+import (
+	"net/url"
+
+	"puente/internal/model"
+)
+
+// sponsorMatrix is the access matrix of sponsor groups as their network
+// sees them (issue 13), on the targets network, alpha, beta, othernet,
+// gamma. A group's profile is its own and its network's: another group
+// (beta's people on alpha) never reaches it; only the group's coordinators
+// change it; only network staff record vetting; only network admins define
+// regions and items. Bad input answers 422 where the viewer may act.
+func sponsorMatrix() []matrixRow {
+	on := func(suffix string, form url.Values) func(e *testEnv, o model.Org) cell {
+		return func(e *testEnv, o model.Org) cell { return cell{path: "/orgs/" + o.ID + suffix, form: form} }
+	}
+	withAnon := func(m [6][5]int, anon [5]int) [6][5]int { m[0] = anon; return m }
+	viewProfile := func(ok int) [6][5]int {
+		return [6][5]int{
+			{},
+			{s404, ok, s404, s404, s404},
+			{s404, ok, s404, s404, s404},
+			{s403, ok, ok, s404, s404},
+			{s403, ok, ok, s404, s404},
+			{s404, s404, s404, s403, ok},
+		}
+	}
+	editProfile := func(ok int) [6][5]int {
+		return [6][5]int{
+			{},
+			{s404, s403, s404, s404, s404},
+			{s404, ok, s404, s404, s404},
+			{s403, s403, s403, s404, s404},
+			{s403, s403, s403, s404, s404},
+			{s404, s404, s404, s403, s403},
+		}
+	}
+	recordVetting := func(ok int) [6][5]int {
+		return [6][5]int{
+			{},
+			{s404, s403, s404, s404, s404},
+			{s404, s403, s404, s404, s404},
+			{s403, ok, ok, s404, s404},
+			{s403, ok, ok, s404, s404},
+			{s404, s404, s404, s403, ok},
+		}
+	}
+	viewSponsors := func(ok int) [6][5]int {
+		return [6][5]int{
+			{},
+			{s404, s403, s404, s404, s404},
+			{s404, s403, s404, s404, s404},
+			{ok, s403, s403, s404, s404},
+			{ok, s403, s403, s404, s404},
+			{s404, s404, s404, ok, s403},
+		}
+	}
+	return []matrixRow{
+		{method: "GET", pattern: "/orgs/{orgID}/profile", prepare: on("/profile", nil), org: withAnon(viewProfile(s200), anonGet)},
+		{method: "GET", pattern: "/orgs/{orgID}/profile/edit", prepare: on("/profile/edit", nil), org: withAnon(editProfile(s200), anonGet)},
+		{method: "POST", pattern: "/orgs/{orgID}/profile", prepare: on("/profile", url.Values{"adults": {"many"}}),
+			org: withAnon(editProfile(s422), anonPost)},
+		{method: "POST", pattern: "/orgs/{orgID}/vetting", prepare: on("/vetting", url.Values{"item_id": {""}, "done_on": {"2026-01-01"}}),
+			org: withAnon(recordVetting(s422), anonPost)},
+		{method: "POST", pattern: "/orgs/{orgID}/stage", prepare: on("/stage", url.Values{"stage": {"approved"}}),
+			org: withAnon(recordVetting(s422), anonPost)},
+		{method: "GET", pattern: "/orgs/{orgID}/sponsors", prepare: on("/sponsors", nil), org: withAnon(viewSponsors(s200), anonGet)},
+		{method: "GET", pattern: "/orgs/{orgID}/sponsors/expiring", prepare: on("/sponsors/expiring", nil), org: withAnon(viewSponsors(s200), anonGet)},
+		{method: "GET", pattern: "/orgs/{orgID}/matching/weights", prepare: on("/matching/weights", nil), org: withAnon(viewSponsors(s200), anonGet)},
+		{method: "GET", pattern: "/orgs/{orgID}/vetting/setup", prepare: on("/vetting/setup", nil), org: withAnon(onlyOwnNetworkAdmin(s200), anonGet)},
+		{method: "POST", pattern: "/orgs/{orgID}/regions", prepare: on("/regions", url.Values{"name": {""}}),
+			org: withAnon(onlyOwnNetworkAdmin(s422), anonPost)},
+		{method: "POST", pattern: "/orgs/{orgID}/vetting-items", prepare: on("/vetting-items", url.Values{"item_name": {"Home visit"}, "valid_days": {"0"}}),
+			org: withAnon(onlyOwnNetworkAdmin(s422), anonPost)},
+	}
+}
