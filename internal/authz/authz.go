@@ -37,6 +37,9 @@ const (
 	// a network's admins, and the coordinators of a group outside any
 	// network.
 	ViewBackups
+	// EditTemplates: change a network's checklist templates (issue 12):
+	// its admins only. A group's cases keep the items they were given.
+	EditTemplates
 )
 
 var actionNames = map[Action]string{
@@ -50,6 +53,7 @@ var actionNames = map[Action]string{
 	ViewCaseCounts:  "view-case-counts",
 	EditSettings:    "edit-settings",
 	ViewBackups:     "view-backups",
+	EditTemplates:   "edit-templates",
 }
 
 // String names the action for tests and logs.
@@ -117,6 +121,8 @@ func Can(v Viewer, a Action, org model.Org) bool {
 		return org.Kind == model.KindGroup && isMember && own == model.RoleCoordinator
 	case ViewCaseCounts:
 		return org.Kind == model.KindNetwork && isMember
+	case EditTemplates:
+		return org.Kind == model.KindNetwork && isMember && own == model.RoleAdmin
 	case ViewBackups:
 		if org.Kind == model.KindNetwork {
 			return isMember && own == model.RoleAdmin

@@ -216,6 +216,13 @@ var doubleMeaning = []struct {
 	{i18n.EN, words("application", "applications", "apply", "applied"), []string{"fact.kind.i589_filed", "fact.kind.ead_applied", "gap.last_us_arrival", "deadline.used_early"}},
 }
 
+// teachingText are the keys of the checklist items' words (issue 12),
+// which teach the legal process itself: they use these words in their
+// legal meaning only (the household's address on an EOIR-33, the
+// sponsor's immigration status, the asylum application, a removal order).
+// The pages' own labels (checklist.stage.*, checklist.*) are not among them.
+var teachingText = regexp.MustCompile(`^checklist\.(ready|before_release|first_week|legal|daily_life|privacy|ending)\.[a-z0-9_]+\.(title|why|how|bring)$`)
+
 // TestNoLabelNamesALegalEventByMistake: each word above is used only by the
 // keys that mean it, in both languages.
 func TestNoLabelNamesALegalEventByMistake(t *testing.T) {
@@ -240,7 +247,7 @@ func TestNoLabelNamesALegalEventByMistake(t *testing.T) {
 		}
 		for _, k := range i18n.Keys() {
 			text := d.lang.T(k)
-			if m := d.re.FindStringSubmatch(text); m != nil && !allowed[k] {
+			if m := d.re.FindStringSubmatch(text); m != nil && !allowed[k] && !teachingText.MatchString(k) {
 				t.Errorf("%s (%s): %q also names a legal event or a private fact: %q", k, d.lang, m[1], text)
 			}
 		}
