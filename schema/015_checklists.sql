@@ -88,7 +88,9 @@ CREATE TABLE case_checklist_items (
     UNIQUE (checklist_id, item_key),
     CHECK (text_key <> '' OR title_en <> ''),
     CHECK ((state = 'done') = (ticked_at IS NOT NULL)),
-    CHECK ((state = 'not_applicable') = (na_reason <> ''))
+    -- A reason only for an item set aside (the store requires one; a
+    -- purge clears it).
+    CHECK (state = 'not_applicable' OR na_reason = '')
 ) STRICT;
 
 -- A checklist's items in order; a case page counts them per checklist.
@@ -96,8 +98,9 @@ CREATE INDEX case_checklist_items_list ON case_checklist_items (checklist_id, po
 -- A member's assigned items (/me/tasks) and a group's (home page).
 CREATE INDEX case_checklist_items_assignee ON case_checklist_items (assignee_id, group_id) WHERE state = 'open';
 CREATE INDEX case_checklist_items_group ON case_checklist_items (group_id, state) WHERE assignee_id IS NOT NULL;
--- The items tied to a deadline rule, found when the deadline is marked.
-CREATE INDEX case_checklist_items_rule ON case_checklist_items (case_id, rule_id) WHERE rule_id <> '';
+-- A case's items (a purge), and those tied to a deadline rule, found when
+-- the deadline is marked.
+CREATE INDEX case_checklist_items_case ON case_checklist_items (case_id, rule_id);
 CREATE INDEX case_checklists_case ON case_checklists (case_id, stage);
 
 -- Someone who leaves a group no longer holds its items.
