@@ -101,6 +101,8 @@ type templateData struct {
 	// Pages (issue 9): the case page's summary and sections, the pages
 	// that hold its forms, confirmations and the court-day card.
 	CasePage *casePage
+	// Checklists are the case's checklists and the checklist pages' data (issue 12).
+	Checklists *checklistData
 	// Item is the deadline or appointment a "record" page is about.
 	Item *itemView
 	Fact model.Fact

@@ -153,6 +153,26 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "POST", "/cases/{caseID}/appointments/{apptID}/going/remove", authz.OnCase(authz.EditCases), s.goingRemovePost)
 		s.add(r, "GET", "/me/tasks", authz.SignedIn, s.tasksView)
 
+		// Checklists (issue 12). Coordinators give a case a stage's
+		// checklist and pull a newer template version's items in; members
+		// act on items nobody holds and on their own, coordinators on any
+		// (authz.ActOnItem, AssignItem: 403). Each form has its own page.
+		s.add(r, "GET", "/cases/{caseID}/checklists/new", authz.OnCase(authz.ManageCases), s.checklistNewForm)
+		s.add(r, "POST", "/cases/{caseID}/checklists", authz.OnCase(authz.ManageCases), s.checklistCreatePost)
+		s.add(r, "GET", "/cases/{caseID}/checklists/{stage}", authz.OnCase(authz.ViewCases), s.checklistView)
+		s.add(r, "GET", "/cases/{caseID}/checklists/{stage}/update", authz.OnCase(authz.ManageCases), s.checklistUpdateForm)
+		s.add(r, "POST", "/cases/{caseID}/checklists/{stage}/update", authz.OnCase(authz.ManageCases), s.checklistUpdatePost)
+		s.add(r, "GET", "/cases/{caseID}/checklists/{stage}/items/new", authz.OnCase(authz.EditCases), s.ownItemForm)
+		s.add(r, "POST", "/cases/{caseID}/checklists/{stage}/items", authz.OnCase(authz.EditCases), s.ownItemPost)
+		s.add(r, "GET", "/cases/{caseID}/items/{itemID}", authz.OnCase(authz.ViewCases), s.itemView)
+		s.add(r, "POST", "/cases/{caseID}/items/{itemID}/tick", authz.OnCase(authz.EditCases), s.itemTickPost)
+		s.add(r, "GET", "/cases/{caseID}/items/{itemID}/assign", authz.OnCase(authz.EditCases), s.itemAssignForm)
+		s.add(r, "POST", "/cases/{caseID}/items/{itemID}/assign", authz.OnCase(authz.EditCases), s.itemAssignPost)
+		s.add(r, "GET", "/cases/{caseID}/items/{itemID}/na", authz.OnCase(authz.EditCases), s.itemNAForm)
+		s.add(r, "POST", "/cases/{caseID}/items/{itemID}/na", authz.OnCase(authz.EditCases), s.itemNAPost)
+		s.add(r, "GET", "/cases/{caseID}/items/{itemID}/note", authz.OnCase(authz.EditCases), s.itemNoteForm)
+		s.add(r, "POST", "/cases/{caseID}/items/{itemID}/note", authz.OnCase(authz.EditCases), s.itemNotePost)
+
 		// Private calendar feeds.
 		s.add(r, "GET", "/calendar", authz.SignedIn, s.calendarView)
 		s.add(r, "POST", "/calendar/feeds", authz.SignedIn, s.feedCreatePost)
