@@ -105,6 +105,9 @@ var checklistMessages = map[string][2]string{
 	"checklist.wait.post_grant_health_screening": {"Waits for a grant of asylum: record its date when it comes.", "Espera que se otorgue el asilo: anote la fecha cuando llegue."},
 	"checklist.wait.child_registration_14":       {"Waits for a child's date of birth, which coordinators see.", "Espera la fecha de nacimiento de un niño, que ven las personas coordinadoras."},
 
+	// The group's home page.
+	"home.items_due": {"Checklist items due", "Tareas de las listas que vencen"},
+
 	// The case history.
 	"history.checklist_added":    {"added a checklist", "agregó una lista de verificación"},
 	"history.checklist_updated":  {"added a checklist's new items", "agregó las tareas nuevas de una lista"},

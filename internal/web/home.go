@@ -44,6 +44,9 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		if err := s.fillCoverageFlags(r, d, org); err != nil {
 			return err
 		}
+		if err := s.fillItemsDue(r.Context(), d, org); err != nil {
+			return err
+		}
 	}
 	return s.render(w, r, http.StatusOK, "home", d)
 }

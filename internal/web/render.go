@@ -103,6 +103,9 @@ type templateData struct {
 	CasePage *casePage
 	// Checklists are the case's checklists and the checklist pages' data (issue 12).
 	Checklists *checklistData
+	// ItemsDue are the group's assigned checklist items overdue or due
+	// soon (home page).
+	ItemsDue []itemDueView
 	// Item is the deadline or appointment a "record" page is about.
 	Item *itemView
 	Fact model.Fact
