@@ -88,3 +88,31 @@ func checklistMatrix() []matrixRow {
 			on: on(item("/note"), url.Values{"note": {"Called the court"}}), want: manageCases(s303)},
 	}
 }
+
+// templateMatrix: a network's checklist templates are its admins' alone.
+// Retiring acts on an item of the privacy stage that no other cell uses.
+func templateMatrix() []matrixRow {
+	at := func(suffix string, form url.Values) func(e *testEnv, o model.Org) cell {
+		return func(e *testEnv, o model.Org) cell {
+			return cell{path: "/orgs/" + o.ID + "/checklists" + suffix, form: form}
+		}
+	}
+	get := onlyOwnNetworkAdmin(s200)
+	get[0] = anonGet
+	post := func(ok int) [6][5]int {
+		m := onlyOwnNetworkAdmin(ok)
+		m[0] = anonPost
+		return m
+	}
+	return []matrixRow{
+		{method: "GET", pattern: "/orgs/{orgID}/checklists", prepare: at("", nil), org: get},
+		{method: "GET", pattern: "/orgs/{orgID}/checklists/{stage}", prepare: at("/ending", nil), org: get},
+		{method: "GET", pattern: "/orgs/{orgID}/checklists/{stage}/items/new", prepare: at("/ending/items/new", nil), org: get},
+		{method: "POST", pattern: "/orgs/{orgID}/checklists/{stage}/items", prepare: at("/ending/items", url.Values{"title_en": {""}}), org: post(s422)},
+		{method: "GET", pattern: "/orgs/{orgID}/checklists/{stage}/items/{key}/edit", prepare: at("/ending/items/handover/edit", nil), org: get},
+		{method: "POST", pattern: "/orgs/{orgID}/checklists/{stage}/items/{key}", prepare: at("/ending/items/handover", url.Values{"title_en": {"Hand over"}}), org: post(s422)},
+		{method: "POST", pattern: "/orgs/{orgID}/checklists/{stage}/items/{key}/move", prepare: at("/ending/items/handover/move", url.Values{"dir": {"up"}}), org: post(s303)},
+		{method: "GET", pattern: "/orgs/{orgID}/checklists/{stage}/items/{key}/retire", prepare: at("/privacy/items/devices/retire", nil), org: get},
+		{method: "POST", pattern: "/orgs/{orgID}/checklists/{stage}/items/{key}/retire", prepare: at("/privacy/items/notes/retire", url.Values{}), org: post(s303)},
+	}
+}

@@ -262,6 +262,7 @@ func (s *Server) fillOrg(r *http.Request, d *templateData, org model.Org) error 
 	d.CanGroup = authz.Can(v.Viewer, authz.CreateGroup, org)
 	d.CanLog = authz.Can(v.Viewer, authz.ViewSecurityLog, org)
 	d.CanSettings = authz.Can(v.Viewer, authz.EditSettings, org)
+	d.CanTemplates = authz.Can(v.Viewer, authz.EditTemplates, org)
 	var err error
 	if d.Members, err = s.store.Members(ctx, org.ID, string(d.Lang)); err != nil {
 		return err

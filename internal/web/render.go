@@ -60,6 +60,7 @@ type templateData struct {
 	CanGroup      bool
 	CanLog        bool
 	CanSettings   bool
+	CanTemplates  bool        // a network admin: the network's checklist templates
 	Backups       *backupView // nil unless the viewer looks after the installation
 
 	// Cases
@@ -103,6 +104,8 @@ type templateData struct {
 	CasePage *casePage
 	// Checklists are the case's checklists and the checklist pages' data (issue 12).
 	Checklists *checklistData
+	// Templates are a network's checklist templates (their admins' pages).
+	Templates *templateAdmin
 	// ItemsDue are the group's assigned checklist items overdue or due
 	// soon (home page).
 	ItemsDue []itemDueView

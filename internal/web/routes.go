@@ -83,6 +83,17 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "GET", "/orgs/{orgID}/security", authz.OnOrg(authz.ViewSecurityLog), s.securityLog)
 		s.add(r, "GET", "/orgs/{orgID}/settings", authz.OnOrg(authz.EditSettings), s.orgSettingsForm)
 		s.add(r, "POST", "/orgs/{orgID}/settings", authz.OnOrg(authz.EditSettings), s.orgSettingsPost)
+		// A network's checklist templates: its admins only. Every change
+		// is a new version; cases keep the items they were given.
+		s.add(r, "GET", "/orgs/{orgID}/checklists", authz.OnOrg(authz.EditTemplates), s.templateList)
+		s.add(r, "GET", "/orgs/{orgID}/checklists/{stage}", authz.OnOrg(authz.EditTemplates), s.templateView)
+		s.add(r, "GET", "/orgs/{orgID}/checklists/{stage}/items/new", authz.OnOrg(authz.EditTemplates), s.templateItemFormPage)
+		s.add(r, "POST", "/orgs/{orgID}/checklists/{stage}/items", authz.OnOrg(authz.EditTemplates), s.templateItemPost)
+		s.add(r, "GET", "/orgs/{orgID}/checklists/{stage}/items/{key}/edit", authz.OnOrg(authz.EditTemplates), s.templateItemFormPage)
+		s.add(r, "POST", "/orgs/{orgID}/checklists/{stage}/items/{key}", authz.OnOrg(authz.EditTemplates), s.templateItemPost)
+		s.add(r, "POST", "/orgs/{orgID}/checklists/{stage}/items/{key}/move", authz.OnOrg(authz.EditTemplates), s.templateMovePost)
+		s.add(r, "GET", "/orgs/{orgID}/checklists/{stage}/items/{key}/retire", authz.OnOrg(authz.EditTemplates), s.templateRetireForm)
+		s.add(r, "POST", "/orgs/{orgID}/checklists/{stage}/items/{key}/retire", authz.OnOrg(authz.EditTemplates), s.templateRetirePost)
 
 		// Cases of the current sponsor group (a network sees counts).
 		s.add(r, "GET", "/cases", authz.SignedIn, s.caseList)
