@@ -220,8 +220,9 @@ var doubleMeaning = []struct {
 // which teach the legal process itself: they use these words in their
 // legal meaning only (the household's address on an EOIR-33, the
 // sponsor's immigration status, the asylum application, a removal order).
-// The pages' own labels (checklist.stage.*, checklist.*) are not among them.
-var teachingText = regexp.MustCompile(`^checklist\.(ready|before_release|first_week|legal|daily_life|privacy|ending)\.[a-z0-9_]+\.(title|why|how|bring)$`)
+// So do the paragraphs of the guide's privacy and safety page. The
+// pages' own labels (checklist.stage.*, checklist.*) are not among them.
+var teachingText = regexp.MustCompile(`^(checklist\.(ready|before_release|first_week|legal|daily_life|privacy|ending)\.[a-z0-9_]+\.(title|why|how|bring)|guide\.safety\.[a-z]+\.p[0-9])$`)
 
 // TestNoLabelNamesALegalEventByMistake: each word above is used only by the
 // keys that mean it, in both languages.

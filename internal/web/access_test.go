@@ -187,6 +187,8 @@ func orgMatrix() []matrixRow {
 	return []matrixRow{
 		{method: "GET", pattern: "/static/*", path: "/static/app.css", plain: all(s200)},
 		{method: "GET", pattern: "/healthz", plain: all(s200)},
+		{method: "GET", pattern: "/guide", plain: all(s200)},
+		{method: "GET", pattern: "/guide/{stage}", path: "/guide/first_week", plain: all(s200)},
 		{method: "GET", pattern: "/setup", plain: all(s404)},
 		{method: "POST", pattern: "/setup", form: url.Values{}, plain: all(s404)},
 		{method: "GET", pattern: "/login", plain: signedIn(s200, s303)},

@@ -104,6 +104,8 @@ type templateData struct {
 	CasePage *casePage
 	// Checklists are the case's checklists and the checklist pages' data (issue 12).
 	Checklists *checklistData
+	// Guide is the public guide's page (guide.go).
+	Guide *guideData
 	// Templates are a network's checklist templates (their admins' pages).
 	Templates *templateAdmin
 	// ItemsDue are the group's assigned checklist items overdue or due

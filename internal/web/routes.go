@@ -191,6 +191,13 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "POST", "/calendar/feeds/{feedID}/revoke", authz.SignedIn, s.feedRevokePost)
 	})
 
+	// The public guide: no session and nothing private, so it may be
+	// cached publicly (guide.go sets Cache-Control and an ETag).
+	r.Group(func(r chi.Router) {
+		s.add(r, "GET", "/guide", authz.Public, s.guideIndex)
+		s.add(r, "GET", "/guide/{stage}", authz.Public, s.guideStage)
+	})
+
 	// The feed URL is its own credential: no session, no cross-origin check
 	// (calendar apps fetch it), never a page that changes anything.
 	r.Group(func(r chi.Router) {
