@@ -10,6 +10,27 @@ var guideMessages = map[string][2]string{
 	"guide.stages":     {"Stages", "Etapas"},
 	"login.guide":      {"New to this? How sponsorship works", "¿Es nuevo en esto? Cómo funciona el patrocinio"},
 
+	// The draft sponsor letter (coordinators).
+	"letter.title":      {"Draft sponsor letter", "Borrador de la carta del patrocinador"},
+	"letter.open":       {"Open the draft letter", "Abrir el borrador de la carta"},
+	"letter.intro_page": {"Puente fills a draft from the case: you as sponsor, the household's names, where they will live, and what the group committed to.", "Puente llena un borrador con los datos del caso: usted como patrocinador, los nombres de la familia, dónde vivirán y lo que el grupo prometió."},
+	"letter.logged":     {"Opening it shows the home address, so it is written to the security log. Nothing of the letter is saved.", "Abrirla muestra la dirección de la casa, por eso queda en el historial de seguridad. No se guarda nada de la carta."},
+	"letter.draft":      {"This is a draft. Check it with the lawyer before anyone signs it.", "Esto es un borrador. Revíselo con el abogado o la abogada antes de firmarlo."},
+	"letter.edit":       {"The letter", "La carta"},
+	"letter.edit_hint":  {"Change anything. Fill in the parts in [brackets]. Nothing is saved.", "Cambie lo que quiera. Complete las partes entre [corchetes]. No se guarda nada."},
+	"letter.print":      {"Show for printing", "Mostrar para imprimir"},
+	"letter.back_edit":  {"Use your browser's Back button to keep editing.", "Use el botón Atrás del navegador para seguir editando."},
+	"letter.link":       {"Draft sponsor letter", "Borrador de la carta del patrocinador"},
+	"letter.to":         {"To: %s", "Para: %s"},
+	"letter.to_ice":     {"U.S. Immigration and Customs Enforcement (ICE)", "Servicio de Inmigración y Control de Aduanas (ICE)"},
+	"letter.re":         {"About: sponsorship of %s", "Asunto: patrocinio de %s"},
+	"letter.intro":      {"I, %s, [relationship], am a [US citizen or permanent resident]. I offer to sponsor %s.", "Yo, %s, [relación], soy [ciudadano o residente permanente]. Ofrezco patrocinar a %s."},
+	"letter.live":       {"They will live at: %s.", "Vivirán en: %s."},
+	"letter.no_address": {"[the home address]", "[la dirección de la casa]"},
+	"letter.group":      {"Our group, %s, commits to:", "Nuestro grupo, %s, se compromete a:"},
+	"letter.promise":    {"I will help them attend every hearing and check-in, and keep the court and ICE informed.", "Les ayudaré a ir a cada audiencia y cita de control, y a mantener informados al tribunal y a ICE."},
+	"letter.sign":       {"Signed: ________________  %s  [phone]", "Firma: ________________  %s  [teléfono]"},
+
 	"guide.safety.title": {"Privacy and safety for volunteers", "Privacidad y seguridad para las personas voluntarias"},
 	"guide.safety.intro": {"What the group's information can do to the family, and how to keep it safe.", "Lo que los datos del grupo pueden causarle a la familia, y cómo protegerlos."},
 

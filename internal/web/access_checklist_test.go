@@ -64,7 +64,16 @@ func checklistMatrix() []matrixRow {
 		c := e.cases[target]
 		return cell{path: "/cases/" + c.ID + "/items/" + e.coordItem(c) + "/assign", form: url.Values{"assignee_id": {e.coordOf(c)}}}
 	}
+	// The sponsor letter: coordinators only; to a member it does not exist.
+	letter := func(ok int, anon int) [6][]int {
+		m := viewCases(ok)
+		m[0] = []int{anon, anon, anon}
+		m[1] = []int{s404, s404, s404}
+		return m
+	}
 	return []matrixRow{
+		{method: "GET", pattern: "/cases/{caseID}/letter", targets: caseTargets, on: on(fixed("/letter"), nil), want: letter(s200, s303)},
+		{method: "POST", pattern: "/cases/{caseID}/letter", targets: caseTargets, on: on(fixed("/letter"), url.Values{}), want: letter(s200, s401)},
 		{method: "GET", pattern: "/cases/{caseID}/checklists/new", targets: caseTargets, on: on(fixed("/checklists/new"), nil), want: manageCasesGet(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/checklists", targets: caseTargets,
 			on: on(fixed("/checklists"), url.Values{"stage": {"castle"}}), want: manageCases(s422)},

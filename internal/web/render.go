@@ -106,6 +106,8 @@ type templateData struct {
 	Checklists *checklistData
 	// Guide is the public guide's page (guide.go).
 	Guide *guideData
+	// Letter is the draft sponsor letter (letter.go).
+	Letter *letterView
 	// Templates are a network's checklist templates (their admins' pages).
 	Templates *templateAdmin
 	// ItemsDue are the group's assigned checklist items overdue or due

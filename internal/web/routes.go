@@ -111,6 +111,10 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "GET", "/cases/{caseID}/purge", authz.OnCase(authz.ManageCases), s.casePurgeForm)
 		s.add(r, "POST", "/cases/{caseID}/purge", authz.OnCase(authz.ManageCases), s.casePurgePost)
 		s.add(r, "POST", "/cases/{caseID}/address/reveal", authz.OnCase(authz.ManageCases), s.caseAddressRevealPost)
+		// The draft sponsor letter reveals the address: coordinators only,
+		// and members get 404 (letter.go), as for something not there.
+		s.add(r, "GET", "/cases/{caseID}/letter", authz.OnCase(authz.ViewCases), s.letterForm)
+		s.add(r, "POST", "/cases/{caseID}/letter", authz.OnCase(authz.ViewCases), s.letterPost)
 		s.add(r, "GET", "/cases/{caseID}/people/new", authz.OnCase(authz.EditCases), s.personNewForm)
 		s.add(r, "POST", "/cases/{caseID}/people", authz.OnCase(authz.EditCases), s.personCreatePost)
 		s.add(r, "GET", "/cases/{caseID}/people/{personID}/edit", authz.OnCase(authz.EditCases), s.personEditForm)
