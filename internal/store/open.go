@@ -348,6 +348,10 @@ var countableTables = map[string]string{
 	"commitment_records":  `SELECT count(*) FROM commitment_records`,
 	"case_needs":          `SELECT count(*) FROM case_needs`,
 	"appointment_signups": `SELECT count(*) FROM appointment_signups`,
+	// Checklists (015).
+	"case_checklists":      `SELECT count(*) FROM case_checklists`,
+	"case_checklist_items": `SELECT count(*) FROM case_checklist_items`,
+	"checklist_versions":   `SELECT count(*) FROM checklist_versions`,
 }
 
 // CountRows returns how many rows table holds, for tests that check a

@@ -122,9 +122,10 @@ func (d *templateData) itemView(it model.ChecklistItem, v authz.Viewer) itemPage
 			}
 		}
 		if iv.Deadline == nil {
-			iv.Waiting = d.T("checklist.waiting", ruleTitle(d.Lang, it.Rule))
 			if k := "checklist.wait." + strings.ReplaceAll(it.Rule, "-", "_"); i18n.Has(k) {
 				iv.Waiting = d.T(k)
+			} else {
+				iv.Waiting = d.T("checklist.waiting", ruleTitle(d.Lang, it.Rule))
 			}
 		}
 	}
