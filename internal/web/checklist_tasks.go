@@ -10,8 +10,12 @@ import (
 // Checklist items in a member's task list and on the group's home page
 // (issue 12).
 
-// maxAssigned bounds the checklist items a task list or home page shows.
-const maxAssigned = 200
+// maxAssigned bounds the checklist items a task list shows; homeItemsDue
+// those the group's home page lists (the case pages have the rest).
+const (
+	maxAssigned  = 200
+	homeItemsDue = 50
+)
 
 // itemDay is the day an assigned item is due: the day given with the
 // assignment, or else the earliest open deadline of its rule; "" for none.
@@ -54,7 +58,7 @@ type itemDueView struct {
 // overdue or due in the next homeDueDays days, soonest first.
 func (s *Server) fillItemsDue(ctx context.Context, d *templateData, org model.Org) error {
 	until := s.daysFrom(org.TimeZone, homeDueDays)
-	items, err := s.store.GroupAssignedDue(ctx, org.ID, until, homeDueLimit)
+	items, err := s.store.GroupAssignedDue(ctx, org.ID, until, homeItemsDue)
 	if err != nil {
 		return err
 	}
