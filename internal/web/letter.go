@@ -60,11 +60,7 @@ func (s *Server) letterPost(w http.ResponseWriter, r *http.Request) error {
 		if len(t) > 20000 || !safeText(t) {
 			return errBadRequest
 		}
-		lv := &letterView{Text: t, Print: true}
-		for _, p := range strings.Split(strings.ReplaceAll(t, "\r\n", "\n"), "\n") {
-			lv.Paras = append(lv.Paras, p)
-		}
-		d.Letter = lv
+		d.Letter = &letterView{Text: t, Print: true, Paras: strings.Split(strings.ReplaceAll(t, "\r\n", "\n"), "\n")}
 		return s.render(w, r, http.StatusOK, "letter", d)
 	}
 	text, err := s.letterDraft(r, d)
