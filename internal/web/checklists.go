@@ -71,9 +71,13 @@ func (s *Server) checklistNewForm(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	d.Title = d.T("checklist.add")
+	// The stage asked for (the case page offers the first week's), or
+	// the first the case lacks.
 	f := &checklistForm{}
-	if len(d.Checklists.Stages) > 0 {
-		f.Stage = d.Checklists.Stages[0].Stage
+	for _, st := range d.Checklists.Stages {
+		if f.Stage == "" || st.Stage == r.URL.Query().Get("stage") {
+			f.Stage = st.Stage
+		}
 	}
 	d.Form = f
 	return s.render(w, r, http.StatusOK, "checklist_new", d)
