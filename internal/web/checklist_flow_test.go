@@ -45,10 +45,10 @@ func TestChecklistFlow(t *testing.T) {
 	coord, mem := e.signIn(emailAlphaCoord), e.signIn(emailAlphaMem)
 
 	// The new case offers the first week; a member is not offered it.
-	if body := coord.get(base).body; !strings.Contains(body, "Add the first week&#39;s checklist") {
+	if body := coord.get(base).body; !strings.Contains(body, "First week&#39;s checklist") {
 		t.Fatalf("case page: got no offer of the first week's checklist")
 	}
-	if body := mem.get(base).body; strings.Contains(body, "Add the first week") {
+	if body := mem.get(base).body; strings.Contains(body, "First week&#39;s checklist") {
 		t.Errorf("member's case page: offers a checklist, which is the coordinators'")
 	}
 	cmPost(t, coord, base+"/checklists", url.Values{"stage": {"first_week"}}, s303)

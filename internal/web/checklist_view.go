@@ -22,9 +22,10 @@ type checklistData struct {
 	Item  *itemPageView
 	// Stages are the stages a coordinator may still give the case.
 	Stages []stageOption
-	// Offer asks a coordinator to give a case without checklists the
-	// first week's (checklist.Offered).
-	Offer bool
+	// Offer asks a coordinator to give a new case without checklists the
+	// first week's (checklist.Offered); AddInDetails puts "Add a
+	// checklist" in an older one's collapsed details instead.
+	Offer, AddInDetails bool
 	// CanAdd: the viewer may give the case a checklist and pull a newer
 	// version's items in (coordinators).
 	CanAdd bool
@@ -194,9 +195,21 @@ func (s *Server) fillChecklists(ctx context.Context, d *templateData, v authz.Vi
 			d.Checklists.Stages = append(d.Checklists.Stages, stageOption{Stage: string(st), Label: d.stageName(string(st))})
 		}
 	}
-	d.Checklists.Offer = d.Checklists.CanAdd && len(lists) == 0
+	// A case opened in the last offerDays days offers the first week's
+	// checklist among the page's last actions; an older case without
+	// checklists has "Add a checklist" in its collapsed details, so that a
+	// long-running case's page keeps its height on a phone.
+	if d.Checklists.CanAdd && len(lists) == 0 {
+		opened := parseDay(tz.Today(d.Case.CreatedAt, d.Org.TimeZone))
+		d.Checklists.Offer = opened.DaysUntil(s.todayDate(d.Org.TimeZone)) <= offerDays
+		d.Checklists.AddInDetails = !d.Checklists.Offer
+	}
 	return nil
 }
+
+// offerDays is how long after it was opened a case without checklists
+// offers the first week's.
+const offerDays = 30
 
 // closedState: nothing is left to do about a deadline in state st.
 func closedState(st deadline.State) bool {
