@@ -53,6 +53,9 @@ const (
 	// DefineVetting: a network's regions and required vetting items. Its
 	// admins.
 	DefineVetting
+	// EditTemplates: change a network's checklist templates (issue 12):
+	// its admins only. A group's cases keep the items they were given.
+	EditTemplates
 )
 
 var actionNames = map[Action]string{
@@ -72,6 +75,7 @@ var actionNames = map[Action]string{
 	RecordVetting:      "record-vetting",
 	ViewSponsors:       "view-sponsors",
 	DefineVetting:      "define-vetting",
+	EditTemplates:      "edit-templates",
 }
 
 // String names the action for tests and logs.
@@ -148,6 +152,8 @@ func Can(v Viewer, a Action, org model.Org) bool {
 	case ViewSponsors:
 		return org.Kind == model.KindNetwork && isMember
 	case DefineVetting:
+		return org.Kind == model.KindNetwork && isMember && own == model.RoleAdmin
+	case EditTemplates:
 		return org.Kind == model.KindNetwork && isMember && own == model.RoleAdmin
 	case ViewBackups:
 		if org.Kind == model.KindNetwork {

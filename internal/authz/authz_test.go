@@ -204,6 +204,15 @@ func TestCanMatrix(t *testing.T) {
 			"other net admin":   {F, F, F, T, F, F, F},
 			"no memberships":    {F, F, F, F, F, F, F},
 		},
+		// A network's checklist templates: its own admins only (issue 12).
+		authz.EditTemplates: {
+			"member":            {F, F, F, F, F, F, F},
+			"group coordinator": {F, F, F, F, F, F, F},
+			"net coordinator":   {F, F, F, F, F, F, F},
+			"net admin":         {F, F, T, F, F, F, F},
+			"other net admin":   {F, F, F, T, F, F, F},
+			"no memberships":    {F, F, F, F, F, F, F},
+		},
 	}
 	// Every named action has its rows: a new action cannot skip this table.
 	for _, a := range knownActions() {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"puente/internal/authz"
+	"puente/internal/model"
 )
 
 func TestCommitmentRules(t *testing.T) {
@@ -47,5 +48,49 @@ func TestCommitmentRules(t *testing.T) {
 	}
 	if authz.RemoveGiven(viewers["member"], g1, "") {
 		t.Errorf("member removing a record nobody is named as having entered: got allowed, want refused")
+	}
+}
+
+// TestChecklistItems (issue 12): a member acts on items nobody holds and
+// on their own, takes an unheld item and gives back their own; a
+// coordinator acts on and assigns any; nobody outside the group does.
+func TestChecklistItems(t *testing.T) {
+	me, other := "viewer-0000000000", "someone-else-0000"
+	member := viewer(membership(g1, model.RoleMember))
+	coord := viewer(membership(g1, model.RoleCoordinator))
+	netAdmin := viewer(membership(n1, model.RoleAdmin))
+	for _, tt := range []struct {
+		name     string
+		v        authz.Viewer
+		assignee string
+		want     bool
+	}{
+		{"member, nobody's", member, "", true},
+		{"member, own", member, me, true},
+		{"member, another's", member, other, false},
+		{"coordinator, another's", coord, other, true},
+		{"network admin, nobody's", netAdmin, "", false},
+	} {
+		if got := authz.ActOnItem(tt.v, g1, tt.assignee); got != tt.want {
+			t.Errorf("ActOnItem %s: got %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		name     string
+		v        authz.Viewer
+		from, to string
+		want     bool
+	}{
+		{"member takes an unheld item", member, "", me, true},
+		{"member gives back their own", member, me, "", true},
+		{"member gives an unheld item to another", member, "", other, false},
+		{"member takes another's", member, other, me, false},
+		{"member passes their own on", member, me, other, false},
+		{"coordinator assigns anyone", coord, other, me, true},
+		{"network admin", netAdmin, "", me, false},
+	} {
+		if got := authz.AssignItem(tt.v, g1, tt.from, tt.to); got != tt.want {
+			t.Errorf("AssignItem %s: got %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }

@@ -44,6 +44,7 @@ func cases(todayOf func(group string) time.Time) map[string][]store.CaseSeed {
 						Going: "Ana drives, Luis interprets"}},
 				},
 				Commitments: marisolCommitments(a.day),
+				Checklists:  marisolChecklists(a.day),
 				// Transport is needed and nobody took it on: the other flag.
 				Needs: []store.NeedSeed{{Kind: "housing"}, {Kind: "transport", Until: a.day(120)}},
 				Marks: []store.MarkSeed{
@@ -68,6 +69,7 @@ func cases(todayOf func(group string) time.Time) map[string][]store.CaseSeed {
 					{PersonIndex: 0, Appointment: model.Appointment{Kind: "individual_hearing", Date: a.day(95), Time: "13:00", Place: "Demo Immigration Court, Room 3"}},
 				},
 				Commitments: jorgeCommitments(a.day),
+				Checklists:  jorgeChecklists(a.day),
 				Needs:       []store.NeedSeed{{Kind: "legal"}},
 				Marks: []store.MarkSeed{
 					{PersonIndex: 0, RuleID: "eoir33-change-of-address", State: model.MarkDone, DoneOn: a.day(-298)},
@@ -88,6 +90,7 @@ func cases(todayOf func(group string) time.Time) map[string][]store.CaseSeed {
 					{PersonIndex: 0, Fact: model.Fact{Kind: model.FactEADGranted, Date: b.years(1, 100)}},
 					{PersonIndex: 0, Fact: model.Fact{Kind: model.FactGrant, Date: b.day(-60)}},
 				},
+				Checklists: betaChecklists(),
 				Commitments: []store.CommitmentSeed{{
 					// Ended by the work permit, every month given: fulfilled.
 					Commitment: model.CommitmentInput{Kind: model.KindMoney, Description: "Groceries", StartsOn: b.years(1, 40),

@@ -16,7 +16,8 @@ var notText = regexp.MustCompile(`^(|\d{4}-\d\d-\d\d|\d\d:\d\d|[A-Za-z_]+/[A-Za-
 // codeFields are the seed's fields that hold identifiers and kinds, never
 // words a person reads; every other string field is free text.
 var codeFields = map[string]bool{"Kind": true, "Status": true, "State": true, "RuleID": true, "Role": true,
-	"TimeZone": true, "EndKind": true, "Frequency": true, "Currency": true, "ID": true, "PersonID": true, "CaseID": true}
+	"TimeZone": true, "EndKind": true, "Frequency": true, "Currency": true, "ID": true, "PersonID": true, "CaseID": true,
+	"Stage": true, "Done": true, "Key": true} // checklists: a stage and item keys
 
 // names are the seed's proper names and the one street address, the same
 // in every language.

@@ -205,16 +205,26 @@ var doubleMeaning = []struct {
 }{
 	{i18n.ES, words(`solicitud\p{L}*`), []string{"fact.kind.i589_filed", "fact.kind.ead_applied", "gap.last_us_arrival", "deadline.used_early"}},
 	{i18n.ES, words(`direcci\p{L}*`), []string{"field.address", "fact.kind.move", "gap.address_change", "reveal.address",
-		"history.field.address", "security.address", "card.bring.address", "card.bring.filings", "card.private"}},
+		"history.field.address", "security.address", "card.bring.address", "card.bring.filings", "card.private",
+		"letter.logged", "letter.no_address"}},
 	{i18n.ES, words(`registr\p{L}*`), []string{"deadline.registration_ask", "home.registration_ask", "gap.fourteenth_birthday", "field.anumber"}},
 	{i18n.ES, words(`revoc\p{L}*`, `asistid\p{L}*`, `estatus`), nil},
 	{i18n.EN, words("address", "addresses"), []string{"field.address", "fact.kind.move", "gap.address_change", "reveal.address",
-		"history.field.address", "security.address", "card.bring.address", "card.bring.filings", "card.private"}},
+		"history.field.address", "security.address", "card.bring.address", "card.bring.filings", "card.private",
+		"letter.logged", "letter.no_address"}},
 	{i18n.EN, words(`request\p{L}*`, `revok\p{L}*`, "status", "statuses"), nil},
 	{i18n.EN, words(`remov\p{L}*`), []string{"close.reason.removed"}},
 	{i18n.EN, words(`regist\p{L}*`), []string{"deadline.registration_ask", "home.registration_ask", "gap.fourteenth_birthday", "field.anumber"}},
 	{i18n.EN, words("application", "applications", "apply", "applied"), []string{"fact.kind.i589_filed", "fact.kind.ead_applied", "gap.last_us_arrival", "deadline.used_early"}},
 }
+
+// teachingText are the keys of the checklist items' words (issue 12),
+// which teach the legal process itself: they use these words in their
+// legal meaning only (the household's address on an EOIR-33, the
+// sponsor's immigration status, the asylum application, a removal order).
+// So do the paragraphs of the guide's privacy and safety page. The
+// pages' own labels (checklist.stage.*, checklist.*) are not among them.
+var teachingText = regexp.MustCompile(`^(checklist\.(ready|before_release|first_week|legal|daily_life|privacy|ending)\.[a-z0-9_]+\.(title|why|how|bring)|guide\.safety\.[a-z]+\.p[0-9])$`)
 
 // TestNoLabelNamesALegalEventByMistake: each word above is used only by the
 // keys that mean it, in both languages.
@@ -240,7 +250,7 @@ func TestNoLabelNamesALegalEventByMistake(t *testing.T) {
 		}
 		for _, k := range i18n.Keys() {
 			text := d.lang.T(k)
-			if m := d.re.FindStringSubmatch(text); m != nil && !allowed[k] {
+			if m := d.re.FindStringSubmatch(text); m != nil && !allowed[k] && !teachingText.MatchString(k) {
 				t.Errorf("%s (%s): %q also names a legal event or a private fact: %q", k, d.lang, m[1], text)
 			}
 		}

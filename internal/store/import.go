@@ -25,6 +25,8 @@ type CaseSeed struct {
 	// Commitments and Needs: see import_commitments.go.
 	Commitments []CommitmentSeed
 	Needs       []NeedSeed
+	// Checklists: see import_checklists.go.
+	Checklists []ChecklistSeed
 }
 
 // FactSeed is a fact of a CaseSeed.
@@ -166,7 +168,10 @@ func (s *Store) importCasesTx(ctx context.Context, tx *sql.Tx, groupID string, s
 					return fmt.Errorf("import case %d mark: %w", n, err)
 				}
 			}
-			if len(seed.Marks) > 0 {
+			if err := s.importChecklistsTx(ctx, tx, model.Case{ID: id, GroupID: groupID}, seed.Checklists, now[:10], now); err != nil {
+				return fmt.Errorf("import case %d: %w", n, err)
+			}
+			if len(seed.Marks) > 0 || len(seed.Checklists) > 0 {
 				if err := s.nextDueTx(ctx, tx, id); err != nil {
 					return err
 				}

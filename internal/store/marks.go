@@ -55,13 +55,20 @@ func (s *Store) SetMarks(ctx context.Context, c model.Case, actorID string, ms [
 		// The history entry names the person the marks are about, when
 		// they are all one person's.
 		person, first := "", true
+		// The rules of the deadlines marked: their checklist items follow
+		// (syncItemsTx), per state recorded.
+		rules := map[model.MarkState]map[string]bool{}
 		for _, m := range ms {
-			var personID string
+			var personID, rule string
 			var err error
 			if id, ok := strings.CutPrefix(m.Key, "appointment/"); ok {
 				err = s.in(tx).QueryRowContext(ctx, `SELECT coalesce(person_id, '') FROM appointments WHERE id = ? AND case_id = ?`, id, c.ID).Scan(&personID)
 			} else {
-				err = s.in(tx).QueryRowContext(ctx, `SELECT person_id FROM deadlines WHERE key = ? AND case_id = ?`, m.Key, c.ID).Scan(&personID)
+				err = s.in(tx).QueryRowContext(ctx, `SELECT person_id, rule_id FROM deadlines WHERE key = ? AND case_id = ?`, m.Key, c.ID).Scan(&personID, &rule)
+				if rules[m.State] == nil {
+					rules[m.State] = map[string]bool{}
+				}
+				rules[m.State][rule] = true
 			}
 			if err != nil {
 				return translate(err) // no such deadline or appointment: model.ErrNotFound
@@ -77,6 +84,11 @@ func (s *Store) SetMarks(ctx context.Context, c model.Case, actorID string, ms [
 					note = excluded.note, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
 				c.ID, m.Key, m.State, nullStr(m.DoneOn), m.Note, nullStr(actorID), now); err != nil {
 				return translate(err)
+			}
+		}
+		for state, rs := range rules {
+			if err := s.syncItemsTx(ctx, s.in(tx), c.ID, actorID, state, rs); err != nil {
+				return err
 			}
 		}
 		// A deadline marked done or not applicable is no longer due.

@@ -356,6 +356,10 @@ var countableTables = map[string]string{
 	"vetting_items":    `SELECT count(*) FROM vetting_items`,
 	"sponsor_profiles": `SELECT count(*) FROM sponsor_profiles`,
 	"vetting_records":  `SELECT count(*) FROM vetting_records`,
+	// Checklists (015).
+	"case_checklists":      `SELECT count(*) FROM case_checklists`,
+	"case_checklist_items": `SELECT count(*) FROM case_checklist_items`,
+	"checklist_versions":   `SELECT count(*) FROM checklist_versions`,
 }
 
 // CountRows returns how many rows table holds, for tests that check a

@@ -68,6 +68,12 @@ var purgeRules = []purgeRule{
 	// same dash as a purged name.
 	{"commitment_records", "description", model.PurgedName},
 	{"commitment_records", "note", ""},
+	// Checklists (schema/015): a note, a reason for setting an item aside
+	// and the group's own items' words are the group's free text.
+	{"case_checklist_items", "note", ""},
+	{"case_checklist_items", "na_reason", ""},
+	{"case_checklist_items", "title_en", model.PurgedName},
+	{"case_checklist_items", "title_es", model.PurgedName},
 }
 
 // purgeDeletes are the tables whose rows of the case are deleted, each
@@ -102,6 +108,14 @@ var purgeKeptColumns = map[string][]string{
 	"commitment_records":  {"id", "commitment_id", "case_id", "given_on", "amount_cents", "given_by", "recorded_by", "created_at"},
 	"case_needs":          {"case_id", "group_id", "kind", "until", "created_by", "created_at"},
 	"appointment_signups": {"appointment_id", "user_id", "case_id", "group_id", "role", "created_by", "created_at"},
+	// Which checklists a case had and how far along: stages, states, who of
+	// the group did what, when. The explanations are a template's words (the
+	// network's or Puente's), never the case's: a group's own item has only
+	// a title.
+	"case_checklists": {"id", "case_id", "group_id", "stage", "version", "created_by", "created_at"},
+	"case_checklist_items": {"id", "checklist_id", "case_id", "group_id", "item_key", "position", "own", "text_key",
+		"why_en", "why_es", "how_en", "how_es", "bring_en", "bring_es", "source_url", "rule_id", "role", "state",
+		"ticked_by", "ticked_at", "assignee_id", "due_on", "created_at", "updated_at"},
 }
 
 // purgeStatements are purgeRules as one UPDATE per table, built once from

@@ -166,7 +166,7 @@ func newResetLink(e *testEnv, org model.Org) string {
 // accessMatrix is every route's row; each GET row is tried again as HEAD,
 // which must answer exactly as GET does, without a body.
 func accessMatrix() []matrixRow {
-	rows := append(append(append(append(orgMatrix(), twoFactorMatrix()...), caseMatrix()...), commitMatrix()...), sponsorMatrix()...)
+	rows := append(append(append(append(append(append(orgMatrix(), twoFactorMatrix()...), caseMatrix()...), commitMatrix()...), sponsorMatrix()...), checklistMatrix()...), templateMatrix()...)
 	for _, r := range rows {
 		if r.method == "GET" {
 			h := r
@@ -187,6 +187,8 @@ func orgMatrix() []matrixRow {
 	return []matrixRow{
 		{method: "GET", pattern: "/static/*", path: "/static/app.css", plain: all(s200)},
 		{method: "GET", pattern: "/healthz", plain: all(s200)},
+		{method: "GET", pattern: "/guide", plain: all(s200)},
+		{method: "GET", pattern: "/guide/{stage}", path: "/guide/first_week", plain: all(s200)},
 		{method: "GET", pattern: "/setup", plain: all(s404)},
 		{method: "POST", pattern: "/setup", form: url.Values{}, plain: all(s404)},
 		{method: "GET", pattern: "/login", plain: signedIn(s200, s303)},

@@ -84,6 +84,9 @@ func (s *Server) caseView(w http.ResponseWriter, r *http.Request) error {
 	if err := s.fillCaseCommitments(r, d); err != nil {
 		return err
 	}
+	if err := s.fillChecklists(ctx, d, v.Viewer); err != nil {
+		return err
+	}
 	d.CasePage = buildCasePage(d)
 	s.store.LogView(store.AuditEntry{ActorID: v.UserID, OrgID: org.ID, ObjectType: "case", ObjectID: c.ID})
 	return s.render(w, r, http.StatusOK, "case", d)

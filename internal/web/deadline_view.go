@@ -14,7 +14,10 @@ import (
 // state and its words come from the engine (deadline.Assess, Phrase); this
 // only looks the words up and formats the dates.
 type deadlineView struct {
-	Key        string
+	Key string
+	// RuleID is the deadline rule's id: a checklist item tied to it shows
+	// this date and state.
+	RuleID     string
 	PersonName string
 	Title      string
 	Due        string // in full, in the page's language
@@ -82,7 +85,7 @@ func deadlineViews(computed []store.PersonDeadlines, marks map[string]model.Mark
 				continue
 			}
 			v := deadlineView{
-				Key: key, PersonName: pd.Name, Title: d.Title.In(dl), DueISO: d.Due.String(),
+				Key: key, RuleID: d.RuleID, PersonName: pd.Name, Title: d.Title.In(dl), DueISO: d.Due.String(),
 				Due: deadline.FormatDateFull(d.Due, dl), State: st.State,
 				StateLabel: lang.T("state." + string(st.State)), When: phrase(st, lang), Days: st.Days,
 				Explanation: d.Explanation.In(dl), Working: d.Working.In(dl), RuleNote: d.Note.In(dl),

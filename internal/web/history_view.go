@@ -35,6 +35,11 @@ var historyKeys = map[string]string{
 	"need_set":             "commit.kind.",
 	"need_removed":         "commit.kind.",
 	"commitment_updated":   "history.field.",
+	// Checklists (issue 12) name their stage, an item its new state.
+	"checklist_added":    "checklist.stage.",
+	"checklist_updated":  "checklist.stage.",
+	"checklist_own_item": "checklist.stage.",
+	"checklist_item":     "checklist.state.",
 }
 
 // signUpActions record "kind,role": the appointment's kind and the role

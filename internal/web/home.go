@@ -44,6 +44,9 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 		if err := s.fillCoverageFlags(r, d, org); err != nil {
 			return err
 		}
+		if err := s.fillItemsDue(r.Context(), d, org); err != nil {
+			return err
+		}
 	}
 	return s.render(w, r, http.StatusOK, "home", d)
 }
@@ -261,6 +264,7 @@ func (s *Server) fillOrg(r *http.Request, d *templateData, org model.Org) error 
 	d.CanSettings = authz.Can(v.Viewer, authz.EditSettings, org)
 	d.CanSponsors = authz.Can(v.Viewer, authz.ViewSponsors, org)
 	d.CanProfile = authz.Can(v.Viewer, authz.ViewSponsorProfile, org)
+	d.CanTemplates = authz.Can(v.Viewer, authz.EditTemplates, org)
 	var err error
 	if d.Members, err = s.store.Members(ctx, org.ID, string(d.Lang)); err != nil {
 		return err

@@ -56,6 +56,7 @@ func pvSeedCanary(t *testing.T, e *testEnv) pvCanary {
 	pvSeedCommitments(t, e, c, base)
 	pvPost(t, c, "/orgs/"+e.orgs["alpha"].ID+"/profile", url.Values{"beds": {"2"}, "languages": {"es"},
 		"private_notes": {"CANARYGROUPNOTE"}}, http.StatusSeeOther)
+	pvSeedChecklists(t, c, base)
 	page := pvGet(t, c, base, http.StatusOK)
 	key := pvMarkKey(page.body)
 	if key == "" {
@@ -68,7 +69,7 @@ func pvSeedCanary(t *testing.T, e *testEnv) pvCanary {
 		t.Fatalf("case page edit links: got %d people, want 2", len(people))
 	}
 	return pvCanary{id: id, code: pvCaseCode(t, page.body), people: people,
-		plain: append(append([]string{}, pvCanaryPlain...), pvCommitMarkers...), sensitive: pvCanarySensitive}
+		plain: append(append(append([]string{}, pvCanaryPlain...), pvCommitMarkers...), pvChecklistMarkers...), sensitive: pvCanarySensitive}
 }
 
 // pvOrgPaths are an organisation's GET pages, for every organisation of the env.
@@ -131,7 +132,11 @@ func TestPrivacyCanaryCrawl(t *testing.T) {
 		{"gamma coordinator", emailGammaCoord},
 	}
 	caseBase := "/cases/" + cn.id
-	caseGets := []string{caseBase, caseBase + "/edit", caseBase + "/people/new", caseBase + "/purge"}
+	caseGets := []string{caseBase, caseBase + "/edit", caseBase + "/people/new", caseBase + "/purge",
+		caseBase + "/checklists/first_week", caseBase + "/checklists/new"}
+	for _, m := range pvItemRE.FindAllStringSubmatch(pvGet(t, coord, caseBase+"/checklists/first_week", http.StatusOK).body, 3) {
+		caseGets = append(caseGets, caseBase+"/items/"+m[1], caseBase+"/items/"+m[1]+"/note")
+	}
 	appts := pvApptEditRE.FindAllString(pvGet(t, coord, caseBase, http.StatusOK).body, -1)
 	if len(appts) != 1 {
 		t.Fatalf("canary case page: got %d appointment edit links, want 1", len(appts))

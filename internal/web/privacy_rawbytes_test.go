@@ -147,6 +147,12 @@ func TestPrivacyRawBytesHoldNoSensitiveValues(t *testing.T) {
 	if res := pvPost(t, c, base+"/address/reveal", url.Values{}, http.StatusOK); !strings.Contains(res.body, "RAWADDRESSMARKER 42 Calle Sol") {
 		t.Errorf("reveal address: got no address in the page, want it shown once")
 	}
+	// The draft sponsor letter shows the address (one more reveal) and
+	// stores nothing of itself: its edited text posted back is only shown.
+	if res := pvPost(t, c, base+"/letter", url.Values{}, http.StatusOK); !strings.Contains(res.body, "RAWADDRESSMARKER 42 Calle Sol") {
+		t.Errorf("sponsor letter: got no address in the draft")
+	}
+	pvPost(t, c, base+"/letter", url.Values{"text": {"RAWADDRESSMARKER 42 Calle Sol, edited"}}, http.StatusOK)
 
 	// A child who turns 14 on 17 Apr 2026: the registration is due on
 	// 17 May 2026, a date computed from the date of birth, so it is as
@@ -201,8 +207,8 @@ func TestPrivacyRawBytesHoldNoSensitiveValues(t *testing.T) {
 
 	// The audit log: reveals recorded, values not.
 	audit, reveals := pvAuditRows(t, d.path)
-	if reveals != 5 {
-		t.Errorf("audit_log reveals: got %d, want 5 (anumber, dob, facility, address, new anumber)", reveals)
+	if reveals != 6 {
+		t.Errorf("audit_log reveals: got %d, want 6 (anumber, dob, facility, address, the letter's address, new anumber)", reveals)
 	}
 	pvNoneIn(t, "audit_log rows", []byte(audit), sensitive)
 

@@ -62,9 +62,10 @@ type templateData struct {
 	CanSettings   bool
 	// CanSponsors: the network's list of sponsor groups; CanProfile: a
 	// group's profile for its network (issue 13).
-	CanSponsors bool
-	CanProfile  bool
-	Backups     *backupView // nil unless the viewer looks after the installation
+	CanSponsors  bool
+	CanProfile   bool
+	Backups      *backupView // nil unless the viewer looks after the installation
+	CanTemplates bool        // a network admin: the network's checklist templates
 
 	// Cases
 	Case             model.Case
@@ -105,6 +106,17 @@ type templateData struct {
 	// Pages (issue 9): the case page's summary and sections, the pages
 	// that hold its forms, confirmations and the court-day card.
 	CasePage *casePage
+	// Checklists are the case's checklists and the checklist pages' data (issue 12).
+	Checklists *checklistData
+	// Guide is the public guide's page (guide.go).
+	Guide *guideData
+	// Letter is the draft sponsor letter (letter.go).
+	Letter *letterView
+	// Templates are a network's checklist templates (their admins' pages).
+	Templates *templateAdmin
+	// ItemsDue are the group's assigned checklist items overdue or due
+	// soon (home page).
+	ItemsDue []itemDueView
 	// Item is the deadline or appointment a "record" page is about.
 	Item *itemView
 	Fact model.Fact

@@ -84,6 +84,17 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "GET", "/orgs/{orgID}/security", authz.OnOrg(authz.ViewSecurityLog), s.securityLog)
 		s.add(r, "GET", "/orgs/{orgID}/settings", authz.OnOrg(authz.EditSettings), s.orgSettingsForm)
 		s.add(r, "POST", "/orgs/{orgID}/settings", authz.OnOrg(authz.EditSettings), s.orgSettingsPost)
+		// A network's checklist templates: its admins only. Every change
+		// is a new version; cases keep the items they were given.
+		s.add(r, "GET", "/orgs/{orgID}/checklists", authz.OnOrg(authz.EditTemplates), s.templateList)
+		s.add(r, "GET", "/orgs/{orgID}/checklists/{stage}", authz.OnOrg(authz.EditTemplates), s.templateView)
+		s.add(r, "GET", "/orgs/{orgID}/checklists/{stage}/items/new", authz.OnOrg(authz.EditTemplates), s.templateItemFormPage)
+		s.add(r, "POST", "/orgs/{orgID}/checklists/{stage}/items", authz.OnOrg(authz.EditTemplates), s.templateItemPost)
+		s.add(r, "GET", "/orgs/{orgID}/checklists/{stage}/items/{key}/edit", authz.OnOrg(authz.EditTemplates), s.templateItemFormPage)
+		s.add(r, "POST", "/orgs/{orgID}/checklists/{stage}/items/{key}", authz.OnOrg(authz.EditTemplates), s.templateItemPost)
+		s.add(r, "POST", "/orgs/{orgID}/checklists/{stage}/items/{key}/move", authz.OnOrg(authz.EditTemplates), s.templateMovePost)
+		s.add(r, "GET", "/orgs/{orgID}/checklists/{stage}/items/{key}/retire", authz.OnOrg(authz.EditTemplates), s.templateRetireForm)
+		s.add(r, "POST", "/orgs/{orgID}/checklists/{stage}/items/{key}/retire", authz.OnOrg(authz.EditTemplates), s.templateRetirePost)
 
 		// Sponsor groups as their network sees them (issue 13). A group's
 		// profile: the group and its network's staff read it, the group's
@@ -118,6 +129,10 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "GET", "/cases/{caseID}/purge", authz.OnCase(authz.ManageCases), s.casePurgeForm)
 		s.add(r, "POST", "/cases/{caseID}/purge", authz.OnCase(authz.ManageCases), s.casePurgePost)
 		s.add(r, "POST", "/cases/{caseID}/address/reveal", authz.OnCase(authz.ManageCases), s.caseAddressRevealPost)
+		// The draft sponsor letter reveals the address: coordinators only,
+		// and members get 404 (letter.go), as for something not there.
+		s.add(r, "GET", "/cases/{caseID}/letter", authz.OnCase(authz.ViewCases), s.letterForm)
+		s.add(r, "POST", "/cases/{caseID}/letter", authz.OnCase(authz.ViewCases), s.letterPost)
 		s.add(r, "GET", "/cases/{caseID}/people/new", authz.OnCase(authz.EditCases), s.personNewForm)
 		s.add(r, "POST", "/cases/{caseID}/people", authz.OnCase(authz.EditCases), s.personCreatePost)
 		s.add(r, "GET", "/cases/{caseID}/people/{personID}/edit", authz.OnCase(authz.EditCases), s.personEditForm)
@@ -171,11 +186,38 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "POST", "/cases/{caseID}/appointments/{apptID}/going/remove", authz.OnCase(authz.EditCases), s.goingRemovePost)
 		s.add(r, "GET", "/me/tasks", authz.SignedIn, s.tasksView)
 
+		// Checklists (issue 12). Coordinators give a case a stage's
+		// checklist and pull a newer template version's items in; members
+		// act on items nobody holds and on their own, coordinators on any
+		// (authz.ActOnItem, AssignItem: 403). Each form has its own page.
+		s.add(r, "GET", "/cases/{caseID}/checklists/new", authz.OnCase(authz.ManageCases), s.checklistNewForm)
+		s.add(r, "POST", "/cases/{caseID}/checklists", authz.OnCase(authz.ManageCases), s.checklistCreatePost)
+		s.add(r, "GET", "/cases/{caseID}/checklists/{stage}", authz.OnCase(authz.ViewCases), s.checklistView)
+		s.add(r, "GET", "/cases/{caseID}/checklists/{stage}/update", authz.OnCase(authz.ManageCases), s.checklistUpdateForm)
+		s.add(r, "POST", "/cases/{caseID}/checklists/{stage}/update", authz.OnCase(authz.ManageCases), s.checklistUpdatePost)
+		s.add(r, "GET", "/cases/{caseID}/checklists/{stage}/items/new", authz.OnCase(authz.EditCases), s.ownItemForm)
+		s.add(r, "POST", "/cases/{caseID}/checklists/{stage}/items", authz.OnCase(authz.EditCases), s.ownItemPost)
+		s.add(r, "GET", "/cases/{caseID}/items/{itemID}", authz.OnCase(authz.ViewCases), s.itemView)
+		s.add(r, "POST", "/cases/{caseID}/items/{itemID}/tick", authz.OnCase(authz.EditCases), s.itemTickPost)
+		s.add(r, "GET", "/cases/{caseID}/items/{itemID}/assign", authz.OnCase(authz.EditCases), s.itemAssignForm)
+		s.add(r, "POST", "/cases/{caseID}/items/{itemID}/assign", authz.OnCase(authz.EditCases), s.itemAssignPost)
+		s.add(r, "GET", "/cases/{caseID}/items/{itemID}/na", authz.OnCase(authz.EditCases), s.itemNAForm)
+		s.add(r, "POST", "/cases/{caseID}/items/{itemID}/na", authz.OnCase(authz.EditCases), s.itemNAPost)
+		s.add(r, "GET", "/cases/{caseID}/items/{itemID}/note", authz.OnCase(authz.EditCases), s.itemNoteForm)
+		s.add(r, "POST", "/cases/{caseID}/items/{itemID}/note", authz.OnCase(authz.EditCases), s.itemNotePost)
+
 		// Private calendar feeds.
 		s.add(r, "GET", "/calendar", authz.SignedIn, s.calendarView)
 		s.add(r, "POST", "/calendar/feeds", authz.SignedIn, s.feedCreatePost)
 		s.add(r, "GET", "/calendar/feeds/{feedID}/revoke", authz.SignedIn, s.feedRevokeForm)
 		s.add(r, "POST", "/calendar/feeds/{feedID}/revoke", authz.SignedIn, s.feedRevokePost)
+	})
+
+	// The public guide: no session and nothing private, so it may be
+	// cached publicly (guide.go sets Cache-Control and an ETag).
+	r.Group(func(r chi.Router) {
+		s.add(r, "GET", "/guide", authz.Public, s.guideIndex)
+		s.add(r, "GET", "/guide/{stage}", authz.Public, s.guideStage)
 	})
 
 	// The feed URL is its own credential: no session, no cross-origin check

@@ -66,8 +66,8 @@ type regionForm struct {
 	Name string `form:"name" validate:"required,max=80,safetext"`
 }
 
-// itemForm defines a new vetting item.
-type itemForm struct {
+// vettingItemForm defines a new vetting item.
+type vettingItemForm struct {
 	ItemName  string `form:"item_name" validate:"required,max=120,safetext"`
 	ValidDays string `form:"valid_days" validate:"required,max=4"`
 	PerAdult  string `form:"per_adult" validate:"omitempty,oneof=on"`
@@ -134,7 +134,7 @@ func (s *Server) vettingItemPost(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
 		return err
 	}
-	f := &itemForm{}
+	f := &vettingItemForm{}
 	decodeForm(r, f)
 	d, err := s.vettingSetupPage(r)
 	if err != nil {

@@ -22,8 +22,8 @@ type taskView struct {
 	CaseCode string
 	Initials string
 	Link     string
-	// Source says where the task comes from: "appointment", "commitment",
-	// and, when checklists land (issue 12), "checklist".
+	// Source says where the task comes from: "appointment", "commitment"
+	// or "checklist" (issue 12).
 	Source string
 }
 
@@ -31,8 +31,8 @@ type taskView struct {
 const weekDays = 6
 
 // tasksView is /me/tasks: across every case of the viewer's current group,
-// the appointments they go to, the commitments they hold and (when
-// checklists land) the checklist items assigned to them, soonest first.
+// the appointments they go to, the commitments they hold and the
+// checklist items assigned to them, soonest first.
 // The first screen answers "what do I have to do this week?".
 func (s *Server) tasksView(w http.ResponseWriter, r *http.Request) error {
 	v := viewerFrom(r)
@@ -57,7 +57,11 @@ func (s *Server) tasksView(w http.ResponseWriter, r *http.Request) error {
 	}
 	tasks := d.appointmentTasks(appts, org.TimeZone)
 	tasks = append(tasks, d.commitmentTasks(held, today, v.UserID)...)
-	tasks = append(tasks, checklistTasks()...)
+	items, err := s.checklistTasks(r.Context(), d, v.UserID, org)
+	if err != nil {
+		return err
+	}
+	tasks = append(tasks, items...)
 	slices.SortStableFunc(tasks, func(a, b taskView) int {
 		switch {
 		case a.Day == b.Day:
@@ -82,11 +86,6 @@ func (s *Server) tasksView(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.render(w, r, http.StatusOK, "tasks", d)
 }
-
-// checklistTasks is the seam for issue 12: checklist items assigned to the
-// viewer join the list here, each with its day (or "" when undated) and
-// Source "checklist". Until checklists exist there are none.
-func checklistTasks() []taskView { return nil }
 
 // appointmentTasks are the appointments a member goes to, each on its day
 // in zone (the organisation's), with its local time at its place.

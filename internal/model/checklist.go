@@ -1,0 +1,103 @@
+package model
+
+import "time"
+
+// ItemState is where a checklist item stands.
+type ItemState string
+
+// Item states: open, ticked (done), or not applicable to this case (with
+// a reason).
+const (
+	ItemOpen          ItemState = "open"
+	ItemDone          ItemState = "done"
+	ItemNotApplicable ItemState = "not_applicable"
+)
+
+// ItemText is an item's words in one language: a title, why it matters,
+// how to do it and what to bring ("" where an item has none).
+type ItemText struct {
+	Title, Why, How, Bring string
+}
+
+// TemplateItem is one item of a checklist template version: a shipped
+// item (TextKey set: its words are messages) or a network's own (its
+// words in both languages, EN and ES).
+type TemplateItem struct {
+	Key     string
+	TextKey string
+	EN, ES  ItemText
+	// Source is an official link (checklist.OfficialSource), Rule a
+	// deadline rule id, Role a kind of help (CommitmentKinds): each "" for none.
+	Source string
+	Rule   string
+	Role   string
+}
+
+// TemplateVersion is a network's checklist for one stage at one version
+// (0: the shipped template, which a network that never edited it uses).
+type TemplateVersion struct {
+	NetworkID string
+	Stage     string
+	Version   int
+	CreatedAt time.Time
+	Items     []TemplateItem
+}
+
+// CaseChecklist is the checklist of one stage given to a case, with its
+// items in order.
+type CaseChecklist struct {
+	ID        string
+	CaseID    string
+	GroupID   string
+	Stage     string
+	Version   int
+	CreatedAt time.Time
+	Items     []ChecklistItem
+}
+
+// Counts returns how many items are settled (done or not applicable) and
+// how many there are.
+func (c CaseChecklist) Counts() (settled, total int) {
+	for _, it := range c.Items {
+		if it.State != ItemOpen {
+			settled++
+		}
+	}
+	return settled, len(c.Items)
+}
+
+// ChecklistItem is one item of a case's checklist.
+type ChecklistItem struct {
+	ID          string
+	ChecklistID string
+	CaseID      string
+	Stage       string
+	Position    int
+	// Own is a group's own item: its words are as typed (in EN).
+	Own bool
+	TemplateItem
+	State    ItemState
+	NAReason string
+	// TickedBy and TickedAt say who ticked it and when (State done).
+	TickedBy     string
+	TickedByName string
+	TickedAt     time.Time
+	// AssigneeID is the group member who does it ("" for nobody); DueOn an
+	// optional day (YYYY-MM-DD) given with the assignment.
+	AssigneeID   string
+	AssigneeName string
+	DueOn        string
+	Note         string
+	UpdatedAt    time.Time
+}
+
+// AssignedItem is a checklist item assigned to someone, with its case,
+// for the task list and the group's home page.
+type AssignedItem struct {
+	ChecklistItem
+	CaseCode string
+	Initials string
+	// RuleDue is the earliest open deadline of the item's rule in the
+	// case (YYYY-MM-DD), "" when none.
+	RuleDue string
+}

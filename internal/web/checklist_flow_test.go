@@ -1,0 +1,122 @@
+package web
+
+import (
+	"context"
+	"net/url"
+	"strings"
+	"testing"
+
+	"puente/internal/model"
+)
+
+// clItem finds the id of the item key in the case's checklist of stage.
+func clItem(t *testing.T, e *testEnv, caseID, stage, key string) model.ChecklistItem {
+	t.Helper()
+	cl, err := e.st.CaseChecklist(context.Background(), caseID, stage)
+	if err != nil {
+		t.Fatalf("CaseChecklist: %v", err)
+	}
+	for _, it := range cl.Items {
+		if it.Key == key {
+			return it
+		}
+	}
+	t.Fatalf("no item %s", key)
+	return model.ChecklistItem{}
+}
+
+// TestChecklistFlow: a coordinator gives a new case the offered first
+// week's checklist; a member takes an item, ticks it and sees it in their
+// tasks; an assigned item past its day shows on the group's home page;
+// ticking the EOIR-33 item marks the case's EOIR-33 deadline done; forms
+// with bad input answer 422 with an error summary and write nothing.
+func TestChecklistFlow(t *testing.T) {
+	e := newEnv(t)
+	cmClock(e, cmNow)
+	ctx := context.Background()
+	c, err := e.st.CreateCase(ctx, e.orgs["alpha"].ID, "", model.CaseInput{Status: "arrived"}, model.PersonInput{Name: "Lucía Checklist"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.st.AddFact(ctx, c, "", model.Fact{Kind: model.FactArrival, Date: cmDay(-2)}); err != nil {
+		t.Fatal(err)
+	}
+	base := "/cases/" + c.ID
+	coord, mem := e.signIn(emailAlphaCoord), e.signIn(emailAlphaMem)
+
+	// The new case offers the first week; a member is not offered it.
+	if body := coord.get(base).body; !strings.Contains(body, "First week&#39;s checklist") {
+		t.Fatalf("case page: got no offer of the first week's checklist")
+	}
+	if body := mem.get(base).body; strings.Contains(body, "First week&#39;s checklist") {
+		t.Errorf("member's case page: offers a checklist, which is the coordinators'")
+	}
+	cmPost(t, coord, base+"/checklists", url.Values{"stage": {"first_week"}}, s303)
+	cmPost(t, coord, base+"/checklists", url.Values{"stage": {"first_week"}}, s422) // already there
+	page := coord.get(base).body
+	if !strings.Contains(page, "0 of 9 done") || !strings.Contains(page, "Send the EOIR-33 change of address to the court") {
+		t.Errorf("case page: got no task list with '0 of 9 done' and the next item; %.400s", cmSection(page, "Checklists"))
+	}
+
+	// A member takes an item nobody holds, for a day already past, ticks
+	// another, and cannot give an item to someone else.
+	papers := clItem(t, e, c.ID, "first_week", "papers")
+	memID, coordID := e.userID(emailAlphaMem), e.userID(emailAlphaCoord)
+	cmPost(t, mem, base+"/items/"+papers.ID+"/assign", url.Values{"assignee_id": {memID}, "due_on": {cmDay(-1)}}, s303)
+	health := clItem(t, e, c.ID, "first_week", "health")
+	res := cmPost(t, mem, base+"/items/"+health.ID+"/assign", url.Values{"assignee_id": {coordID}}, s422)
+	if !strings.Contains(res.body, "error-summary") {
+		t.Errorf("rejected assignment: got no error summary")
+	}
+	if got := clItem(t, e, c.ID, "first_week", "health"); got.AssigneeID != "" {
+		t.Errorf("rejected assignment wrote %q", got.AssigneeID)
+	}
+	cmPost(t, mem, base+"/items/"+health.ID+"/tick", url.Values{"state": {"done"}}, s303)
+	if got := clItem(t, e, c.ID, "first_week", "health"); got.State != model.ItemDone || got.TickedBy != memID {
+		t.Errorf("member's tick: got %s by %q", got.State, got.TickedBy)
+	}
+	// Setting aside without a reason, and a note too long, are refused.
+	before := cmCounts(e)
+	res = cmPost(t, mem, base+"/items/"+papers.ID+"/na", url.Values{"reason": {""}}, s422)
+	if !strings.Contains(res.body, "error-summary") || clItem(t, e, c.ID, "first_week", "papers").State != model.ItemOpen {
+		t.Errorf("not applicable without a reason: got no error summary or a change")
+	}
+	cmPost(t, mem, base+"/items/"+papers.ID+"/note", url.Values{"note": {strings.Repeat("x", 501)}}, s422)
+	cmSameCounts(t, "rejected item forms", before, cmCounts(e))
+
+	// The member's tasks and the group's home page.
+	if body := mem.get("/me/tasks").body; !strings.Contains(body, "Copy the release papers") {
+		t.Errorf("/me/tasks: got no assigned checklist item")
+	}
+	home := coord.get("/").body
+	if !strings.Contains(home, "Checklist items due") || !strings.Contains(cmSection(home, "Checklist items due"), "Copy the release papers") {
+		t.Errorf("home: got no overdue assigned item")
+	}
+
+	// Ticking the EOIR-33 item marks its deadline done; the case page says so.
+	eoir := clItem(t, e, c.ID, "first_week", "eoir33")
+	cmPost(t, coord, base+"/items/"+eoir.ID+"/tick", url.Values{"state": {"done"}}, s303)
+	marks, _ := e.st.Marks(ctx, c.ID)
+	done := 0
+	for k, m := range marks {
+		if strings.Contains(k, "eoir33") && m.State == model.MarkDone {
+			done++
+		}
+	}
+	if done == 0 {
+		t.Errorf("ticking the EOIR-33 item: got no deadline marked done; marks %v", marks)
+	}
+	// The item page of an item whose rule does not apply says why it waits.
+	if _, err := e.st.AddChecklist(ctx, c, "", "legal"); err != nil {
+		t.Fatal(err)
+	}
+	i730 := clItem(t, e, c.ID, "legal", "i730")
+	if body := mem.get(base + "/items/" + i730.ID).body; !strings.Contains(body, "Waits for a grant of asylum") {
+		t.Errorf("I-730 item: got no word of what it waits for")
+	}
+	// In Spanish.
+	cmPost(t, mem, "/lang", url.Values{"lang": {"es"}, "return": {"/"}}, s303)
+	if body := mem.get(base + "/checklists/first_week").body; !strings.Contains(body, "Primera semana") || !strings.Contains(body, "Saque copias de los papeles de salida") {
+		t.Errorf("Spanish checklist page: got no Spanish words")
+	}
+}
