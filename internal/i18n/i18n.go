@@ -81,15 +81,39 @@ func FromAcceptLanguage(header string) Lang {
 // draft language, or a language Puente does not have) is the English one.
 // A missing key returns the key itself so that a gap shows in tests,
 // never a blank.
+//
+// Counted nouns: when the first integer among args is 1 and the message
+// key+".one" exists, that text is used ("%d bed, %d at once" rather than
+// "%d beds, %d at once"). English and Spanish both use the singular for
+// exactly 1 (CLDR plural rules, category "one"); a ".one" text keeps the
+// same placeholders as its key's.
 func (l Lang) T(key string, args ...any) string {
 	s, ok := std.lookup(l, key)
 	if !ok {
 		return key
 	}
-	if len(args) > 0 {
-		return fmt.Sprintf(s, args...)
+	if len(args) == 0 {
+		return s
 	}
-	return s
+	if firstCount(args) == 1 {
+		if one, ok := std.lookup(l, key+".one"); ok {
+			s = one
+		}
+	}
+	return fmt.Sprintf(s, args...)
+}
+
+// firstCount is the first integer among args, or -1.
+func firstCount(args []any) int {
+	for _, a := range args {
+		switch n := a.(type) {
+		case int:
+			return n
+		case int64:
+			return int(n)
+		}
+	}
+	return -1
 }
 
 // Name is the language's own name, for the switch (the name in its

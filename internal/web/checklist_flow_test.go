@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -85,8 +86,11 @@ func TestChecklistFlow(t *testing.T) {
 	cmSameCounts(t, "rejected item forms", before, cmCounts(e))
 
 	// The member's tasks and the group's home page.
-	if body := mem.get("/me/tasks").body; !strings.Contains(body, "Copy the release papers") {
-		t.Errorf("/me/tasks: got no assigned checklist item")
+	// Its day has passed: first this week, marked overdue in words.
+	week := regexp.MustCompile(`(?s)<section aria-labelledby="week-heading">.*?</section>`).FindString(mem.get("/me/tasks").body)
+	first := regexp.MustCompile(`(?s)<li>.*?</li>`).FindString(week)
+	if !strings.Contains(first, "Copy the release papers") || !strings.Contains(first, `class="when late"`) || !strings.Contains(first, "Overdue: ") {
+		t.Errorf("/me/tasks: the item past its day is not first this week, marked overdue:\n%s", week)
 	}
 	home := coord.get("/").body
 	if !strings.Contains(home, "Checklist items due") || !strings.Contains(cmSection(home, "Checklist items due"), "Copy the release papers") {

@@ -14,8 +14,10 @@ import (
 
 // taskView is one line of a member's own list: what, when, for which case.
 type taskView struct {
-	Day      string // YYYY-MM-DD; "" for something ongoing
-	When     string // the day in words
+	Day  string // YYYY-MM-DD; "" for something ongoing
+	When string // the day in words
+	// Late: its day has passed (a checklist item not done); When says so.
+	Late     bool
 	Title    string
 	Detail   string
 	CaseID   string
@@ -73,11 +75,14 @@ func (s *Server) tasksView(w http.ResponseWriter, r *http.Request) error {
 		}
 		return strings.Compare(a.Day, b.Day)
 	})
-	weekEnd := today.AddDays(weekDays).String()
+	todayS, weekEnd := today.String(), today.AddDays(weekDays).String()
 	for _, t := range tasks {
 		switch {
 		case t.Day == "":
 			d.Commit.Ongoing = append(d.Commit.Ongoing, t)
+		case t.Day < todayS: // a checklist item past its day, not done: first this week, said so
+			t.Late, t.When = true, d.T("tasks.late", t.When)
+			d.Commit.ThisWeek = append(d.Commit.ThisWeek, t)
 		case t.Day <= weekEnd:
 			d.Commit.ThisWeek = append(d.Commit.ThisWeek, t)
 		default:
