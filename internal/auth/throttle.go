@@ -28,8 +28,13 @@ func NewThrottle(limit int, window time.Duration) *Throttle {
 // last allowed (so a lock-out is logged once, not once per attempt).
 // Refused attempts are not recorded, so hammering does not extend the wait.
 func (t *Throttle) Allow(key string, now time.Time) (ok bool, retry time.Duration, first bool) {
-	if ok, retry, first = t.check(key, now); ok {
-		t.record(key, now)
+	// Checked and recorded under one hold of the lock: two holds let
+	// concurrent callers all pass the check before any recorded (52 of 50).
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if ok, retry, first = t.checkLocked(key, now); ok {
+		delete(t.refused, key)
+		t.hits[key] = append(t.hits[key], now)
 	}
 	return ok, retry, first
 }
@@ -38,6 +43,11 @@ func (t *Throttle) Allow(key string, now time.Time) (ok bool, retry time.Duratio
 func (t *Throttle) check(key string, now time.Time) (ok bool, retry time.Duration, first bool) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	return t.checkLocked(key, now)
+}
+
+// checkLocked is check with t.mu held.
+func (t *Throttle) checkLocked(key string, now time.Time) (ok bool, retry time.Duration, first bool) {
 	t.ops++
 	if t.ops%1024 == 0 {
 		t.sweep(now)
