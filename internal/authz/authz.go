@@ -56,6 +56,13 @@ const (
 	// EditTemplates: change a network's checklist templates (issue 12):
 	// its admins only. A group's cases keep the items they were given.
 	EditTemplates
+	// ManageQueue: a network's queue of people who need a sponsor, their
+	// restricted fields, offers to its groups and the placements that
+	// followed (issue 13). The network's staff, admins and coordinators.
+	ManageQueue
+	// AnswerOffers: see the offers a network made to a group and accept or
+	// decline them. The group's coordinators only: accepting opens a case.
+	AnswerOffers
 )
 
 var actionNames = map[Action]string{
@@ -76,6 +83,8 @@ var actionNames = map[Action]string{
 	ViewSponsors:       "view-sponsors",
 	DefineVetting:      "define-vetting",
 	EditTemplates:      "edit-templates",
+	ManageQueue:        "manage-queue",
+	AnswerOffers:       "answer-offers",
 }
 
 // String names the action for tests and logs.
@@ -155,6 +164,10 @@ func Can(v Viewer, a Action, org model.Org) bool {
 		return org.Kind == model.KindNetwork && isMember && own == model.RoleAdmin
 	case EditTemplates:
 		return org.Kind == model.KindNetwork && isMember && own == model.RoleAdmin
+	case ManageQueue:
+		return org.Kind == model.KindNetwork && isMember
+	case AnswerOffers:
+		return org.Kind == model.KindGroup && org.NetworkID != "" && isMember && own == model.RoleCoordinator
 	case ViewBackups:
 		if org.Kind == model.KindNetwork {
 			return isMember && own == model.RoleAdmin

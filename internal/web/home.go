@@ -265,6 +265,8 @@ func (s *Server) fillOrg(r *http.Request, d *templateData, org model.Org) error 
 	d.CanSponsors = authz.Can(v.Viewer, authz.ViewSponsors, org)
 	d.CanProfile = authz.Can(v.Viewer, authz.ViewSponsorProfile, org)
 	d.CanTemplates = authz.Can(v.Viewer, authz.EditTemplates, org)
+	d.CanQueue = authz.Can(v.Viewer, authz.ManageQueue, org)
+	d.CanOffers = authz.Can(v.Viewer, authz.AnswerOffers, org)
 	var err error
 	if d.Members, err = s.store.Members(ctx, org.ID, string(d.Lang)); err != nil {
 		return err

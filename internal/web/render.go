@@ -64,6 +64,10 @@ type templateData struct {
 	// group's profile for its network (issue 13).
 	CanSponsors  bool
 	CanProfile   bool
+	// CanQueue: the network's queue and placements; CanOffers: a group's
+	// offers to answer (issue 13).
+	CanQueue  bool
+	CanOffers bool
 	Backups      *backupView // nil unless the viewer looks after the installation
 	CanTemplates bool        // a network admin: the network's checklist templates
 
@@ -160,6 +164,9 @@ type templateData struct {
 	// their sum (matching_weights.go).
 	Weights     []weightView
 	WeightTotal int
+	// Queue is the queue, offers and placements part of a page
+	// (queue_view.go).
+	Queue *queueData
 }
 
 // T translates key into the page's language.
