@@ -171,7 +171,6 @@ func queueMatrix() []matrixRow {
 	}
 }
 
-
 // The queue's restricted markers: the canary crawl never finds them on a
 // page without a reveal, nor anyone outside the network.
 const (

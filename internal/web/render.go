@@ -62,12 +62,12 @@ type templateData struct {
 	CanSettings   bool
 	// CanSponsors: the network's list of sponsor groups; CanProfile: a
 	// group's profile for its network (issue 13).
-	CanSponsors  bool
-	CanProfile   bool
+	CanSponsors bool
+	CanProfile  bool
 	// CanQueue: the network's queue and placements; CanOffers: a group's
 	// offers to answer (issue 13).
-	CanQueue  bool
-	CanOffers bool
+	CanQueue     bool
+	CanOffers    bool
 	Backups      *backupView // nil unless the viewer looks after the installation
 	CanTemplates bool        // a network admin: the network's checklist templates
 
