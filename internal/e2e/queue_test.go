@@ -49,6 +49,12 @@ func TestQueueOnAPhone(t *testing.T) {
 	if first := b.text(`main .queue-list li:first-child h2`); first != "R.M." {
 		b.errorf("the queue: first is %q, want R.M. (decision in 5 days)", first)
 	}
+	queuePath := b.path()
+	switchLanguage(b, "es", queuePath)
+	b.wantText("main h1", es("queue.title"))
+	b.checkPage("the queue in Spanish")
+	b.shot("queue-375-es")
+	switchLanguage(b, "en", queuePath)
 	b.follow(`main .queue-list li:first-child h2 a`, 200)
 	b.checkPage("a person with an open offer")
 	b.shot("entry-375")
@@ -56,7 +62,12 @@ func TestQueueOnAPhone(t *testing.T) {
 	if !strings.Contains(main, "•••-•••-781") || strings.Contains(main, "203456781") || strings.Contains(main, "Demo Processing") {
 		b.errorf("the entry: the A-number is not masked or the facility shows")
 	}
-	b.visit(strings.TrimSuffix(b.path(), "/"+lastPart(b.path())) + "/new")
+	b.visit(queuePath + "?state=seeking_sponsor")
+	b.follow(`main .queue-list li:first-child h2 a`, 200)
+	b.mustExist(`main ol.match-list form[action$="/offers"] button[type=submit]`)
+	b.checkPage("a person seeking a sponsor, with the ranking")
+	b.shot("entry-ranking-375")
+	b.visit(queuePath + "/new")
 	b.checkPage("the add form")
 	b.shot("queue-new-375")
 	b.follow(`main form button[type=submit]`, 422)
@@ -71,9 +82,12 @@ func TestQueueOnAPhone(t *testing.T) {
 	b.follow(`main .queue-list li:first-child h2 a`, 200)
 	b.checkPage("an offer")
 	b.shot("offer-375")
+	offerPath := b.path()
+	switchLanguage(b, "es", offerPath)
+	b.checkPage("an offer in Spanish")
+	b.shot("offer-375-es")
 	if main := b.text("main"); strings.Contains(main, "Demo Processing") || strings.Contains(main, "LAW-2026") || strings.Contains(main, "781") {
 		b.errorf("the offer page shows what the group must not see")
 	}
 }
 
-func lastPart(p string) string { return p[strings.LastIndex(p, "/")+1:] }
