@@ -124,24 +124,19 @@ func (s *Server) rank(r *http.Request, network model.Org, e model.QueueEntry, to
 	if err != nil {
 		return nil, err
 	}
-	var groups []matching.Group
-	for page := 1; ; page++ {
-		rows, total, err := s.store.Sponsors(ctx, network.ID, page, 500)
-		if err != nil {
-			return nil, err
-		}
-		for _, row := range rows {
-			p := row.Profile
-			v := model.Vetting(items, row.Records, p.Adults, today)
-			l := loads[p.GroupID]
-			groups = append(groups, matching.Group{ID: p.GroupID, Name: p.GroupName,
-				Approved: model.Stage(p, v) == model.StageApproved, Languages: p.Languages, RegionID: p.RegionID,
-				Beds: p.Beds, PrivateRoom: p.PrivateRoom, AcceptsChildren: p.AcceptsChildren, Wheelchair: p.Wheelchair,
-				AvailableFrom: p.AvailableFrom, MaxPlacements: p.MaxPlacements, CurrentPlacements: l.Open, LastPlacement: l.LastStart})
-		}
-		if page*500 >= total {
-			break
-		}
+	rows, err := s.store.SponsorCandidates(ctx, network, today)
+	if err != nil {
+		return nil, err
+	}
+	groups := make([]matching.Group, 0, len(rows))
+	for _, row := range rows {
+		p := row.Profile
+		v := model.Vetting(items, row.Records, p.Adults, today)
+		l := loads[p.GroupID]
+		groups = append(groups, matching.Group{ID: p.GroupID, Name: p.GroupName,
+			Approved: model.Stage(p, v) == model.StageApproved, Languages: p.Languages, RegionID: p.RegionID,
+			Beds: p.Beds, PrivateRoom: p.PrivateRoom, AcceptsChildren: p.AcceptsChildren, Wheelchair: p.Wheelchair,
+			AvailableFrom: p.AvailableFrom, MaxPlacements: p.MaxPlacements, CurrentPlacements: l.Open, LastPlacement: l.LastStart})
 	}
 	person := matching.Person{Languages: e.Languages, Adults: e.Adults, ChildrenAges: e.ChildAges,
 		Wheelchair: e.HasNeed("wheelchair"), RegionID: e.RegionID, NeedBy: e.DecisionDate}
