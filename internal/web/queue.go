@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 
 	"puente/internal/matching"
 	"puente/internal/model"
@@ -25,7 +26,8 @@ func (s *Server) queuePage(r *http.Request) *templateData {
 
 // queueList shows a page of the queue, most urgent first: the decision
 // date soonest, then the longest in detention. ?state= narrows it to one
-// state ("all" for every state; none: all but closed).
+// state ("all" for every state; none: all but closed), ?within=7 or 30 to
+// people whose decision comes within that many days.
 func (s *Server) queueList(w http.ResponseWriter, r *http.Request) error {
 	d := s.queuePage(r)
 	d.Title = d.T("queue.title")
@@ -38,16 +40,24 @@ func (s *Server) queueList(w http.ResponseWriter, r *http.Request) error {
 		filter = ""
 	}
 	d.Queue.Filter = filter
-	page := pageParam(r)
-	entries, total, err := s.store.QueueList(ctx, d.Org, store.QueueFilter{State: filter}, page, queuePageSize)
-	if err != nil {
-		return err
-	}
-	d.Queue.Entries = entries
+	f := store.QueueFilter{State: filter}
 	q := url.Values{}
 	if filter != "" {
 		q.Set("state", filter)
 	}
+	switch within := r.URL.Query().Get("within"); within {
+	case "7", "30":
+		n, _ := strconv.Atoi(within)
+		f.Before = s.daysFrom(viewerZone(r), n+1)
+		d.Queue.Within = within
+		q.Set("within", within)
+	}
+	page := pageParam(r)
+	entries, total, err := s.store.QueueList(ctx, d.Org, f, page, queuePageSize)
+	if err != nil {
+		return err
+	}
+	d.Queue.Entries = entries
 	d.Queue.pager(orgPath(d.Org)+"/queue", q, page, total)
 	return s.render(w, r, http.StatusOK, "queue", d)
 }
