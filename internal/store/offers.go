@@ -87,6 +87,14 @@ func (s *Store) GroupOffers(ctx context.Context, group model.Org, limit int) ([]
 		WHERE o.group_id = ? ORDER BY o.state <> 'open', o.expires_at DESC, o.id LIMIT ?`, group.ID, limit))
 }
 
+// OpenOffers counts group's offers still waiting for an answer now.
+func (s *Store) OpenOffers(ctx context.Context, group model.Org) (int, error) {
+	var n int
+	err := s.rd().QueryRowContext(ctx, `SELECT count(*) FROM queue_offers WHERE group_id = ? AND state = 'open' AND expires_at > ?`,
+		group.ID, ts(s.now())).Scan(&n)
+	return n, err
+}
+
 // GroupOffer returns group's offer id; model.ErrNotFound for an offer to
 // another group, as for one that does not exist.
 func (s *Store) GroupOffer(ctx context.Context, group model.Org, offerID string) (model.Offer, error) {
