@@ -56,6 +56,15 @@ const (
 	// EditTemplates: change a network's checklist templates (issue 12):
 	// its admins only. A group's cases keep the items they were given.
 	EditTemplates
+	// ManageAPITokens: create, list and revoke a network's API tokens for
+	// structured intake (issue 13). Its admins.
+	ManageAPITokens
+	// ImportIntake: add people to a network's queue from a CSV file. Its
+	// staff (admins and coordinators).
+	ImportIntake
+	// ViewNetworkDashboard: a network's dashboard and its de-identified
+	// reports. Its staff.
+	ViewNetworkDashboard
 )
 
 var actionNames = map[Action]string{
@@ -76,6 +85,10 @@ var actionNames = map[Action]string{
 	ViewSponsors:       "view-sponsors",
 	DefineVetting:      "define-vetting",
 	EditTemplates:      "edit-templates",
+
+	ManageAPITokens:      "manage-api-tokens",
+	ImportIntake:         "import-intake",
+	ViewNetworkDashboard: "view-network-dashboard",
 }
 
 // String names the action for tests and logs.
@@ -153,8 +166,10 @@ func Can(v Viewer, a Action, org model.Org) bool {
 		return org.Kind == model.KindNetwork && isMember
 	case DefineVetting:
 		return org.Kind == model.KindNetwork && isMember && own == model.RoleAdmin
-	case EditTemplates:
+	case EditTemplates, ManageAPITokens:
 		return org.Kind == model.KindNetwork && isMember && own == model.RoleAdmin
+	case ImportIntake, ViewNetworkDashboard:
+		return org.Kind == model.KindNetwork && isMember
 	case ViewBackups:
 		if org.Kind == model.KindNetwork {
 			return isMember && own == model.RoleAdmin
