@@ -74,7 +74,9 @@ func RegionKey(name string) string { return strings.ToLower(strings.TrimSpace(na
 // is wrong with it, field by field in a stable order; none: the row may be
 // written.
 func Check(e *Entry, rules Rules) (regionID string, problems []Problem) {
-	add := func(field, code string, param int) { problems = append(problems, Problem{Field: field, Code: code, Param: param}) }
+	add := func(field, code string, param int) {
+		problems = append(problems, Problem{Field: field, Code: code, Param: param})
+	}
 	text := func(field string, v *string, required bool, max int) {
 		*v = strings.TrimSpace(*v)
 		switch {
