@@ -356,6 +356,10 @@ var countableTables = map[string]string{
 	"vetting_items":    `SELECT count(*) FROM vetting_items`,
 	"sponsor_profiles": `SELECT count(*) FROM sponsor_profiles`,
 	"vetting_records":  `SELECT count(*) FROM vetting_records`,
+	// The queue and offers (020).
+	"queue_entries":       `SELECT count(*) FROM queue_entries`,
+	"queue_state_changes": `SELECT count(*) FROM queue_state_changes`,
+	"queue_offers":        `SELECT count(*) FROM queue_offers`,
 	// Checklists (015).
 	"case_checklists":      `SELECT count(*) FROM case_checklists`,
 	"case_checklist_items": `SELECT count(*) FROM case_checklist_items`,
