@@ -9,13 +9,15 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"puente/internal/model"
 )
 
 // Columns are the CSV file's columns, by their header names; the order in
 // the file is free. Lists (languages, child_ages, needs) separate their
 // values with spaces, commas, semicolons or "|" inside the cell.
 var Columns = []string{"external_ref", "pseudonym", "languages", "adults", "child_ages", "decision_date",
-	"detained_since", "region", "needs", "a_number", "facility"}
+	"detained_since", "region", "needs", "anumber", "facility"}
 
 // RequiredColumns must be in the header.
 var RequiredColumns = []string{"external_ref", "pseudonym", "adults"}
@@ -107,7 +109,7 @@ func ReadCSV(r io.Reader, maxRows int) ([]Row, error) {
 			}
 		}
 		if len(rec) != len(cols) {
-			row.Problems = append(row.Problems, Problem{Field: "row", Code: "columns", Param: len(cols)})
+			row.Problems = append(row.Problems, Problem{Field: "row", Code: ProblemColumns, Param: len(cols)})
 			rows = append(rows, row)
 			continue
 		}
@@ -133,9 +135,9 @@ func (row *Row) set(col, v string) {
 		v = strings.TrimSpace(v)
 		n, err := strconv.Atoi(v)
 		if v == "" {
-			row.Problems = append(row.Problems, Problem{Field: col, Code: "required"})
+			row.Problems = append(row.Problems, Problem{Field: col, Code: model.ProblemRequired})
 		} else if err != nil || strings.HasPrefix(v, "+") {
-			row.Problems = append(row.Problems, Problem{Field: col, Code: "number"})
+			row.Problems = append(row.Problems, Problem{Field: col, Code: ProblemNumber})
 		}
 		e.Adults = n
 		if err != nil {
@@ -145,7 +147,7 @@ func (row *Row) set(col, v string) {
 		for _, s := range splitList(v) {
 			n, err := strconv.Atoi(s)
 			if err != nil || strings.HasPrefix(s, "+") {
-				row.Problems = append(row.Problems, Problem{Field: col, Code: "number"})
+				row.Problems = append(row.Problems, Problem{Field: col, Code: ProblemNumber})
 				e.ChildAges = nil
 				return
 			}
@@ -159,7 +161,7 @@ func (row *Row) set(col, v string) {
 		e.Region = v
 	case "needs":
 		e.Needs = splitList(v)
-	case "a_number":
+	case "anumber":
 		e.ANumber = v
 	case "facility":
 		e.Facility = v

@@ -5,10 +5,11 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"puente/internal/model"
 )
 
-var rules = Rules{Regions: map[string]string{"north texas": "r1", "houston": "r2"},
-	Needs: []string{"wheelchair", "medical", "schooling"}, Today: "2026-03-01"}
+var rules = Rules{Regions: []model.Region{{ID: "r1", Name: "North Texas"}, {ID: "r2", Name: "Houston"}}, Today: "2026-03-01"}
 
 func TestReadCSV(t *testing.T) {
 	file := "\ufeffExternal_Ref;pseudonym;adults;child_ages;languages;region\r\n" +
@@ -52,7 +53,7 @@ func TestReadCSVUnusable(t *testing.T) {
 }
 
 func TestCheckRows(t *testing.T) {
-	file := "external_ref,pseudonym,adults,child_ages,languages,region,needs,a_number,decision_date,detained_since,facility\n" +
+	file := "external_ref,pseudonym,adults,child_ages,languages,region,needs,anumber,decision_date,detained_since,facility\n" +
 		"R1,M.G.,2,4,es,houston,wheelchair,A 012-345-678,2026-04-01,2026-01-10,Facility\n" + // 2: valid
 		",M.G.,0,4,xx,,,,,,\n" + // 3: no ref, no adults, bad language
 		"R3,A.B.,two,19,es,Mars,flying,123,2026-02-30,2027-01-01,\n" + // 4: many problems
@@ -74,23 +75,23 @@ func TestCheckRows(t *testing.T) {
 		}
 	}
 	want := map[int][]string{
-		3: {"external_ref:required", "languages:language", "adults:adults"},
-		4: {"adults:number", "child_ages:child_age", "decision_date:date", "detained_since:future", "region:region", "needs:need", "a_number:anumber"},
+		3: {"external_ref:required", "languages:choice", "adults:count"},
+		4: {"adults:number", "child_ages:count", "decision_date:date", "detained_since:future", "region:choice", "needs:choice", "anumber:anumber"},
 		5: {"external_ref:duplicate"},
 		6: {"row:columns"},
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("problems:\ngot  %v\nwant %v", got, want)
 	}
-	if len(valid) != 1 || valid[0].RegionID != "r2" || valid[0].Entry.ANumber != "012345678" {
+	if len(valid) != 1 || valid[0].Input.RegionID != "r2" || valid[0].Input.ANumber != "A 012-345-678" || valid[0].Line != 2 {
 		t.Errorf("valid rows: got %+v, want line 2 with region r2 and the A-number's digits", valid)
 	}
 }
 
 func TestCheckText(t *testing.T) {
-	e := Entry{ExternalRef: strings.Repeat("x", MaxRefLen+1), Pseudonym: "a\u202eb", Adults: 1, Facility: "ok"}
-	_, ps := Check(&e, rules)
-	want := []Problem{{Field: "external_ref", Code: "too_long", Param: MaxRefLen}, {Field: "pseudonym", Code: "chars"}}
+	e := Entry{ExternalRef: strings.Repeat("x", model.ExternalRefMax+1), Pseudonym: "a\u202eb", Adults: 1, Facility: "ok"}
+	_, ps := Check(e, rules)
+	want := []Problem{{Field: "external_ref", Code: "too_long"}, {Field: "pseudonym", Code: "text"}}
 	if !reflect.DeepEqual(ps, want) {
 		t.Errorf("got %+v, want %+v", ps, want)
 	}
