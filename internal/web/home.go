@@ -265,6 +265,8 @@ func (s *Server) fillOrg(r *http.Request, d *templateData, org model.Org) error 
 	d.CanSponsors = authz.Can(v.Viewer, authz.ViewSponsors, org)
 	d.CanProfile = authz.Can(v.Viewer, authz.ViewSponsorProfile, org)
 	d.CanTemplates = authz.Can(v.Viewer, authz.EditTemplates, org)
+	d.Intake = &intakeData{CanTokens: authz.Can(v.Viewer, authz.ManageAPITokens, org),
+		CanImport: authz.Can(v.Viewer, authz.ImportIntake, org)}
 	var err error
 	if d.Members, err = s.store.Members(ctx, org.ID, string(d.Lang)); err != nil {
 		return err

@@ -160,6 +160,9 @@ type templateData struct {
 	// their sum (matching_weights.go).
 	Weights     []weightView
 	WeightTotal int
+	// Intake is structured intake's part of a page: API tokens, the CSV
+	// import (api_tokens.go, intake_csv.go).
+	Intake *intakeData
 }
 
 // T translates key into the page's language.
