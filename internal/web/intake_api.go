@@ -195,10 +195,19 @@ func bearer(r *http.Request) (string, bool) {
 	return token, true
 }
 
-// problemMessage words a row's problem: "Adults: Enter a whole number
-// from 1 to 20." The duplicate's earlier row is a line (CSV) or an index
-// (API), as unit says.
+// problemMessage words a row's problem with its column's name: "adults:
+// Enter a whole number from 1 to 20." The duplicate's earlier row is a
+// line (CSV) or an index (API), as unit says.
 func problemMessage(lang i18n.Lang, p intake.Problem, unit string) string {
+	label := p.Field // the column's own name, as in the file's header
+	if label == "row" {
+		label = lang.T("intake.col.row")
+	}
+	return label + ": " + problemText(lang, p, unit)
+}
+
+// problemText words a row's problem.
+func problemText(lang i18n.Lang, p intake.Problem, unit string) string {
 	msg := lang.T("intake.problem." + p.Code)
 	switch p.Code {
 	case intake.ProblemDuplicate:
@@ -210,7 +219,7 @@ func problemMessage(lang i18n.Lang, p intake.Problem, unit string) string {
 	case model.ProblemTooLong:
 		msg = lang.T("intake.problem.too_long", textMax(p.Field))
 	}
-	return lang.T("intake.col."+p.Field) + ": " + msg
+	return msg
 }
 
 // countMax is the highest number a counted field takes.

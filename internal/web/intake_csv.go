@@ -41,7 +41,13 @@ type importReport struct {
 type rejectedRow struct {
 	Line     int
 	Ref      string
-	Problems []string
+	Problems []rowProblem
+}
+
+// rowProblem is one reason, about a column (its name as in the file) or
+// the whole row ("row").
+type rowProblem struct {
+	Field, Message string
 }
 
 // intakePage starts the import page of the network in the URL.
@@ -116,7 +122,7 @@ func (s *Server) intakeImportPost(w http.ResponseWriter, r *http.Request) error 
 			rr.Ref = ""
 		}
 		for _, p := range c.Problems {
-			rr.Problems = append(rr.Problems, problemMessage(d.Lang, p, "line"))
+			rr.Problems = append(rr.Problems, rowProblem{Field: p.Field, Message: problemText(d.Lang, p, "line")})
 		}
 		rep.Rejected = append(rep.Rejected, rr)
 	}

@@ -333,9 +333,9 @@ func TestIntakeCSV(t *testing.T) {
 	if n := queued(t, e, net); n != 3 {
 		t.Errorf("after the import: %d in the queue, want 3", n)
 	}
-	for _, want := range []string{"<th scope=\"row\">4</th>", "pseudonym: Fill this in.", "adults: Enter whole numbers only.",
-		"<th scope=\"row\">5</th>", "needs: Use one of the values", "decision_date: Enter a real date",
-		"<th scope=\"row\">6</th>", "external_ref: Line 2 has the same reference."} {
+	for _, want := range []string{"<th scope=\"row\">4</th>", "pseudonym</code>: Fill this in.", "adults</code>: Enter whole numbers only.",
+		"<th scope=\"row\">5</th>", "needs</code>: Use one of the values", "decision_date</code>: Enter a real date",
+		"<th scope=\"row\">6</th>", "external_ref</code>: Line 2 has the same reference."} {
 		if !strings.Contains(res.body, want) {
 			t.Errorf("report: %q missing", want)
 		}
@@ -373,7 +373,7 @@ func TestIntakeCSV(t *testing.T) {
 	}
 	coord.post("/lang", url.Values{"lang": {"es"}, "return": {"/"}})
 	res = uploadCSV(t, coord, net.ID, "malo.csv", "external_ref,pseudonym,adults\nR-10,,1\n")
-	if res.status != http.StatusOK || !strings.Contains(res.body, "pseudonym: Complete este dato.") {
+	if res.status != http.StatusOK || !strings.Contains(res.body, "pseudonym</code>: Complete este dato.") {
 		t.Errorf("Spanish report: got %d without the Spanish reason", res.status)
 	}
 }

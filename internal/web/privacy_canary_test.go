@@ -79,7 +79,8 @@ func pvOrgPaths(e *testEnv) []string {
 		id := e.orgs[k].ID
 		out = append(out, "/orgs/"+id, "/orgs/"+id+"/security", "/orgs/"+id+"/groups/new", "/orgs/"+id+"/invitations/new",
 			"/orgs/"+id+"/settings", "/orgs/"+id+"/profile", "/orgs/"+id+"/profile/edit", "/orgs/"+id+"/sponsors",
-			"/orgs/"+id+"/sponsors/expiring", "/orgs/"+id+"/vetting/setup", "/orgs/"+id+"/matching/weights")
+			"/orgs/"+id+"/sponsors/expiring", "/orgs/"+id+"/vetting/setup", "/orgs/"+id+"/matching/weights",
+			"/orgs/"+id+"/api-tokens", "/orgs/"+id+"/intake")
 	}
 	return out
 }
