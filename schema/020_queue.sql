@@ -85,4 +85,6 @@ CREATE TABLE queue_offers (
 CREATE UNIQUE INDEX queue_offers_open ON queue_offers (entry_id) WHERE state = 'open';
 CREATE INDEX queue_offers_entry ON queue_offers (entry_id, created_at);
 CREATE INDEX queue_offers_group ON queue_offers (group_id, state, expires_at);
+-- Expiry at use: the network's open offers by when they lapse.
+CREATE INDEX queue_offers_lapse ON queue_offers (network_id, expires_at) WHERE state = 'open';
 CREATE INDEX queue_offers_case ON queue_offers (case_id) WHERE case_id IS NOT NULL;

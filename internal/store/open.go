@@ -43,6 +43,9 @@ type Store struct {
 	recompute recomputer
 	// opened keeps sealed deadline dates already opened (opened.go).
 	opened openedCache
+	// faults, set only by tests, fails a multi-step write after a named
+	// step (handoff.go), to prove it all-or-nothing.
+	faults func(step string) error
 }
 
 // busyTimeoutMS is how long a writer waits for the lock before failing.

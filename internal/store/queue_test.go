@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"testing"
+	"time"
 
 	"puente/internal/model"
 )
@@ -126,5 +127,209 @@ func TestQueueEntryValidate(t *testing.T) {
 		if len(ps) != 1 || ps[0].Field != c.field || ps[0].Code != c.code {
 			t.Errorf("%s: got %v, want %s/%s", c.name, ps, c.field, c.code)
 		}
+	}
+}
+
+// approveGroup makes g approved from today: a complete profile in region
+// and one required item done today, valid for validDays.
+func approveGroup(t *testing.T, w *world, g model.Org, region string, validDays int, today string) {
+	t.Helper()
+	ctx := context.Background()
+	p := model.SponsorProfile{RegionID: region, Languages: []string{"es"}, Adults: 1, Beds: 4, MaxPlacements: 2, AcceptsChildren: true}
+	if err := w.s.SaveSponsorProfile(ctx, g, p, ""); err != nil {
+		t.Fatal(err)
+	}
+	items, _ := w.s.VettingItems(ctx, g.NetworkID)
+	if len(items) == 0 {
+		if err := w.s.AddVettingItem(ctx, g.NetworkID, model.VettingItem{Name: "Home visit", ValidDays: validDays}); err != nil {
+			t.Fatal(err)
+		}
+		items, _ = w.s.VettingItems(ctx, g.NetworkID)
+	}
+	if err := w.s.RecordVetting(ctx, g, items[0].ID, "", today, ""); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// seekingEntry adds one entry with restricted fields and moves it to
+// seeking a sponsor.
+func seekingEntry(t *testing.T, w *world, regions []model.Region, ref string) string {
+	t.Helper()
+	ctx := context.Background()
+	in := model.QueueEntryInput{Pseudonym: "R.M.", Languages: []string{"es"}, Adults: 1, ChildAges: []int{6},
+		RegionID: regions[0].ID, ExternalRef: ref, ANumber: "A098-765-432", Facility: "Otero County Processing Center"}
+	res, err := w.s.AddQueueEntries(ctx, w.orgs["n1"], []model.QueueEntryInput{in}, w.users["n1coord"].ID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.s.SetQueueState(ctx, w.orgs["n1"], res[0].ID, model.QueueSeeking, w.users["n1coord"].ID); err != nil {
+		t.Fatal(err)
+	}
+	return res[0].ID
+}
+
+func handOff() HandOff {
+	return HandOff{Principal: model.PersonInput{Name: "R.M.", Languages: "Spanish"},
+		Others: []model.PersonInput{{Name: "Child 1 (6)", Relationship: "child"}}}
+}
+
+func TestOffersAnsweredAtUse(t *testing.T) {
+	w, regions := newQueueWorld(t)
+	ctx := context.Background()
+	start := time.Date(2026, 12, 1, 15, 0, 0, 0, time.UTC)
+	clk := useClock(w.s, start)
+	today := "2026-12-01"
+	n1, g1, g2 := w.orgs["n1"], w.orgs["g1"], w.orgs["g2"]
+	coord, gina := w.users["n1coord"].ID, w.users["g1coord"].ID
+	approveGroup(t, w, g1, regions[0].ID, 30, today)
+	entry := seekingEntry(t, w, regions, "x1")
+
+	// Not approved: no offer.
+	if _, err := w.s.CreateOffer(ctx, n1, entry, g2, coord, today, model.OfferTTL); !errors.Is(err, ErrNotApproved) {
+		t.Errorf("offer to an unapproved group: got %v, want ErrNotApproved", err)
+	}
+	if _, err := w.s.CreateOffer(ctx, n1, entry, w.orgs["g3"], coord, today, model.OfferTTL); !errors.Is(err, model.ErrNotFound) {
+		t.Errorf("offer to another network's group: got %v, want not found", err)
+	}
+	id, err := w.s.CreateOffer(ctx, n1, entry, g1, coord, today, model.OfferTTL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.s.CreateOffer(ctx, n1, entry, g1, coord, today, model.OfferTTL); !errors.Is(err, ErrQueueState) {
+		t.Errorf("a second offer: got %v, want ErrQueueState", err)
+	}
+	if e, _ := w.s.QueueEntry(ctx, n1, entry); e.State != model.QueueOffered {
+		t.Errorf("entry state after the offer: %s", e.State)
+	}
+	// Another group never sees it.
+	if _, err := w.s.GroupOffer(ctx, g2, id); !errors.Is(err, model.ErrNotFound) {
+		t.Errorf("g2 reading g1's offer: got %v, want not found", err)
+	}
+	if err := w.s.DeclineOffer(ctx, g2, id, "timing", "", w.users["g2coord"].ID); !errors.Is(err, model.ErrNotFound) {
+		t.Errorf("g2 declining g1's offer: got %v, want not found", err)
+	}
+	o, err := w.s.GroupOffer(ctx, g1, id)
+	if err != nil || o.Pseudonym != "R.M." || len(o.ChildAges) != 1 || !o.Live(clk.now()) {
+		t.Fatalf("g1's offer: %+v, %v", o, err)
+	}
+
+	// Declined: seeking again.
+	if err := w.s.DeclineOffer(ctx, g1, id, "timing", "Not before January", gina); err != nil {
+		t.Fatal(err)
+	}
+	if e, _ := w.s.QueueEntry(ctx, n1, entry); e.State != model.QueueSeeking {
+		t.Errorf("entry after a decline: %s, want seeking", e.State)
+	}
+	if _, err := w.s.AcceptOffer(ctx, g1, id, gina, today, handOff()); !errors.Is(err, ErrOfferDead) {
+		t.Errorf("accepting a declined offer: got %v, want ErrOfferDead", err)
+	}
+
+	// Withdrawn: dead.
+	id2, err := w.s.CreateOffer(ctx, n1, entry, g1, coord, today, model.OfferTTL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.s.WithdrawOffer(ctx, n1, id2, coord); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.s.AcceptOffer(ctx, g1, id2, gina, today, handOff()); !errors.Is(err, ErrOfferDead) {
+		t.Errorf("accepting a withdrawn offer: got %v, want ErrOfferDead", err)
+	}
+
+	// Expired at use: 72 hours and a second later.
+	id3, err := w.s.CreateOffer(ctx, n1, entry, g1, coord, today, model.OfferTTL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clk.advance(model.OfferTTL + time.Second)
+	if _, err := w.s.AcceptOffer(ctx, g1, id3, gina, "2026-12-04", handOff()); !errors.Is(err, ErrOfferDead) {
+		t.Errorf("accepting an expired offer: got %v, want ErrOfferDead", err)
+	}
+	if err := w.s.ExpireOffers(ctx, n1); err != nil {
+		t.Fatal(err)
+	}
+	if e, _ := w.s.QueueEntry(ctx, n1, entry); e.State != model.QueueSeeking {
+		t.Errorf("entry after its offer lapsed: %s, want seeking", e.State)
+	}
+
+	// Approval lost since the offer: refused. The item lasts 30 days.
+	id4, err := w.s.CreateOffer(ctx, n1, entry, g1, coord, "2026-12-04", model.OfferTTL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.s.AcceptOffer(ctx, g1, id4, gina, "2026-12-31", handOff()); !errors.Is(err, ErrNotApproved) {
+		t.Errorf("accepting after approval lapsed: got %v, want ErrNotApproved", err)
+	}
+	if n := countRows(t, w.s, "cases"); n != 0 {
+		t.Errorf("refused accepts opened %d cases", n)
+	}
+}
+
+func TestAcceptOfferHandsOff(t *testing.T) {
+	w, regions := newQueueWorld(t)
+	ctx := context.Background()
+	useClock(w.s, time.Date(2026, 12, 1, 15, 0, 0, 0, time.UTC))
+	today := "2026-12-01"
+	n1, g1 := w.orgs["n1"], w.orgs["g1"]
+	approveGroup(t, w, g1, regions[0].ID, 365, today)
+	entry := seekingEntry(t, w, regions, "x1")
+	id, err := w.s.CreateOffer(ctx, n1, entry, g1, w.users["n1coord"].ID, today, model.OfferTTL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tables := []string{"cases", "people", "case_checklists", "case_checklist_items", "case_history"}
+	// A failure after each step leaves nothing of the hand-off.
+	for _, step := range []string{"case", "checklists", "linked"} {
+		w.s.faults = func(s string) error {
+			if s == step {
+				return errors.New("injected after " + s)
+			}
+			return nil
+		}
+		if _, err := w.s.AcceptOffer(ctx, g1, id, w.users["g1coord"].ID, today, handOff()); err == nil {
+			t.Fatalf("failure after %s: accepted", step)
+		}
+		for _, tb := range tables {
+			if n := countRows(t, w.s, tb); n != 0 {
+				t.Errorf("failure after %s left %d rows in %s", step, n, tb)
+			}
+		}
+		if e, _ := w.s.QueueEntry(ctx, n1, entry); e.State != model.QueueOffered || e.CaseID != "" {
+			t.Errorf("failure after %s: entry %s linked to %q", step, e.State, e.CaseID)
+		}
+	}
+	w.s.faults = nil
+	c, err := w.s.AcceptOffer(ctx, g1, id, w.users["g1coord"].ID, today, handOff())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.GroupID != g1.ID || c.Status != "group_accepted" || c.People != 2 || c.PrincipalName != "R.M." {
+		t.Errorf("the case: %+v", c)
+	}
+	e, _ := w.s.QueueEntry(ctx, n1, entry)
+	if e.State != model.QueueAccepted || e.CaseID != c.ID || e.GroupID != g1.ID {
+		t.Errorf("the entry after hand-off: %+v", e)
+	}
+	cls, err := w.s.CaseChecklists(ctx, c.ID)
+	if err != nil || len(cls) != len(HandOffStages) {
+		t.Errorf("checklists: %d, %v; want %d", len(cls), err, len(HandOffStages))
+	}
+	people, _ := w.s.People(ctx, c.ID, "en")
+	if !people[0].HasANumber || people[0].ANumberLast3 != "432" || !people[0].HasFacility {
+		t.Errorf("restricted fields not handed over: %+v", people[0])
+	}
+	a, err := w.s.RevealPersonField(ctx, c, people[0].ID, model.FieldANumber, w.users["g1coord"].ID)
+	if err != nil || a != "098765432" {
+		t.Errorf("the case's A-number: %q, %v", a, err)
+	}
+	if _, err := w.s.AcceptOffer(ctx, g1, id, w.users["g1coord"].ID, today, handOff()); !errors.Is(err, ErrOfferDead) {
+		t.Errorf("accepting twice: got %v, want ErrOfferDead", err)
+	}
+	pl, err := w.s.PlacementOf(ctx, n1, entry, today, time.Date(2026, 12, 1, 15, 0, 0, 0, time.UTC))
+	if err != nil || pl.GroupID != g1.ID || pl.CaseStatus != "group_accepted" || pl.Pseudonym != "R.M." {
+		t.Errorf("placement: %+v, %v", pl, err)
+	}
+	if list, total, err := w.s.Placements(ctx, n1, today, time.Now(), 1, 20); err != nil || total != 1 || len(list) != 1 {
+		t.Errorf("placements: %d of %d, %v", len(list), total, err)
 	}
 }
