@@ -2,9 +2,16 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"sort"
+	"strconv"
+	"strings"
 
 	"puente/internal/model"
 )
+
+// A network's dashboard and de-identified reports (issue 13): counts,
+// dates and pseudonyms, never a name, an A-number or a facility.
 
 // QueueStateCounts counts networkID's queue entries by state.
 func (s *Store) QueueStateCounts(ctx context.Context, networkID string) (map[model.QueueState]int, error) {
@@ -23,4 +30,112 @@ func (s *Store) QueueStateCounts(ctx context.Context, networkID string) (map[mod
 		out[st] = n
 	}
 	return out, rows.Err()
+}
+
+// UrgencyCounts are the people still waiting for a sponsor or a release
+// (every state before arrived, closed left out) by how soon their bond or
+// parole decision is: already past, within 7 days, within 30, later, or
+// not known.
+type UrgencyCounts struct {
+	Past, Week, Month, Later, Unknown int
+}
+
+// QueueUrgency counts networkID's waiting entries by decision date, on
+// today (the network's day).
+func (s *Store) QueueUrgency(ctx context.Context, networkID, today, in7, in30 string) (UrgencyCounts, error) {
+	var u UrgencyCounts
+	err := s.rd().QueryRowContext(ctx, `
+		SELECT coalesce(sum(decision_date <> '' AND decision_date < ?2), 0),
+		       coalesce(sum(decision_date >= ?2 AND decision_date <= ?3), 0),
+		       coalesce(sum(decision_date > ?3 AND decision_date <= ?4), 0),
+		       coalesce(sum(decision_date > ?4), 0),
+		       coalesce(sum(decision_date = ''), 0)
+		FROM queue_entries
+		WHERE network_id = ?1 AND state NOT IN ('arrived', 'closed')`, networkID, today, in7, in30).
+		Scan(&u.Past, &u.Week, &u.Month, &u.Later, &u.Unknown)
+	return u, err
+}
+
+// DaysToPlacement lists, for each of networkID's entries that arrived at
+// a group, the whole days from its referral (the entry's creation) to its
+// first arrival, shortest first.
+func (s *Store) DaysToPlacement(ctx context.Context, networkID string) ([]int, error) {
+	rows, err := s.rd().QueryContext(ctx, `
+		SELECT CAST(julianday(min(c.at)) - julianday(e.created_at) AS INTEGER)
+		FROM queue_entries e
+		JOIN queue_state_changes c ON c.entry_id = e.id AND c.state = 'arrived'
+		WHERE e.network_id = ?
+		GROUP BY e.id`, networkID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int
+	for rows.Next() {
+		var d int
+		if err := rows.Scan(&d); err != nil {
+			return nil, err
+		}
+		out = append(out, max(d, 0))
+	}
+	sort.Ints(out)
+	return out, rows.Err()
+}
+
+// QueueReportRow is one line of the de-identified queue report: the
+// pseudonym, counts and dates; never the external reference, an A-number,
+// a facility or a case.
+type QueueReportRow struct {
+	Pseudonym     string
+	State         model.QueueState
+	StateSince    string // YYYY-MM-DD (UTC)
+	ReferredOn    string // YYYY-MM-DD (UTC)
+	Languages     string // codes, comma-separated
+	Adults        int
+	Children      int
+	Region        string
+	Needs         string // codes, comma-separated
+	DecisionDate  string
+	DetainedSince string
+	Group         string
+}
+
+// QueueReport reads network's queue for the de-identified report, by
+// urgency, and writes the export to the audit log (action "export",
+// object the network, field "queue_csv") in the same transaction.
+func (s *Store) QueueReport(ctx context.Context, network model.Org, actorID string) ([]QueueReportRow, error) {
+	var out []QueueReportRow
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		out = out[:0]
+		rows, err := s.in(tx).QueryContext(ctx, `
+			SELECT e.pseudonym, e.state, substr(e.state_changed_at, 1, 10), substr(e.created_at, 1, 10), e.languages,
+			       e.adults, e.child_ages, coalesce(r.name, ''), e.needs, e.decision_date, e.detained_since, coalesce(g.name, '')
+			FROM queue_entries e
+			LEFT JOIN network_regions r ON r.id = e.region_id
+			LEFT JOIN organisations g ON g.id = e.group_id
+			WHERE e.network_id = ?
+			ORDER BY e.urgency, e.id`, network.ID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var r QueueReportRow
+			var ages string
+			if err := rows.Scan(&r.Pseudonym, &r.State, &r.StateSince, &r.ReferredOn, &r.Languages, &r.Adults, &ages,
+				&r.Region, &r.Needs, &r.DecisionDate, &r.DetainedSince, &r.Group); err != nil {
+				return err
+			}
+			if ages != "" {
+				r.Children = strings.Count(ages, ",") + 1
+			}
+			out = append(out, r)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return insertAudit(ctx, tx, AuditEntry{ActorID: actorID, OrgID: network.ID, Action: "export", ObjectType: "network",
+			ObjectID: network.ID, Field: "queue_csv", Detail: "rows=" + strconv.Itoa(len(out)), at: s.now()})
+	})
+	return out, err
 }

@@ -24,8 +24,8 @@ type intakeData struct {
 	MaxRows      int
 	Report       *importReport
 	Regions      []model.Region
-	// CanTokens and CanImport: the organisation page's links.
-	CanTokens, CanImport bool
+	// CanTokens, CanImport and CanDashboard: the organisation page's links.
+	CanTokens, CanImport, CanDashboard bool
 }
 
 // apiTokenForm names a new token.

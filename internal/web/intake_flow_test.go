@@ -377,3 +377,45 @@ func TestIntakeCSV(t *testing.T) {
 		t.Errorf("Spanish report: got %d without the Spanish reason", res.status)
 	}
 }
+
+// TestNetworkDashboardAndReport: the dashboard counts the queue; the
+// queue report holds pseudonyms, counts and dates and never an external
+// reference, an A-number or a facility; each download is audited.
+func TestNetworkDashboardAndReport(t *testing.T) {
+	e := newEnv(t)
+	net := e.orgs["network"]
+	secret, _ := newAPIToken(t, e, net, e.userID(emailNetAdmin))
+	res := apiPost(t, e, secret, `{"entries":[
+		{"external_ref":"CANARYREF1","pseudonym":"=M.G.","adults":2,"child_ages":[3,5],"decision_date":"2026-01-05","anumber":"A918-273-645","facility":"CANARYQUEUEFACILITY"},
+		{"external_ref":"CANARYREF2","pseudonym":"J.P.","adults":1}]}`, nil)
+	if res.status != http.StatusOK {
+		t.Fatalf("seed: got %d; %s", res.status, res.body)
+	}
+	coord := e.signIn(emailNetCoord)
+	dash := coord.get("/orgs/" + net.ID + "/dashboard")
+	if dash.status != http.StatusOK {
+		t.Fatalf("dashboard: got %d, want 200", dash.status)
+	}
+	for _, want := range []string{`<svg role="img"`, `<tr><th scope="row">Referred</th><td>2</td></tr>`, "Not known</th><td>1</td>"} {
+		if !strings.Contains(dash.body, want) {
+			t.Errorf("dashboard: %q missing", want)
+		}
+	}
+	audits := e.count("audit_log")
+	rep := coord.post("/orgs/"+net.ID+"/reports/queue", url.Values{})
+	if rep.status != http.StatusOK || !strings.HasPrefix(rep.header.Get("Content-Type"), "text/csv") {
+		t.Fatalf("report: got %d %q, want a CSV", rep.status, rep.header.Get("Content-Type"))
+	}
+	if !strings.Contains(rep.body, "'=M.G.,referred,") || !strings.Contains(rep.body, "J.P.,referred,") {
+		t.Errorf("report: pseudonyms missing (a formula-like one quoted): %s", rep.body)
+	}
+	for _, m := range []string{"CANARYREF", "CANARYQUEUEFACILITY", "918", "273-645"} {
+		if strings.Contains(rep.body, m) {
+			t.Errorf("report holds %q: %s", m, rep.body)
+		}
+	}
+	e.st.FlushAudit()
+	if got := e.count("audit_log") - audits; got != 1 {
+		t.Errorf("report: %d audit rows written, want 1", got)
+	}
+}

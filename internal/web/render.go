@@ -163,6 +163,8 @@ type templateData struct {
 	// Intake is structured intake's part of a page: API tokens, the CSV
 	// import (api_tokens.go, intake_csv.go).
 	Intake *intakeData
+	// Dashboard is a network's dashboard (dashboard.go).
+	Dashboard *dashboardData
 }
 
 // T translates key into the page's language.

@@ -122,6 +122,10 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "GET", "/orgs/{orgID}/api-tokens/{tokenID}/revoke", authz.OnOrg(authz.ManageAPITokens), s.apiTokenRevokeForm)
 		s.add(r, "POST", "/orgs/{orgID}/api-tokens/{tokenID}/revoke", authz.OnOrg(authz.ManageAPITokens), s.apiTokenRevokePost)
 		s.add(r, "GET", "/orgs/{orgID}/intake", authz.OnOrg(authz.ImportIntake), s.intakeImportForm)
+		// The network's dashboard, and its de-identified queue report: a
+		// POST, because each export is written to the audit log.
+		s.add(r, "GET", "/orgs/{orgID}/dashboard", authz.OnOrg(authz.ViewNetworkDashboard), s.networkDashboard)
+		s.add(r, "POST", "/orgs/{orgID}/reports/queue", authz.OnOrg(authz.ViewNetworkDashboard), s.reportQueuePost)
 
 		// Cases of the current sponsor group (a network sees counts).
 		s.add(r, "GET", "/cases", authz.SignedIn, s.caseList)
