@@ -5,7 +5,8 @@ import "strconv"
 // barChart is a horizontal bar chart drawn on the server as inline SVG
 // (role="img", classes from app.css, no inline style: the CSP allows
 // none), with the same figures as a table beside it, which is what screen
-// readers read and what a phone shows when the drawing is too small.
+// readers read. Each label sits on its own line above its bar, so a long
+// Spanish label never runs into the bars on a phone.
 type barChart struct {
 	ID, Title            string
 	LabelHead, ValueHead string
@@ -18,34 +19,35 @@ type barChart struct {
 type barRow struct {
 	Label  string
 	Value  int
+	LabelY int // baseline of the label
 	Y, W   int // top of the bar; its length
-	TextY  int // baseline of its label and value
-	ValueX int
+	ValueX int // where the value is written, after the bar
+	ValueY int
 }
 
 // Bar chart geometry, in SVG user units.
 const (
-	barLabelW = 150 // room for the label, left of the bars
-	barMaxW   = 190 // the longest bar
-	barRowH   = 22
-	barH      = 14
+	barMaxW = 300 // the longest bar
+	barRowH = 38  // a label line and a bar
+	barH    = 14
 )
 
 // newBarChart lays out rows (labels and values in order).
 func newBarChart(id, title, labelHead, valueHead string, labels []string, values []int) barChart {
 	c := barChart{ID: id, Title: title, LabelHead: labelHead, ValueHead: valueHead,
-		Width: barLabelW + barMaxW + 40, Height: len(labels)*barRowH + 4}
+		Width: barMaxW + 50, Height: len(labels)*barRowH + 4}
 	c.ViewBox = "0 0 " + strconv.Itoa(c.Width) + " " + strconv.Itoa(c.Height)
 	top := 0
 	for _, v := range values {
 		top = max(top, v)
 	}
 	for i, l := range labels {
-		r := barRow{Label: l, Value: values[i], Y: 4 + i*barRowH, TextY: 4 + i*barRowH + barH - 2}
+		y := 2 + i*barRowH
+		r := barRow{Label: l, Value: values[i], LabelY: y + 14, Y: y + 20, ValueY: y + 32}
 		if top > 0 && values[i] > 0 {
-			r.W = max(1, values[i]*barMaxW/top)
+			r.W = max(2, values[i]*barMaxW/top)
 		}
-		r.ValueX = barLabelW + r.W + 4
+		r.ValueX = r.W + 6
 		c.Rows = append(c.Rows, r)
 	}
 	return c
