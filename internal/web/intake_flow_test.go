@@ -68,7 +68,7 @@ func apiPost(t *testing.T, e *testEnv, token, body string, header http.Header) r
 }
 
 // newAPIToken creates a token of org through the store as creator.
-func newAPIToken(t *testing.T, e *testEnv, org model.Org, creator string) (string, model.APIToken) {
+func newAPIToken(t testing.TB, e *testEnv, org model.Org, creator string) (string, model.APIToken) {
 	t.Helper()
 	secret := model.APITokenPrefix + auth.NewToken()
 	tok, err := e.st.CreateAPIToken(context.Background(), org, "Test", secret[:10], auth.HashToken(secret), creator, "127.0.0.1")
@@ -299,7 +299,7 @@ func TestIntakeAPIThrottle(t *testing.T) {
 }
 
 // uploadCSV posts file to the network's import as c.
-func uploadCSV(t *testing.T, c *client, orgID, name, file string) response {
+func uploadCSV(t testing.TB, c *client, orgID, name, file string) response {
 	t.Helper()
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
