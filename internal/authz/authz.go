@@ -65,6 +65,13 @@ const (
 	// ViewNetworkDashboard: a network's dashboard and its de-identified
 	// reports. Its staff.
 	ViewNetworkDashboard
+	// ManageQueue: a network's queue of people who need a sponsor, their
+	// restricted fields, offers to its groups and the placements that
+	// followed (issue 13). The network's staff, admins and coordinators.
+	ManageQueue
+	// AnswerOffers: see the offers a network made to a group and accept or
+	// decline them. The group's coordinators only: accepting opens a case.
+	AnswerOffers
 )
 
 var actionNames = map[Action]string{
@@ -89,6 +96,8 @@ var actionNames = map[Action]string{
 	ManageAPITokens:      "manage-api-tokens",
 	ImportIntake:         "import-intake",
 	ViewNetworkDashboard: "view-network-dashboard",
+	ManageQueue:          "manage-queue",
+	AnswerOffers:         "answer-offers",
 }
 
 // String names the action for tests and logs.
@@ -170,6 +179,10 @@ func Can(v Viewer, a Action, org model.Org) bool {
 		return org.Kind == model.KindNetwork && isMember && own == model.RoleAdmin
 	case ImportIntake, ViewNetworkDashboard:
 		return org.Kind == model.KindNetwork && isMember
+	case ManageQueue:
+		return org.Kind == model.KindNetwork && isMember
+	case AnswerOffers:
+		return org.Kind == model.KindGroup && org.NetworkID != "" && isMember && own == model.RoleCoordinator
 	case ViewBackups:
 		if org.Kind == model.KindNetwork {
 			return isMember && own == model.RoleAdmin

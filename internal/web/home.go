@@ -267,6 +267,8 @@ func (s *Server) fillOrg(r *http.Request, d *templateData, org model.Org) error 
 	d.CanTemplates = authz.Can(v.Viewer, authz.EditTemplates, org)
 	d.Intake = &intakeData{CanTokens: authz.Can(v.Viewer, authz.ManageAPITokens, org),
 		CanImport: authz.Can(v.Viewer, authz.ImportIntake, org), CanDashboard: authz.Can(v.Viewer, authz.ViewNetworkDashboard, org)}
+	d.CanQueue = authz.Can(v.Viewer, authz.ManageQueue, org)
+	d.CanOffers = authz.Can(v.Viewer, authz.AnswerOffers, org)
 	var err error
 	if d.Members, err = s.store.Members(ctx, org.ID, string(d.Lang)); err != nil {
 		return err

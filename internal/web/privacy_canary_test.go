@@ -80,6 +80,7 @@ func pvOrgPaths(e *testEnv) []string {
 		out = append(out, "/orgs/"+id, "/orgs/"+id+"/security", "/orgs/"+id+"/groups/new", "/orgs/"+id+"/invitations/new",
 			"/orgs/"+id+"/settings", "/orgs/"+id+"/profile", "/orgs/"+id+"/profile/edit", "/orgs/"+id+"/sponsors",
 			"/orgs/"+id+"/sponsors/expiring", "/orgs/"+id+"/vetting/setup", "/orgs/"+id+"/matching/weights",
+			"/orgs/"+id+"/queue", "/orgs/"+id+"/queue/new", "/orgs/"+id+"/placements", "/orgs/"+id+"/offers",
 			"/orgs/"+id+"/api-tokens", "/orgs/"+id+"/intake", "/orgs/"+id+"/dashboard")
 	}
 	return out

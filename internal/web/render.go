@@ -62,8 +62,12 @@ type templateData struct {
 	CanSettings   bool
 	// CanSponsors: the network's list of sponsor groups; CanProfile: a
 	// group's profile for its network (issue 13).
-	CanSponsors  bool
-	CanProfile   bool
+	CanSponsors bool
+	CanProfile  bool
+	// CanQueue: the network's queue and placements; CanOffers: a group's
+	// offers to answer (issue 13).
+	CanQueue     bool
+	CanOffers    bool
 	Backups      *backupView // nil unless the viewer looks after the installation
 	CanTemplates bool        // a network admin: the network's checklist templates
 
@@ -165,6 +169,9 @@ type templateData struct {
 	Intake *intakeData
 	// Dashboard is a network's dashboard (dashboard.go).
 	Dashboard *dashboardData
+	// Queue is the queue, offers and placements part of a page
+	// (queue_view.go).
+	Queue *queueData
 }
 
 // T translates key into the page's language.

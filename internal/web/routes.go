@@ -126,6 +126,30 @@ func (s *Server) buildRoutes() http.Handler {
 		// POST, because each export is written to the audit log.
 		s.add(r, "GET", "/orgs/{orgID}/dashboard", authz.OnOrg(authz.ViewNetworkDashboard), s.networkDashboard)
 		s.add(r, "POST", "/orgs/{orgID}/reports/queue", authz.OnOrg(authz.ViewNetworkDashboard), s.reportQueuePost)
+		// The network's queue of people who need a sponsor, offers of them
+		// to its groups and the placements that followed (issue 13): the
+		// network's staff. A restricted field is revealed one at a time,
+		// with an audit entry; closing and withdrawing ask first.
+		s.add(r, "GET", "/orgs/{orgID}/queue", authz.OnOrg(authz.ManageQueue), s.queueList)
+		s.add(r, "GET", "/orgs/{orgID}/queue/new", authz.OnOrg(authz.ManageQueue), s.queueNewForm)
+		s.add(r, "POST", "/orgs/{orgID}/queue", authz.OnOrg(authz.ManageQueue), s.queueCreatePost)
+		s.add(r, "GET", "/orgs/{orgID}/queue/{entryID}", authz.OnOrg(authz.ManageQueue), s.queueEntryView)
+		s.add(r, "GET", "/orgs/{orgID}/queue/{entryID}/edit", authz.OnOrg(authz.ManageQueue), s.queueEditForm)
+		s.add(r, "POST", "/orgs/{orgID}/queue/{entryID}", authz.OnOrg(authz.ManageQueue), s.queueUpdatePost)
+		s.add(r, "POST", "/orgs/{orgID}/queue/{entryID}/state", authz.OnOrg(authz.ManageQueue), s.queueStatePost)
+		s.add(r, "GET", "/orgs/{orgID}/queue/{entryID}/close", authz.OnOrg(authz.ManageQueue), s.queueCloseForm)
+		s.add(r, "POST", "/orgs/{orgID}/queue/{entryID}/close", authz.OnOrg(authz.ManageQueue), s.queueClosePost)
+		s.add(r, "POST", "/orgs/{orgID}/queue/{entryID}/reveal", authz.OnOrg(authz.ManageQueue), s.queueRevealPost)
+		s.add(r, "POST", "/orgs/{orgID}/queue/{entryID}/offers", authz.OnOrg(authz.ManageQueue), s.offerCreatePost)
+		s.add(r, "GET", "/orgs/{orgID}/queue/{entryID}/offers/{offerID}/withdraw", authz.OnOrg(authz.ManageQueue), s.offerWithdrawForm)
+		s.add(r, "POST", "/orgs/{orgID}/queue/{entryID}/offers/{offerID}/withdraw", authz.OnOrg(authz.ManageQueue), s.offerWithdrawPost)
+		s.add(r, "GET", "/orgs/{orgID}/placements", authz.OnOrg(authz.ManageQueue), s.placementList)
+		// The offers a group's coordinators answer: accepting opens a case.
+		s.add(r, "GET", "/orgs/{orgID}/offers", authz.OnOrg(authz.AnswerOffers), s.groupOfferList)
+		s.add(r, "GET", "/orgs/{orgID}/offers/{offerID}", authz.OnOrg(authz.AnswerOffers), s.groupOfferView)
+		s.add(r, "POST", "/orgs/{orgID}/offers/{offerID}/accept", authz.OnOrg(authz.AnswerOffers), s.offerAcceptPost)
+		s.add(r, "GET", "/orgs/{orgID}/offers/{offerID}/decline", authz.OnOrg(authz.AnswerOffers), s.offerDeclineForm)
+		s.add(r, "POST", "/orgs/{orgID}/offers/{offerID}/decline", authz.OnOrg(authz.AnswerOffers), s.offerDeclinePost)
 
 		// Cases of the current sponsor group (a network sees counts).
 		s.add(r, "GET", "/cases", authz.SignedIn, s.caseList)
