@@ -175,7 +175,11 @@ type CoverageItem struct {
 	// Going is how many go: the members signed up, plus one when the
 	// appointment's free text (Appointment.Going) names someone.
 	Going   int
-	Settled bool
+	Settled bool // marked attended or not applicable
+	// Done: marked attended. ForInitials are the initials of the person
+	// it is for (the principal's when it is for the whole household).
+	Done        bool
+	ForInitials string
 }
 
 // NeedCoverage is a need with the commitments of its kind in the same

@@ -22,12 +22,15 @@ const scopeGroups = `(SELECT o.id FROM organisations o WHERE o.id = ?1 OR o.netw
 // other zones are compared rightly), with how many people go to each (the
 // members signed up, and one more when the appointment's free text names
 // someone: issue 9's "who goes", which a page shows beside them) and
-// whether someone recorded how it went.
+// whether someone recorded how it went, and the name of the person it is
+// for. The group home page reads its next 14 days' appointments from this
+// one read too (the index appointments_group_start serves the range).
 const coverageApptSQL = `
 	SELECT a.group_id, c.id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
+	       coalesce((SELECT p.name FROM people p WHERE p.id = a.person_id), ''),
 	       a.id, a.kind, a.date, a.time, a.time_zone, a.starts_at, a.place,
 	       (SELECT count(*) FROM appointment_signups s WHERE s.appointment_id = a.id) + (a.going <> ''),
-	       coalesce(mk.state, 'open') <> 'open'
+	       coalesce(mk.state, 'open')
 	FROM appointments a
 	JOIN cases c ON c.id = a.case_id AND c.closed_at IS NULL
 	LEFT JOIN marks mk ON mk.case_id = a.case_id AND mk.key = 'appointment/' || a.id
@@ -43,13 +46,19 @@ func (s *Store) coverageAppointments(ctx context.Context, scopeID string, from, 
 	var out []model.CoverageItem
 	for rows.Next() {
 		var it model.CoverageItem
-		var name, starts string
-		if err := rows.Scan(&it.GroupID, &it.CaseID, &it.CaseCode, &name, &it.ApptID, &it.Kind, &it.Date, &it.Time, &it.TimeZone,
-			&starts, &it.Place, &it.Going, &it.Settled); err != nil {
+		var name, forName, starts, state string
+		if err := rows.Scan(&it.GroupID, &it.CaseID, &it.CaseCode, &name, &forName, &it.ApptID, &it.Kind, &it.Date, &it.Time, &it.TimeZone,
+			&starts, &it.Place, &it.Going, &state); err != nil {
 			return nil, err
 		}
 		it.StartsAt = parseTS(starts)
 		it.Initials = Initials(name)
+		it.ForInitials = it.Initials
+		if forName != "" {
+			it.ForInitials = Initials(forName)
+		}
+		it.Settled = state != string(model.MarkOpen)
+		it.Done = state == string(model.MarkDone)
 		out = append(out, it)
 	}
 	return out, rows.Err()

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -16,10 +17,20 @@ import (
 const testHash = "$argon2id$v=19$m=1024,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2V5a2U"
 
 // openTest opens a fresh, migrated database in t.TempDir and closes it at
-// the end of the test.
+// the end of the test. The database is a copy of one migrated once per
+// test binary (migrating every test's database took most of this
+// package's time under -race); Open on the copy runs every check a
+// server's start runs. Tests of migrations themselves build their own.
 func openTest(t testing.TB) (*Store, string) {
 	t.Helper()
+	tpl, err := migratedTemplate()
+	if err != nil {
+		t.Fatalf("migrated template: %v", err)
+	}
 	path := filepath.Join(t.TempDir(), "puente.db")
+	if err := os.WriteFile(path, tpl, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	s, err := Open(context.Background(), path)
 	if err != nil {
 		t.Fatalf("Open(%s): %v", path, err)
@@ -31,6 +42,25 @@ func openTest(t testing.TB) (*Store, string) {
 	})
 	return s, path
 }
+
+// migratedTemplate is the bytes of a database freshly created and
+// migrated by Open, then closed (so it is all in the one file).
+var migratedTemplate = sync.OnceValues(func() ([]byte, error) {
+	dir, err := os.MkdirTemp("", "puente-store-test-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "template.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.Close(); err != nil {
+		return nil, err
+	}
+	return os.ReadFile(path)
+})
 
 // countRows is CountRows that fails the test on error.
 func countRows(t testing.TB, s *Store, table string) int {

@@ -63,13 +63,8 @@ func coverageSpan(today deadline.Date, zone string) (from, to time.Time) {
 // fillCoverageFlags puts the group's flags on its home page: each
 // appointment in the window with nobody going (with a button to go) and
 // each needed kind with nobody responsible.
-func (s *Server) fillCoverageFlags(r *http.Request, d *templateData, org model.Org) error {
-	today := s.orgToday(org)
-	from, to := coverageSpan(today, org.TimeZone)
-	appts, needs, err := s.store.GroupCoverage(r.Context(), org.ID, from, to)
-	if err != nil {
-		return err
-	}
+// appts and needs are what GroupCoverage read for coverageSpan of today.
+func (s *Server) fillCoverageFlags(r *http.Request, d *templateData, org model.Org, today deadline.Date, appts []model.CoverageItem, needs []model.NeedCoverage) {
 	if d.Commit == nil {
 		d.Commit = &commitData{}
 	}
@@ -85,7 +80,6 @@ func (s *Server) fillCoverageFlags(r *http.Request, d *templateData, org model.O
 		cd.MoreFlags += n - room
 		cd.NeedFlags = cd.NeedFlags[:room]
 	}
-	return nil
 }
 
 // homeFlagLimit bounds the home page's flags: the first screen stays short

@@ -12,6 +12,7 @@ import (
 	"puente/internal/authz"
 	"puente/internal/deadline"
 	"puente/internal/model"
+	"puente/internal/store"
 	"puente/internal/tz"
 )
 
@@ -34,16 +35,22 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	}
 	if authz.Can(v.Viewer, authz.ViewCases, org) {
 		d.Updating = s.updatingNotice(d)
-		if err := s.fillDue(r, d, org); errors.Is(err, errPageGone) {
+		// One read of the appointments around the next 14 days serves
+		// both the lines of the window and the flags of who goes.
+		today := s.orgToday(org)
+		from, to := coverageSpan(today, org.TimeZone)
+		appts, needs, err := s.store.GroupCoverage(r.Context(), org.ID, from, to)
+		if err != nil {
+			return err
+		}
+		if err := s.fillDue(r, d, org, appts); errors.Is(err, errPageGone) {
 			// A page past the end (the list got shorter): its first page.
 			http.Redirect(w, r, "/", http.StatusSeeOther)
 			return nil
 		} else if err != nil {
 			return err
 		}
-		if err := s.fillCoverageFlags(r, d, org); err != nil {
-			return err
-		}
+		s.fillCoverageFlags(r, d, org, today, appts, needs)
 		if err := s.fillItemsDue(r.Context(), d, org); err != nil {
 			return err
 		}
@@ -99,7 +106,10 @@ type dueView struct {
 // group's. A date computed from a date of birth is listed, with its date,
 // only for those who may see dates of birth; others are told which case has
 // one coming up and whom to ask.
-func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error {
+// appts are the group's appointments read for coverage (coverageSpan: a
+// superset of the window); the window's are taken from them, so that
+// source is complete and only the deadlines are read up to a limit.
+func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org, appts []model.CoverageItem) error {
 	ctx := r.Context()
 	page := 1
 	if n, err := strconv.Atoi(r.URL.Query().Get("page")); err == nil && n > 1 && n <= homeDuePages {
@@ -126,11 +136,14 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error 
 	}
 	var views []dueView
 	certain, more := 0, false
-	// Twice the page: lines of several people (one EOIR-33 each) take
-	// several rows.
-	for limit := 2*last + 1; ; limit *= 2 {
+	// Four times the page: lines of several people (one EOIR-33 each)
+	// take several rows, and the lines of the day the deadlines stop at
+	// are not certain; in a busy group two or three days hold a page's
+	// worth (BenchmarkGroupHomeCommitments: twice the page needed a
+	// second read).
+	for limit := 4*last + 1; ; limit *= 2 {
 		var cut string
-		views, cut, err = s.dueViews(r, d, org, sealed, limit)
+		views, cut, err = s.dueViews(r, d, org, sealed, appts, limit)
 		if err != nil {
 			return err
 		}
@@ -170,14 +183,13 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error 
 	return nil
 }
 
-// dueViews reads the lines of the next 14 days, at most limit of each
-// source (deadlines, appointments), with the sealed dates the viewer may
-// see (all of them), in the page's order. cut is the
-// first day (YYYY-MM-DD) whose lines may be incomplete because a source
-// stopped at its limit ("" when none did): a deadline source cut on day D
-// may miss more of D; an appointment source cut at a place whose day is D
-// may miss D and, for places in other zones, the two days before.
-func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, sealed []model.DueItem, limit int) (views []dueView, cut string, err error) {
+// dueViews reads the lines of the next 14 days, at most limit deadlines,
+// with the sealed dates the viewer may see (all of them) and the
+// appointments of appts that start in the window (all of them), in the
+// page's order. cut is the first day (YYYY-MM-DD) whose lines may be
+// incomplete because the deadlines stopped at their limit on it ("" when
+// they did not).
+func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, sealed []model.DueItem, appts []model.CoverageItem, limit int) (views []dueView, cut string, err error) {
 	ctx := r.Context()
 	today := s.today(org.TimeZone)
 	until := s.daysFrom(org.TimeZone, homeDueDays)
@@ -208,23 +220,15 @@ func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, seale
 			State: st.State, StateLabel: d.T("state." + string(st.State)), When: phrase(st, d.Lang),
 			Anchor: "d-" + it.Key, sortDay: it.Due})
 	}
+	begin := s.dayStart(org.TimeZone)
 	end, _ := tz.Instant(s.daysFrom(org.TimeZone, homeDueDays+1), "", org.TimeZone)
-	appts, err := s.store.GroupAppointments(ctx, org.ID, s.dayStart(org.TimeZone), end, limit)
-	if err != nil {
-		return nil, "", err
-	}
 	for _, it := range appts {
-		if !it.Done { // attended: nothing left to do
-			views = append(views, s.appointmentDue(d, it, org, td))
+		if it.Done || it.StartsAt.Before(begin) || !it.StartsAt.Before(end) {
+			continue // attended (nothing left to do), or outside the window
 		}
-	}
-	if len(appts) == limit {
-		// Read in the order they happen, listed by the day at their place:
-		// two days' margin for places in other zones (up to 26 hours apart).
-		day := appointmentDay(appts[limit-1].Due, appts[limit-1].Time, appts[limit-1].StartsAt, org.TimeZone).AddDays(-2).String()
-		if cut == "" || day < cut {
-			cut = day
-		}
+		views = append(views, s.appointmentDue(d, model.DueItem{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.ForInitials,
+			Key: store.AppointmentKey(it.ApptID), Kind: string(it.Kind), Due: it.Date, Time: it.Time, TimeZone: it.TimeZone,
+			StartsAt: it.StartsAt, Place: it.Place}, org, td))
 	}
 	slices.SortFunc(views, func(a, b dueView) int {
 		if c := strings.Compare(a.sortDay, b.sortDay); c != 0 {
