@@ -65,6 +65,9 @@ func (s *Server) networkDashboard(w http.ResponseWriter, r *http.Request) error 
 		db.QueueTotal += counts[st]
 	}
 	states := newBarChart("chart-states", d.T("dash.states.title"), d.T("dash.state"), d.T("dash.people"), labels, values)
+	for i, st := range model.QueueStates {
+		states.Rows[i].Href = orgPath(d.Org) + "/queue?state=" + string(st)
+	}
 
 	u, err := s.store.QueueUrgency(ctx, d.Org.ID, today, s.daysFrom(d.Org.TimeZone, 7), s.daysFrom(d.Org.TimeZone, 30))
 	if err != nil {

@@ -18,6 +18,7 @@ type barChart struct {
 // barRow is one bar: its label, its value and where it is drawn.
 type barRow struct {
 	Label  string
+	Href   string // where the table's label leads, if anywhere
 	Value  int
 	LabelY int // baseline of the label
 	Y, W   int // top of the bar; its length

@@ -115,6 +115,9 @@ func TestAPITokensPages(t *testing.T) {
 	if got := events(t, e, net, model.EventAPITokenCreated); got != 1 {
 		t.Errorf("security log: got %d api_token_created, want 1", got)
 	}
+	if log := admin.get("/orgs/" + net.ID + "/security"); !strings.Contains(log.body, "API token created") || !strings.Contains(log.body, "Legal aid referrals") {
+		t.Errorf("the security log page does not show the token's creation by name")
+	}
 
 	ok := apiPost(t, e, secret, `{"entries":[{"external_ref":"R-1","pseudonym":"M.G.","adults":1}]}`, nil)
 	if ok.status != http.StatusOK {
@@ -396,7 +399,7 @@ func TestNetworkDashboardAndReport(t *testing.T) {
 	if dash.status != http.StatusOK {
 		t.Fatalf("dashboard: got %d, want 200", dash.status)
 	}
-	for _, want := range []string{`<svg role="img"`, `<tr><th scope="row">Referred</th><td>2</td></tr>`, "Not known</th><td>1</td>"} {
+	for _, want := range []string{`<svg role="img"`, `>Referred</a></th><td>2</td></tr>`, "Not known</th><td>1</td>"} {
 		if !strings.Contains(dash.body, want) {
 			t.Errorf("dashboard: %q missing", want)
 		}
