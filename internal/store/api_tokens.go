@@ -96,6 +96,16 @@ func (s *Store) RevokeAPIToken(ctx context.Context, network model.Org, id, actor
 // check refuses, after it is revoked and the refusal logged (from ip) in
 // the same transaction.
 func (s *Store) UseAPIToken(ctx context.Context, tokenHash, ip string, check LinkCheck) (model.APIToken, model.Org, error) {
+	// An unknown or dead token costs one read, not a write transaction:
+	// calls with made-up tokens cannot queue behind the writer.
+	var live int
+	if err := s.rd().QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL)`,
+		tokenHash).Scan(&live); err != nil {
+		return model.APIToken{}, model.Org{}, err
+	}
+	if live == 0 {
+		return model.APIToken{}, model.Org{}, model.ErrNotFound
+	}
 	var t model.APIToken
 	var network model.Org
 	var refused bool
