@@ -422,3 +422,38 @@ func TestNetworkDashboardAndReport(t *testing.T) {
 		t.Errorf("report: %d audit rows written, want 1", got)
 	}
 }
+
+// TestIntakeRawBytes: an API token and the restricted fields an intake
+// call sends are nowhere in the database file or its WAL in plain text,
+// nor in the server log; the pseudonym is (control).
+func TestIntakeRawBytes(t *testing.T) {
+	d := pvNewDiskEnv(t)
+	net := d.orgs["network"]
+	admin := d.signIn(emailNetAdmin)
+	res := admin.post("/orgs/"+net.ID+"/api-tokens", url.Values{"name": {"Raw bytes"}})
+	m := tokenRE.FindStringSubmatch(res.body)
+	if m == nil {
+		t.Fatalf("no token shown")
+	}
+	secret := m[1]
+	body := `{"entries":[{"external_ref":"RAWREF-1","pseudonym":"RAWPSEUDONYM","adults":1,"anumber":"A-736-251-949","facility":"RAWINTAKEFACILITY"}]}`
+	if res := apiPost(t, d.testEnv, secret, body, nil); res.status != http.StatusOK {
+		t.Fatalf("intake: got %d; %s", res.status, res.body)
+	}
+	coord := d.signIn(emailNetCoord)
+	if res := uploadCSV(t, coord, net.ID, "raw.csv", "external_ref,pseudonym,adults,anumber,facility\nRAWREF-2,RAWPSEUDONYM2,1,A 736 251 948,RAWCSVFACILITY\n"); res.status != http.StatusOK {
+		t.Fatalf("import: got %d", res.status)
+	}
+	secrets := []string{secret, secret[len(model.APITokenPrefix):], "736251949", "736-251-949", "736251948", "RAWINTAKEFACILITY", "RAWCSVFACILITY"}
+	for _, when := range []string{"live", "closed"} {
+		if when == "closed" {
+			d.shutdown()
+		}
+		all := append(pvReadFile(t, d.path), pvReadFile(t, d.path+"-wal")...)
+		pvNoneIn(t, "database and WAL ("+when+")", all, secrets)
+		if !bytes.Contains(all, []byte("RAWPSEUDONYM2")) {
+			t.Errorf("database and WAL (%s): got no pseudonym, want the plain fields readable (control)", when)
+		}
+	}
+	pvNoneIn(t, "server log", []byte(d.logs.String()), secrets)
+}
