@@ -41,30 +41,94 @@ type UrgencyCounts struct {
 }
 
 // QueueUrgency counts networkID's waiting entries by decision date, on
-// today (the network's day).
+// today (the network's day). It reads only the index queue_entries_state:
+// an entry's urgency key starts with its decision date, '9999-12-31' when
+// none is known (model.QueueUrgency).
 func (s *Store) QueueUrgency(ctx context.Context, networkID, today, in7, in30 string) (UrgencyCounts, error) {
 	var u UrgencyCounts
 	err := s.rd().QueryRowContext(ctx, `
-		SELECT coalesce(sum(decision_date <> '' AND decision_date < ?2), 0),
-		       coalesce(sum(decision_date >= ?2 AND decision_date <= ?3), 0),
-		       coalesce(sum(decision_date > ?3 AND decision_date <= ?4), 0),
-		       coalesce(sum(decision_date > ?4), 0),
-		       coalesce(sum(decision_date = ''), 0)
-		FROM queue_entries
-		WHERE network_id = ?1 AND state NOT IN ('arrived', 'closed')`, networkID, today, in7, in30).
+		SELECT coalesce(sum(d < ?2), 0),
+		       coalesce(sum(d >= ?2 AND d <= ?3), 0),
+		       coalesce(sum(d > ?3 AND d <= ?4), 0),
+		       coalesce(sum(d > ?4 AND d < '9999-12-31'), 0),
+		       coalesce(sum(d = '9999-12-31'), 0)
+		FROM (SELECT substr(urgency, 1, 10) AS d FROM queue_entries
+		      WHERE network_id = ?1 AND state IN (`+waitingStates+`))`, networkID, today, in7, in30).
 		Scan(&u.Past, &u.Week, &u.Month, &u.Later, &u.Unknown)
 	return u, err
 }
 
+// waitingStates are the queue's states before arrival, as SQL text: the
+// people still waiting for a sponsor or a release.
+const waitingStates = `'referred', 'details_gathered', 'seeking_sponsor', 'offered', 'accepted', 'packet_submitted',
+	'decision_granted', 'decision_denied', 'bond_set', 'bond_paid', 'released'`
+
+// SponsorStage is what the dashboard needs of one group to know its stage
+// of the day: its profile's matching fields and its records valid today.
+type SponsorStage struct {
+	Profile model.SponsorProfile
+	Records []model.VettingRecord
+}
+
+// SponsorStages reads every group of networkID for its stage on today:
+// two reads, neither sorted by name (the dashboard counts, it lists none).
+func (s *Store) SponsorStages(ctx context.Context, networkID, today string) ([]SponsorStage, error) {
+	rows, err := s.rd().QueryContext(ctx, `
+		SELECT o.id, coalesce(p.region_id, ''), coalesce(p.languages, ''), coalesce(p.adults, 0), coalesce(p.beds, 0),
+		       coalesce(p.max_placements, 0), coalesce(p.stage, 'interested')
+		FROM organisations o LEFT JOIN sponsor_profiles p ON p.group_id = o.id
+		WHERE o.network_id = ?`, networkID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []SponsorStage
+	at := map[string]int{}
+	for rows.Next() {
+		var st SponsorStage
+		p := &st.Profile
+		var langs string
+		if err := rows.Scan(&p.GroupID, &p.RegionID, &langs, &p.Adults, &p.Beds, &p.MaxPlacements, &p.Declared); err != nil {
+			return nil, err
+		}
+		if langs != "" {
+			p.Languages = strings.Split(langs, ",")
+		}
+		at[p.GroupID] = len(out)
+		out = append(out, st)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	recs, err := s.rd().QueryContext(ctx, `
+		SELECT group_id, item_id, subject, done_on, expires_on FROM vetting_records
+		WHERE network_id = ? AND expires_on > ? AND done_on <= ?`, networkID, today, today)
+	if err != nil {
+		return nil, err
+	}
+	defer recs.Close()
+	for recs.Next() {
+		var r model.VettingRecord
+		if err := recs.Scan(&r.GroupID, &r.ItemID, &r.Subject, &r.DoneOn, &r.ExpiresOn); err != nil {
+			return nil, err
+		}
+		if i, ok := at[r.GroupID]; ok {
+			out[i].Records = append(out[i].Records, r)
+		}
+	}
+	return out, recs.Err()
+}
+
 // DaysToPlacement lists, for each of networkID's entries that arrived at
 // a group, the whole days from its referral (the entry's creation) to its
-// first arrival, shortest first.
+// first arrival, shortest first. Arrival is the pipeline's last step
+// before closing, so only arrived and closed entries are looked at.
 func (s *Store) DaysToPlacement(ctx context.Context, networkID string) ([]int, error) {
 	rows, err := s.rd().QueryContext(ctx, `
 		SELECT CAST(julianday(min(c.at)) - julianday(e.created_at) AS INTEGER)
 		FROM queue_entries e
 		JOIN queue_state_changes c ON c.entry_id = e.id AND c.state = 'arrived'
-		WHERE e.network_id = ?
+		WHERE e.network_id = ? AND e.state IN ('arrived', 'closed')
 		GROUP BY e.id`, networkID)
 	if err != nil {
 		return nil, err

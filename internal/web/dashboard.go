@@ -128,7 +128,7 @@ func (s *Server) dashboardGroups(r *http.Request, d *templateData, db *dashboard
 	if err != nil {
 		return barChart{}, err
 	}
-	rows, _, err := s.store.Sponsors(ctx, d.Org.ID, 1, 100000)
+	rows, err := s.store.SponsorStages(ctx, d.Org.ID, today)
 	if err != nil {
 		return barChart{}, err
 	}
