@@ -159,6 +159,19 @@ func TestPrivacyCanaryCrawl(t *testing.T) {
 		}
 		pvNoMarkers(t, r.name, pages, withIDs)
 
+		// The de-identified queue reports and an intake call of each
+		// network (issue 13): answered or refused, never a marker.
+		var exports []pvPage
+		for _, k := range []string{"network", "othernet"} {
+			p := "/orgs/" + e.orgs[k].ID + "/reports/queue"
+			res := c.post(p, url.Values{})
+			exports = append(exports, pvPage{path: "POST " + p, status: res.status, text: pvText(res)})
+		}
+		secret, _ := newAPIToken(t, e, e.orgs["network"], e.userID(emailNetAdmin))
+		api := apiPost(t, e, secret, `{"entries":[{"external_ref":"PROBE-1","pseudonym":"P.P.","adults":1}]}`, nil)
+		exports = append(exports, pvPage{path: "POST /api/v1/intake", status: api.status, text: pvText(api)})
+		pvNoMarkers(t, r.name+" exports", exports, withIDs)
+
 		// Their own calendar feed, fetched as a calendar app would.
 		feedPath, feedPage := pvNewFeed(t, e, c)
 		feed := pvGet(t, e.client(), feedPath, http.StatusOK)
