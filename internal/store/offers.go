@@ -26,6 +26,9 @@ var (
 	ErrNotApproved = errors.New("store: the group is not approved")
 	// ErrQueueState: the person is not seeking a sponsor.
 	ErrQueueState = errors.New("store: the person is not seeking a sponsor")
+	// ErrQueueLinked: the person was handed to a group; their entry cannot
+	// go back to before the hand-off (a second case would follow).
+	ErrQueueLinked = errors.New("store: the person's case is with a group")
 )
 
 const offerCols = `o.id, o.network_id, o.entry_id, o.group_id, g.name, o.state, o.created_at, coalesce(cu.name, ''), o.expires_at,
@@ -205,11 +208,12 @@ func (s *Store) CreateOffer(ctx context.Context, network model.Org, entryID stri
 			return err
 		}
 		var state string
-		if err := s.in(tx).QueryRowContext(ctx, `SELECT state FROM queue_entries WHERE id = ? AND network_id = ?`,
-			entryID, network.ID).Scan(&state); err != nil {
+		var linked bool
+		if err := s.in(tx).QueryRowContext(ctx, `SELECT state, case_id IS NOT NULL FROM queue_entries WHERE id = ? AND network_id = ?`,
+			entryID, network.ID).Scan(&state, &linked); err != nil {
 			return translate(err)
 		}
-		if state != string(model.QueueSeeking) {
+		if state != string(model.QueueSeeking) || linked {
 			return ErrQueueState
 		}
 		ok, err := s.approvedTx(ctx, s.in(tx), group, today)

@@ -117,23 +117,23 @@ func (p Placement) DaysSinceRelease(today string) int {
 	return model.QueueEntry{DetainedSince: p.ReleaseDate}.DaysDetained(today)
 }
 
-// GroupLoad is a group's placements for matching and its stage: open
-// cases, those hosting (arrived or later), and when the latest began.
+// GroupLoad is a group's placements from the network's queue, for
+// matching and its stage: people handed to it and not closed, those
+// arrived, and when the latest hand-off was.
 type GroupLoad struct {
 	Open      int
 	Hosting   int
 	LastStart string // YYYY-MM-DD, "" for never
 }
 
-// GroupLoads reads the load of every group of network in one query.
+// GroupLoads reads the load of every group of network in one query: the
+// network's own placements, not the cases a group opened by itself.
 func (s *Store) GroupLoads(ctx context.Context, network model.Org) (map[string]GroupLoad, error) {
 	rows, err := s.rd().QueryContext(ctx, `
-		SELECT c.group_id,
-		       sum(c.closed_at IS NULL),
-		       sum(c.closed_at IS NULL AND c.status IN ('arrived', 'placement_active')),
-		       substr(max(c.created_at), 1, 10)
-		FROM organisations o JOIN cases c ON c.group_id = o.id
-		WHERE o.network_id = ? GROUP BY c.group_id`, network.ID)
+		SELECT q.group_id, sum(q.state <> 'closed'), sum(q.state = 'arrived'), substr(max(q.created_at), 1, 10)
+		FROM queue_entries q
+		WHERE q.network_id = ? AND q.group_id IS NOT NULL
+		GROUP BY q.group_id`, network.ID)
 	if err != nil {
 		return nil, err
 	}

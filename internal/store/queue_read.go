@@ -198,7 +198,8 @@ func (s *Store) UpdateQueueEntry(ctx context.Context, network model.Org, entryID
 
 // SetQueueState moves network's entry to state by hand (a state
 // model.SettableQueueState allows), recording when and who. Moving it out
-// of "offered" while an offer is open: ErrOfferOpen (withdraw it first).
+// of "offered" while an offer is open: ErrOfferOpen (withdraw it first);
+// back before "accepted" once it was handed to a group: ErrQueueLinked.
 func (s *Store) SetQueueState(ctx context.Context, network model.Org, entryID string, state model.QueueState, actorID string) error {
 	if !model.SettableQueueState(state) {
 		return model.ErrForbidden
@@ -222,12 +223,16 @@ func (s *Store) CloseQueueEntry(ctx context.Context, network model.Org, entryID,
 func (s *Store) setQueueState(ctx context.Context, network model.Org, entryID string, state model.QueueState, reason, actorID string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var cur string
-		if err := s.in(tx).QueryRowContext(ctx, `SELECT state FROM queue_entries WHERE id = ? AND network_id = ?`,
-			entryID, network.ID).Scan(&cur); err != nil {
+		var linked bool
+		if err := s.in(tx).QueryRowContext(ctx, `SELECT state, case_id IS NOT NULL FROM queue_entries WHERE id = ? AND network_id = ?`,
+			entryID, network.ID).Scan(&cur, &linked); err != nil {
 			return translate(err)
 		}
 		if cur == string(model.QueueClosed) {
 			return model.ErrForbidden
+		}
+		if linked && (state == model.QueueReferred || state == model.QueueDetails || state == model.QueueSeeking) {
+			return ErrQueueLinked
 		}
 		var open int
 		if err := s.in(tx).QueryRowContext(ctx, `SELECT count(*) FROM queue_offers WHERE entry_id = ? AND state = 'open' AND expires_at > ?`,

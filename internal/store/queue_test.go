@@ -333,3 +333,38 @@ func TestAcceptOfferHandsOff(t *testing.T) {
 		t.Errorf("placements: %d of %d, %v", len(list), total, err)
 	}
 }
+
+func TestQueueEntryAfterHandOff(t *testing.T) {
+	w, regions := newQueueWorld(t)
+	ctx := context.Background()
+	useClock(w.s, time.Date(2026, 12, 1, 15, 0, 0, 0, time.UTC))
+	today := "2026-12-01"
+	n1, g1 := w.orgs["n1"], w.orgs["g1"]
+	approveGroup(t, w, g1, regions[0].ID, 365, today)
+	entry := seekingEntry(t, w, regions, "x1")
+	id, err := w.s.CreateOffer(ctx, n1, entry, g1, "", today, model.OfferTTL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.s.AcceptOffer(ctx, g1, id, w.users["g1coord"].ID, today, handOff()); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.s.SetQueueState(ctx, n1, entry, model.QueueSeeking, ""); !errors.Is(err, ErrQueueLinked) {
+		t.Errorf("back to seeking after the hand-off: got %v, want ErrQueueLinked", err)
+	}
+	if err := w.s.SetQueueState(ctx, n1, entry, model.QueueBondPaid, ""); err != nil {
+		t.Errorf("bond paid after the hand-off: %v", err)
+	}
+	other := seekingEntry(t, w, regions, "x2")
+	e, _ := w.s.QueueEntry(ctx, n1, entry)
+	ed := QueueEdit{In: model.QueueEntryInput{Pseudonym: "R.M.", Adults: 1, ExternalRef: "x1"}}
+	if err := w.s.UpdateQueueEntry(ctx, n1, other, ed); !errors.Is(err, model.ErrConflict) {
+		t.Errorf("taking another entry's reference: got %v, want a conflict", err)
+	}
+	if got, _ := w.s.QueueEntry(ctx, n1, other); got.ExternalRef != "x2" || !got.HasANumber {
+		t.Errorf("a refused edit changed the entry: %+v", got)
+	}
+	if e.State != model.QueueBondPaid {
+		t.Errorf("state: %s", e.State)
+	}
+}

@@ -217,3 +217,37 @@ func TestQueueOfferFlow(t *testing.T) {
 		t.Errorf("the network reading the group's case: got %d, want 404", res.status)
 	}
 }
+
+// TestQueueOfferLostApprovalAndWithdrawn: a group that stopped being
+// approved since the offer cannot accept it (409, its reason, no case);
+// an offer withdrawn is dead to the group, and withdrawing it again says so.
+func TestQueueOfferLostApprovalAndWithdrawn(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	netCoord := e.signIn(emailNetCoord)
+	alphaCoord := e.signIn(emailAlphaCoord)
+	network, alpha := e.orgs["network"], e.orgs["alpha"]
+	entryID, offerID := newOffer(e, alpha)
+	offer := "/orgs/" + alpha.ID + "/offers/" + offerID
+	if err := e.st.SetSponsorStage(ctx, alpha, model.StageResting); err != nil {
+		t.Fatal(err)
+	}
+	res := alphaCoord.post(offer+"/accept", url.Values{})
+	if res.status != http.StatusConflict || !strings.Contains(res.body, "not approved today") {
+		t.Errorf("accepting after approval lapsed: got %d, want 409 saying why", res.status)
+	}
+	if n := e.count("cases"); n != 3 {
+		t.Errorf("cases: got %d, want the 3 seeded", n)
+	}
+	withdraw := "/orgs/" + network.ID + "/queue/" + entryID + "/offers/" + offerID + "/withdraw"
+	pvPost(t, netCoord, withdraw, url.Values{}, http.StatusSeeOther)
+	if res := netCoord.post(withdraw, url.Values{}); res.status != http.StatusConflict {
+		t.Errorf("withdrawing twice: got %d, want 409", res.status)
+	}
+	if res := alphaCoord.post(offer+"/accept", url.Values{}); res.status != http.StatusConflict || !strings.Contains(res.body, "withdrew") {
+		t.Errorf("accepting a withdrawn offer: got %d, want 409 saying it was withdrawn", res.status)
+	}
+	if e2, _ := e.st.QueueEntry(ctx, network, entryID); e2.State != model.QueueSeeking {
+		t.Errorf("after the withdrawal: %s, want seeking", e2.State)
+	}
+}

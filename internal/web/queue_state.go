@@ -38,6 +38,10 @@ func (s *Server) queueStatePost(w http.ResponseWriter, r *http.Request) error {
 		d.Errors["state"] = d.T("queue.state.offer_open")
 		d.Form = &f
 		return s.renderEntry(w, r, http.StatusUnprocessableEntity, d)
+	case errors.Is(err, store.ErrQueueLinked):
+		d.Errors["state"] = d.T("queue.state.linked")
+		d.Form = &f
+		return s.renderEntry(w, r, http.StatusUnprocessableEntity, d)
 	case errors.Is(err, model.ErrForbidden):
 		d.Errors["state"] = d.T("queue.state.is_closed")
 		d.Form = &f
