@@ -114,6 +114,9 @@ type Server struct {
 
 // New builds the server and its routes.
 func New(cfg Config, log *slog.Logger, st *store.Store, ss *store.Sessions, hasher *auth.Hasher) (*Server, error) {
+	if cfg.APILimit <= 0 || cfg.APIWindow <= 0 {
+		cfg.APILimit, cfg.APIWindow = defaultAPILimit, defaultAPIWindow
+	}
 	pages, err := parseTemplates()
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
