@@ -47,6 +47,8 @@ CREATE UNIQUE INDEX queue_entries_ref ON queue_entries (network_id, external_ref
 CREATE INDEX queue_entries_urgency ON queue_entries (network_id, urgency, id);
 CREATE INDEX queue_entries_state ON queue_entries (network_id, state, urgency, id);
 CREATE INDEX queue_entries_case ON queue_entries (case_id) WHERE case_id IS NOT NULL;
+-- The placements page: people handed to a group, latest change first.
+CREATE INDEX queue_entries_placed ON queue_entries (network_id, state_changed_at, id) WHERE case_id IS NOT NULL;
 
 -- Every change of an entry's state: when and who.
 CREATE TABLE queue_state_changes (

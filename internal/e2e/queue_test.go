@@ -90,4 +90,3 @@ func TestQueueOnAPhone(t *testing.T) {
 		b.errorf("the offer page shows what the group must not see")
 	}
 }
-

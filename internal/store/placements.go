@@ -32,19 +32,10 @@ type Placement struct {
 // on yet" looks as far.
 const UncoveredHorizon = 14 * 24 * time.Hour
 
-// Placements lists a page of network's people handed to a group, the most
-// recently changed first, with how many there are. today is the network's
-// day (YYYY-MM-DD); now the instant appointments are counted from.
-func (s *Store) Placements(ctx context.Context, network model.Org, today string, now time.Time, page, size int) ([]Placement, int, error) {
-	if page < 1 {
-		page = 1
-	}
-	var total int
-	if err := s.rd().QueryRowContext(ctx, `SELECT count(*) FROM queue_entries WHERE case_id IS NOT NULL AND network_id = ?`,
-		network.ID).Scan(&total); err != nil {
-		return nil, 0, err
-	}
-	rows, err := s.rd().QueryContext(ctx, `
+// placementsSQL reads a page of a network's placements (?1 network, ?2
+// today, ?3 and ?4 the window of appointments, ?5 and ?6 limit and
+// offset), latest change first through queue_entries_placed.
+const placementsSQL = `
 		SELECT q.id, q.pseudonym, q.state, c.group_id, g.name, c.status, c.closed_at IS NOT NULL,
 		       coalesce((SELECT p.release_date FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
 		       (SELECT count(*) FROM deadlines d
@@ -60,7 +51,21 @@ func (s *Store) Placements(ctx context.Context, network model.Org, today string,
 		JOIN cases c ON c.id = q.case_id
 		JOIN organisations g ON g.id = c.group_id
 		WHERE q.network_id = ?1 AND q.case_id IS NOT NULL
-		ORDER BY q.state_changed_at DESC, q.id LIMIT ?5 OFFSET ?6`,
+		ORDER BY q.state_changed_at DESC, q.id DESC LIMIT ?5 OFFSET ?6`
+
+// Placements lists a page of network's people handed to a group, the most
+// recently changed first, with how many there are. today is the network's
+// day (YYYY-MM-DD); now the instant appointments are counted from.
+func (s *Store) Placements(ctx context.Context, network model.Org, today string, now time.Time, page, size int) ([]Placement, int, error) {
+	if page < 1 {
+		page = 1
+	}
+	var total int
+	if err := s.rd().QueryRowContext(ctx, `SELECT count(*) FROM queue_entries WHERE case_id IS NOT NULL AND network_id = ?`,
+		network.ID).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	rows, err := s.rd().QueryContext(ctx, placementsSQL,
 		network.ID, today, ts(now), ts(now.Add(UncoveredHorizon)), size, (page-1)*size)
 	if err != nil {
 		return nil, 0, err

@@ -56,30 +56,45 @@ type QueueFilter struct {
 	State string
 }
 
+// queueWhere are the queue page's filters: every state but closed, every
+// state, one state. Each is served by an index of schema/020 in urgency
+// order (queue_entries_urgency, queue_entries_state).
+var queueWhere = map[string]string{
+	"":    ` WHERE q.network_id = ?1 AND q.state <> 'closed'`,
+	"all": ` WHERE q.network_id = ?1`,
+	"one": ` WHERE q.network_id = ?1 AND q.state = ?2`,
+}
+
+// queueQueries are the count and page queries of each filter.
+var queueQueries = func() map[string][2]string {
+	out := map[string][2]string{}
+	for k, where := range queueWhere {
+		out[k] = [2]string{`SELECT count(*) FROM queue_entries q` + where,
+			`SELECT ` + queueCols + queueFrom + where + ` ORDER BY q.urgency, q.id LIMIT ?3 OFFSET ?4`}
+	}
+	return out
+}()
+
 // QueueList returns one page (1-based, size rows) of network's queue, most
 // urgent first (model.QueueUrgency), and how many entries the filter holds.
-// Both queries use an index of schema/020.
 func (s *Store) QueueList(ctx context.Context, network model.Org, f QueueFilter, page, size int) ([]model.QueueEntry, int, error) {
 	if page < 1 {
 		page = 1
 	}
-	where := ` WHERE q.network_id = ?1 AND q.state <> 'closed'`
-	switch {
-	case f.State == "all":
-		where = ` WHERE q.network_id = ?1`
-	case f.State != "":
-		where = ` WHERE q.network_id = ?1 AND q.state = ?2`
+	key := f.State
+	if key != "" && key != "all" {
+		key = "one"
 	}
+	q := queueQueries[key]
 	args := []any{network.ID}
-	if strings.Contains(where, "?2") {
+	if key == "one" {
 		args = append(args, f.State)
 	}
 	var total int
-	if err := s.rd().QueryRowContext(ctx, `SELECT count(*) FROM queue_entries q`+where, args...).Scan(&total); err != nil {
+	if err := s.rd().QueryRowContext(ctx, q[0], args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.rd().QueryContext(ctx, `SELECT `+queueCols+queueFrom+where+` ORDER BY q.urgency, q.id LIMIT ?3 OFFSET ?4`,
-		network.ID, f.State, size, (page-1)*size)
+	rows, err := s.rd().QueryContext(ctx, q[1], network.ID, f.State, size, (page-1)*size)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -367,4 +368,48 @@ func TestQueueEntryAfterHandOff(t *testing.T) {
 	if e.State != model.QueueBondPaid {
 		t.Errorf("state: %s", e.State)
 	}
+}
+
+// TestQueuePagesUseIndexes: the queue page (each filter, count and page)
+// and the placements page read through an index, in order, without a scan
+// of queue_entries or a sort of their own.
+func TestQueuePagesUseIndexes(t *testing.T) {
+	s, _ := openTest(t)
+	type q struct {
+		name, sql string
+		args      []any
+	}
+	var qs []q
+	for k, pair := range queueQueries {
+		qs = append(qs, q{"count " + k, pair[0], []any{"n", "seeking_sponsor"}[:1+btoi(k == "one")]},
+			q{"page " + k, pair[1], []any{"n", "seeking_sponsor", 25, 0}})
+	}
+	qs = append(qs, q{"placements", placementsSQL, []any{"n", "2026-12-01", "a", "b", 25, 0}})
+	for _, c := range qs {
+		rows, err := s.db.Query(`EXPLAIN QUERY PLAN `+c.sql, c.args...)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, notused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &notused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+			if strings.HasPrefix(detail, "SCAN q") || strings.Contains(detail, "TEMP B-TREE") {
+				t.Errorf("%s: %s", c.name, detail)
+			}
+		}
+		rows.Close()
+		t.Logf("%s: %s", c.name, strings.Join(plan, "; "))
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
