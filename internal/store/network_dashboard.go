@@ -13,25 +13,6 @@ import (
 // A network's dashboard and de-identified reports (issue 13): counts,
 // dates and pseudonyms, never a name, an A-number or a facility.
 
-// QueueStateCounts counts networkID's queue entries by state.
-func (s *Store) QueueStateCounts(ctx context.Context, networkID string) (map[model.QueueState]int, error) {
-	rows, err := s.rd().QueryContext(ctx, `SELECT state, count(*) FROM queue_entries WHERE network_id = ? GROUP BY state`, networkID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[model.QueueState]int{}
-	for rows.Next() {
-		var st model.QueueState
-		var n int
-		if err := rows.Scan(&st, &n); err != nil {
-			return nil, err
-		}
-		out[st] = n
-	}
-	return out, rows.Err()
-}
-
 // UrgencyCounts are the people still waiting for a sponsor or a release
 // (every state before arrived, closed left out) by how soon their bond or
 // parole decision is: already past, within 7 days, within 30, later, or
@@ -40,28 +21,45 @@ type UrgencyCounts struct {
 	Past, Week, Month, Later, Unknown int
 }
 
-// QueueUrgency counts networkID's waiting entries by decision date, on
-// today (the network's day). It reads only the index queue_entries_state:
-// an entry's urgency key starts with its decision date, '9999-12-31' when
-// none is known (model.QueueUrgency).
-func (s *Store) QueueUrgency(ctx context.Context, networkID, today, in7, in30 string) (UrgencyCounts, error) {
+// QueueCounts counts networkID's queue entries by state, and its waiting
+// ones (every state before arrived) by decision date on today (the
+// network's day), in one pass over the index queue_entries_state: an
+// entry's urgency key starts with its decision date, '9999-12-31' when
+// none is known (model.QueueUrgency), so comparing the key with a day and
+// with a day followed by "~" (after every character of the key) places
+// the decision date without reading it.
+func (s *Store) QueueCounts(ctx context.Context, networkID, today, in7, in30 string) (map[model.QueueState]int, UrgencyCounts, error) {
 	var u UrgencyCounts
-	err := s.rd().QueryRowContext(ctx, `
-		SELECT coalesce(sum(d < ?2), 0),
-		       coalesce(sum(d >= ?2 AND d <= ?3), 0),
-		       coalesce(sum(d > ?3 AND d <= ?4), 0),
-		       coalesce(sum(d > ?4 AND d < '9999-12-31'), 0),
-		       coalesce(sum(d = '9999-12-31'), 0)
-		FROM (SELECT substr(urgency, 1, 10) AS d FROM queue_entries
-		      WHERE network_id = ?1 AND state IN (`+waitingStates+`))`, networkID, today, in7, in30).
-		Scan(&u.Past, &u.Week, &u.Month, &u.Later, &u.Unknown)
-	return u, err
+	rows, err := s.rd().QueryContext(ctx, `
+		SELECT state, count(*), sum(urgency < ?2), sum(urgency >= ?2 AND urgency < ?3),
+		       sum(urgency >= ?3 AND urgency < ?4), sum(urgency >= ?4 AND urgency < '9999-12-31')
+		FROM queue_entries WHERE network_id = ?1
+		GROUP BY state`, networkID, today, in7+"~", in30+"~")
+	if err != nil {
+		return nil, u, err
+	}
+	defer rows.Close()
+	counts := map[model.QueueState]int{}
+	for rows.Next() {
+		var st model.QueueState
+		var n, past, week, month, later int
+		if err := rows.Scan(&st, &n, &past, &week, &month, &later); err != nil {
+			return nil, u, err
+		}
+		counts[st] = n
+		if st != model.QueueArrived && st != model.QueueClosed {
+			u.Past, u.Week, u.Month, u.Later = u.Past+past, u.Week+week, u.Month+month, u.Later+later
+			u.Unknown += n - past - week - month - later
+		}
+	}
+	return counts, u, rows.Err()
 }
 
-// waitingStates are the queue's states before arrival, as SQL text: the
-// people still waiting for a sponsor or a release.
-const waitingStates = `'referred', 'details_gathered', 'seeking_sponsor', 'offered', 'accepted', 'packet_submitted',
-	'decision_granted', 'decision_denied', 'bond_set', 'bond_paid', 'released'`
+// QueueStateCounts counts networkID's queue entries by state.
+func (s *Store) QueueStateCounts(ctx context.Context, networkID string) (map[model.QueueState]int, error) {
+	counts, _, err := s.QueueCounts(ctx, networkID, "", "", "")
+	return counts, err
+}
 
 // SponsorStage is what the dashboard needs of one group to know its stage
 // of the day: its profile's matching fields and its records valid today.

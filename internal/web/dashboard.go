@@ -53,7 +53,7 @@ func (s *Server) networkDashboard(w http.ResponseWriter, r *http.Request) error 
 	today := s.today(d.Org.TimeZone)
 	db := &dashboardData{MedianDays: -1}
 
-	counts, err := s.store.QueueStateCounts(ctx, d.Org.ID)
+	counts, u, err := s.store.QueueCounts(ctx, d.Org.ID, today, s.daysFrom(d.Org.TimeZone, 7), s.daysFrom(d.Org.TimeZone, 30))
 	if err != nil {
 		return err
 	}
@@ -69,10 +69,6 @@ func (s *Server) networkDashboard(w http.ResponseWriter, r *http.Request) error 
 		states.Rows[i].Href = orgPath(d.Org) + "/queue?state=" + string(st)
 	}
 
-	u, err := s.store.QueueUrgency(ctx, d.Org.ID, today, s.daysFrom(d.Org.TimeZone, 7), s.daysFrom(d.Org.TimeZone, 30))
-	if err != nil {
-		return err
-	}
 	urgency := newBarChart("chart-urgency", d.T("dash.urgency.title"), d.T("dash.urgency.decision"), d.T("dash.people"),
 		[]string{d.T("dash.urgency.past"), d.T("dash.urgency.week"), d.T("dash.urgency.month"), d.T("dash.urgency.later"), d.T("dash.urgency.unknown")},
 		[]int{u.Past, u.Week, u.Month, u.Later, u.Unknown})

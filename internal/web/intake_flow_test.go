@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -14,6 +15,7 @@ import (
 
 	"puente/internal/auth"
 	"puente/internal/model"
+	"puente/internal/store"
 )
 
 // tokenRE finds a token shown once on the tokens page.
@@ -394,12 +396,29 @@ func TestNetworkDashboardAndReport(t *testing.T) {
 	if res.status != http.StatusOK {
 		t.Fatalf("seed: got %d; %s", res.status, res.body)
 	}
+	// One waiting person in each bucket of the decision date, counted on
+	// the network's own day; an arrived one is not waiting.
+	day := func(n int) string { return e.srv.daysFrom(net.TimeZone, n) }
+	var entries []string
+	for i, dd := range []string{day(0), day(7), day(8), day(30), day(31), day(-1)} {
+		entries = append(entries, fmt.Sprintf(`{"external_ref":"U-%d","pseudonym":"U.%d","adults":1,"decision_date":%q}`, i, i, dd))
+	}
+	if res := apiPost(t, e, secret, `{"entries":[`+strings.Join(entries, ",")+`]}`, nil); res.status != http.StatusOK {
+		t.Fatalf("seed buckets: got %d; %s", res.status, res.body)
+	}
+	_, u, err := e.st.QueueCounts(context.Background(), net.ID, day(0), day(7), day(30))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (store.UrgencyCounts{Past: 2, Week: 2, Month: 2, Later: 1, Unknown: 1}); u != want {
+		t.Errorf("urgency: got %+v, want %+v", u, want)
+	}
 	coord := e.signIn(emailNetCoord)
 	dash := coord.get("/orgs/" + net.ID + "/dashboard")
 	if dash.status != http.StatusOK {
 		t.Fatalf("dashboard: got %d, want 200", dash.status)
 	}
-	for _, want := range []string{`<svg role="img"`, `>Referred</a></th><td>2</td></tr>`, "Not known</th><td>1</td>"} {
+	for _, want := range []string{`<svg role="img"`, `>Referred</a></th><td>8</td></tr>`, "Not known</th><td>1</td>"} {
 		if !strings.Contains(dash.body, want) {
 			t.Errorf("dashboard: %q missing", want)
 		}
