@@ -201,3 +201,15 @@ func (s *Store) QueueReport(ctx context.Context, network model.Org, actorID stri
 	})
 	return out, err
 }
+
+// LogNetworkExport writes one export of a network's report to the audit
+// log now, in its own transaction, before the report is read and sent:
+// action "export", object the network, field the report ("placements_csv",
+// "groups_csv"), detail what it held. A report that then fails to send is
+// still on record as asked for.
+func (s *Store) LogNetworkExport(ctx context.Context, network model.Org, actorID, report, detail string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		return insertAudit(ctx, tx, AuditEntry{ActorID: actorID, OrgID: network.ID, Action: "export", ObjectType: "network",
+			ObjectID: network.ID, Field: report, Detail: detail, at: s.now()})
+	})
+}

@@ -49,7 +49,7 @@ func intakeMatrix() []matrixRow {
 		// A form without a file: the file is unusable, 422 with the summary.
 		{method: "POST", pattern: "/orgs/{orgID}/intake", prepare: on("/intake", url.Values{}), org: withAnon(networkStaff(s422), anonPost)},
 		{method: "GET", pattern: "/orgs/{orgID}/dashboard", prepare: on("/dashboard", nil), org: withAnon(networkStaff(s200), anonGet)},
-		{method: "POST", pattern: "/orgs/{orgID}/reports/queue", prepare: on("/reports/queue", url.Values{}), org: withAnon(networkStaff(s200), anonPost)},
+		{method: "POST", pattern: "/orgs/{orgID}/reports/{report}", prepare: on("/reports/placements", url.Values{}), org: withAnon(networkStaff(s200), anonPost)},
 		// Every client here carries a cookie (the anonymous one the language
 		// cookie of POST /lang, the others a session): refused before any
 		// token is looked at. Without cookies and token: 401 (TestIntakeAPI).

@@ -27,6 +27,8 @@ type dashboardData struct {
 	Beds          int // free beds of the approved groups
 	Attention     []attentionRow
 	AttentionMore int
+	// Reports are the names of the CSV reports (reportPost).
+	Reports []string
 	// AttentionTotal is len(Attention) + AttentionMore.
 	AttentionTotal int
 	Expiring       []model.VettingRecord
@@ -51,7 +53,7 @@ func (s *Server) networkDashboard(w http.ResponseWriter, r *http.Request) error 
 	d.Title = d.T("dash.title")
 	ctx := r.Context()
 	today := s.today(d.Org.TimeZone)
-	db := &dashboardData{MedianDays: -1}
+	db := &dashboardData{MedianDays: -1, Reports: []string{"queue", "placements", "groups"}}
 
 	counts, u, err := s.store.QueueCounts(ctx, d.Org.ID, today, s.daysFrom(d.Org.TimeZone, 7), s.daysFrom(d.Org.TimeZone, 30))
 	if err != nil {
@@ -146,33 +148,101 @@ func (s *Server) dashboardGroups(r *http.Request, d *templateData, db *dashboard
 	return newBarChart("chart-groups", d.T("dash.groups.title"), d.T("dash.groups.stage"), d.T("dash.groups.count"), labels, values), nil
 }
 
-// reportQueuePost sends the de-identified queue report as CSV: pseudonyms,
-// counts and dates; no external reference, A-number, facility or name.
-// It is a POST, written to the audit log with the rows it held.
-func (s *Server) reportQueuePost(w http.ResponseWriter, r *http.Request) error {
+// reportPost sends one of the network's de-identified reports as CSV, as
+// a POST written to the audit log:
+//
+//   - queue: pseudonym, stage and since when, referral day, languages,
+//     adults, number of children, region, needs, decision date, detained
+//     since, group; no external reference, A-number, facility or name.
+//   - placements: pseudonym, group, entry stage, case status, open or
+//     closed, days since release, overdue deadlines, appointments nobody
+//     covers; nothing of the case's people, notes or commitments.
+//   - groups: name, stage of the day, region, languages, adults, beds,
+//     placements at once, children welcome, wheelchair access, available
+//     from, profile updated; never the group's private notes.
+func (s *Server) reportPost(w http.ResponseWriter, r *http.Request) error {
 	org := orgFrom(r)
-	rows, err := s.store.QueueReport(r.Context(), org, viewerFrom(r).UserID)
-	if err != nil {
-		return err
+	ctx := r.Context()
+	actor := viewerFrom(r).UserID
+	today := s.today(org.TimeZone)
+	name := r.PathValue("report")
+	var header []string
+	var lines [][]string
+	switch name {
+	case "queue":
+		rows, err := s.store.QueueReport(ctx, org, actor)
+		if err != nil {
+			return err
+		}
+		header = []string{"pseudonym", "state", "state_since", "referred_on", "languages", "adults", "children",
+			"region", "needs", "decision_date", "detained_since", "group"}
+		for _, row := range rows {
+			lines = append(lines, []string{csvCell(row.Pseudonym), string(row.State), row.StateSince, row.ReferredOn, row.Languages,
+				strconv.Itoa(row.Adults), strconv.Itoa(row.Children), csvCell(row.Region), row.Needs, row.DecisionDate,
+				row.DetainedSince, csvCell(row.Group)})
+		}
+	case "placements":
+		if err := s.store.LogNetworkExport(ctx, org, actor, "placements_csv", ""); err != nil {
+			return err
+		}
+		ps, _, err := s.store.Placements(ctx, org, today, s.now(), 1, reportMaxRows)
+		if err != nil {
+			return err
+		}
+		header = []string{"pseudonym", "group", "state", "case_status", "case_closed", "days_since_release", "overdue_deadlines", "uncovered_appointments"}
+		for _, p := range ps {
+			days := ""
+			if p.ReleaseDate != "" {
+				if t0, t1 := parseDay(p.ReleaseDate), parseDay(today); !t0.IsZero() && !t1.IsZero() {
+					days = strconv.Itoa(int(t1.Time().Sub(t0.Time()).Hours() / 24))
+				}
+			}
+			lines = append(lines, []string{csvCell(p.Pseudonym), csvCell(p.GroupName), string(p.EntryState), string(p.CaseStatus),
+				strconv.FormatBool(p.CaseClosed), days, strconv.Itoa(p.Overdue), strconv.Itoa(p.Uncovered)})
+		}
+	case "groups":
+		if err := s.store.LogNetworkExport(ctx, org, actor, "groups_csv", ""); err != nil {
+			return err
+		}
+		items, err := s.store.VettingItems(ctx, org.ID)
+		if err != nil {
+			return err
+		}
+		rows, _, err := s.store.Sponsors(ctx, org.ID, 1, reportMaxRows)
+		if err != nil {
+			return err
+		}
+		header = []string{"group", "stage", "region", "languages", "adults", "beds", "placements_at_once", "accepts_children",
+			"wheelchair", "available_from", "profile_updated"}
+		for _, row := range rows {
+			p := row.Profile
+			st := model.Stage(p, model.Vetting(items, row.Records, p.Adults, today))
+			updated := ""
+			if !p.UpdatedAt.IsZero() {
+				updated = p.UpdatedAt.UTC().Format("2006-01-02")
+			}
+			lines = append(lines, []string{csvCell(p.GroupName), string(st), csvCell(p.RegionName), strings.Join(p.Languages, ","),
+				strconv.Itoa(p.Adults), strconv.Itoa(p.Beds), strconv.Itoa(p.MaxPlacements), strconv.FormatBool(p.AcceptsChildren),
+				strconv.FormatBool(p.Wheelchair), p.AvailableFrom, updated})
+		}
+	default:
+		return errNotFound
 	}
 	var buf bytes.Buffer
 	cw := csv.NewWriter(&buf)
-	_ = cw.Write([]string{"pseudonym", "state", "state_since", "referred_on", "languages", "adults", "children",
-		"region", "needs", "decision_date", "detained_since", "group"})
-	for _, row := range rows {
-		_ = cw.Write([]string{csvCell(row.Pseudonym), string(row.State), row.StateSince, row.ReferredOn, row.Languages,
-			strconv.Itoa(row.Adults), strconv.Itoa(row.Children), csvCell(row.Region), row.Needs, row.DecisionDate,
-			row.DetainedSince, csvCell(row.Group)})
-	}
-	cw.Flush()
+	_ = cw.Write(header)
+	_ = cw.WriteAll(lines)
 	if err := cw.Error(); err != nil {
 		return err
 	}
 	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
-	w.Header().Set("Content-Disposition", `attachment; filename="queue-`+s.today(org.TimeZone)+`.csv"`)
-	_, err = buf.WriteTo(w)
+	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`-`+today+`.csv"`)
+	_, err := buf.WriteTo(w)
 	return err
 }
+
+// reportMaxRows bounds the placements and groups reports.
+const reportMaxRows = 100000
 
 // csvCell keeps a spreadsheet from reading text as a formula: a value that
 // starts with = + - @ or a tab or carriage return gets a leading quote.

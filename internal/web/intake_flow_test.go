@@ -436,9 +436,22 @@ func TestNetworkDashboardAndReport(t *testing.T) {
 			t.Errorf("report holds %q: %s", m, rep.body)
 		}
 	}
+	for _, name := range []string{"placements", "groups"} {
+		res := coord.post("/orgs/"+net.ID+"/reports/"+name, url.Values{})
+		if res.status != http.StatusOK || !strings.HasPrefix(res.header.Get("Content-Type"), "text/csv") {
+			t.Errorf("%s report: got %d %q, want a CSV", name, res.status, res.header.Get("Content-Type"))
+		}
+	}
+	if res := coord.post("/orgs/"+net.ID+"/reports/people", url.Values{}); res.status != http.StatusNotFound {
+		t.Errorf("unknown report: got %d, want 404", res.status)
+	}
+	groups := coord.post("/orgs/"+net.ID+"/reports/groups", url.Values{})
+	if !strings.Contains(groups.body, "group,stage,region") || strings.Count(groups.body, "\n") < 3 {
+		t.Errorf("groups report: got %q, want a header and the network's groups", groups.body)
+	}
 	e.st.FlushAudit()
-	if got := e.count("audit_log") - audits; got != 1 {
-		t.Errorf("report: %d audit rows written, want 1", got)
+	if got := e.count("audit_log") - audits; got != 4 {
+		t.Errorf("reports: %d audit rows written, want 4 (queue, placements, groups twice)", got)
 	}
 }
 

@@ -163,9 +163,11 @@ func TestPrivacyCanaryCrawl(t *testing.T) {
 		// network (issue 13): answered or refused, never a marker.
 		var exports []pvPage
 		for _, k := range []string{"network", "othernet"} {
-			p := "/orgs/" + e.orgs[k].ID + "/reports/queue"
-			res := c.post(p, url.Values{})
-			exports = append(exports, pvPage{path: "POST " + p, status: res.status, text: pvText(res)})
+			for _, report := range []string{"queue", "placements", "groups"} {
+				p := "/orgs/" + e.orgs[k].ID + "/reports/" + report
+				res := c.post(p, url.Values{})
+				exports = append(exports, pvPage{path: "POST " + p, status: res.status, text: pvText(res)})
+			}
 		}
 		secret, _ := newAPIToken(t, e, e.orgs["network"], e.userID(emailNetAdmin))
 		api := apiPost(t, e, secret, `{"entries":[{"external_ref":"PROBE-1","pseudonym":"P.P.","adults":1}]}`, nil)

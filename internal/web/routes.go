@@ -122,10 +122,10 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "GET", "/orgs/{orgID}/api-tokens/{tokenID}/revoke", authz.OnOrg(authz.ManageAPITokens), s.apiTokenRevokeForm)
 		s.add(r, "POST", "/orgs/{orgID}/api-tokens/{tokenID}/revoke", authz.OnOrg(authz.ManageAPITokens), s.apiTokenRevokePost)
 		s.add(r, "GET", "/orgs/{orgID}/intake", authz.OnOrg(authz.ImportIntake), s.intakeImportForm)
-		// The network's dashboard, and its de-identified queue report: a
-		// POST, because each export is written to the audit log.
+		// The network's dashboard, and its de-identified reports (queue,
+		// placements, groups): POSTs, because each export is audited.
 		s.add(r, "GET", "/orgs/{orgID}/dashboard", authz.OnOrg(authz.ViewNetworkDashboard), s.networkDashboard)
-		s.add(r, "POST", "/orgs/{orgID}/reports/queue", authz.OnOrg(authz.ViewNetworkDashboard), s.reportQueuePost)
+		s.add(r, "POST", "/orgs/{orgID}/reports/{report}", authz.OnOrg(authz.ViewNetworkDashboard), s.reportPost)
 		// The network's queue of people who need a sponsor, offers of them
 		// to its groups and the placements that followed (issue 13): the
 		// network's staff. A restricted field is revealed one at a time,
