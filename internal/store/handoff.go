@@ -34,7 +34,7 @@ var HandOffStages = []checklist.Stage{checklist.BeforeRelease, checklist.Offered
 func (s *Store) AcceptOffer(ctx context.Context, group model.Org, offerID, actorID, today string, h HandOff) (model.Case, error) {
 	var c model.Case
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		entryID, _, err := s.liveOfferTx(ctx, tx, "group_id", group.ID, offerID)
+		entryID, err := s.liveOfferTx(ctx, tx, "group", group.ID, offerID)
 		if err != nil {
 			return err
 		}

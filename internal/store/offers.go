@@ -87,6 +87,14 @@ func (s *Store) GroupOffers(ctx context.Context, group model.Org, limit int) ([]
 		WHERE o.group_id = ? ORDER BY o.state <> 'open', o.expires_at DESC, o.id LIMIT ?`, group.ID, limit))
 }
 
+// OpenOffers counts group's offers still waiting for an answer now.
+func (s *Store) OpenOffers(ctx context.Context, group model.Org) (int, error) {
+	var n int
+	err := s.rd().QueryRowContext(ctx, `SELECT count(*) FROM queue_offers WHERE group_id = ? AND state = 'open' AND expires_at > ?`,
+		group.ID, ts(s.now())).Scan(&n)
+	return n, err
+}
+
 // GroupOffer returns group's offer id; model.ErrNotFound for an offer to
 // another group, as for one that does not exist.
 func (s *Store) GroupOffer(ctx context.Context, group model.Org, offerID string) (model.Offer, error) {
@@ -240,20 +248,26 @@ func (s *Store) CreateOffer(ctx context.Context, network model.Org, entryID stri
 	return id, err
 }
 
-// liveOfferTx locks in the offer for an answer: it must exist in scope
-// (model.ErrNotFound), be open and unexpired (ErrOfferDead). It returns
-// the offer's entry id.
-func (s *Store) liveOfferTx(ctx context.Context, tx *sql.Tx, where string, scopeID, offerID string) (entryID, networkID string, err error) {
-	var state, expires string
-	err = s.in(tx).QueryRowContext(ctx, `SELECT entry_id, network_id, state, expires_at FROM queue_offers WHERE id = ? AND `+where+` = ?`,
-		offerID, scopeID).Scan(&entryID, &networkID, &state, &expires)
+// liveOfferQueries read an offer for an answer, scoped to the group it
+// was made to or to the network that made it.
+var liveOfferQueries = map[string]string{
+	"group":   `SELECT entry_id, state, expires_at FROM queue_offers WHERE id = ? AND group_id = ?`,
+	"network": `SELECT entry_id, state, expires_at FROM queue_offers WHERE id = ? AND network_id = ?`,
+}
+
+// liveOfferTx checks the offer at use, for an answer: it must exist in
+// scope ("group" or "network", scopeID: model.ErrNotFound), be open and
+// unexpired (ErrOfferDead). It returns the offer's entry id.
+func (s *Store) liveOfferTx(ctx context.Context, tx *sql.Tx, scope, scopeID, offerID string) (string, error) {
+	var entryID, state, expires string
+	err := s.in(tx).QueryRowContext(ctx, liveOfferQueries[scope], offerID, scopeID).Scan(&entryID, &state, &expires)
 	if err != nil {
-		return "", "", translate(err)
+		return "", translate(err)
 	}
 	if state != string(model.OfferOpen) || expires <= ts(s.now()) {
-		return "", "", ErrOfferDead
+		return "", ErrOfferDead
 	}
-	return entryID, networkID, nil
+	return entryID, nil
 }
 
 // DeclineOffer records group's answer no, with a reason of
@@ -264,7 +278,7 @@ func (s *Store) DeclineOffer(ctx context.Context, group model.Org, offerID, reas
 		return model.ErrForbidden
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		entryID, _, err := s.liveOfferTx(ctx, tx, "group_id", group.ID, offerID)
+		entryID, err := s.liveOfferTx(ctx, tx, "group", group.ID, offerID)
 		if err != nil {
 			return err
 		}
@@ -281,7 +295,7 @@ func (s *Store) DeclineOffer(ctx context.Context, group model.Org, offerID, reas
 // sponsor again. An offer already answered or expired: ErrOfferDead.
 func (s *Store) WithdrawOffer(ctx context.Context, network model.Org, offerID, actorID string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		entryID, _, err := s.liveOfferTx(ctx, tx, "network_id", network.ID, offerID)
+		entryID, err := s.liveOfferTx(ctx, tx, "network", network.ID, offerID)
 		if err != nil {
 			return err
 		}

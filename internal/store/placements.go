@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"strings"
 	"time"
 
 	"puente/internal/model"
@@ -153,4 +155,70 @@ func (s *Store) GroupLoads(ctx context.Context, network model.Org) (map[string]G
 		out[id] = l
 	}
 	return out, rows.Err()
+}
+
+// SponsorCandidates reads, for the ranking, every group of network that
+// has a profile, with its vetting records still in force after today
+// (those that decide approval), in two indexed queries: no order by name
+// and no pages, unlike the network's list (Sponsors). Private notes are
+// left out.
+func (s *Store) SponsorCandidates(ctx context.Context, network model.Org, today string) ([]SponsorRow, error) {
+	rows, err := s.rd().QueryContext(ctx, `SELECT o.id, o.name, `+profileCols+`
+		FROM sponsor_profiles p
+		JOIN organisations o ON o.id = p.group_id
+		LEFT JOIN network_regions r ON r.id = p.region_id
+		WHERE p.network_id = ?`, network.ID)
+	if err != nil {
+		return nil, err
+	}
+	var out []SponsorRow
+	at := map[string]int{}
+	for rows.Next() {
+		var row SponsorRow
+		if err := scanProfileRow(rows, &row.Profile); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		row.Profile.PrivateNotes = ""
+		at[row.Profile.GroupID] = len(out)
+		out = append(out, row)
+	}
+	if err := rows.Close(); err != nil {
+		return nil, err
+	}
+	// Only what approval needs of each record: no names joined in.
+	rrows, err := s.rd().QueryContext(ctx, `SELECT group_id, item_id, subject, done_on, expires_on
+		FROM vetting_records WHERE network_id = ? AND expires_on > ?`, network.ID, today)
+	if err != nil {
+		return nil, err
+	}
+	defer rrows.Close()
+	for rrows.Next() {
+		var r model.VettingRecord
+		if err := rrows.Scan(&r.GroupID, &r.ItemID, &r.Subject, &r.DoneOn, &r.ExpiresOn); err != nil {
+			return nil, err
+		}
+		if i, ok := at[r.GroupID]; ok {
+			out[i].Records = append(out[i].Records, r)
+		}
+	}
+	return out, rrows.Err()
+}
+
+// scanProfileRow reads a group's id and name, then its profile.
+func scanProfileRow(row interface{ Scan(...any) error }, p *model.SponsorProfile) error {
+	var region sql.NullString
+	var langs, stage, updated string
+	if err := row.Scan(&p.GroupID, &p.GroupName, &region, &p.RegionName, &langs, &p.Adults, &p.Beds, &p.PrivateRoom,
+		&p.AcceptsChildren, &p.Wheelchair, &p.HostMonths, &p.AvailableFrom, &p.PledgeCents, &p.MaxPlacements,
+		&stage, &p.PrivateNotes, &updated); err != nil {
+		return err
+	}
+	p.RegionID = region.String
+	if langs != "" {
+		p.Languages = strings.Split(langs, ",")
+	}
+	p.Declared = model.SponsorStage(stage)
+	p.UpdatedAt = parseTS(updated)
+	return nil
 }

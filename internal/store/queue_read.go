@@ -51,21 +51,29 @@ func (s *Store) QueueEntry(ctx context.Context, network model.Org, id string) (m
 }
 
 // QueueFilter narrows the queue page: State "" for every state but closed,
-// "all" for every state.
+// "all" for every state, or one state; Before, when set (YYYY-MM-DD), keeps
+// only people whose decision date comes before that day.
 type QueueFilter struct {
-	State string
+	State  string
+	Before string
 }
 
 // queueWhere are the queue page's filters: every state but closed, every
-// state, one state. Each is served by an index of schema/020 in urgency
-// order (queue_entries_urgency, queue_entries_state).
+// state, one state, each also with a decision date before ?5. Each is
+// served by an index of schema/020 in urgency order (queue_entries_urgency,
+// queue_entries_state): urgency starts with the decision date.
 var queueWhere = map[string]string{
-	"":    ` WHERE q.network_id = ?1 AND q.state <> 'closed'`,
-	"all": ` WHERE q.network_id = ?1`,
-	"one": ` WHERE q.network_id = ?1 AND q.state = ?2`,
+	"":           ` WHERE q.network_id = ?1 AND q.state <> 'closed'`,
+	"all":        ` WHERE q.network_id = ?1`,
+	"one":        ` WHERE q.network_id = ?1 AND q.state = ?2`,
+	"-before":    ` WHERE q.network_id = ?1 AND q.state <> 'closed' AND q.urgency < ?5`,
+	"all-before": ` WHERE q.network_id = ?1 AND q.urgency < ?5`,
+	"one-before": ` WHERE q.network_id = ?1 AND q.state = ?2 AND q.urgency < ?5`,
 }
 
-// queueQueries are the count and page queries of each filter.
+// queueQueries are the count and page queries of each filter. Their
+// arguments are network, state, limit, offset, before: each query is given
+// as many as its highest placeholder.
 var queueQueries = func() map[string][2]string {
 	out := map[string][2]string{}
 	for k, where := range queueWhere {
@@ -85,16 +93,23 @@ func (s *Store) QueueList(ctx context.Context, network model.Org, f QueueFilter,
 	if key != "" && key != "all" {
 		key = "one"
 	}
+	if f.Before != "" {
+		key += "-before"
+	}
 	q := queueQueries[key]
-	args := []any{network.ID}
-	if key == "one" {
-		args = append(args, f.State)
+	args := []any{network.ID, f.State, size, (page - 1) * size, f.Before}
+	nCount, nPage := 1, 4
+	switch {
+	case f.Before != "":
+		nCount, nPage = 5, 5
+	case key == "one":
+		nCount = 2
 	}
 	var total int
-	if err := s.rd().QueryRowContext(ctx, q[0], args...).Scan(&total); err != nil {
+	if err := s.rd().QueryRowContext(ctx, q[0], args[:nCount]...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := s.rd().QueryContext(ctx, q[1], network.ID, f.State, size, (page-1)*size)
+	rows, err := s.rd().QueryContext(ctx, q[1], args[:nPage]...)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -381,8 +381,12 @@ func TestQueuePagesUseIndexes(t *testing.T) {
 	}
 	var qs []q
 	for k, pair := range queueQueries {
-		qs = append(qs, q{"count " + k, pair[0], []any{"n", "seeking_sponsor"}[:1+btoi(k == "one")]},
-			q{"page " + k, pair[1], []any{"n", "seeking_sponsor", 25, 0}})
+		all := []any{"n", "seeking_sponsor", 25, 0, "2026-12-08"}
+		nCount, nPage := 1+btoi(strings.HasPrefix(k, "one")), 4
+		if strings.HasSuffix(k, "before") {
+			nCount, nPage = 5, 5
+		}
+		qs = append(qs, q{"count " + k, pair[0], all[:nCount]}, q{"page " + k, pair[1], all[:nPage]})
 	}
 	qs = append(qs, q{"placements", placementsSQL, []any{"n", "2026-12-01", "a", "b", 25, 0}})
 	for _, c := range qs {
@@ -405,6 +409,58 @@ func TestQueuePagesUseIndexes(t *testing.T) {
 		rows.Close()
 		t.Logf("%s: %s", c.name, strings.Join(plan, "; "))
 	}
+}
+
+func TestQueueListFilters(t *testing.T) {
+	w, regions := newQueueWorld(t)
+	ctx := context.Background()
+	n1 := w.orgs["n1"]
+	in := []model.QueueEntryInput{
+		{Pseudonym: "soon", Adults: 1, DecisionDate: "2026-12-03"},
+		{Pseudonym: "later", Adults: 1, DecisionDate: "2026-12-30"},
+		{Pseudonym: "long", Adults: 1, DetainedSince: "2026-01-01"},
+		{Pseudonym: "short", Adults: 1, DetainedSince: "2026-11-01"},
+	}
+	res, err := w.s.AddQueueEntries(ctx, n1, in, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := w.s.SetQueueState(ctx, n1, res[1].ID, model.QueueSeeking, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.s.CloseQueueEntry(ctx, n1, res[3].ID, "withdrew", ""); err != nil {
+		t.Fatal(err)
+	}
+	names := func(f QueueFilter) string {
+		list, total, err := w.s.QueueList(ctx, n1, f, 1, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range list {
+			out = append(out, e.Pseudonym)
+		}
+		if total != len(list) {
+			t.Errorf("%+v: total %d for %d rows", f, total, len(list))
+		}
+		return strings.Join(out, ",")
+	}
+	for _, c := range []struct {
+		f    QueueFilter
+		want string
+	}{
+		{QueueFilter{}, "soon,later,long"},
+		{QueueFilter{State: "all"}, "soon,later,long,short"},
+		{QueueFilter{State: "seeking_sponsor"}, "later"},
+		{QueueFilter{Before: "2026-12-08"}, "soon"},
+		{QueueFilter{State: "all", Before: "2026-12-31"}, "soon,later"},
+		{QueueFilter{State: "referred", Before: "2026-12-31"}, "soon"},
+	} {
+		if got := names(c.f); got != c.want {
+			t.Errorf("%+v: got %s, want %s", c.f, got, c.want)
+		}
+	}
+	_ = regions
 }
 
 func btoi(b bool) int {

@@ -33,6 +33,11 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	if err := s.fillOrg(r, d, org); err != nil {
 		return err
 	}
+	if d.CanOffers {
+		if d.OffersWaiting, err = s.store.OpenOffers(r.Context(), org); err != nil {
+			return err
+		}
+	}
 	if authz.Can(v.Viewer, authz.ViewCases, org) {
 		d.Updating = s.updatingNotice(d)
 		// One read of the appointments around the next 14 days serves

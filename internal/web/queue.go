@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 
 	"puente/internal/matching"
 	"puente/internal/model"
@@ -25,7 +26,8 @@ func (s *Server) queuePage(r *http.Request) *templateData {
 
 // queueList shows a page of the queue, most urgent first: the decision
 // date soonest, then the longest in detention. ?state= narrows it to one
-// state ("all" for every state; none: all but closed).
+// state ("all" for every state; none: all but closed), ?within=7 or 30 to
+// people whose decision comes within that many days.
 func (s *Server) queueList(w http.ResponseWriter, r *http.Request) error {
 	d := s.queuePage(r)
 	d.Title = d.T("queue.title")
@@ -38,16 +40,24 @@ func (s *Server) queueList(w http.ResponseWriter, r *http.Request) error {
 		filter = ""
 	}
 	d.Queue.Filter = filter
-	page := pageParam(r)
-	entries, total, err := s.store.QueueList(ctx, d.Org, store.QueueFilter{State: filter}, page, queuePageSize)
-	if err != nil {
-		return err
-	}
-	d.Queue.Entries = entries
+	f := store.QueueFilter{State: filter}
 	q := url.Values{}
 	if filter != "" {
 		q.Set("state", filter)
 	}
+	switch within := r.URL.Query().Get("within"); within {
+	case "7", "30":
+		n, _ := strconv.Atoi(within)
+		f.Before = s.daysFrom(viewerZone(r), n+1)
+		d.Queue.Within = within
+		q.Set("within", within)
+	}
+	page := pageParam(r)
+	entries, total, err := s.store.QueueList(ctx, d.Org, f, page, queuePageSize)
+	if err != nil {
+		return err
+	}
+	d.Queue.Entries = entries
 	d.Queue.pager(orgPath(d.Org)+"/queue", q, page, total)
 	return s.render(w, r, http.StatusOK, "queue", d)
 }
@@ -124,24 +134,19 @@ func (s *Server) rank(r *http.Request, network model.Org, e model.QueueEntry, to
 	if err != nil {
 		return nil, err
 	}
-	var groups []matching.Group
-	for page := 1; ; page++ {
-		rows, total, err := s.store.Sponsors(ctx, network.ID, page, 500)
-		if err != nil {
-			return nil, err
-		}
-		for _, row := range rows {
-			p := row.Profile
-			v := model.Vetting(items, row.Records, p.Adults, today)
-			l := loads[p.GroupID]
-			groups = append(groups, matching.Group{ID: p.GroupID, Name: p.GroupName,
-				Approved: model.Stage(p, v) == model.StageApproved, Languages: p.Languages, RegionID: p.RegionID,
-				Beds: p.Beds, PrivateRoom: p.PrivateRoom, AcceptsChildren: p.AcceptsChildren, Wheelchair: p.Wheelchair,
-				AvailableFrom: p.AvailableFrom, MaxPlacements: p.MaxPlacements, CurrentPlacements: l.Open, LastPlacement: l.LastStart})
-		}
-		if page*500 >= total {
-			break
-		}
+	rows, err := s.store.SponsorCandidates(ctx, network, today)
+	if err != nil {
+		return nil, err
+	}
+	groups := make([]matching.Group, 0, len(rows))
+	for _, row := range rows {
+		p := row.Profile
+		v := model.Vetting(items, row.Records, p.Adults, today)
+		l := loads[p.GroupID]
+		groups = append(groups, matching.Group{ID: p.GroupID, Name: p.GroupName,
+			Approved: model.Stage(p, v) == model.StageApproved, Languages: p.Languages, RegionID: p.RegionID,
+			Beds: p.Beds, PrivateRoom: p.PrivateRoom, AcceptsChildren: p.AcceptsChildren, Wheelchair: p.Wheelchair,
+			AvailableFrom: p.AvailableFrom, MaxPlacements: p.MaxPlacements, CurrentPlacements: l.Open, LastPlacement: l.LastStart})
 	}
 	person := matching.Person{Languages: e.Languages, Adults: e.Adults, ChildrenAges: e.ChildAges,
 		Wheelchair: e.HasNeed("wheelchair"), RegionID: e.RegionID, NeedBy: e.DecisionDate}

@@ -251,3 +251,44 @@ func TestQueueOfferLostApprovalAndWithdrawn(t *testing.T) {
 		t.Errorf("after the withdrawal: %s, want seeking", e2.State)
 	}
 }
+
+// TestQueueListFilters: the queue page narrows by state and by how soon
+// the decision comes, and keeps both in its page links.
+func TestQueueListFilters(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	network := e.orgs["network"]
+	soon := time.Now().AddDate(0, 0, 3).Format(time.DateOnly)
+	later := time.Now().AddDate(0, 0, 20).Format(time.DateOnly)
+	if _, err := e.st.AddQueueEntries(ctx, network, []model.QueueEntryInput{
+		{Pseudonym: "SOONX", Adults: 1, DecisionDate: soon}, {Pseudonym: "LATERX", Adults: 1, DecisionDate: later},
+		{Pseudonym: "NODATEX", Adults: 1}}, "", ""); err != nil {
+		t.Fatal(err)
+	}
+	c := e.signIn(emailNetCoord)
+	base := "/orgs/" + network.ID + "/queue"
+	for _, tc := range []struct {
+		query    string
+		want, no []string
+	}{
+		{"", []string{"SOONX", "LATERX", "NODATEX"}, nil},
+		{"?within=7", []string{"SOONX"}, []string{"LATERX", "NODATEX"}},
+		{"?within=30&state=referred", []string{"SOONX", "LATERX"}, []string{"NODATEX"}},
+		{"?state=seeking_sponsor", nil, []string{"SOONX", "LATERX", "NODATEX"}},
+	} {
+		body := pvGet(t, c, base+tc.query, http.StatusOK).body
+		for _, w := range tc.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("%s: no %s", tc.query, w)
+			}
+		}
+		for _, n := range tc.no {
+			if strings.Contains(body, n) {
+				t.Errorf("%s: shows %s", tc.query, n)
+			}
+		}
+	}
+	if i, j := strings.Index(pvGet(t, c, base, http.StatusOK).body, "SOONX"), strings.Index(pvGet(t, c, base, http.StatusOK).body, "LATERX"); i > j {
+		t.Errorf("the sooner decision is listed after the later one")
+	}
+}

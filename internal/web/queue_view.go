@@ -28,7 +28,9 @@ type queueData struct {
 	Placements []store.Placement
 	Regions    []model.Region
 	// Filter is the list's state filter ("" open, "all", or a state).
-	Filter      string
+	Filter string
+	// Within is the urgency filter: "7", "30" or "" for any date.
+	Within      string
 	Total       int
 	Page, Pages int
 	PrevURL     string

@@ -67,10 +67,13 @@ type templateData struct {
 	CanProfile  bool
 	// CanQueue: the network's queue and placements; CanOffers: a group's
 	// offers to answer (issue 13).
-	CanQueue     bool
-	CanOffers    bool
-	Backups      *backupView // nil unless the viewer looks after the installation
-	CanTemplates bool        // a network admin: the network's checklist templates
+	CanQueue  bool
+	CanOffers bool
+	// OffersWaiting is how many of the network's offers wait for the
+	// group's answer (its home page).
+	OffersWaiting int
+	Backups       *backupView // nil unless the viewer looks after the installation
+	CanTemplates  bool        // a network admin: the network's checklist templates
 
 	// Cases
 	Case             model.Case
