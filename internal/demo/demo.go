@@ -110,7 +110,7 @@ func SeedIn(ctx context.Context, st *store.Store, h *auth.Hasher, now time.Time,
 	if err != nil {
 		return err
 	}
-	seed := store.Seed{Orgs: Orgs, Cases: localise(cases(todayOf(now)), lang), Sponsors: sponsors(now, lang)}
+	seed := store.Seed{Orgs: Orgs, Cases: localise(cases(todayOf(now)), lang), Sponsors: sponsors(now, lang), Queue: queue(now)}
 	for _, a := range Accounts {
 		su := store.SeedUser{Email: a.Email, Name: a.Name, PasswordHash: hash, Roles: a.Roles}
 		if a.NeedsSecondFactor() {

@@ -216,3 +216,19 @@ func Stage(p SponsorProfile, v VettingStatus) SponsorStage {
 	}
 	return p.Declared
 }
+
+// StageWithPlacements is a group's stage once its placements are known:
+// an approved group hosting someone who arrived is hosting; one with a
+// person handed to it who has not arrived yet is matched. Placements do
+// not override resting or a lapsed approval: vetting decides those.
+func StageWithPlacements(st SponsorStage, open, hosting int) SponsorStage {
+	switch {
+	case st != StageApproved:
+		return st
+	case hosting > 0:
+		return StageHosting
+	case open > 0:
+		return StageMatched
+	}
+	return st
+}

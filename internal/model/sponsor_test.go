@@ -74,3 +74,22 @@ func TestNoItemsApprovesNobody(t *testing.T) {
 		t.Error("a network that requires nothing approved a group")
 	}
 }
+
+func TestStageWithPlacements(t *testing.T) {
+	cases := []struct {
+		st            SponsorStage
+		open, hosting int
+		want          SponsorStage
+	}{
+		{StageApproved, 0, 0, StageApproved},
+		{StageApproved, 1, 0, StageMatched},
+		{StageApproved, 2, 1, StageHosting},
+		{StageResting, 1, 1, StageResting},
+		{StageVetted, 1, 0, StageVetted},
+	}
+	for _, c := range cases {
+		if got := StageWithPlacements(c.st, c.open, c.hosting); got != c.want {
+			t.Errorf("StageWithPlacements(%s, %d, %d) = %s, want %s", c.st, c.open, c.hosting, got, c.want)
+		}
+	}
+}

@@ -73,32 +73,39 @@ func insertCaseAtTx(ctx context.Context, tx dbtx, id, groupID string, in model.C
 func (s *Store) CreateCase(ctx context.Context, groupID, actorID string, in model.CaseInput, principal model.PersonInput) (model.Case, error) {
 	var c model.Case
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		now := ts(s.now())
-		id := newID()
-		addr, err := s.seal(in.Address, "cases", "address_enc", id)
-		if err != nil {
-			return err
-		}
-		if err := insertCaseTx(ctx, s.in(tx), id, groupID, in, addr, now); err != nil {
-			return err
-		}
-		if _, err := s.in(tx).ExecContext(ctx, `INSERT INTO case_status_changes (case_id, status, at, actor_id) VALUES (?, ?, ?, ?)`,
-			id, in.Status, now, nullStr(actorID)); err != nil {
-			return err
-		}
-		if _, err := s.insertPersonTx(ctx, tx, id, true, principal); err != nil {
-			return err
-		}
-		if err := s.historyTx(ctx, tx, id, actorID, "created", ""); err != nil {
-			return err
-		}
-		if err := s.recomputeTx(ctx, tx, id); err != nil {
-			return err
-		}
-		c, err = scanCase(s.in(tx).QueryRowContext(ctx, `SELECT `+caseCols+` FROM cases c WHERE c.id = ?`, id))
+		var err error
+		c, err = s.createCaseTx(ctx, tx, groupID, actorID, in, principal)
 		return err
 	})
 	return c, err
+}
+
+// createCaseTx is CreateCase inside tx (the hand-off of an accepted offer
+// opens a case in the same transaction as the rest of it).
+func (s *Store) createCaseTx(ctx context.Context, tx *sql.Tx, groupID, actorID string, in model.CaseInput, principal model.PersonInput) (model.Case, error) {
+	now := ts(s.now())
+	id := newID()
+	addr, err := s.seal(in.Address, "cases", "address_enc", id)
+	if err != nil {
+		return model.Case{}, err
+	}
+	if err := insertCaseTx(ctx, s.in(tx), id, groupID, in, addr, now); err != nil {
+		return model.Case{}, err
+	}
+	if _, err := s.in(tx).ExecContext(ctx, `INSERT INTO case_status_changes (case_id, status, at, actor_id) VALUES (?, ?, ?, ?)`,
+		id, in.Status, now, nullStr(actorID)); err != nil {
+		return model.Case{}, err
+	}
+	if _, err := s.insertPersonTx(ctx, tx, id, true, principal); err != nil {
+		return model.Case{}, err
+	}
+	if err := s.historyTx(ctx, tx, id, actorID, "created", ""); err != nil {
+		return model.Case{}, err
+	}
+	if err := s.recomputeTx(ctx, tx, id); err != nil {
+		return model.Case{}, err
+	}
+	return scanCase(s.in(tx).QueryRowContext(ctx, `SELECT `+caseCols+` FROM cases c WHERE c.id = ?`, id))
 }
 
 // CaseForUser returns the case only if userID belongs to the group that

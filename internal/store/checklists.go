@@ -127,31 +127,37 @@ func (s *Store) AddChecklist(ctx context.Context, c model.Case, actorID, stage s
 	}
 	id := newID()
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		q := s.in(tx)
-		if err := caseOpenTx(ctx, q, c); err != nil {
+		if err := caseOpenTx(ctx, s.in(tx), c); err != nil {
 			return err
 		}
-		network, err := groupNetworkTx(ctx, q, c.GroupID)
-		if err != nil {
-			return err
-		}
-		v, err := s.templateVersionTx(ctx, q, network, stage)
-		if err != nil {
-			return err
-		}
-		now := ts(s.now())
-		if _, err := q.ExecContext(ctx, `INSERT INTO case_checklists (id, case_id, group_id, stage, version, created_by, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, id, c.ID, c.GroupID, stage, v.Version, nullStr(actorID), now); err != nil {
-			return translate(err)
-		}
-		for i, it := range v.Items {
-			if err := s.insertItemTx(ctx, q, c, id, i, false, it, now); err != nil {
-				return err
-			}
-		}
-		return s.touchTx(ctx, tx, c.ID, actorID, "checklist_added", stage)
+		return s.addChecklistTx(ctx, tx, c, actorID, stage, id)
 	})
 	return id, err
+}
+
+// addChecklistTx is AddChecklist inside tx, for an open case, the new
+// checklist's id given.
+func (s *Store) addChecklistTx(ctx context.Context, tx *sql.Tx, c model.Case, actorID, stage, id string) error {
+	q := s.in(tx)
+	network, err := groupNetworkTx(ctx, q, c.GroupID)
+	if err != nil {
+		return err
+	}
+	v, err := s.templateVersionTx(ctx, q, network, stage)
+	if err != nil {
+		return err
+	}
+	now := ts(s.now())
+	if _, err := q.ExecContext(ctx, `INSERT INTO case_checklists (id, case_id, group_id, stage, version, created_by, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, id, c.ID, c.GroupID, stage, v.Version, nullStr(actorID), now); err != nil {
+		return translate(err)
+	}
+	for i, it := range v.Items {
+		if err := s.insertItemTx(ctx, q, c, id, i, false, it, now); err != nil {
+			return err
+		}
+	}
+	return s.touchTx(ctx, tx, c.ID, actorID, "checklist_added", stage)
 }
 
 // ChecklistChanges says what the network's current template of stage

@@ -43,6 +43,9 @@ type Store struct {
 	recompute recomputer
 	// opened keeps sealed deadline dates already opened (opened.go).
 	opened openedCache
+	// faults, set only by tests, fails a multi-step write after a named
+	// step (handoff.go), to prove it all-or-nothing.
+	faults func(step string) error
 }
 
 // busyTimeoutMS is how long a writer waits for the lock before failing.
@@ -361,6 +364,10 @@ var countableTables = map[string]string{
 	"vetting_items":    `SELECT count(*) FROM vetting_items`,
 	"sponsor_profiles": `SELECT count(*) FROM sponsor_profiles`,
 	"vetting_records":  `SELECT count(*) FROM vetting_records`,
+	// The queue and offers (020).
+	"queue_entries":       `SELECT count(*) FROM queue_entries`,
+	"queue_state_changes": `SELECT count(*) FROM queue_state_changes`,
+	"queue_offers":        `SELECT count(*) FROM queue_offers`,
 	// Checklists (015).
 	"case_checklists":      `SELECT count(*) FROM case_checklists`,
 	"case_checklist_items": `SELECT count(*) FROM case_checklist_items`,

@@ -74,6 +74,17 @@ var purgeRules = []purgeRule{
 	{"case_checklist_items", "na_reason", ""},
 	{"case_checklist_items", "title_en", model.PurgedName},
 	{"case_checklist_items", "title_es", model.PurgedName},
+	// The network's queue entry of a case handed to a group (schema/020)
+	// is the same person: a purge of the case clears its pseudonym, what
+	// describes them, the sender's reference and the sealed fields.
+	{"queue_entries", "pseudonym", model.PurgedName},
+	{"queue_entries", "languages", ""},
+	{"queue_entries", "child_ages", ""},
+	{"queue_entries", "needs", ""},
+	{"queue_entries", "external_ref", nil},
+	{"queue_entries", "anumber_enc", nil},
+	{"queue_entries", "facility_enc", nil},
+	{"queue_offers", "reason_note", ""},
 }
 
 // purgeDeletes are the tables whose rows of the case are deleted, each
@@ -116,6 +127,11 @@ var purgeKeptColumns = map[string][]string{
 	"case_checklist_items": {"id", "checklist_id", "case_id", "group_id", "item_key", "position", "own", "text_key",
 		"why_en", "why_es", "how_en", "how_es", "bring_en", "bring_es", "source_url", "rule_id", "role", "state",
 		"ticked_by", "ticked_at", "assignee_id", "due_on", "created_at", "updated_at"},
+	// The queue's figures: household size, dates, region, states, who.
+	"queue_entries": {"id", "network_id", "adults", "decision_date", "detained_since", "urgency", "region_id",
+		"state", "state_changed_at", "close_reason", "case_id", "group_id", "created_at", "created_by", "updated_at"},
+	"queue_offers": {"id", "network_id", "entry_id", "group_id", "state", "created_at", "created_by", "expires_at",
+		"decided_at", "decided_by", "reason", "case_id"},
 }
 
 // purgeStatements are purgeRules as one UPDATE per table, built once from

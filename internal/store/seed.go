@@ -40,6 +40,9 @@ type Seed struct {
 	// Sponsors are networks' regions, vetting items and their groups'
 	// profiles and vetting (seed_sponsors.go).
 	Sponsors []SponsorSeed
+	// Queue are people in networks' queues, some offered to a group
+	// (seed_queue.go). Applied after Sponsors: they name its regions.
+	Queue []QueueSeed
 }
 
 // ApplySeed creates everything in seed in one transaction and returns the
@@ -108,6 +111,11 @@ func (s *Store) ApplySeed(ctx context.Context, seed Seed, requireEmpty bool) (ma
 		}
 		for _, sp := range seed.Sponsors {
 			if err := s.seedSponsorsTx(ctx, tx, orgs, sp); err != nil {
+				return err
+			}
+		}
+		for _, q := range seed.Queue {
+			if err := s.seedQueueTx(ctx, tx, orgs, q); err != nil {
 				return err
 			}
 		}

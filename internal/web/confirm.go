@@ -24,6 +24,10 @@ type confirmView struct {
 	// Reasons, when set, asks why (closing a case); Reason is the choice.
 	Reasons []string
 	Reason  string
+	// ReasonPrefix is the reasons' message prefix and ReasonLabel the
+	// question ("" for a case's: "close.reason.", case.close.reason).
+	ReasonPrefix string
+	ReasonLabel  string
 }
 
 // confirm renders a confirmation page with status (422 when a choice it

@@ -33,6 +33,11 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	if err := s.fillOrg(r, d, org); err != nil {
 		return err
 	}
+	if d.CanOffers {
+		if d.OffersWaiting, err = s.store.OpenOffers(r.Context(), org); err != nil {
+			return err
+		}
+	}
 	if authz.Can(v.Viewer, authz.ViewCases, org) {
 		d.Updating = s.updatingNotice(d)
 		// One read of the appointments around the next 14 days serves
@@ -269,6 +274,10 @@ func (s *Server) fillOrg(r *http.Request, d *templateData, org model.Org) error 
 	d.CanSponsors = authz.Can(v.Viewer, authz.ViewSponsors, org)
 	d.CanProfile = authz.Can(v.Viewer, authz.ViewSponsorProfile, org)
 	d.CanTemplates = authz.Can(v.Viewer, authz.EditTemplates, org)
+	d.Intake = &intakeData{CanTokens: authz.Can(v.Viewer, authz.ManageAPITokens, org),
+		CanImport: authz.Can(v.Viewer, authz.ImportIntake, org), CanDashboard: authz.Can(v.Viewer, authz.ViewNetworkDashboard, org)}
+	d.CanQueue = authz.Can(v.Viewer, authz.ManageQueue, org)
+	d.CanOffers = authz.Can(v.Viewer, authz.AnswerOffers, org)
 	var err error
 	if d.Members, err = s.store.Members(ctx, org.ID, string(d.Lang)); err != nil {
 		return err

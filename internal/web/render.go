@@ -63,10 +63,17 @@ type templateData struct {
 	CanSettings   bool
 	// CanSponsors: the network's list of sponsor groups; CanProfile: a
 	// group's profile for its network (issue 13).
-	CanSponsors  bool
-	CanProfile   bool
-	Backups      *backupView // nil unless the viewer looks after the installation
-	CanTemplates bool        // a network admin: the network's checklist templates
+	CanSponsors bool
+	CanProfile  bool
+	// CanQueue: the network's queue and placements; CanOffers: a group's
+	// offers to answer (issue 13).
+	CanQueue  bool
+	CanOffers bool
+	// OffersWaiting is how many of the network's offers wait for the
+	// group's answer (its home page).
+	OffersWaiting int
+	Backups       *backupView // nil unless the viewer looks after the installation
+	CanTemplates  bool        // a network admin: the network's checklist templates
 
 	// Cases
 	Case             model.Case
@@ -161,6 +168,14 @@ type templateData struct {
 	// their sum (matching_weights.go).
 	Weights     []weightView
 	WeightTotal int
+	// Intake is structured intake's part of a page: API tokens, the CSV
+	// import (api_tokens.go, intake_csv.go).
+	Intake *intakeData
+	// Dashboard is a network's dashboard (dashboard.go).
+	Dashboard *dashboardData
+	// Queue is the queue, offers and placements part of a page
+	// (queue_view.go).
+	Queue *queueData
 }
 
 // T translates key into the page's language.

@@ -30,9 +30,14 @@ func (s *Server) sponsorList(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	loads, err := s.store.GroupLoads(ctx, d.Org)
+	if err != nil {
+		return err
+	}
 	for _, row := range rows {
 		v := model.Vetting(items, row.Records, row.Profile.Adults, sd.Today)
-		sd.Rows = append(sd.Rows, sponsorRow{Profile: row.Profile, Vetting: v, Stage: model.Stage(row.Profile, v),
+		l := loads[row.Profile.GroupID]
+		sd.Rows = append(sd.Rows, sponsorRow{Profile: row.Profile, Vetting: v, Stage: model.StageWithPlacements(model.Stage(row.Profile, v), l.Open, l.Hosting),
 			Stale: s.staleProfile(row.Profile, zone)})
 	}
 	sd.Items = items

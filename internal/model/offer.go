@@ -1,0 +1,86 @@
+package model
+
+import "time"
+
+// An offer of a person in the queue to a sponsor group (issue 13). It is a
+// capability: checked at use, never trusted from what a page showed.
+
+// OfferState is where an offer stands as stored. An open offer past its
+// expiry is dead whatever the row says (Offer.Live).
+type OfferState string
+
+// The states of an offer.
+const (
+	OfferOpen      OfferState = "open"
+	OfferAccepted  OfferState = "accepted"
+	OfferDeclined  OfferState = "declined"
+	OfferWithdrawn OfferState = "withdrawn"
+	OfferExpired   OfferState = "expired"
+)
+
+// OfferTTL is how long a group has to answer an offer.
+const OfferTTL = 72 * time.Hour
+
+// DeclineReasons are why a group declines an offer.
+var DeclineReasons = []string{"no_capacity", "language", "household_fit", "timing", "other"}
+
+// ValidDeclineReason reports whether r is on DeclineReasons.
+func ValidDeclineReason(r string) bool {
+	for _, x := range DeclineReasons {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// Offer is one offer with what the group may see of the person: the
+// pseudonym, household shape, languages, needs, urgency and region. Never
+// the A-number, the facility or the sender's reference.
+type Offer struct {
+	ID            string
+	NetworkID     string
+	EntryID       string
+	GroupID       string
+	GroupName     string
+	State         OfferState
+	CreatedAt     time.Time
+	CreatedByName string
+	ExpiresAt     time.Time
+	DecidedAt     time.Time
+	DecidedByName string
+	Reason        string
+	ReasonNote    string
+	CaseID        string
+
+	Pseudonym     string
+	Languages     []string
+	Adults        int
+	ChildAges     []int
+	Needs         []string
+	DecisionDate  string
+	DetainedSince string
+	RegionName    string
+}
+
+// Live reports whether the offer may still be answered at now.
+func (o Offer) Live(now time.Time) bool { return o.State == OfferOpen && now.Before(o.ExpiresAt) }
+
+// Shown is the offer's state as pages say it: an open offer past its
+// expiry is expired.
+func (o Offer) Shown(now time.Time) OfferState {
+	if o.State == OfferOpen && !now.Before(o.ExpiresAt) {
+		return OfferExpired
+	}
+	return o.State
+}
+
+// HasNeed reports whether the person has need n.
+func (o Offer) HasNeed(n string) bool {
+	for _, x := range o.Needs {
+		if x == n {
+			return true
+		}
+	}
+	return false
+}

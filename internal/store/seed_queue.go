@@ -1,0 +1,122 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+
+	"puente/internal/model"
+)
+
+// QueueSeed is one person in a network's queue for the demo data set:
+// referred DaysAgo days before the seed's now and moved through the
+// pipeline up to State (closed with CloseReason), or offered to the group
+// OfferTo (a group key) some hours ago, the offer still open.
+type QueueSeed struct {
+	NetworkKey  string
+	Input       model.QueueEntryInput
+	RegionName  string
+	State       model.QueueState
+	CloseReason string
+	DaysAgo     int
+	OfferTo     string
+}
+
+// seedQueueTx writes one QueueSeed, its history one day a step.
+func (s *Store) seedQueueTx(ctx context.Context, tx *sql.Tx, orgs map[string]model.Org, q QueueSeed) error {
+	net, ok := orgs[q.NetworkKey]
+	if !ok {
+		return fmt.Errorf("seed: queue names unknown network %q", q.NetworkKey)
+	}
+	in := q.Input
+	if q.RegionName != "" {
+		if err := tx.QueryRowContext(ctx, `SELECT id FROM network_regions WHERE network_id = ? AND name = ?`, net.ID, q.RegionName).
+			Scan(&in.RegionID); err != nil {
+			return fmt.Errorf("seed queue region %q: %w", q.RegionName, err)
+		}
+	}
+	now := s.now()
+	at := now.AddDate(0, 0, -q.DaysAgo)
+	id := newID()
+	anum, fac, err := s.sealQueue(id, in.ANumber, in.Facility)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `
+		INSERT INTO queue_entries (id, network_id, pseudonym, languages, adults, child_ages, decision_date, detained_since,
+		                           urgency, region_id, needs, external_ref, anumber_enc, facility_enc, state, state_changed_at,
+		                           created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'referred', ?, ?, ?)`,
+		id, net.ID, in.Pseudonym, joinList(in.Languages), in.Adults, joinInts(in.ChildAges), in.DecisionDate, in.DetainedSince,
+		model.QueueUrgency(in.DecisionDate, in.DetainedSince), nullStr(in.RegionID), joinList(in.Needs), nullStr(in.ExternalRef),
+		anum, fac, ts(at), ts(at), ts(at)); err != nil {
+		return fmt.Errorf("seed queue %q: %w", in.Pseudonym, err)
+	}
+	if err := queueStateTx(ctx, tx, id, model.QueueReferred, "", "", ts(at)); err != nil {
+		return err
+	}
+	for _, st := range seedPath(q) {
+		at = at.Add(24 * time.Hour)
+		if at.After(now) {
+			at = now
+		}
+		reason := ""
+		if st == model.QueueClosed {
+			reason = q.CloseReason
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE queue_entries SET state = ?, close_reason = ?, state_changed_at = ?, updated_at = ? WHERE id = ?`,
+			string(st), nullStr(reason), ts(at), ts(at), id); err != nil {
+			return err
+		}
+		if err := queueStateTx(ctx, tx, id, st, reason, "", ts(at)); err != nil {
+			return err
+		}
+	}
+	if q.OfferTo == "" {
+		return nil
+	}
+	group, ok := orgs[q.OfferTo]
+	if !ok {
+		return fmt.Errorf("seed: queue offers to unknown group %q", q.OfferTo)
+	}
+	made := now.Add(-5 * time.Hour)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO queue_offers (id, network_id, entry_id, group_id, state, created_at, expires_at)
+		VALUES (?, ?, ?, ?, 'open', ?, ?)`, newID(), net.ID, id, group.ID, ts(made), ts(made.Add(model.OfferTTL))); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE queue_entries SET state = 'offered', state_changed_at = ?, updated_at = ? WHERE id = ?`,
+		ts(made), ts(made), id); err != nil {
+		return err
+	}
+	return queueStateTx(ctx, tx, id, model.QueueOffered, "", "", ts(made))
+}
+
+// seedPath is the states a seeded entry passes after referred: up to
+// seeking a sponsor for one offered; through details gathered and seeking
+// for one closed; otherwise every state up to State, skipping offered and
+// accepted (they come from offers).
+func seedPath(q QueueSeed) []model.QueueState {
+	switch {
+	case q.OfferTo != "":
+		return []model.QueueState{model.QueueDetails, model.QueueSeeking}
+	case q.State == model.QueueClosed:
+		return []model.QueueState{model.QueueDetails, model.QueueSeeking, model.QueueClosed}
+	}
+	var out []model.QueueState
+	for _, st := range model.QueueStates[1:] {
+		if q.State == model.QueueReferred {
+			break
+		}
+		if st != model.QueueOffered && st != model.QueueAccepted {
+			out = append(out, st)
+		}
+		if st == q.State {
+			break
+		}
+	}
+	return out
+}
+
+func joinList(l []string) string { return strings.Join(l, ",") }

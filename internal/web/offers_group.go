@@ -1,0 +1,147 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"puente/internal/model"
+	"puente/internal/store"
+)
+
+// Offers as a sponsor group's coordinators see them (issue 13): only what
+// they need to decide (pseudonym, household shape, languages, needs,
+// urgency, region), never the A-number or the facility. A group never
+// sees another group's offers: they answer 404, as for none.
+
+// offerPageLimit is how many offers the group's list shows: the open
+// ones, then the latest answered.
+const offerPageLimit = 50
+
+// groupOfferList shows the group's offers, open ones first.
+func (s *Server) groupOfferList(w http.ResponseWriter, r *http.Request) error {
+	d := s.queuePage(r)
+	d.Title = d.T("offer.list.title")
+	offers, err := s.store.GroupOffers(r.Context(), d.Org, offerPageLimit)
+	if err != nil {
+		return err
+	}
+	d.Queue.Offers = offers
+	return s.render(w, r, http.StatusOK, "offers", d)
+}
+
+// groupOfferPage loads the offer in the URL, the group's own.
+func (s *Server) groupOfferPage(r *http.Request) (*templateData, error) {
+	d := s.queuePage(r)
+	o, err := s.store.GroupOffer(r.Context(), d.Org, r.PathValue("offerID"))
+	if err != nil {
+		return nil, err
+	}
+	d.Queue.Offer = o
+	d.Title = d.T("offer.title", o.Pseudonym)
+	if !o.Live(d.Queue.Now) {
+		d.Queue.Dead = d.T("offer.dead." + string(o.Shown(d.Queue.Now)))
+	}
+	return d, nil
+}
+
+// groupOfferView shows one offer with its accept and decline buttons
+// while it is open.
+func (s *Server) groupOfferView(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.groupOfferPage(r)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, http.StatusOK, "offer", d)
+}
+
+// handOff words the household for the group's new case in the page's
+// language: the pseudonym for the principal, then the other adults and
+// the children by their place and age. The group renames them later.
+func handOff(d *templateData, o model.Offer) store.HandOff {
+	h := store.HandOff{Principal: model.PersonInput{Name: o.Pseudonym, Languages: d.LanguageNames(o.Languages)}}
+	for i := 2; i <= o.Adults; i++ {
+		h.Others = append(h.Others, model.PersonInput{Name: d.T("handoff.adult", i, o.Pseudonym), Relationship: d.T("handoff.relationship.adult")})
+	}
+	for i, age := range o.ChildAges {
+		h.Others = append(h.Others, model.PersonInput{Name: d.T("handoff.child", i+1, age, o.Pseudonym), Relationship: d.T("handoff.relationship.child")})
+	}
+	return h
+}
+
+// offerAcceptPost accepts the offer and hands the person off in one
+// transaction (store.AcceptOffer): the case opens in the group's space with
+// its first checklists. A dead offer or a group no longer approved: 409
+// with why, nothing written.
+func (s *Server) offerAcceptPost(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.groupOfferPage(r)
+	if err != nil {
+		return err
+	}
+	c, err := s.store.AcceptOffer(r.Context(), d.Org, d.Queue.Offer.ID, viewerFrom(r).UserID, d.Queue.Today, handOff(d, d.Queue.Offer))
+	switch {
+	case errors.Is(err, store.ErrOfferDead):
+		d.FormError = d.T("offer.dead." + string(d.Queue.Offer.Shown(s.now())))
+		if d.Queue.Offer.Live(s.now()) {
+			d.FormError = d.T("offer.dead.answered")
+		}
+		return s.render(w, r, http.StatusConflict, "offer", d)
+	case errors.Is(err, store.ErrNotApproved):
+		d.FormError = d.T("offer.err.lost_approval")
+		return s.render(w, r, http.StatusConflict, "offer", d)
+	case err != nil:
+		return err
+	}
+	s.flash(r, "offer.accepted")
+	http.Redirect(w, r, "/cases/"+c.ID, http.StatusSeeOther)
+	return nil
+}
+
+type declineForm struct {
+	Reason string `form:"reason" validate:"max=40"`
+	Note   string `form:"note" validate:"max=300,safetext"`
+}
+
+// offerDeclineForm asks why the group declines.
+func (s *Server) offerDeclineForm(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.groupOfferPage(r)
+	if err != nil {
+		return err
+	}
+	d.Title = d.T("offer.decline.title", d.Queue.Offer.Pseudonym)
+	d.Form = &declineForm{}
+	return s.render(w, r, http.StatusOK, "offer_decline", d)
+}
+
+// offerDeclinePost declines with a reason; the person seeks a sponsor
+// again. No reason or too long a note: 422, nothing written; a dead
+// offer: 409.
+func (s *Server) offerDeclinePost(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	d, err := s.groupOfferPage(r)
+	if err != nil {
+		return err
+	}
+	d.Title = d.T("offer.decline.title", d.Queue.Offer.Pseudonym)
+	var f declineForm
+	decodeForm(r, &f)
+	d.Errors = s.validateForm(d.Lang, &f)
+	if d.Errors["reason"] == "" && !model.ValidDeclineReason(f.Reason) {
+		d.Errors["reason"] = d.T("err.choice")
+	}
+	if len(d.Errors) > 0 {
+		return s.formRejected(w, r, "offer_decline", d, &f)
+	}
+	err = s.store.DeclineOffer(r.Context(), d.Org, d.Queue.Offer.ID, f.Reason, f.Note, viewerFrom(r).UserID)
+	if errors.Is(err, store.ErrOfferDead) {
+		d.FormError = d.T("offer.dead.answered")
+		return s.render(w, r, http.StatusConflict, "offer", d)
+	}
+	if err != nil {
+		return err
+	}
+	s.flash(r, "offer.declined")
+	http.Redirect(w, r, orgPath(d.Org)+"/offers", http.StatusSeeOther)
+	return nil
+}

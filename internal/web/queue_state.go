@@ -1,0 +1,143 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"puente/internal/model"
+	"puente/internal/store"
+)
+
+// stateForm moves an entry along the pipeline by hand.
+type stateForm struct {
+	State string `form:"state" validate:"required,max=40"`
+}
+
+// queueStatePost moves the entry to the state chosen, recording when and
+// who. Offered and accepted follow from offers; closing has a page of its
+// own (a reason). A state not settable: 422 on the entry page.
+func (s *Server) queueStatePost(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	d := s.queuePage(r)
+	if err := s.queueEntry(r, d); err != nil {
+		return err
+	}
+	var f stateForm
+	decodeForm(r, &f)
+	st := model.QueueState(f.State)
+	if !model.SettableQueueState(st) {
+		d.Errors["state"] = d.T("err.choice")
+		d.Form = &f
+		return s.renderEntry(w, r, http.StatusUnprocessableEntity, d)
+	}
+	err := s.store.SetQueueState(r.Context(), d.Org, d.Queue.Entry.ID, st, viewerFrom(r).UserID)
+	switch {
+	case errors.Is(err, store.ErrOfferOpen):
+		d.Errors["state"] = d.T("queue.state.offer_open")
+		d.Form = &f
+		return s.renderEntry(w, r, http.StatusUnprocessableEntity, d)
+	case errors.Is(err, store.ErrQueueLinked):
+		d.Errors["state"] = d.T("queue.state.linked")
+		d.Form = &f
+		return s.renderEntry(w, r, http.StatusUnprocessableEntity, d)
+	case errors.Is(err, model.ErrForbidden):
+		d.Errors["state"] = d.T("queue.state.is_closed")
+		d.Form = &f
+		return s.renderEntry(w, r, http.StatusUnprocessableEntity, d)
+	case err != nil:
+		return err
+	}
+	s.flash(r, "queue.state.saved")
+	http.Redirect(w, r, orgPath(d.Org)+"/queue/"+d.Queue.Entry.ID, http.StatusSeeOther)
+	return nil
+}
+
+// queueCloseView is the confirmation page that closes an entry.
+func (s *Server) queueCloseView(d *templateData, reason string) *confirmView {
+	e := d.Queue.Entry
+	path := orgPath(d.Org) + "/queue/" + e.ID
+	return &confirmView{Title: d.T("queue.close.title", e.Pseudonym), Lead: d.T("queue.close.lead"),
+		Action: path + "/close", Button: d.T("queue.close.button"), Cancel: path,
+		Reasons: model.QueueCloseReasons, Reason: reason, ReasonPrefix: "queue.close.reason.", ReasonLabel: d.T("queue.close.why")}
+}
+
+// queueCloseForm asks why before an entry leaves the queue.
+func (s *Server) queueCloseForm(w http.ResponseWriter, r *http.Request) error {
+	d := s.queuePage(r)
+	if err := s.queueEntry(r, d); err != nil {
+		return err
+	}
+	if d.Queue.Entry.State == model.QueueClosed {
+		return model.ErrForbidden
+	}
+	return s.confirm(w, r, http.StatusOK, d, s.queueCloseView(d, ""))
+}
+
+type queueCloseForm struct {
+	Reason string `form:"reason" validate:"max=40"`
+}
+
+// queueClosePost closes the entry with the reason chosen; none or an
+// unknown one: 422, nothing written.
+func (s *Server) queueClosePost(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	d := s.queuePage(r)
+	if err := s.queueEntry(r, d); err != nil {
+		return err
+	}
+	var f queueCloseForm
+	decodeForm(r, &f)
+	ok := false
+	for _, c := range model.QueueCloseReasons {
+		ok = ok || c == f.Reason
+	}
+	if !ok {
+		d.Errors["reason"] = d.T("err.choice")
+		d.Form = &f
+		return s.confirm(w, r, http.StatusUnprocessableEntity, d, s.queueCloseView(d, ""))
+	}
+	err := s.store.CloseQueueEntry(r.Context(), d.Org, d.Queue.Entry.ID, f.Reason, viewerFrom(r).UserID)
+	if errors.Is(err, store.ErrOfferOpen) {
+		d.FormError = d.T("queue.state.offer_open")
+		d.Form = &f
+		return s.confirm(w, r, http.StatusUnprocessableEntity, d, s.queueCloseView(d, f.Reason))
+	}
+	if err != nil {
+		return err
+	}
+	s.flash(r, "queue.closed")
+	http.Redirect(w, r, orgPath(d.Org)+"/queue/"+d.Queue.Entry.ID, http.StatusSeeOther)
+	return nil
+}
+
+// queueRevealPost shows one restricted field of the entry, recording the
+// reveal in the audit log (store.RevealQueueField), as a case's reveal.
+func (s *Server) queueRevealPost(w http.ResponseWriter, r *http.Request) error {
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	var f revealForm
+	decodeForm(r, &f)
+	if errs := s.validateForm(langFrom(r), &f); len(errs) > 0 {
+		return errBadRequest
+	}
+	d := s.queuePage(r)
+	if err := s.queueEntry(r, d); err != nil {
+		return err
+	}
+	value, err := s.store.RevealQueueField(r.Context(), d.Org, d.Queue.Entry.ID, model.SensitiveField(f.Field), viewerFrom(r).UserID)
+	if err != nil {
+		return err
+	}
+	d.Title = d.T("reveal.title")
+	d.RevealedLabel = d.T("field." + f.Field)
+	d.Revealed = value
+	if model.SensitiveField(f.Field) == model.FieldANumber {
+		d.Revealed = model.FormatANumber(value)
+	}
+	return s.render(w, r, http.StatusOK, "queue_reveal", d)
+}
