@@ -56,6 +56,15 @@ const (
 	// EditTemplates: change a network's checklist templates (issue 12):
 	// its admins only. A group's cases keep the items they were given.
 	EditTemplates
+	// ManageAPITokens: create, list and revoke a network's API tokens for
+	// structured intake (issue 13). Its admins.
+	ManageAPITokens
+	// ImportIntake: add people to a network's queue from a CSV file. Its
+	// staff (admins and coordinators).
+	ImportIntake
+	// ViewNetworkDashboard: a network's dashboard and its de-identified
+	// reports. Its staff.
+	ViewNetworkDashboard
 	// ManageQueue: a network's queue of people who need a sponsor, their
 	// restricted fields, offers to its groups and the placements that
 	// followed (issue 13). The network's staff, admins and coordinators.
@@ -83,8 +92,12 @@ var actionNames = map[Action]string{
 	ViewSponsors:       "view-sponsors",
 	DefineVetting:      "define-vetting",
 	EditTemplates:      "edit-templates",
-	ManageQueue:        "manage-queue",
-	AnswerOffers:       "answer-offers",
+
+	ManageAPITokens:      "manage-api-tokens",
+	ImportIntake:         "import-intake",
+	ViewNetworkDashboard: "view-network-dashboard",
+	ManageQueue:          "manage-queue",
+	AnswerOffers:         "answer-offers",
 }
 
 // String names the action for tests and logs.
@@ -162,8 +175,10 @@ func Can(v Viewer, a Action, org model.Org) bool {
 		return org.Kind == model.KindNetwork && isMember
 	case DefineVetting:
 		return org.Kind == model.KindNetwork && isMember && own == model.RoleAdmin
-	case EditTemplates:
+	case EditTemplates, ManageAPITokens:
 		return org.Kind == model.KindNetwork && isMember && own == model.RoleAdmin
+	case ImportIntake, ViewNetworkDashboard:
+		return org.Kind == model.KindNetwork && isMember
 	case ManageQueue:
 		return org.Kind == model.KindNetwork && isMember
 	case AnswerOffers:

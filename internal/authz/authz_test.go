@@ -213,6 +213,32 @@ func TestCanMatrix(t *testing.T) {
 			"other net admin":   {F, F, F, T, F, F, F},
 			"no memberships":    {F, F, F, F, F, F, F},
 		},
+		// Structured intake (issue 13): a network's API tokens are its
+		// admins'; the CSV import and the dashboard its staff's.
+		authz.ManageAPITokens: {
+			"member":            {F, F, F, F, F, F, F},
+			"group coordinator": {F, F, F, F, F, F, F},
+			"net coordinator":   {F, F, F, F, F, F, F},
+			"net admin":         {F, F, T, F, F, F, F},
+			"other net admin":   {F, F, F, T, F, F, F},
+			"no memberships":    {F, F, F, F, F, F, F},
+		},
+		authz.ImportIntake: {
+			"member":            {F, F, F, F, F, F, F},
+			"group coordinator": {F, F, F, F, F, F, F},
+			"net coordinator":   {F, F, T, F, F, F, F},
+			"net admin":         {F, F, T, F, F, F, F},
+			"other net admin":   {F, F, F, T, F, F, F},
+			"no memberships":    {F, F, F, F, F, F, F},
+		},
+		authz.ViewNetworkDashboard: {
+			"member":            {F, F, F, F, F, F, F},
+			"group coordinator": {F, F, F, F, F, F, F},
+			"net coordinator":   {F, F, T, F, F, F, F},
+			"net admin":         {F, F, T, F, F, F, F},
+			"other net admin":   {F, F, F, T, F, F, F},
+			"no memberships":    {F, F, F, F, F, F, F},
+		},
 		// The queue, offers and placements: the network's staff (issue 13).
 		authz.ManageQueue: {
 			"member":            {F, F, F, F, F, F, F},

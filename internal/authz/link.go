@@ -23,6 +23,9 @@ import "puente/internal/model"
 //     so it has no growth check; but an invitation issued through network
 //     authority cannot be accepted by the network's own staff, who would
 //     otherwise let themselves into the group's cases.
+//   - api_token: the network's admin who created it is still one
+//     (ManageAPITokens on the network); an admin who left takes their
+//     tokens' authority with them.
 //   - feed: the owner is issuer and target; the feed shows only the groups
 //     the owner belongs to today, so the check is that the owner has not
 //     grown (a feed made by a member shows nothing of a group joined later
@@ -51,6 +54,8 @@ func LinkLive(f model.LinkFacts) bool {
 		return true
 	case model.LinkFeed:
 		return f.TargetID == f.IssuerID && !Grown(f.AtIssue, f.Target)
+	case model.LinkAPIToken:
+		return Can(issuer, ManageAPITokens, f.Org)
 	}
 	return false
 }

@@ -25,6 +25,10 @@ const (
 	// up their second factor before anything else: setting it up, and
 	// signing out. None of them shows an organisation's data.
 	KindEnrol
+	// KindAPIToken routes take no session and no cookie: the request's
+	// bearer token is its credential, checked by the handler at use
+	// (a network's API token, issue 13).
+	KindAPIToken
 )
 
 // Rule is the access rule attached to every route. A route without one is
@@ -53,6 +57,9 @@ var Feed = Rule{Kind: KindFeed}
 // factor may use before doing so.
 var Enrol = Rule{Kind: KindEnrol}
 
+// APIToken is the rule for the intake API, reached with a network's token.
+var APIToken = Rule{Kind: KindAPIToken}
+
 // String describes the rule for tests and the route listing.
 func (r Rule) String() string {
 	switch r.Kind {
@@ -68,6 +75,8 @@ func (r Rule) String() string {
 		return "feed-token"
 	case KindEnrol:
 		return "enrol"
+	case KindAPIToken:
+		return "api-token"
 	}
 	return "none"
 }

@@ -59,6 +59,7 @@ type matrixRow struct {
 
 const (
 	s200 = http.StatusOK
+	s400 = http.StatusBadRequest
 	s303 = http.StatusSeeOther
 	s401 = http.StatusUnauthorized
 	s403 = http.StatusForbidden
@@ -166,7 +167,7 @@ func newResetLink(e *testEnv, org model.Org) string {
 // accessMatrix is every route's row; each GET row is tried again as HEAD,
 // which must answer exactly as GET does, without a body.
 func accessMatrix() []matrixRow {
-	rows := append(append(append(append(append(append(append(orgMatrix(), twoFactorMatrix()...), caseMatrix()...), commitMatrix()...), sponsorMatrix()...), checklistMatrix()...), templateMatrix()...), queueMatrix()...)
+	rows := append(append(append(append(append(append(append(append(orgMatrix(), twoFactorMatrix()...), caseMatrix()...), commitMatrix()...), sponsorMatrix()...), checklistMatrix()...), templateMatrix()...), queueMatrix()...), intakeMatrix()...)
 	for _, r := range rows {
 		if r.method == "GET" {
 			h := r

@@ -274,6 +274,8 @@ func (s *Server) fillOrg(r *http.Request, d *templateData, org model.Org) error 
 	d.CanSponsors = authz.Can(v.Viewer, authz.ViewSponsors, org)
 	d.CanProfile = authz.Can(v.Viewer, authz.ViewSponsorProfile, org)
 	d.CanTemplates = authz.Can(v.Viewer, authz.EditTemplates, org)
+	d.Intake = &intakeData{CanTokens: authz.Can(v.Viewer, authz.ManageAPITokens, org),
+		CanImport: authz.Can(v.Viewer, authz.ImportIntake, org), CanDashboard: authz.Can(v.Viewer, authz.ViewNetworkDashboard, org)}
 	d.CanQueue = authz.Can(v.Viewer, authz.ManageQueue, org)
 	d.CanOffers = authz.Can(v.Viewer, authz.AnswerOffers, org)
 	var err error

@@ -123,15 +123,20 @@ func noStore(next http.Handler) http.Handler {
 	})
 }
 
-func (s *Server) limitBody(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > maxFormBytes {
-			s.serveError(w, r, errTooLarge)
-			return
-		}
-		r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-		next.ServeHTTP(w, r)
-	})
+func (s *Server) limitBody(next http.Handler) http.Handler { return s.limitBodyTo(maxFormBytes)(next) }
+
+// limitBodyTo caps request bodies at n bytes (413 past it).
+func (s *Server) limitBodyTo(n int64) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.ContentLength > n {
+				s.serveError(w, r, errTooLarge)
+				return
+			}
+			r.Body = http.MaxBytesReader(w, r.Body, n)
+			next.ServeHTTP(w, r)
+		})
+	}
 }
 
 // crossOrigin refuses cross-site state changes with Go's own protection

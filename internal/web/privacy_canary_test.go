@@ -80,7 +80,8 @@ func pvOrgPaths(e *testEnv) []string {
 		out = append(out, "/orgs/"+id, "/orgs/"+id+"/security", "/orgs/"+id+"/groups/new", "/orgs/"+id+"/invitations/new",
 			"/orgs/"+id+"/settings", "/orgs/"+id+"/profile", "/orgs/"+id+"/profile/edit", "/orgs/"+id+"/sponsors",
 			"/orgs/"+id+"/sponsors/expiring", "/orgs/"+id+"/vetting/setup", "/orgs/"+id+"/matching/weights",
-			"/orgs/"+id+"/queue", "/orgs/"+id+"/queue/new", "/orgs/"+id+"/placements", "/orgs/"+id+"/offers")
+			"/orgs/"+id+"/queue", "/orgs/"+id+"/queue/new", "/orgs/"+id+"/placements", "/orgs/"+id+"/offers",
+			"/orgs/"+id+"/api-tokens", "/orgs/"+id+"/intake", "/orgs/"+id+"/dashboard")
 	}
 	return out
 }
@@ -157,6 +158,21 @@ func TestPrivacyCanaryCrawl(t *testing.T) {
 			t.Errorf("%s: crawled %d pages, want at least the %d start pages", r.name, len(pages), len(start))
 		}
 		pvNoMarkers(t, r.name, pages, withIDs)
+
+		// The de-identified queue reports and an intake call of each
+		// network (issue 13): answered or refused, never a marker.
+		var exports []pvPage
+		for _, k := range []string{"network", "othernet"} {
+			for _, report := range []string{"queue", "placements", "groups"} {
+				p := "/orgs/" + e.orgs[k].ID + "/reports/" + report
+				res := c.post(p, url.Values{})
+				exports = append(exports, pvPage{path: "POST " + p, status: res.status, text: pvText(res)})
+			}
+		}
+		secret, _ := newAPIToken(t, e, e.orgs["network"], e.userID(emailNetAdmin))
+		api := apiPost(t, e, secret, `{"entries":[{"external_ref":"PROBE-1","pseudonym":"P.P.","adults":1}]}`, nil)
+		exports = append(exports, pvPage{path: "POST /api/v1/intake", status: api.status, text: pvText(api)})
+		pvNoMarkers(t, r.name+" exports", exports, withIDs)
 
 		// Their own calendar feed, fetched as a calendar app would.
 		feedPath, feedPage := pvNewFeed(t, e, c)

@@ -168,6 +168,11 @@ type templateData struct {
 	// their sum (matching_weights.go).
 	Weights     []weightView
 	WeightTotal int
+	// Intake is structured intake's part of a page: API tokens, the CSV
+	// import (api_tokens.go, intake_csv.go).
+	Intake *intakeData
+	// Dashboard is a network's dashboard (dashboard.go).
+	Dashboard *dashboardData
 	// Queue is the queue, offers and placements part of a page
 	// (queue_view.go).
 	Queue *queueData

@@ -113,6 +113,19 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "POST", "/orgs/{orgID}/regions", authz.OnOrg(authz.DefineVetting), s.regionPost)
 		s.add(r, "POST", "/orgs/{orgID}/vetting-items", authz.OnOrg(authz.DefineVetting), s.vettingItemPost)
 
+		// Structured intake (issue 13): a network's API tokens are its
+		// admins'; a token is shown once, revoked through a confirmation
+		// page. The CSV import's form; its POST is below, with a larger
+		// body limit.
+		s.add(r, "GET", "/orgs/{orgID}/api-tokens", authz.OnOrg(authz.ManageAPITokens), s.apiTokenList)
+		s.add(r, "POST", "/orgs/{orgID}/api-tokens", authz.OnOrg(authz.ManageAPITokens), s.apiTokenCreatePost)
+		s.add(r, "GET", "/orgs/{orgID}/api-tokens/{tokenID}/revoke", authz.OnOrg(authz.ManageAPITokens), s.apiTokenRevokeForm)
+		s.add(r, "POST", "/orgs/{orgID}/api-tokens/{tokenID}/revoke", authz.OnOrg(authz.ManageAPITokens), s.apiTokenRevokePost)
+		s.add(r, "GET", "/orgs/{orgID}/intake", authz.OnOrg(authz.ImportIntake), s.intakeImportForm)
+		// The network's dashboard, and its de-identified reports (queue,
+		// placements, groups): POSTs, because each export is audited.
+		s.add(r, "GET", "/orgs/{orgID}/dashboard", authz.OnOrg(authz.ViewNetworkDashboard), s.networkDashboard)
+		s.add(r, "POST", "/orgs/{orgID}/reports/{report}", authz.OnOrg(authz.ViewNetworkDashboard), s.reportPost)
 		// The network's queue of people who need a sponsor, offers of them
 		// to its groups and the placements that followed (issue 13): the
 		// network's staff. A restricted field is revealed one at a time,
@@ -238,6 +251,22 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "POST", "/calendar/feeds/{feedID}/revoke", authz.SignedIn, s.feedRevokePost)
 	})
 
+	// The CSV import's upload: a file of up to intake.MaxRows rows needs
+	// more than a form's 1 MiB; otherwise the same tier as the pages.
+	r.Group(func(r chi.Router) {
+		r.Use(noStore, s.limitBodyTo(maxUploadBytes), s.crossOrigin, s.loadAndSave, s.loadViewer, s.setupGate)
+		s.add(r, "POST", "/orgs/{orgID}/intake", authz.OnOrg(authz.ImportIntake), s.intakeImportPost)
+	})
+
+	// The intake API: a network's bearer token is the only credential. No
+	// session is loaded and a request carrying cookies is refused, so no
+	// browser can be made to call it with someone's session; there is no
+	// cross-origin check for the same reason (intake_api.go).
+	r.Group(func(r chi.Router) {
+		r.Use(noStore)
+		s.add(r, "POST", "/api/v1/intake", authz.APIToken, s.intakeAPIPost)
+	})
+
 	// The public guide: no session and nothing private, so it may be
 	// cached publicly (guide.go sets Cache-Control and an ETag).
 	r.Group(func(r chi.Router) {
@@ -271,7 +300,7 @@ func (s *Server) add(r chi.Router, method, pattern string, rule authz.Rule, h ha
 		hh = s.requireSignIn(s.requireSecondFactor(s.handle(s.onCase(rule.Action, h))))
 	case authz.KindEnrol:
 		hh = s.requireSignIn(s.handle(h))
-	case authz.KindFeed:
+	case authz.KindFeed, authz.KindAPIToken:
 		hh = s.handle(h)
 	default:
 		panic("web: route " + method + " " + pattern + " has no access rule")

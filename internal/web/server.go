@@ -58,6 +58,9 @@ type Config struct {
 	// (host or host:port, compared without case); any other is refused with
 	// 421 before a handler runs, against DNS rebinding.
 	AllowedHosts []string
+	// APILimit and APIWindow bound intake API requests per token.
+	APILimit  int
+	APIWindow time.Duration
 }
 
 // DefaultConfig holds SECURITY.md's figures.
@@ -69,6 +72,8 @@ func DefaultConfig() Config {
 		AccountLimit:   10,
 		AccountCeiling: 50,
 		AccountWindow:  15 * time.Minute,
+		APILimit:       defaultAPILimit,
+		APIWindow:      defaultAPIWindow,
 	}
 }
 
@@ -89,6 +94,11 @@ type Server struct {
 	// allowance: ten wrong codes do not lock the password out, nor the
 	// other way round.
 	codeLimit *auth.Lockout
+	// apiLimit bounds intake API requests per token; apiFail bounds
+	// requests with an unknown or dead token per client address, with the
+	// sign-in figures.
+	apiLimit *auth.Throttle
+	apiFail  *auth.Throttle
 	// codeNow is the clock one-time codes are checked against: the real
 	// time, which the person's authenticator app reads too. It is not now:
 	// tests fix now to a day, which would allow an account three sign-ins
@@ -104,6 +114,9 @@ type Server struct {
 
 // New builds the server and its routes.
 func New(cfg Config, log *slog.Logger, st *store.Store, ss *store.Sessions, hasher *auth.Hasher) (*Server, error) {
+	if cfg.APILimit <= 0 || cfg.APIWindow <= 0 {
+		cfg.APILimit, cfg.APIWindow = defaultAPILimit, defaultAPIWindow
+	}
 	pages, err := parseTemplates()
 	if err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
@@ -119,6 +132,8 @@ func New(cfg Config, log *slog.Logger, st *store.Store, ss *store.Sessions, hash
 		ipLimit:   auth.NewThrottle(cfg.IPLimit, cfg.IPWindow),
 		acctLimit: auth.NewLockout(cfg.AccountLimit, cfg.AccountCeiling, cfg.AccountWindow),
 		codeLimit: auth.NewLockout(cfg.AccountLimit, cfg.AccountCeiling, cfg.AccountWindow),
+		apiLimit:  auth.NewThrottle(cfg.APILimit, cfg.APIWindow),
+		apiFail:   auth.NewThrottle(cfg.IPLimit, cfg.IPWindow),
 		now:       cfg.Now,
 		codeNow:   time.Now,
 	}

@@ -94,12 +94,15 @@ var englishPhrases, englishWords = func() ([]string, *regexp.Regexp) {
 }()
 
 var (
-	dropRE   = regexp.MustCompile(`(?is)<(script|style)\b.*?</(?:script|style)>`)
-	attrRE   = regexp.MustCompile(`(?i)\s(?:aria-label|title|placeholder|alt)="([^"]*)"`)
-	buttonRE = regexp.MustCompile(`(?i)<input\b[^>]*\btype="(?:submit|button)"[^>]*>`)
-	valueRE  = regexp.MustCompile(`(?i)\svalue="([^"]*)"`)
-	tagRE    = regexp.MustCompile(`(?s)<[^>]*>`)
-	spaceRE  = regexp.MustCompile(`\s+`)
+	dropRE = regexp.MustCompile(`(?is)<(script|style)\b.*?</(?:script|style)>`)
+	// noTranslateRE: code marked translate="no" is the same in every
+	// language (a CSV file's column names, which people type).
+	noTranslateRE = regexp.MustCompile(`(?is)<code\b[^>]*\btranslate="no"[^>]*>.*?</code>`)
+	attrRE        = regexp.MustCompile(`(?i)\s(?:aria-label|title|placeholder|alt)="([^"]*)"`)
+	buttonRE      = regexp.MustCompile(`(?i)<input\b[^>]*\btype="(?:submit|button)"[^>]*>`)
+	valueRE       = regexp.MustCompile(`(?i)\svalue="([^"]*)"`)
+	tagRE         = regexp.MustCompile(`(?s)<[^>]*>`)
+	spaceRE       = regexp.MustCompile(`\s+`)
 )
 
 // visibleText is what a person reads or hears on an HTML page: its text,
@@ -108,6 +111,7 @@ var (
 // are code and left out.
 func visibleText(page string) string {
 	page = dropRE.ReplaceAllString(page, " ")
+	page = noTranslateRE.ReplaceAllString(page, " ")
 	var b strings.Builder
 	for _, m := range attrRE.FindAllStringSubmatch(page, -1) {
 		b.WriteString(m[1] + "\n")

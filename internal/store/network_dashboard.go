@@ -1,0 +1,215 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"sort"
+	"strconv"
+	"strings"
+
+	"puente/internal/model"
+)
+
+// A network's dashboard and de-identified reports (issue 13): counts,
+// dates and pseudonyms, never a name, an A-number or a facility.
+
+// UrgencyCounts are the people still waiting for a sponsor or a release
+// (every state before arrived, closed left out) by how soon their bond or
+// parole decision is: already past, within 7 days, within 30, later, or
+// not known.
+type UrgencyCounts struct {
+	Past, Week, Month, Later, Unknown int
+}
+
+// QueueCounts counts networkID's queue entries by state, and its waiting
+// ones (every state before arrived) by decision date on today (the
+// network's day), in one pass over the index queue_entries_state: an
+// entry's urgency key starts with its decision date, '9999-12-31' when
+// none is known (model.QueueUrgency), so comparing the key with a day and
+// with a day followed by "~" (after every character of the key) places
+// the decision date without reading it.
+func (s *Store) QueueCounts(ctx context.Context, networkID, today, in7, in30 string) (map[model.QueueState]int, UrgencyCounts, error) {
+	var u UrgencyCounts
+	rows, err := s.rd().QueryContext(ctx, `
+		SELECT state, count(*), sum(urgency < ?2), sum(urgency >= ?2 AND urgency < ?3),
+		       sum(urgency >= ?3 AND urgency < ?4), sum(urgency >= ?4 AND urgency < '9999-12-31')
+		FROM queue_entries WHERE network_id = ?1
+		GROUP BY state`, networkID, today, in7+"~", in30+"~")
+	if err != nil {
+		return nil, u, err
+	}
+	defer rows.Close()
+	counts := map[model.QueueState]int{}
+	for rows.Next() {
+		var st model.QueueState
+		var n, past, week, month, later int
+		if err := rows.Scan(&st, &n, &past, &week, &month, &later); err != nil {
+			return nil, u, err
+		}
+		counts[st] = n
+		if st != model.QueueArrived && st != model.QueueClosed {
+			u.Past, u.Week, u.Month, u.Later = u.Past+past, u.Week+week, u.Month+month, u.Later+later
+			u.Unknown += n - past - week - month - later
+		}
+	}
+	return counts, u, rows.Err()
+}
+
+// QueueStateCounts counts networkID's queue entries by state.
+func (s *Store) QueueStateCounts(ctx context.Context, networkID string) (map[model.QueueState]int, error) {
+	counts, _, err := s.QueueCounts(ctx, networkID, "", "", "")
+	return counts, err
+}
+
+// SponsorStage is what the dashboard needs of one group to know its stage
+// of the day: its profile's matching fields and its records valid today.
+type SponsorStage struct {
+	Profile model.SponsorProfile
+	Records []model.VettingRecord
+}
+
+// SponsorStages reads every group of networkID for its stage on today:
+// two reads, neither sorted by name (the dashboard counts, it lists none).
+func (s *Store) SponsorStages(ctx context.Context, networkID, today string) ([]SponsorStage, error) {
+	rows, err := s.rd().QueryContext(ctx, `
+		SELECT o.id, coalesce(p.region_id, ''), coalesce(p.languages, ''), coalesce(p.adults, 0), coalesce(p.beds, 0),
+		       coalesce(p.max_placements, 0), coalesce(p.stage, 'interested')
+		FROM organisations o LEFT JOIN sponsor_profiles p ON p.group_id = o.id
+		WHERE o.network_id = ?`, networkID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []SponsorStage
+	at := map[string]int{}
+	for rows.Next() {
+		var st SponsorStage
+		p := &st.Profile
+		var langs string
+		if err := rows.Scan(&p.GroupID, &p.RegionID, &langs, &p.Adults, &p.Beds, &p.MaxPlacements, &p.Declared); err != nil {
+			return nil, err
+		}
+		if langs != "" {
+			p.Languages = strings.Split(langs, ",")
+		}
+		at[p.GroupID] = len(out)
+		out = append(out, st)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	recs, err := s.rd().QueryContext(ctx, `
+		SELECT group_id, item_id, subject, done_on, expires_on FROM vetting_records
+		WHERE network_id = ? AND expires_on > ? AND done_on <= ?`, networkID, today, today)
+	if err != nil {
+		return nil, err
+	}
+	defer recs.Close()
+	for recs.Next() {
+		var r model.VettingRecord
+		if err := recs.Scan(&r.GroupID, &r.ItemID, &r.Subject, &r.DoneOn, &r.ExpiresOn); err != nil {
+			return nil, err
+		}
+		if i, ok := at[r.GroupID]; ok {
+			out[i].Records = append(out[i].Records, r)
+		}
+	}
+	return out, recs.Err()
+}
+
+// DaysToPlacement lists, for each of networkID's entries that arrived at
+// a group, the whole days from its referral (the entry's creation) to its
+// first arrival, shortest first. Arrival is the pipeline's last step
+// before closing, so only arrived and closed entries are looked at.
+func (s *Store) DaysToPlacement(ctx context.Context, networkID string) ([]int, error) {
+	rows, err := s.rd().QueryContext(ctx, `
+		SELECT CAST(julianday(min(c.at)) - julianday(e.created_at) AS INTEGER)
+		FROM queue_entries e
+		JOIN queue_state_changes c ON c.entry_id = e.id AND c.state = 'arrived'
+		WHERE e.network_id = ? AND e.state IN ('arrived', 'closed')
+		GROUP BY e.id`, networkID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []int
+	for rows.Next() {
+		var d int
+		if err := rows.Scan(&d); err != nil {
+			return nil, err
+		}
+		out = append(out, max(d, 0))
+	}
+	sort.Ints(out)
+	return out, rows.Err()
+}
+
+// QueueReportRow is one line of the de-identified queue report: the
+// pseudonym, counts and dates; never the external reference, an A-number,
+// a facility or a case.
+type QueueReportRow struct {
+	Pseudonym     string
+	State         model.QueueState
+	StateSince    string // YYYY-MM-DD (UTC)
+	ReferredOn    string // YYYY-MM-DD (UTC)
+	Languages     string // codes, comma-separated
+	Adults        int
+	Children      int
+	Region        string
+	Needs         string // codes, comma-separated
+	DecisionDate  string
+	DetainedSince string
+	Group         string
+}
+
+// QueueReport reads network's queue for the de-identified report, by
+// urgency, and writes the export to the audit log (action "export",
+// object the network, field "queue_csv") in the same transaction.
+func (s *Store) QueueReport(ctx context.Context, network model.Org, actorID string) ([]QueueReportRow, error) {
+	var out []QueueReportRow
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		out = out[:0]
+		rows, err := s.in(tx).QueryContext(ctx, `
+			SELECT e.pseudonym, e.state, substr(e.state_changed_at, 1, 10), substr(e.created_at, 1, 10), e.languages,
+			       e.adults, e.child_ages, coalesce(r.name, ''), e.needs, e.decision_date, e.detained_since, coalesce(g.name, '')
+			FROM queue_entries e
+			LEFT JOIN network_regions r ON r.id = e.region_id
+			LEFT JOIN organisations g ON g.id = e.group_id
+			WHERE e.network_id = ?
+			ORDER BY e.urgency, e.id`, network.ID)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var r QueueReportRow
+			var ages string
+			if err := rows.Scan(&r.Pseudonym, &r.State, &r.StateSince, &r.ReferredOn, &r.Languages, &r.Adults, &ages,
+				&r.Region, &r.Needs, &r.DecisionDate, &r.DetainedSince, &r.Group); err != nil {
+				return err
+			}
+			if ages != "" {
+				r.Children = strings.Count(ages, ",") + 1
+			}
+			out = append(out, r)
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return insertAudit(ctx, tx, AuditEntry{ActorID: actorID, OrgID: network.ID, Action: "export", ObjectType: "network",
+			ObjectID: network.ID, Field: "queue_csv", Detail: "rows=" + strconv.Itoa(len(out)), at: s.now()})
+	})
+	return out, err
+}
+
+// LogNetworkExport writes one export of a network's report to the audit
+// log now, in its own transaction, before the report is read and sent:
+// action "export", object the network, field the report ("placements_csv",
+// "groups_csv"), detail what it held. A report that then fails to send is
+// still on record as asked for.
+func (s *Store) LogNetworkExport(ctx context.Context, network model.Org, actorID, report, detail string) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		return insertAudit(ctx, tx, AuditEntry{ActorID: actorID, OrgID: network.ID, Action: "export", ObjectType: "network",
+			ObjectID: network.ID, Field: report, Detail: detail, at: s.now()})
+	})
+}
