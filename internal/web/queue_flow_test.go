@@ -213,6 +213,12 @@ func TestQueueOfferFlow(t *testing.T) {
 	if !strings.Contains(pl.body, "Q.Z.") || !strings.Contains(pl.body, alpha.Name) {
 		t.Errorf("placements page lacks the placement")
 	}
+	if prof := pvGet(t, netCoord, "/orgs/"+alpha.ID+"/profile", http.StatusOK); !strings.Contains(prof.body, `data-stage="matched"`) {
+		t.Errorf("alpha's profile after the hand-off: not matched")
+	}
+	if list := pvGet(t, netCoord, net+"/sponsors", http.StatusOK); !strings.Contains(list.body, `data-stage="matched"`) {
+		t.Errorf("the network's list after the hand-off: alpha not matched")
+	}
 	if res := netCoord.get(caseLoc); res.status != http.StatusNotFound {
 		t.Errorf("the network reading the group's case: got %d, want 404", res.status)
 	}

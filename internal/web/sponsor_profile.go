@@ -76,7 +76,12 @@ func (s *Server) sponsorPage(r *http.Request) (*templateData, error) {
 	zone := viewerZone(r)
 	sd.Today = s.today(zone)
 	sd.Vetting = model.Vetting(sd.Items, sd.Records, sd.Profile.Adults, sd.Today)
-	sd.Stage = model.Stage(sd.Profile, sd.Vetting)
+	loads, err := s.store.GroupLoads(ctx, model.Org{ID: d.Org.NetworkID, Kind: model.KindNetwork})
+	if err != nil {
+		return nil, err
+	}
+	l := loads[d.Org.ID]
+	sd.Stage = model.StageWithPlacements(model.Stage(sd.Profile, sd.Vetting), l.Open, l.Hosting)
 	sd.Stale = s.staleProfile(sd.Profile, zone)
 	d.Sponsor = sd
 	d.Title = d.T("sponsor.profile.title", d.Org.Name)
