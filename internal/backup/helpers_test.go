@@ -111,6 +111,13 @@ func newFixture(t testing.TB, n int) *fixture {
 	if _, err := st.AddPerson(ctx, c, "", model.PersonInput{Name: "Child Marker", Relationship: "child", DOB: "2015-06-07", Facility: markerFacility, ANumber: "987650124"}); err != nil {
 		t.Fatal(err)
 	}
+	// A person in the network's queue: their A-number and detention
+	// facility are sealed too.
+	network := model.Org{ID: ids["n"], Kind: model.KindNetwork, Name: "Red"}
+	if _, err := st.AddQueueEntries(ctx, network, []model.QueueEntryInput{{Pseudonym: "Q.M.", Languages: []string{"es"}, Adults: 1,
+		ANumber: "987650125", Facility: markerFacility}}, coord.ID, ""); err != nil {
+		t.Fatal(err)
+	}
 	return f
 }
 
