@@ -66,7 +66,7 @@ type Deadline struct {
 	// how the date was counted, in words ("Arrived at the sponsor's home on
 	// Tuesday 3 March 2026. 5 days later is Sunday 8 March 2026.").
 	Explanation Text
-	Working     Text
+	Working     Texts
 	Note        Text
 	// LateNote is what to say when the rule was met after Due.
 	LateNote  Text
@@ -228,8 +228,8 @@ func apply(r Rule, occ occurrence, f Facts, covered, texts bool) Deadline {
 		d.NoDate = ClockPaused
 	}
 	if texts {
-		d.Working = Text{EN: workingIn(r, occ, f, o, covered, English), ES: workingIn(r, occ, f, o, covered, Spanish)}
-		d.Explanation = Text{EN: fill(r.Explain.EN, d, English), ES: fill(r.Explain.ES, d, Spanish)}
+		d.Working = working(r, occ, f, o, covered)
+		d.Explanation = explanation(r, d)
 	}
 	return d
 }

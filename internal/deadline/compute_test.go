@@ -43,7 +43,7 @@ func TestComputeEveryRule(t *testing.T) {
 			if d.Due != day(tt.due) {
 				t.Errorf("got %v, want %v", d.Due, tt.due)
 			}
-			if d.Source.EN == "" || d.Source.ES == "" || d.SourceURL == "" || d.Explanation.EN == "" || d.Explanation.ES == "" || d.Title.ES == "" {
+			if in(d.Source, English) == "" || in(d.Source, Spanish) == "" || d.SourceURL == "" || in(d.Explanation, English) == "" || in(d.Explanation, Spanish) == "" || in(d.Title, Spanish) == "" {
 				t.Errorf("missing source or explanation: %+v", d)
 			}
 		})

@@ -63,7 +63,7 @@
 //	  "updated": "YYYY-MM-DD",          // when a person last checked it
 //	  "rules": [{
 //	    "id": "bia-appeal",             // stable; keys and notes hang on it
-//	    "title":   {"en": "…", "es": "…"},
+//	    "text": "bia_appeal",           // names the version's texts, below
 //	    "kind": "due_by",               // due_by | opens | expires | info
 //	    "trigger": "decision",          // see the Trigger constants
 //	    "met_by": "appeal_filed",       // optional, see MetByFact
@@ -75,13 +75,21 @@
 //	    "effective_from": "YYYY-MM-DD", // optional, inclusive
 //	    "effective_to": "YYYY-MM-DD",   // optional, inclusive
 //	    "covers_open_obligations": false, // optional, see Rule.CoversOpen
-//	    "source": {"en": "8 CFR 1003.38(b)", "es": "8 CFR 1003.38(b)"},
 //	    "source_url": "https://www.ecfr.gov/…",
-//	    "explain": {"en": "…", "es": "…"}, // may use {trigger_date}, {due_date}
-//	    "note":    {"en": "…", "es": "…"}, // optional caveat
-//	    "late_note": {"en": "…", "es": "…"} // optional, said when met late
+//	    "has_note": true,               // optional: rule.<text>.note exists
+//	    "has_late_note": true           // optional: said when met late
 //	  }]
 //	}
+//
+// The words are not in this file: a version's title, source, explanation
+// (which may use {trigger_date} and {due_date}) and notes are messages
+// rule.<text>.title, .source, .explain, .note and .late_note of
+// internal/i18n/locales/deadline_engine.<lang>.toml, beside the engine's
+// own sentences (the working, holidays, the disclaimer: EngineKeys). The
+// engine returns Texts (a key and its dates); the app says them in the
+// reader's language (Text.Say), so a language is added as files. The
+// i18n tests hold every key to exist in every language with the same
+// placeholders.
 //
 // When the law changes, the rule keeps its id and gains a version: the old
 // entry gets an effective_to, the new one an effective_from, and their
@@ -94,9 +102,8 @@
 // triggers up to 2020-08-24, one for 2020-08-25 to 2022-02-06 (the rule's
 // effective date to the day before its vacatur), and one from 2022-02-07.
 //
-// Load rejects unknown fields, triggers, units, kinds, rolls, met_by facts
-// and template placeholders, missing English or Spanish text (titles,
-// explanations, sources, and notes given in one language only), overlapping
+// Load rejects unknown fields, triggers, units, kinds, rolls, met_by facts,
+// a text id that is malformed or another version's, overlapping
 // versions and versions of one id that disagree on trigger, kind or met_by.
 //
 // # Plain language

@@ -1,6 +1,7 @@
 package deadline
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -17,29 +18,83 @@ const (
 	Spanish Lang = "es"
 )
 
-// Text is a piece of text in English and Spanish. Both are required in the
-// rule file: the people Puente serves read one or the other.
+// Text is something the engine says, as a message key of the app's
+// catalogue (internal/i18n/locales/deadline_engine.<lang>.toml) and what
+// fills it in. The engine holds no words: a language is added as files,
+// and the app says a Text in the reader's language (Say).
 type Text struct {
-	EN string `json:"en"`
-	ES string `json:"es"`
+	// Key is the message key; "" for nothing to say (a rule without a
+	// note).
+	Key string
+	// Args fill the message's printf verbs, in order. A Date is written in
+	// full ("Monday 21 December 2026"), a Text is said first, a
+	// time.Month and a time.Weekday are named; anything else is as is.
+	Args []any
+	// Named fill {name} placeholders ({trigger_date}, {due_date}), with
+	// the same kinds of value as Args.
+	Named map[string]any
+	// Upper capitalises the first letter of what is said.
+	Upper bool
 }
 
-// In returns the text in lang, English for any language other than Spanish.
-func (t Text) In(lang Lang) string {
-	if lang == Spanish {
-		return t.ES
+// Translate is the app's catalogue in the reader's language: the text of
+// key formatted with args, the source language's where the reader's lacks
+// it (i18n.Lang.T).
+type Translate func(key string, args ...any) string
+
+// Say writes t with tr; dates, months and weekdays are written in lang.
+func (t Text) Say(tr Translate, lang Lang) string {
+	if t.Key == "" {
+		return ""
 	}
-	return t.EN
+	args := make([]any, len(t.Args))
+	for i, a := range t.Args {
+		args[i] = sayArg(a, tr, lang)
+	}
+	s := tr(t.Key, args...)
+	for name, v := range t.Named {
+		s = strings.ReplaceAll(s, "{"+name+"}", fmt.Sprint(sayArg(v, tr, lang)))
+	}
+	if t.Upper {
+		s = upperFirst(s)
+	}
+	return s
 }
+
+func sayArg(a any, tr Translate, lang Lang) any {
+	switch v := a.(type) {
+	case Date:
+		return FormatDateFull(v, lang)
+	case Text:
+		return v.Say(tr, lang)
+	case time.Month:
+		return monthName(v, lang)
+	case time.Weekday:
+		return weekdayName(v, lang)
+	}
+	return a
+}
+
+// Texts are sentences said one after another, as one paragraph.
+type Texts []Text
+
+// Say writes the sentences with tr, separated by spaces.
+func (ts Texts) Say(tr Translate, lang Lang) string {
+	out := make([]string, 0, len(ts))
+	for _, t := range ts {
+		if s := t.Say(tr, lang); s != "" {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// say is a Text of key with args.
+func say(key string, args ...any) Text { return Text{Key: key, Args: args} }
 
 // Disclaimer returns the sentence the app must show next to any computed
 // date.
-func Disclaimer() Text {
-	return Text{
-		EN: "Puente computed these dates from the information you recorded. Confirm every date with the lawyer.",
-		ES: "Puente calculó estas fechas con los datos que usted anotó. Confirme cada fecha con el abogado o la abogada.",
-	}
-}
+func Disclaimer() Text { return say("engine.disclaimer") }
 
 // FormatDate writes d in the short form of dense lists: "3 Mar 2026" in
 // English, "3 mar. 2026" in Spanish (the period marks the abbreviation:
@@ -113,30 +168,25 @@ func weekdayName(wd time.Weekday, lang Lang) string {
 // stopped) inside a sentence: "from {due_date}" → "from a day not known
 // yet"; Spanish templates write "el {due_date}" → "el día que aún no se
 // conoce".
-var unknownDay = Text{EN: "a day not known yet", ES: "día que aún no se conoce"}
+var unknownDay = say("engine.unknown_day")
 
-// fill replaces the template placeholders with the deadline's dates, in
-// full with the day of the week.
-func fill(tmpl string, d Deadline, lang Lang) string {
-	if !strings.Contains(tmpl, "{") {
-		return tmpl
-	}
-	due := FormatDateFull(d.Due, lang)
+// explanation is the rule's text with the deadline's dates, written in
+// full with the day of the week, for its placeholders.
+func explanation(r Rule, d Deadline) Text {
+	var due any = d.Due
 	if d.Due.IsZero() {
-		due = unknownDay.In(lang)
+		due = unknownDay
 	}
-	tmpl = strings.ReplaceAll(tmpl, "{trigger_date}", FormatDateFull(d.TriggerDate, lang))
-	return strings.ReplaceAll(tmpl, "{due_date}", due)
+	return Text{Key: r.Explain.Key, Named: map[string]any{"trigger_date": d.TriggerDate, "due_date": due}}
 }
 
 // holidayName names h, saying when a weekday only observes it (the
 // holiday fell on a weekend and offices close on this day instead).
-func holidayName(h Holiday, lang Lang) string {
-	name := h.Name.In(lang)
+func holidayName(h Holiday) Text {
 	if h.Observed != h.Date {
-		return name + Text{EN: "; the holiday moves to this day", ES: "; el feriado se pasa a este día"}.In(lang)
+		return say("engine.holiday_observed", h.Name)
 	}
-	return name
+	return h.Name
 }
 
 func upperFirst(s string) string {

@@ -1,6 +1,7 @@
 package deadline
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -89,14 +90,14 @@ func TestWorking(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := find(t, Compute(rs, tt.facts), tt.key)
-			if d.Working.EN != tt.en {
-				t.Errorf("English got %v, want %v", d.Working.EN, tt.en)
+			if in(d.Working, English) != tt.en {
+				t.Errorf("English got %v, want %v", in(d.Working, English), tt.en)
 			}
-			if d.Working.ES != tt.es {
-				t.Errorf("Spanish got %v, want %v", d.Working.ES, tt.es)
+			if in(d.Working, Spanish) != tt.es {
+				t.Errorf("Spanish got %v, want %v", in(d.Working, Spanish), tt.es)
 			}
-			if strings.ContainsAny(d.Working.EN+d.Working.ES+d.Explanation.EN+d.Explanation.ES, "{}+=") {
-				t.Errorf("placeholder or arithmetic sign left: %q / %q", d.Working.EN, d.Working.ES)
+			if strings.ContainsAny(in(d.Working, English)+in(d.Working, Spanish)+in(d.Explanation, English)+in(d.Explanation, Spanish), "{}+=") {
+				t.Errorf("placeholder or arithmetic sign left: %q / %q", in(d.Working, English), in(d.Working, Spanish))
 			}
 		})
 	}
@@ -106,24 +107,28 @@ func TestWorking(t *testing.T) {
 // a date that cannot be known yet reads as words, not as a gap.
 func TestPlaceholdersFilled(t *testing.T) {
 	d := find(t, Compute(rules(t), Facts{EADExpiry: day("2027-06-01")}), "ead-renewal-window/ead_expiry")
-	if !strings.Contains(d.Explanation.EN, "expires on Tuesday 1 June 2027") || !strings.Contains(d.Explanation.ES, "el martes 1 de junio de 2027") {
-		t.Errorf("got %q / %q", d.Explanation.EN, d.Explanation.ES)
+	if !strings.Contains(in(d.Explanation, English), "expires on Tuesday 1 June 2027") || !strings.Contains(in(d.Explanation, Spanish), "el martes 1 de junio de 2027") {
+		t.Errorf("got %q / %q", in(d.Explanation, English), in(d.Explanation, Spanish))
 	}
-	if !strings.HasPrefix(d.Explanation.ES, "Puede pedir la renovación del permiso de trabajo desde el jueves 3 de diciembre de 2026.") {
-		t.Errorf("got %q, want the due date in full in the first sentence", d.Explanation.ES)
+	if !strings.HasPrefix(in(d.Explanation, Spanish), "Puede pedir la renovación del permiso de trabajo desde el jueves 3 de diciembre de 2026.") {
+		t.Errorf("got %q, want the due date in full in the first sentence", in(d.Explanation, Spanish))
 	}
-	due := Deadline{TriggerDate: day("2026-03-03")}
-	if got, want := fill("{trigger_date} → el {due_date}", due, Spanish), "martes 3 de marzo de 2026 → el día que aún no se conoce"; got != want {
-		t.Errorf("got %v, want %v", got, want)
+	paused := find(t, Compute(rules(t), Facts{I589Filed: day("2026-01-02"), ClockPauses: []Pause{{From: day("2026-03-01")}}}), "ead-may-file/i589_filed")
+	if got := in(paused.Explanation, Spanish); !strings.Contains(got, "el día que aún no se conoce") || strings.ContainsAny(got, "{}") {
+		t.Errorf("a due day not known yet: got %q", got)
 	}
 }
 
-func TestTextIn(t *testing.T) {
-	tx := Text{EN: "hello", ES: "hola"}
-	if tx.In(Spanish) != "hola" || tx.In(English) != "hello" || tx.In("fr") != "hello" {
-		t.Errorf("Text.In picks the wrong language")
+func TestTextSay(t *testing.T) {
+	tr := func(key string, args ...any) string { return key + fmt.Sprint(args...) }
+	tx := Text{Key: "k", Args: []any{day("2026-03-03"), say("inner", 2)}, Upper: true}
+	if got, want := tx.Say(tr, Spanish), "Kmartes 3 de marzo de 2026inner2"; got != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
-	if d := Disclaimer(); !strings.Contains(d.EN, "lawyer") || !strings.Contains(d.ES, "abogad") {
+	if (Text{}).Say(tr, English) != "" {
+		t.Errorf("a Text without a key says something")
+	}
+	if d := Disclaimer(); !strings.Contains(in(d, English), "lawyer") || !strings.Contains(in(d, Spanish), "abogad") {
 		t.Errorf("disclaimer must send people to the lawyer: %+v", d)
 	}
 }

@@ -85,7 +85,7 @@ func FuzzCompute(f *testing.F) {
 			t.Fatalf("ComputeDates gave %d deadlines, Compute %d", len(dates), len(ds))
 		}
 		for i, d := range ds {
-			d.Working, d.Explanation = Text{}, Text{}
+			d.Working, d.Explanation = nil, Text{}
 			if !reflect.DeepEqual(d, dates[i]) {
 				t.Fatalf("ComputeDates %d: %+v, want Compute's without texts %+v", i, dates[i], d)
 			}
@@ -105,7 +105,7 @@ func FuzzCompute(f *testing.F) {
 			if d.Due.IsZero() != (d.NoDate != "") {
 				t.Fatalf("%s: due %v with reason %q", d.Key, d.Due, d.NoDate)
 			}
-			if d.Explanation.EN == "" || d.Explanation.ES == "" || d.Working.EN == "" || d.Working.ES == "" {
+			if in(d.Explanation, English) == "" || in(d.Explanation, Spanish) == "" || in(d.Working, English) == "" || in(d.Working, Spanish) == "" {
 				t.Fatalf("%s: empty explanation or working", d.Key)
 			}
 			if !d.Met.IsZero() && (d.MetBy == "" || d.Met.Before(d.windowStart())) {

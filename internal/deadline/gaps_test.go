@@ -61,7 +61,7 @@ func TestSensitiveDeadlines(t *testing.T) {
 			t.Errorf("%s: sensitive %v", d.Key, d.Sensitive)
 		}
 		if d.Sensitive {
-			for _, s := range []string{d.Working.EN, d.Working.ES, d.Explanation.EN, d.Explanation.ES} {
+			for _, s := range []string{in(d.Working, English), in(d.Working, Spanish), in(d.Explanation, English), in(d.Explanation, Spanish)} {
 				if strings.Contains(s, "2013") {
 					t.Errorf("%s: text %q shows the year of birth", d.Key, s)
 				}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+
+	"puente/internal/i18n"
 )
 
 // day parses a YYYY-MM-DD literal in tests; an invalid literal is a bug in
@@ -57,4 +59,13 @@ func baseRuleFor(tb testing.TB, kind string, offset int, unit string) *RuleSet {
 		tb.Fatalf("Load: %v", err)
 	}
 	return rs
+}
+
+// in says an engine text in lang through the shipped message files.
+func in(t interface{ Say(Translate, Lang) string }, lang Lang) string {
+	tr := i18n.EN.T
+	if lang == Spanish {
+		tr = i18n.ES.T
+	}
+	return t.Say(tr, lang)
 }

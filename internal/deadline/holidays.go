@@ -7,7 +7,7 @@ import (
 
 // Holiday is one US federal legal holiday (5 USC 6103) in a given year.
 type Holiday struct {
-	// Name is the holiday's name in English and Spanish, for explanations.
+	// Name is the holiday's name (engine.holiday.<name>), for explanations.
 	Name Text
 	// Date is the day the statute names (4 July, the third Monday of
 	// January, ...).
@@ -28,22 +28,22 @@ const juneteenthFirstYear = 2021
 // Day holiday is left out because it applies only around Washington, DC.
 func Holidays(year int) []Holiday {
 	hs := make([]Holiday, 0, 11)
-	add := func(en, es string, d Date) {
-		hs = append(hs, Holiday{Name: Text{EN: en, ES: es}, Date: d, Observed: observed(d)})
+	add := func(name string, d Date) {
+		hs = append(hs, Holiday{Name: say("engine.holiday." + name), Date: d, Observed: observed(d)})
 	}
-	add("New Year's Day", "Año Nuevo", NewDate(year, time.January, 1))
-	add("Birthday of Martin Luther King, Jr.", "Natalicio de Martin Luther King, Jr.", nthWeekday(year, time.January, time.Monday, 3))
-	add("Washington's Birthday", "Natalicio de Washington o Día de los Presidentes", nthWeekday(year, time.February, time.Monday, 3))
-	add("Memorial Day", "Día de los Caídos", lastWeekday(year, time.May, time.Monday))
+	add("new_year", NewDate(year, time.January, 1))
+	add("king", nthWeekday(year, time.January, time.Monday, 3))
+	add("washington", nthWeekday(year, time.February, time.Monday, 3))
+	add("memorial", lastWeekday(year, time.May, time.Monday))
 	if year >= juneteenthFirstYear {
-		add("Juneteenth National Independence Day", "Día Nacional de la Independencia de Juneteenth", NewDate(year, time.June, 19))
+		add("juneteenth", NewDate(year, time.June, 19))
 	}
-	add("Independence Day", "Día de la Independencia", NewDate(year, time.July, 4))
-	add("Labor Day", "Día del Trabajo", nthWeekday(year, time.September, time.Monday, 1))
-	add("Columbus Day", "Día de Colón", nthWeekday(year, time.October, time.Monday, 2))
-	add("Veterans Day", "Día de los Veteranos", NewDate(year, time.November, 11))
-	add("Thanksgiving Day", "Día de Acción de Gracias", nthWeekday(year, time.November, time.Thursday, 4))
-	add("Christmas Day", "Navidad", NewDate(year, time.December, 25))
+	add("independence", NewDate(year, time.July, 4))
+	add("labor", nthWeekday(year, time.September, time.Monday, 1))
+	add("columbus", nthWeekday(year, time.October, time.Monday, 2))
+	add("veterans", NewDate(year, time.November, 11))
+	add("thanksgiving", nthWeekday(year, time.November, time.Thursday, 4))
+	add("christmas", NewDate(year, time.December, 25))
 	return hs
 }
 

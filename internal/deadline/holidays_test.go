@@ -30,13 +30,13 @@ func TestHolidaysObserved(t *testing.T) {
 		}
 		for i, h := range hs {
 			if h.Observed != day(want[i]) {
-				t.Errorf("%d %s: observed got %v, want %v", year, h.Name.EN, h.Observed, want[i])
+				t.Errorf("%d %s: observed got %v, want %v", year, in(h.Name, English), h.Observed, want[i])
 			}
 			if h.Date.Year() != year {
-				t.Errorf("%d %s: date %v is in another year", year, h.Name.EN, h.Date)
+				t.Errorf("%d %s: date %v is in another year", year, in(h.Name, English), h.Date)
 			}
-			if h.Name.ES == "" {
-				t.Errorf("%d %s: no Spanish name", year, h.Name.EN)
+			if in(h.Name, Spanish) == "" {
+				t.Errorf("%d %s: no Spanish name", year, in(h.Name, English))
 			}
 		}
 	}
@@ -75,7 +75,7 @@ func TestHolidayWeekdays(t *testing.T) {
 			t.Errorf("IsBusinessDay(%s) got %v, want %v", tt.date, got, tt.business)
 		}
 		h, ok := HolidayOn(d)
-		if got := h.Name.EN; ok != (tt.holiday != "") || got != tt.holiday {
+		if got := in(h.Name, English); ok != (tt.holiday != "") || got != tt.holiday {
 			t.Errorf("HolidayOn(%s) got %q, want %q", tt.date, got, tt.holiday)
 		}
 	}
@@ -85,10 +85,10 @@ func TestHolidaysAlwaysWeekdays(t *testing.T) {
 	for year := 1990; year <= 2100; year++ {
 		for _, h := range Holidays(year) {
 			if IsWeekend(h.Observed) {
-				t.Fatalf("%d %s observed on %v, a %v", year, h.Name.EN, h.Observed, h.Observed.Weekday())
+				t.Fatalf("%d %s observed on %v, a %v", year, in(h.Name, English), h.Observed, h.Observed.Weekday())
 			}
 			if d := h.Date.DaysUntil(h.Observed); d < -1 || d > 1 {
-				t.Fatalf("%d %s observed %d days away", year, h.Name.EN, d)
+				t.Fatalf("%d %s observed %d days away", year, in(h.Name, English), d)
 			}
 		}
 	}

@@ -61,16 +61,16 @@ func TestMetBy(t *testing.T) {
 		})
 	}
 	late := find(t, Compute(rs, Facts{LastUSArrival: day("2025-08-08"), I589Filed: day("2026-08-11")}), "i589-one-year/last_us_arrival")
-	if late.LateNote.EN == "" || late.LateNote.ES == "" {
+	if in(late.LateNote, English) == "" || in(late.LateNote, Spanish) == "" {
 		t.Fatalf("the I-589 rule has no late note")
 	}
 	for _, want := range []string{"8 CFR 208.4(a)(4) and (5)", "changed or extraordinary circumstances"} {
-		if !strings.Contains(late.LateNote.EN, want) {
-			t.Errorf("late note %q lacks %q", late.LateNote.EN, want)
+		if !strings.Contains(in(late.LateNote, English), want) {
+			t.Errorf("late note %q lacks %q", in(late.LateNote, English), want)
 		}
 	}
-	if !strings.Contains(late.LateNote.ES, "circunstancias extraordinarias") {
-		t.Errorf("Spanish late note %q lacks the exception", late.LateNote.ES)
+	if !strings.Contains(in(late.LateNote, Spanish), "circunstancias extraordinarias") {
+		t.Errorf("Spanish late note %q lacks the exception", in(late.LateNote, Spanish))
 	}
 }
 

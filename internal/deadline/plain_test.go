@@ -90,7 +90,7 @@ func sentences(s string) []string {
 func TestExplanationsLeadWithAPlainSentence(t *testing.T) {
 	for _, d := range everyVersion(t) {
 		for _, lang := range []Lang{English, Spanish} {
-			ex := d.Explanation.In(lang)
+			ex := in(d.Explanation, lang)
 			first := sentences(ex)[0]
 			if strings.ContainsAny(first, "+=") || first == "" || strings.ToUpper(first[:1]) != first[:1] {
 				t.Errorf("%s (%s): first sentence %q is not plain", d.Key, lang, first)
@@ -98,13 +98,13 @@ func TestExplanationsLeadWithAPlainSentence(t *testing.T) {
 			if !d.Due.IsZero() && d.Kind != Expires && !strings.Contains(first, FormatDateFull(d.Due, lang)) {
 				t.Errorf("%s (%s): first sentence %q does not say the date %s", d.Key, lang, first, FormatDateFull(d.Due, lang))
 			}
-			for what, s := range map[string]string{"explanation": ex, "working": d.Working.In(lang),
-				"note": d.Note.In(lang), "late note": d.LateNote.In(lang)} {
+			for what, s := range map[string]string{"explanation": ex, "working": in(d.Working, lang),
+				"note": in(d.Note, lang), "late note": in(d.LateNote, lang)} {
 				if strings.ContainsAny(s, "+={}") {
 					t.Errorf("%s (%s): %s %q has an arithmetic sign or a placeholder", d.Key, lang, what, s)
 				}
 			}
-			if d.Working.In(lang) == "" {
+			if in(d.Working, lang) == "" {
 				t.Errorf("%s (%s): no working", d.Key, lang)
 			}
 		}
@@ -116,7 +116,7 @@ func TestExplanationsLeadWithAPlainSentence(t *testing.T) {
 func TestShortSentences(t *testing.T) {
 	for _, d := range everyVersion(t) {
 		for _, lang := range []Lang{English, Spanish} {
-			for _, s := range []string{d.Explanation.In(lang), d.Note.In(lang), d.LateNote.In(lang)} {
+			for _, s := range []string{in(d.Explanation, lang), in(d.Note, lang), in(d.LateNote, lang)} {
 				for _, sen := range sentences(s) {
 					if n := len(strings.Fields(sen)); n > 20 {
 						t.Errorf("%s (%s): %d words: %q", d.Key, lang, n, sen)
@@ -140,17 +140,17 @@ var spanishToAvoid = regexp.MustCompile(`(?i)\b(días naturales|cuota|domicilio|
 func TestSpanishHasNoEnglish(t *testing.T) {
 	var texts []string
 	for _, r := range rules(t).Rules() {
-		texts = append(texts, r.Title.ES, r.Explain.ES, r.Note.ES, r.LateNote.ES, r.Source.ES)
+		texts = append(texts, in(r.Title, Spanish), in(r.Explain, Spanish), in(r.Note, Spanish), in(r.LateNote, Spanish), in(r.Source, Spanish))
 	}
 	for _, d := range everyVersion(t) {
-		texts = append(texts, d.Explanation.ES, d.Working.ES)
+		texts = append(texts, in(d.Explanation, Spanish), in(d.Working, Spanish))
 	}
 	for y := 2020; y <= 2027; y++ {
 		for _, h := range Holidays(y) {
-			texts = append(texts, holidayName(h, Spanish))
+			texts = append(texts, in(holidayName(h), Spanish))
 		}
 	}
-	texts = append(texts, Disclaimer().ES)
+	texts = append(texts, in(Disclaimer(), Spanish))
 	for _, s := range texts {
 		if m := englishInSpanish.FindString(s); m != "" {
 			t.Errorf("Spanish text has English %q: %q", m, s)
@@ -173,7 +173,7 @@ func TestOfficialTerms(t *testing.T) {
 	es := func(id string) string {
 		var b strings.Builder
 		for _, r := range rs.Versions(id) {
-			b.WriteString(r.Title.ES + " " + r.Explain.ES + " " + r.Note.ES + " ")
+			b.WriteString(in(r.Title, Spanish) + " " + in(r.Explain, Spanish) + " " + in(r.Note, Spanish) + " ")
 		}
 		return b.String()
 	}

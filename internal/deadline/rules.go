@@ -51,9 +51,17 @@ func (k Kind) LaterIsSafe() bool { return k == Opens || k == Informational }
 type Rule struct {
 	// ID is stable across versions and releases: deadline keys and
 	// people's notes hang on it.
-	ID    string `json:"id"`
-	Title Text   `json:"title"`
-	Kind  Kind   `json:"kind"`
+	ID string `json:"id"`
+	// TextID names the version's texts in the message files:
+	// rule.<TextID>.title, .source, .explain, and .note and .late_note
+	// where HasNote and HasLateNote say so. Unique to the version.
+	TextID      string `json:"text"`
+	HasNote     bool   `json:"has_note"`
+	HasLateNote bool   `json:"has_late_note"`
+	// Title, Source, Explain, Note and LateNote are the texts' keys, set
+	// by Load from TextID.
+	Title Text `json:"-"`
+	Kind  Kind `json:"kind"`
 	// Trigger is the fact the period counts from.
 	Trigger Trigger `json:"trigger"`
 	Counting
@@ -72,23 +80,23 @@ type Rule struct {
 	// ("done on …") can. See MetByFact.
 	MetBy MetByFact `json:"met_by"`
 	// LateNote is said when the rule was met after its date (the I-589:
-	// the lawyer must argue an exception). Optional, both languages.
-	LateNote Text `json:"late_note"`
+	// the lawyer must argue an exception). Optional.
+	LateNote Text `json:"-"`
 	// SayWhenMissing asks for the trigger fact when it is not recorded and
 	// the rule is not met: "no date of last arrival for D.S.R.: the
 	// one-year deadline cannot be computed". See Gaps.
 	SayWhenMissing bool `json:"say_when_missing"`
-	// Source is the citation, with any words in both languages
+	// Source is the citation, with any words in the reader's language
 	// ("(secondary source)", "(fuente secundaria)").
-	Source    Text   `json:"source"`
+	Source    Text   `json:"-"`
 	SourceURL string `json:"source_url"`
 	// Explain is the plain-language text: its first sentence says what to
 	// do, to whom, by when and why, in words a person with primary-school
 	// reading can act on. {trigger_date} and {due_date} are filled in with
 	// the case's dates, written in full ("Monday 21 December 2026").
-	Explain Text `json:"explain"`
+	Explain Text `json:"-"`
 	// Note is an optional caveat shown with the date (exceptions, history).
-	Note Text `json:"note"`
+	Note Text `json:"-"`
 }
 
 // String names the rule version for logs and test failures, e.g.
@@ -145,8 +153,8 @@ func MustDefault() *RuleSet {
 	return rs
 }
 
-// Load reads and validates a rule file. Unknown fields, triggers, units,
-// kinds or template placeholders, missing English or Spanish text, and
+// Load reads and validates a rule file. Unknown fields, triggers, units or
+// kinds, a text id that is malformed or another version's, and
 // overlapping effective ranges for one rule id are all errors: a rule file
 // is reviewed by people, and a typo must fail loudly rather than drop a
 // deadline.
@@ -173,6 +181,10 @@ func Load(r io.Reader) (*RuleSet, error) {
 			errs = append(errs, fmt.Errorf("rule %d (%q): %w", i+1, rule.ID, err))
 			continue
 		}
+		if slices.ContainsFunc(rs.rules, func(r Rule) bool { return r.TextID == rule.TextID }) {
+			errs = append(errs, fmt.Errorf("rule %d (%q): text %q is another version's", i+1, rule.ID, rule.TextID))
+		}
+		rule.setTexts()
 		rs.rules = append(rs.rules, rule)
 		if !slices.Contains(rs.ids, rule.ID) {
 			rs.ids = append(rs.ids, rule.ID)
@@ -267,24 +279,8 @@ func (r Rule) validate() error {
 	if !strings.HasPrefix(r.SourceURL, "https://") {
 		bad("source_url must be an https:// address")
 	}
-	for field, t := range map[string]Text{"title": r.Title, "explain": r.Explain, "source": r.Source} {
-		if strings.TrimSpace(t.EN) == "" {
-			bad("%s.en (English) is missing", field)
-		}
-		if strings.TrimSpace(t.ES) == "" {
-			bad("%s.es (Spanish) is missing", field)
-		}
-	}
-	if (r.Note.EN == "") != (r.Note.ES == "") {
-		bad("note must be given in both English and Spanish")
-	}
-	if (r.LateNote.EN == "") != (r.LateNote.ES == "") {
-		bad("late_note must be given in both English and Spanish")
-	}
-	for _, s := range []string{r.Explain.EN, r.Explain.ES, r.Note.EN, r.Note.ES, r.LateNote.EN, r.LateNote.ES} {
-		if err := checkPlaceholders(s); err != nil {
-			errs = append(errs, err)
-		}
+	if !validTextID(r.TextID) {
+		bad("text must be lower-case words (letters, digits, _) joined by dots")
 	}
 	return errors.Join(errs...)
 }
@@ -317,19 +313,28 @@ func validID(id string) bool {
 	return true
 }
 
-func checkPlaceholders(s string) error {
-	for {
-		i := strings.IndexByte(s, '{')
-		if i < 0 {
-			return nil
-		}
-		j := strings.IndexByte(s[i:], '}')
-		if j < 0 {
-			return fmt.Errorf("unclosed placeholder in %q", s)
-		}
-		if name := s[i+1 : i+j]; name != "trigger_date" && name != "due_date" {
-			return fmt.Errorf("unknown placeholder {%s}", name)
-		}
-		s = s[i+j+1:]
+// setTexts names the version's texts after its TextID.
+func (r *Rule) setTexts() {
+	k := func(field string) Text { return Text{Key: "rule." + r.TextID + "." + field} }
+	r.Title, r.Source, r.Explain = k("title"), k("source"), k("explain")
+	if r.HasNote {
+		r.Note = k("note")
 	}
+	if r.HasLateNote {
+		r.LateNote = k("late_note")
+	}
+}
+
+func validTextID(id string) bool {
+	for _, w := range strings.Split(id, ".") {
+		if w == "" {
+			return false
+		}
+		for _, c := range w {
+			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_') {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -75,15 +75,13 @@ func TestEADRuleVersions(t *testing.T) {
 func baseRule() map[string]any {
 	return map[string]any{
 		"id":         "test-rule",
-		"title":      map[string]any{"en": "Test", "es": "Prueba"},
+		"text":       "test_rule",
 		"kind":       "due_by",
 		"trigger":    "decision",
 		"offset":     30,
 		"unit":       "calendar_days",
 		"roll":       "none",
-		"source":     map[string]any{"en": "8 CFR 1003.38(b)", "es": "8 CFR 1003.38(b)"},
 		"source_url": "https://www.ecfr.gov/current/title-8",
-		"explain":    map[string]any{"en": "Due {due_date}.", "es": "Vence el {due_date}."},
 	}
 }
 
@@ -111,10 +109,13 @@ func TestLoadRejects(t *testing.T) {
 		{"unknown unit", []map[string]any{with(map[string]any{"unit": "weeks"})}, `unknown unit "weeks"`},
 		{"unknown kind", []map[string]any{with(map[string]any{"kind": "maybe"})}, `unknown kind "maybe"`},
 		{"unknown roll", []map[string]any{with(map[string]any{"roll": "previous"})}, `unknown roll "previous"`},
-		{"missing Spanish explanation", []map[string]any{with(map[string]any{"explain": map[string]any{"en": "x"}})}, "explain.es (Spanish) is missing"},
-		{"missing Spanish title", []map[string]any{with(map[string]any{"title": map[string]any{"en": "x", "es": " "}})}, "title.es (Spanish) is missing"},
-		{"note in one language", []map[string]any{with(map[string]any{"note": map[string]any{"en": "x"}})}, "note must be given in both"},
-		{"unknown placeholder", []map[string]any{with(map[string]any{"explain": map[string]any{"en": "{when}", "es": "x"}})}, "unknown placeholder {when}"},
+		{"texts in the rule file", []map[string]any{with(map[string]any{"title": map[string]any{"en": "x", "es": "y"}})}, `unknown field "title"`},
+		{"bad text id", []map[string]any{with(map[string]any{"text": "Test-Rule"})}, "text must be"},
+		{"no text id", []map[string]any{with(map[string]any{"text": ""})}, "text must be"},
+		{"text of another version", []map[string]any{
+			with(map[string]any{"effective_to": "2020-01-01"}),
+			with(map[string]any{"effective_from": "2020-01-02"}),
+		}, `text "test_rule" is another version's`},
 		{"unknown field", []map[string]any{with(map[string]any{"ofset": 3})}, `unknown field "ofset"`},
 		{"bad id", []map[string]any{with(map[string]any{"id": "Test Rule"})}, "id must be"},
 		{"no source url", []map[string]any{with(map[string]any{"source_url": "http://example.org"})}, "source_url"},
@@ -140,8 +141,6 @@ func TestLoadRejects(t *testing.T) {
 		{"covers open without a start", []map[string]any{with(map[string]any{"covers_open_obligations": true})}, "covers_open_obligations needs an effective_from"},
 		{"unknown met_by", []map[string]any{with(map[string]any{"met_by": "i765_sent"})}, `unknown met_by "i765_sent"`},
 		{"met_by on an expiry", []map[string]any{with(map[string]any{"met_by": "appeal_filed", "kind": "expires"})}, "only a due_by or opens rule"},
-		{"late note in one language", []map[string]any{with(map[string]any{"late_note": map[string]any{"en": "late"}})}, "late_note must be given in both"},
-		{"source in one language", []map[string]any{with(map[string]any{"source": map[string]any{"en": "8 CFR 1"}})}, "source.es (Spanish) is missing"},
 		{"versions with other met_by", []map[string]any{
 			with(map[string]any{"effective_to": "2020-01-01"}),
 			with(map[string]any{"effective_from": "2020-01-02", "met_by": "appeal_filed"}),
@@ -161,13 +160,14 @@ func TestLoadAccepts(t *testing.T) {
 	a, b := baseRule(), baseRule()
 	a["effective_to"] = "2022-02-06"
 	b["effective_from"] = "2022-02-07"
+	b["text"] = "test_rule.v2"
 	delete(b, "roll") // defaults to none
 	rs, err := Load(strings.NewReader(ruleFileJSON(t, a, b)))
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
 	r, ok := rs.InForce("test-rule", day("2022-02-07"))
-	if !ok || r.Roll != NoRoll || r.EffectiveFrom != day("2022-02-07") {
+	if !ok || r.Roll != NoRoll || r.EffectiveFrom != day("2022-02-07") || r.Title.Key != "rule.test_rule.v2.title" || r.Note.Key != "" {
 		t.Errorf("got %+v, want the second version with roll none", r)
 	}
 	if _, err := Load(strings.NewReader(ruleFileJSON(t, a) + "{}")); err == nil {

@@ -175,6 +175,9 @@ func TestSamePlaceholders(t *testing.T) {
 		{"%[1]s's %[2]s", "%[2]s de %[1]s", true},
 		{"%[1]s's %[2]s", "%[2]s de %[2]s", false},
 		{"%5.2f", "%5.2f", true},
+		{"Due {due_date}, from {trigger_date}.", "Desde el {trigger_date}, vence el {due_date}.", true},
+		{"Due {due_date}.", "Vence el {trigger_date}.", false},
+		{"Due {due_date}.", "Vence pronto.", false},
 	} {
 		if got := i18n.SamePlaceholders(tt.a, tt.b); got != tt.want {
 			t.Errorf("SamePlaceholders(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)

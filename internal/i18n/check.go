@@ -130,10 +130,21 @@ var verb = regexp.MustCompile(`%[-+# 0]*(?:\[[0-9]+\])?[0-9]*(?:\.[0-9]+)?[a-zA-
 // Placeholders lists the printf verbs of s in order.
 func Placeholders(s string) []string { return verb.FindAllString(s, -1) }
 
+// named matches a named placeholder: {trigger_date}, {due_date} in the
+// deadline rules' explanations.
+var named = regexp.MustCompile(`\{[a-z_]+\}`)
+
 // SamePlaceholders reports whether a translation b takes the same
 // arguments as a: the same verbs in the same order, or, where the texts
-// number their arguments (%[2]s de %[1]s), the same verbs in any order.
+// number their arguments (%[2]s de %[1]s), the same verbs in any order;
+// and the same named placeholders ({due_date}), in any order.
 func SamePlaceholders(a, b string) bool {
+	na, nb := named.FindAllString(a, -1), named.FindAllString(b, -1)
+	slices.Sort(na)
+	slices.Sort(nb)
+	if !slices.Equal(na, nb) {
+		return false
+	}
 	va, vb := Placeholders(a), Placeholders(b)
 	if slices.Equal(va, vb) {
 		return true

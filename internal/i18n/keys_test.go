@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"puente/internal/deadline"
 	"puente/internal/i18n"
 	"puente/internal/model"
 )
@@ -237,6 +238,39 @@ func TestDynamicKeysExist(t *testing.T) {
 	for _, k := range keys {
 		if !i18n.Has(k) {
 			t.Errorf("dynamic key %q has no message", k)
+		}
+	}
+}
+
+// TestDeadlineEngineKeys: every text the deadline engine can say (its
+// workings, holidays and disclaimer, and each rule version's title,
+// source, explanation and notes) is a message, and every engine.* and
+// rule.* message is one the engine says: a rule renamed or retired leaves
+// no text behind. Check then holds each language to the source.
+func TestDeadlineEngineKeys(t *testing.T) {
+	rs, err := deadline.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := map[string]bool{}
+	for _, k := range append(deadline.EngineKeys(), rs.TextKeys()...) {
+		said[k] = true
+		if !i18n.Has(k) {
+			t.Errorf("the engine says %q, which has no message", k)
+		}
+	}
+	if len(said) < 100 {
+		t.Fatalf("the engine names %d keys, want at least 100", len(said))
+	}
+	for _, k := range i18n.Keys() {
+		if (strings.HasPrefix(k, "engine.") || strings.HasPrefix(k, "rule.")) && !said[k] {
+			t.Errorf("message %q is not one the engine says", k)
+		}
+	}
+	// A literal engine key in the engine's code is in EngineKeys.
+	for k, files := range goKeys(t, "../deadline") {
+		if strings.HasPrefix(k, "engine.") && !said[k] {
+			t.Errorf("key %q used in %v is missing from deadline.EngineKeys", k, files)
 		}
 	}
 }

@@ -108,7 +108,7 @@ func (s *Server) feedICS(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.store.LogView(store.AuditEntry{ActorID: feed.UserID, Action: "feed", ObjectType: "feed", ObjectID: "calendar"})
 	cal := ics.Calendar{Name: "Puente", Description: lang.T("feed.description"), Now: s.now()}
-	computed := deadline.Disclaimer().In(dlang(lang))
+	computed := say(deadline.Disclaimer(), lang)
 	for _, it := range items {
 		day := parseDay(it.Due)
 		if day.IsZero() {
@@ -153,7 +153,7 @@ func feedUID(parts ...string) string {
 // ruleTitle is a deadline rule's title in lang.
 func (s *Server) ruleTitle(ruleID string, lang i18n.Lang) string {
 	if vs := s.store.Rules().Versions(ruleID); len(vs) > 0 {
-		return vs[len(vs)-1].Title.In(dlang(lang))
+		return say(vs[len(vs)-1].Title, lang)
 	}
 	return strings.ReplaceAll(ruleID, "-", " ")
 }

@@ -121,7 +121,7 @@ func (s *Server) fillDeadlines(r *http.Request, d *templateData) error {
 		}
 		d.SealedNotices = append(d.SealedNotices, d.T("deadline.registration_ask", who))
 	}
-	d.Disclaimer = deadline.Disclaimer().In(dlang(d.Lang))
+	d.Disclaimer = say(deadline.Disclaimer(), d.Lang)
 	return nil
 }
 

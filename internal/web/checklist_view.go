@@ -145,7 +145,7 @@ func ruleTitle(lang i18n.Lang, id string) string {
 	}
 	for _, r := range rs.Rules() {
 		if r.ID == id {
-			return r.Title.In(dlang(lang))
+			return say(r.Title, lang)
 		}
 	}
 	return ""

@@ -168,7 +168,7 @@ func affectedBy(computed []store.PersonDeadlines, f model.Fact, d *templateData)
 			from := dl.TriggerDate == day && !dl.Sensitive
 			met := dl.Met == day && string(dl.MetBy) == string(f.Kind)
 			if from || met {
-				out = append(out, dl.Title.In(dlang(d.Lang))+" ("+store.Initials(pd.Name)+")")
+				out = append(out, say(dl.Title, d.Lang)+" ("+store.Initials(pd.Name)+")")
 			}
 		}
 	}

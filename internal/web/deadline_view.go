@@ -54,6 +54,11 @@ func dlang(l i18n.Lang) deadline.Lang {
 	return deadline.English
 }
 
+// say writes an engine text in the page's language: its words from the
+// message files (English where a draft language lacks them), its dates
+// as the engine writes them in lang.
+func say(t deadline.Text, l i18n.Lang) string { return t.Say(l.T, dlang(l)) }
+
 // phrase says a status in lang: the engine's key with its days or date.
 func phrase(st deadline.Status, lang i18n.Lang) string {
 	p := st.Phrase()
@@ -85,11 +90,11 @@ func deadlineViews(computed []store.PersonDeadlines, marks map[string]model.Mark
 				continue
 			}
 			v := deadlineView{
-				Key: key, RuleID: d.RuleID, PersonName: pd.Name, Title: d.Title.In(dl), DueISO: d.Due.String(),
+				Key: key, RuleID: d.RuleID, PersonName: pd.Name, Title: say(d.Title, lang), DueISO: d.Due.String(),
 				Due: deadline.FormatDateFull(d.Due, dl), State: st.State,
 				StateLabel: lang.T("state." + string(st.State)), When: phrase(st, lang), Days: st.Days,
-				Explanation: d.Explanation.In(dl), Working: d.Working.In(dl), RuleNote: d.Note.In(dl),
-				Source: d.Source.In(dl), SourceURL: d.SourceURL, Mark: m, Markable: d.Kind != deadline.Informational,
+				Explanation: say(d.Explanation, lang), Working: d.Working.Say(lang.T, dl), RuleNote: say(d.Note, lang),
+				Source: say(d.Source, lang), SourceURL: d.SourceURL, Mark: m, Markable: d.Kind != deadline.Informational,
 			}
 			if d.Due.IsZero() {
 				v.Due, v.DueISO = lang.T("deadline.no_date."+string(d.NoDate)), ""
@@ -98,8 +103,8 @@ func deadlineViews(computed []store.PersonDeadlines, marks map[string]model.Mark
 				v.MetBy = lang.T("fact.kind." + string(d.MetBy))
 			}
 			switch {
-			case st.State == deadline.DoneLate && d.LateNote.In(dl) != "":
-				v.StateNote = d.LateNote.In(dl)
+			case st.State == deadline.DoneLate && d.LateNote.Key != "":
+				v.StateNote = say(d.LateNote, lang)
 			case st.State == deadline.DoneLate:
 				v.StateNote = lang.T("deadline.late")
 			case st.Early:

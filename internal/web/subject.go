@@ -71,7 +71,7 @@ func (s *Server) personExportPost(w http.ResponseWriter, r *http.Request) error 
 	rules := s.store.Rules()
 	for i, dl := range rec.Deadlines {
 		if vs := rules.Versions(dl.RuleID); len(vs) > 0 {
-			rec.Deadlines[i].Title = vs[len(vs)-1].Title.In(dlang(lang))
+			rec.Deadlines[i].Title = say(vs[len(vs)-1].Title, lang)
 		}
 	}
 	if form == store.ExportJSON {

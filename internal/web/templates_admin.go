@@ -130,7 +130,7 @@ func (s *Server) templateItemPage(r *http.Request) (*templateData, model.Templat
 		d.Templates.Key = key
 	}
 	for _, rule := range s.store.Rules().Rules() {
-		d.Templates.Rules = append(d.Templates.Rules, stageOption{Stage: rule.ID, Label: rule.Title.In(dlang(d.Lang))})
+		d.Templates.Rules = append(d.Templates.Rules, stageOption{Stage: rule.ID, Label: say(rule.Title, d.Lang)})
 	}
 	d.Templates.Roles = model.CommitmentKinds
 	d.Title = d.T("template.item.new")

@@ -50,10 +50,10 @@ func tmEvents(t *testing.T, cal *ical.Calendar, code string) map[string]ical.Eve
 	return out
 }
 
-func tmTitle(id string, l deadline.Lang) string {
+func tmTitle(id string, l i18n.Lang) string {
 	rs, _ := deadline.Default()
 	vs := rs.Versions(id)
-	return vs[len(vs)-1].Title.In(l)
+	return say(vs[len(vs)-1].Title, l)
 }
 
 // TestFeedOneEntryPerRuleAndDayForTheHousehold: a household of four gets
@@ -84,8 +84,8 @@ func TestFeedOneEntryPerRuleAndDayForTheHousehold(t *testing.T) {
 	coord := e.signIn(emailAlphaCoord)
 	path := tmFeed(t, e, coord, nil)
 	code := pvCaseCode(t, pvGet(t, coord, "/cases/"+cs.ID, 200).body)
-	eoir := tmTitle("eoir33-change-of-address", deadline.English)
-	ar11 := tmTitle("ar11-change-of-address", deadline.English)
+	eoir := tmTitle("eoir33-change-of-address", i18n.EN)
+	ar11 := tmTitle("ar11-change-of-address", i18n.EN)
 
 	_, cal := pvFeed(t, e, path)
 	evs := tmEvents(t, cal, code)
@@ -107,7 +107,7 @@ func TestFeedOneEntryPerRuleAndDayForTheHousehold(t *testing.T) {
 	}
 	// The disclaimer ("Puente computed these dates…") is on computed dates
 	// only; an appointment says people entered it.
-	computed := deadline.Disclaimer().In(deadline.English)
+	computed := say(deadline.Disclaimer(), i18n.EN)
 	entered := i18n.EN.T("feed.appointment")
 	for k, ev := range evs {
 		desc, _ := ev.Props.Text(ical.PropDescription)
@@ -245,7 +245,7 @@ func TestFeedWindow(t *testing.T) {
 		}
 		codes[[]string{"in", "out", "many"}[i]] = c.Code
 	}
-	eoir := tmTitle("eoir33-change-of-address", deadline.English)
+	eoir := tmTitle("eoir33-change-of-address", i18n.EN)
 	in, out := tmEvents(t, cal, codes["in"]), tmEvents(t, cal, codes["out"])
 	if _, ok := in[eoir+" (I.E.) @20260303"]; !ok {
 		t.Errorf("EOIR-33 due 90 days ago: got %q, want it in the feed", keys(in))

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/url"
+	"puente/internal/i18n"
 	"regexp"
 	"strings"
 	"testing"
@@ -37,7 +38,7 @@ var tmEOIR = func() string {
 		panic(err)
 	}
 	vs := rs.Versions("eoir33-change-of-address")
-	return vs[len(vs)-1].Title.In(deadline.English)
+	return say(vs[len(vs)-1].Title, i18n.EN)
 }()
 
 // tmStates lists the states the case page gives the deadlines titled title.
