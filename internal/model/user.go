@@ -8,7 +8,7 @@ type User struct {
 	Email        string
 	Name         string
 	PasswordHash string
-	Lang         string // "", "en" or "es"; empty means follow the browser
+	Lang         string // "" (follow the browser) or a language of the locale files ("en", "es", …)
 	SessionEpoch int64
 	// TwoFactor: the account signs in with a code from an authenticator app
 	// after its password (its key is confirmed, not only shown).

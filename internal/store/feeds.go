@@ -13,16 +13,18 @@ import (
 type Feed struct {
 	ID     string
 	UserID string
-	// Lang is the language its titles are written in ("en" or "es"): the
-	// language of the page that created it.
+	// Lang is the language its titles are written in ("en", "es", or any
+	// language of the locale files): the language of the page that
+	// created it.
 	Lang      string
 	CreatedAt time.Time
 }
 
 // CreateFeed records a calendar feed for userID whose token hashes to
-// tokenHash, written in lang ("en" or "es"; anything else is English).
+// tokenHash, written in lang: a language of the locale files, which the
+// caller checked (a code that is not even shaped like one is English).
 func (s *Store) CreateFeed(ctx context.Context, userID, tokenHash, lang string) (Feed, error) {
-	if lang != "es" {
+	if !langCode(lang) {
 		lang = "en"
 	}
 	f := Feed{ID: newID(), UserID: userID, Lang: lang, CreatedAt: s.now()}

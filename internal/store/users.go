@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 
 	"puente/internal/model"
 )
@@ -79,8 +80,13 @@ func memberships(ctx context.Context, q rowsQuerier, userID string) ([]model.Mem
 	return out, rows.Err()
 }
 
-// SetUserLang stores the user's language ("", "en" or "es").
+// SetUserLang stores the user's language: "" (follow the browser) or a
+// language of the locale files, which the caller checked against them
+// (i18n.Parse); the store refuses only what is not shaped like a code.
 func (s *Store) SetUserLang(ctx context.Context, userID, lang string) error {
+	if lang != "" && !langCode(lang) {
+		return fmt.Errorf("store: %q is not a language code", lang)
+	}
 	res, err := s.writer().ExecContext(ctx, `UPDATE users SET lang = ? WHERE id = ?`, lang, userID)
 	return mustAffect(res, err)
 }

@@ -10,16 +10,14 @@ import (
 	"puente/internal/i18n"
 )
 
-// TestDraftLanguageSaysSo: a language added as files (here a draft
-// French, built from the shipped files plus two of its own) joins the
-// switch and Accept-Language; its pages carry a notice in French and in
-// English, show English where the draft lacks a text, and Spanish and
-// English pages carry no notice. Not parallel: it swaps the catalog.
-func TestDraftLanguageSaysSo(t *testing.T) {
-	files := fstest.MapFS{
-		"_meta.fr.toml": {Data: []byte("name = \"Français\"\ndraft = true\n")},
-		"core.fr.toml": {Data: []byte("\"lang.draft\" = \"Cette traduction est un brouillon.\"\n" +
-			"\"lang.label\" = \"Langue :\"\n")},
+// draftFrench is the shipped locale files plus a draft French made of
+// files (name → content): a language Puente does not ship, added as
+// files only.
+func draftFrench(t *testing.T, files map[string]string) *i18n.Catalog {
+	t.Helper()
+	fsys := fstest.MapFS{"_meta.fr.toml": {Data: []byte("name = \"Français\"\ndraft = true\n")}}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
 	}
 	shipped, err := fs.Glob(i18n.LocaleFiles(), "*.toml")
 	if err != nil {
@@ -30,12 +28,23 @@ func TestDraftLanguageSaysSo(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		files[name] = &fstest.MapFile{Data: b}
+		fsys[name] = &fstest.MapFile{Data: b}
 	}
-	c, err := i18n.Load(files)
+	c, err := i18n.Load(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return c
+}
+
+// TestDraftLanguageSaysSo: a language added as files (here a draft
+// French, built from the shipped files plus two of its own) joins the
+// switch and Accept-Language; its pages carry a notice in French and in
+// English, show English where the draft lacks a text, and Spanish and
+// English pages carry no notice. Not parallel: it swaps the catalog.
+func TestDraftLanguageSaysSo(t *testing.T) {
+	c := draftFrench(t, map[string]string{"core.fr.toml": "\"lang.draft\" = \"Cette traduction est un brouillon.\"\n" +
+		"\"lang.label\" = \"Langue :\"\n"})
 	defer i18n.Use(c)()
 
 	e := newEnv(t)
