@@ -19,4 +19,16 @@
 -- before this one, and on a new database after it. Reading the table's
 -- own definition and columns keeps whatever columns, indexes and triggers
 -- it has.
-SELECT 1;
+
+
+-- A network's own checklist items in every language Puente has files for
+-- (issue 12): English and Spanish stay in their columns (both required of
+-- a network's words); any other language's words are the texts column,
+-- a JSON object by language code: {"fr": {"title": "…", "why": "…",
+-- "how": "…", "bring": "…"}} ('{}' for none). A case's copy of an item
+-- keeps them, as it keeps the English and Spanish. They are a template's
+-- words, never a case's (a group's own item has only its title).
+ALTER TABLE checklist_version_items ADD COLUMN texts TEXT NOT NULL DEFAULT '{}'
+    CHECK (json_valid(texts) AND json_type(texts) = 'object' AND length(texts) <= 20000);
+ALTER TABLE case_checklist_items ADD COLUMN texts TEXT NOT NULL DEFAULT '{}'
+    CHECK (json_valid(texts) AND json_type(texts) = 'object' AND length(texts) <= 20000);

@@ -16,21 +16,56 @@ const (
 // ItemText is an item's words in one language: a title, why it matters,
 // how to do it and what to bring ("" where an item has none).
 type ItemText struct {
-	Title, Why, How, Bring string
+	Title string `json:"title"`
+	Why   string `json:"why,omitempty"`
+	How   string `json:"how,omitempty"`
+	Bring string `json:"bring,omitempty"`
 }
 
 // TemplateItem is one item of a checklist template version: a shipped
 // item (TextKey set: its words are messages) or a network's own (its
-// words in both languages, EN and ES).
+// words in English and Spanish, both required, and in any other language
+// Puente has files for, optional: More, by language code).
 type TemplateItem struct {
 	Key     string
 	TextKey string
 	EN, ES  ItemText
+	More    map[string]ItemText
 	// Source is an official link (checklist.OfficialSource), Rule a
 	// deadline rule id, Role a kind of help (CommitmentKinds): each "" for none.
 	Source string
 	Rule   string
 	Role   string
+}
+
+// Text is a network's or a group's item's words in lang: its English,
+// Spanish or other language's words, English where lang has no title. A
+// shipped item's words are messages (TextKey): the web looks them up.
+func (it TemplateItem) Text(lang string) ItemText {
+	switch {
+	case lang == "es" && it.ES.Title != "":
+		return it.ES
+	case lang == "en":
+		return it.EN
+	}
+	if t, ok := it.More[lang]; ok && t.Title != "" {
+		return t
+	}
+	return it.EN
+}
+
+// Same reports whether two items have the same words, link, rule and role.
+func (it TemplateItem) Same(o TemplateItem) bool {
+	if len(it.More) != len(o.More) {
+		return false
+	}
+	for l, t := range it.More {
+		if ot, ok := o.More[l]; !ok || ot != t {
+			return false
+		}
+	}
+	return it.Key == o.Key && it.TextKey == o.TextKey && it.EN == o.EN && it.ES == o.ES &&
+		it.Source == o.Source && it.Rule == o.Rule && it.Role == o.Role
 }
 
 // TemplateVersion is a network's checklist for one stage at one version

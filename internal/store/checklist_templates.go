@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
+	"fmt"
 	"strings"
 
 	"puente/internal/checklist"
@@ -49,15 +51,19 @@ func (s *Store) templateVersionTx(ctx context.Context, q dbtx, networkID, stage 
 	}
 	v := model.TemplateVersion{NetworkID: networkID, Stage: stage, Version: version, CreatedAt: parseTS(at)}
 	rows, err := q.QueryContext(ctx, `SELECT item_key, text_key, title_en, title_es, why_en, why_es, how_en, how_es,
-		bring_en, bring_es, source_url, rule_id, role FROM checklist_version_items WHERE version_id = ? ORDER BY position`, id)
+		bring_en, bring_es, texts, source_url, rule_id, role FROM checklist_version_items WHERE version_id = ? ORDER BY position`, id)
 	if err != nil {
 		return model.TemplateVersion{}, err
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var it model.TemplateItem
+		var texts string
 		if err := rows.Scan(&it.Key, &it.TextKey, &it.EN.Title, &it.ES.Title, &it.EN.Why, &it.ES.Why, &it.EN.How, &it.ES.How,
-			&it.EN.Bring, &it.ES.Bring, &it.Source, &it.Rule, &it.Role); err != nil {
+			&it.EN.Bring, &it.ES.Bring, &texts, &it.Source, &it.Rule, &it.Role); err != nil {
+			return model.TemplateVersion{}, err
+		}
+		if it.More, err = readTexts(texts); err != nil {
 			return model.TemplateVersion{}, err
 		}
 		v.Items = append(v.Items, it)
@@ -106,16 +112,50 @@ func (s *Store) SaveTemplate(ctx context.Context, networkID, stage, actorID stri
 			return translate(err)
 		}
 		for i, it := range items {
+			texts, err := writeTexts(it.More)
+			if err != nil {
+				return err
+			}
 			if _, err := q.ExecContext(ctx, `INSERT INTO checklist_version_items (version_id, item_key, position, text_key,
-				title_en, title_es, why_en, why_es, how_en, how_es, bring_en, bring_es, source_url, rule_id, role)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, it.Key, i, it.TextKey, it.EN.Title, it.ES.Title,
-				it.EN.Why, it.ES.Why, it.EN.How, it.ES.How, it.EN.Bring, it.ES.Bring, it.Source, it.Rule, it.Role); err != nil {
+				title_en, title_es, why_en, why_es, how_en, how_es, bring_en, bring_es, texts, source_url, rule_id, role)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, id, it.Key, i, it.TextKey, it.EN.Title, it.ES.Title,
+				it.EN.Why, it.ES.Why, it.EN.How, it.ES.How, it.EN.Bring, it.ES.Bring, texts, it.Source, it.Rule, it.Role); err != nil {
 				return translate(err)
 			}
 		}
 		return nil
 	})
 	return version, err
+}
+
+// readTexts reads an item's words in languages beyond English and Spanish
+// (the texts column: {"fr": {"title": …, "why": …}}); nil for none.
+func readTexts(s string) (map[string]model.ItemText, error) {
+	if s == "" || s == "{}" {
+		return nil, nil
+	}
+	var m map[string]model.ItemText
+	if err := json.Unmarshal([]byte(s), &m); err != nil {
+		return nil, fmt.Errorf("checklist item texts: %w", err)
+	}
+	return m, nil
+}
+
+// writeTexts is the texts column of an item's other languages: those with
+// a title, by code (encoding/json sorts the keys, so equal words are
+// equal text).
+func writeTexts(m map[string]model.ItemText) (string, error) {
+	keep := map[string]model.ItemText{}
+	for l, t := range m {
+		if t.Title != "" {
+			keep[l] = t
+		}
+	}
+	if len(keep) == 0 {
+		return "{}", nil
+	}
+	b, err := json.Marshal(keep)
+	return string(b), err
 }
 
 // groupNetworkTx is the network a group belongs to, "" for none.
@@ -155,7 +195,7 @@ func diffTemplate(have []model.ChecklistItem, to model.TemplateVersion) Template
 		switch {
 		case !ok:
 			ch.Added = append(ch.Added, it)
-		case old != it:
+		case !old.Same(it):
 			ch.Changed = append(ch.Changed, it)
 		}
 	}

@@ -12,7 +12,7 @@ import (
 // itemCols reads a case checklist item with the names of whoever ticked
 // it and whoever does it.
 const itemCols = `i.id, i.checklist_id, i.case_id, l.stage, i.position, i.own, i.item_key, i.text_key,
-	i.title_en, i.title_es, i.why_en, i.why_es, i.how_en, i.how_es, i.bring_en, i.bring_es,
+	i.title_en, i.title_es, i.why_en, i.why_es, i.how_en, i.how_es, i.bring_en, i.bring_es, i.texts,
 	i.source_url, i.rule_id, i.role, i.state, i.na_reason, coalesce(i.ticked_by, ''), coalesce(tu.name, ''),
 	coalesce(i.ticked_at, ''), coalesce(i.assignee_id, ''), coalesce(au.name, ''), coalesce(i.due_on, ''), i.note, i.updated_at`
 
@@ -21,15 +21,19 @@ const itemFrom = ` FROM case_checklist_items i JOIN case_checklists l ON l.id = 
 
 func scanItem(row interface{ Scan(...any) error }, extra ...any) (model.ChecklistItem, error) {
 	var it model.ChecklistItem
-	var ticked, updated string
+	var ticked, updated, texts string
 	dest := []any{&it.ID, &it.ChecklistID, &it.CaseID, &it.Stage, &it.Position, &it.Own, &it.Key, &it.TextKey,
-		&it.EN.Title, &it.ES.Title, &it.EN.Why, &it.ES.Why, &it.EN.How, &it.ES.How, &it.EN.Bring, &it.ES.Bring,
+		&it.EN.Title, &it.ES.Title, &it.EN.Why, &it.ES.Why, &it.EN.How, &it.ES.How, &it.EN.Bring, &it.ES.Bring, &texts,
 		&it.Source, &it.Rule, &it.Role, &it.State, &it.NAReason, &it.TickedBy, &it.TickedByName,
 		&ticked, &it.AssigneeID, &it.AssigneeName, &it.DueOn, &it.Note, &updated}
 	if err := row.Scan(append(dest, extra...)...); err != nil {
 		return model.ChecklistItem{}, translate(err)
 	}
 	it.TickedAt, it.UpdatedAt = parseTS(ticked), parseTS(updated)
+	var err error
+	if it.More, err = readTexts(texts); err != nil {
+		return model.ChecklistItem{}, err
+	}
 	return it, nil
 }
 
@@ -108,11 +112,15 @@ func (s *Store) ChecklistItem(ctx context.Context, caseID, itemID string) (model
 
 // insertItemTx writes one item of a case's checklist.
 func (s *Store) insertItemTx(ctx context.Context, q dbtx, c model.Case, checklistID string, pos int, own bool, it model.TemplateItem, now string) error {
-	_, err := q.ExecContext(ctx, `INSERT INTO case_checklist_items (id, checklist_id, case_id, group_id, item_key, position, own,
-		text_key, title_en, title_es, why_en, why_es, how_en, how_es, bring_en, bring_es, source_url, rule_id, role, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	texts, err := writeTexts(it.More)
+	if err != nil {
+		return err
+	}
+	_, err = q.ExecContext(ctx, `INSERT INTO case_checklist_items (id, checklist_id, case_id, group_id, item_key, position, own,
+		text_key, title_en, title_es, why_en, why_es, how_en, how_es, bring_en, bring_es, texts, source_url, rule_id, role, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		newID(), checklistID, c.ID, c.GroupID, it.Key, pos, own, it.TextKey, it.EN.Title, it.ES.Title, it.EN.Why, it.ES.Why,
-		it.EN.How, it.ES.How, it.EN.Bring, it.ES.Bring, it.Source, it.Rule, it.Role, now, now)
+		it.EN.How, it.ES.How, it.EN.Bring, it.ES.Bring, texts, it.Source, it.Rule, it.Role, now, now)
 	return translate(err)
 }
 

@@ -125,7 +125,7 @@ var purgeKeptColumns = map[string][]string{
 	// a title.
 	"case_checklists": {"id", "case_id", "group_id", "stage", "version", "created_by", "created_at"},
 	"case_checklist_items": {"id", "checklist_id", "case_id", "group_id", "item_key", "position", "own", "text_key",
-		"why_en", "why_es", "how_en", "how_es", "bring_en", "bring_es", "source_url", "rule_id", "role", "state",
+		"why_en", "why_es", "how_en", "how_es", "bring_en", "bring_es", "texts", "source_url", "rule_id", "role", "state",
 		"ticked_by", "ticked_at", "assignee_id", "due_on", "created_at", "updated_at"},
 	// The queue's figures: household size, dates, region, states, who.
 	"queue_entries": {"id", "network_id", "adults", "decision_date", "detained_since", "urgency", "region_id",

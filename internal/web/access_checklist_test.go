@@ -117,10 +117,10 @@ func templateMatrix() []matrixRow {
 		{method: "GET", pattern: "/orgs/{orgID}/checklists", prepare: at("", nil), org: get},
 		{method: "GET", pattern: "/orgs/{orgID}/checklists/{stage}", prepare: at("/ending", nil), org: get},
 		{method: "GET", pattern: "/orgs/{orgID}/checklists/{stage}/items/new", prepare: at("/ending/items/new", nil), org: get},
-		{method: "POST", pattern: "/orgs/{orgID}/checklists/{stage}/items", prepare: at("/ending/items", url.Values{"title_en": {""}}), org: post(s422)},
+		{method: "POST", pattern: "/orgs/{orgID}/checklists/{stage}/items", prepare: at("/ending/items", url.Values{"title_en": {""}, "version": {"0"}}), org: post(s422)},
 		{method: "GET", pattern: "/orgs/{orgID}/checklists/{stage}/items/{key}/edit", prepare: at("/ending/items/handover/edit", nil), org: get},
-		{method: "POST", pattern: "/orgs/{orgID}/checklists/{stage}/items/{key}", prepare: at("/ending/items/handover", url.Values{"title_en": {"Hand over"}}), org: post(s422)},
-		{method: "POST", pattern: "/orgs/{orgID}/checklists/{stage}/items/{key}/move", prepare: at("/ending/items/handover/move", url.Values{"dir": {"up"}}), org: post(s303)},
+		{method: "POST", pattern: "/orgs/{orgID}/checklists/{stage}/items/{key}", prepare: at("/ending/items/handover", url.Values{"title_en": {"Hand over"}, "version": {"0"}}), org: post(s422)},
+		{method: "POST", pattern: "/orgs/{orgID}/checklists/{stage}/items/{key}/move", prepare: at("/ending/items/handover/move", url.Values{"dir": {"up"}, "version": {"0"}}), org: post(s303)},
 		{method: "GET", pattern: "/orgs/{orgID}/checklists/{stage}/items/{key}/retire", prepare: at("/privacy/items/devices/retire", nil), org: get},
 		{method: "POST", pattern: "/orgs/{orgID}/checklists/{stage}/items/{key}/retire", prepare: at("/privacy/items/notes/retire", url.Values{}), org: post(s303)},
 	}

@@ -76,8 +76,8 @@ type itemPageView struct {
 }
 
 // itemText is an item's words in lang: a shipped item's from the message
-// files, a network's or a group's as written (a group's own item in the
-// one language it was typed in).
+// files, a network's or a group's as written, English where it has none in
+// lang (a group's own item is in the one language it was typed in).
 func itemText(lang i18n.Lang, it model.TemplateItem) model.ItemText {
 	if it.TextKey != "" {
 		t := model.ItemText{Title: lang.T(it.TextKey + ".title"), Why: lang.T(it.TextKey + ".why"), How: lang.T(it.TextKey + ".how")}
@@ -86,10 +86,7 @@ func itemText(lang i18n.Lang, it model.TemplateItem) model.ItemText {
 		}
 		return t
 	}
-	if lang == i18n.ES && it.ES.Title != "" {
-		return it.ES
-	}
-	return it.EN
+	return it.Text(string(lang))
 }
 
 // stageName is a stage's name in the page's language.

@@ -41,7 +41,18 @@ func (d *templateData) Inline(form, name, labelKey, typ string, max int, flags s
 // formValue finds the string field tagged form:"name" in form, embedded
 // structs included.
 func formValue(form any, name string) string {
+	if fv, ok := form.(formValuer); ok {
+		if s, ok := fv.FormValue(name); ok {
+			return s
+		}
+	}
 	return fieldValue(reflect.ValueOf(form), name)
+}
+
+// formValuer is a form with fields beyond its tagged ones, named at run
+// time (a template item's texts in the languages of the locale files).
+type formValuer interface {
+	FormValue(name string) (string, bool)
 }
 
 func fieldValue(v reflect.Value, name string) string {

@@ -24,13 +24,13 @@ func TestTemplateEditing(t *testing.T) {
 	if body := admin.get("/orgs/" + net).body; !strings.Contains(body, "/orgs/"+net+"/checklists") {
 		t.Errorf("network page: got no link to the checklist templates")
 	}
-	good := url.Values{"title_en": {"Goodbye dinner"}, "title_es": {"Cena de despedida"}, "why_en": {"To end well."},
+	good := url.Values{"version": {"0"}, "title_en": {"Goodbye dinner"}, "title_es": {"Cena de despedida"}, "why_en": {"To end well."},
 		"why_es": {"Para terminar bien."}, "source": {"https://www.uscis.gov/i-485"}, "role": {"other"}}
 	for name, bad := range map[string]url.Values{
-		"no Spanish title":    {"title_en": {"Goodbye dinner"}},
-		"why in English only": {"title_en": {"Goodbye dinner"}, "title_es": {"Cena"}, "why_en": {"To end well."}},
-		"a lawyer's site":     {"title_en": {"Goodbye dinner"}, "title_es": {"Cena"}, "source": {"https://immigration-lawyer.example/i485"}},
-		"an unknown rule":     {"title_en": {"Goodbye dinner"}, "title_es": {"Cena"}, "rule": {"castle"}},
+		"no Spanish title":    {"version": {"0"}, "title_en": {"Goodbye dinner"}},
+		"why in English only": {"version": {"0"}, "title_en": {"Goodbye dinner"}, "title_es": {"Cena"}, "why_en": {"To end well."}},
+		"a lawyer's site":     {"version": {"0"}, "title_en": {"Goodbye dinner"}, "title_es": {"Cena"}, "source": {"https://immigration-lawyer.example/i485"}},
+		"an unknown rule":     {"version": {"0"}, "title_en": {"Goodbye dinner"}, "title_es": {"Cena"}, "rule": {"castle"}},
 	} {
 		res := cmPost(t, admin, "/orgs/"+net+"/checklists/ending/items", bad, s422)
 		if !strings.Contains(res.body, "error-summary") {
@@ -64,7 +64,7 @@ func TestTemplateEditing(t *testing.T) {
 		t.Errorf("after the pull: version %d, last %q", cl.Version, cl.Items[len(cl.Items)-1].EN.Title)
 	}
 	// Moving and retiring make versions 2 and 3; the case stays at 1.
-	cmPost(t, admin, "/orgs/"+net+"/checklists/ending/items/handover/move", url.Values{"dir": {"down"}}, s303)
+	cmPost(t, admin, "/orgs/"+net+"/checklists/ending/items/handover/move", url.Values{"dir": {"down"}, "version": {"1"}}, s303)
 	cmPost(t, admin, "/orgs/"+net+"/checklists/ending/items/review/retire", url.Values{}, s303)
 	v, _ = e.st.NetworkTemplate(ctx, net, "ending")
 	if v.Version != 3 || v.Items[1].Key != "handover" || len(v.Items) != len(cl.Items)-1 {

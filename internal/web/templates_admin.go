@@ -2,8 +2,10 @@ package web
 
 import (
 	"errors"
+	"maps"
 	"net/http"
 	"slices"
+	"strconv"
 
 	"puente/internal/auth"
 	"puente/internal/checklist"
@@ -27,6 +29,12 @@ type templateAdmin struct {
 	Key   string
 	Rules []stageOption
 	Roles []model.CommitmentKind
+	// More are the languages beyond English and Spanish the item form
+	// offers (templates_langs.go).
+	More []langOption
+	// Theirs is, on a form refused because another admin saved first,
+	// the item as they left it, in the page's language (nil if new).
+	Theirs *model.ItemText
 }
 
 // stageVersion is a stage with the network's current version of it.
@@ -63,6 +71,12 @@ type templateItemForm struct {
 	Source  string `form:"source" validate:"max=300"`
 	Rule    string `form:"rule" validate:"max=64"`
 	Role    string `form:"role" validate:"max=20"`
+	// Version is the template version the form was opened on: a save
+	// after another admin's is refused, not written over theirs.
+	Version string `form:"version"`
+	// More are the texts in languages beyond English and Spanish
+	// (title_fr, why_fr, …), by language code.
+	More map[string]model.ItemText
 }
 
 // templateStage reads the stage in the URL and the network's current
@@ -133,6 +147,7 @@ func (s *Server) templateItemPage(r *http.Request) (*templateData, model.Templat
 		d.Templates.Rules = append(d.Templates.Rules, stageOption{Stage: rule.ID, Label: say(rule.Title, d.Lang)})
 	}
 	d.Templates.Roles = model.CommitmentKinds
+	d.Templates.More = moreLangs()
 	d.Title = d.T("template.item.new")
 	if at >= 0 {
 		d.Title = d.T("template.item.edit")
@@ -151,8 +166,9 @@ func (s *Server) templateItemFormPage(w http.ResponseWriter, r *http.Request) er
 		it := v.Items[at]
 		en, es := itemText(i18n.EN, it), itemText(i18n.ES, it)
 		f = &templateItemForm{TitleEN: en.Title, TitleES: es.Title, WhyEN: en.Why, WhyES: es.Why, HowEN: en.How, HowES: es.How,
-			BringEN: en.Bring, BringES: es.Bring, Source: it.Source, Rule: it.Rule, Role: it.Role}
+			BringEN: en.Bring, BringES: es.Bring, Source: it.Source, Rule: it.Rule, Role: it.Role, More: maps.Clone(it.More)}
 	}
+	f.Version = strconv.Itoa(v.Version)
 	d.Form = f
 	return s.render(w, r, http.StatusOK, "template_item", d)
 }
@@ -184,6 +200,7 @@ func (s *Server) checkTemplateItem(lang i18n.Lang, f *templateItemForm) map[stri
 	if _, bad := errs["role"]; !bad && f.Role != "" && !model.ValidCommitmentKind(model.CommitmentKind(f.Role)) {
 		errs["role"] = lang.T("err.choice")
 	}
+	s.checkMore(lang, f, errs)
 	return errs
 }
 
@@ -199,11 +216,20 @@ func (s *Server) templateItemPost(w http.ResponseWriter, r *http.Request) error 
 	}
 	var f templateItemForm
 	decodeForm(r, &f)
+	f.decodeMore(r)
+	seen, err := strconv.Atoi(f.Version)
+	if err != nil || seen < 0 {
+		return errBadRequest
+	}
 	if d.Errors = s.checkTemplateItem(d.Lang, &f); len(d.Errors) > 0 {
 		return s.formRejected(w, r, "template_item", d, &f)
 	}
+	if seen != v.Version {
+		return s.templateConflict(w, r, d, v, at, &f)
+	}
 	it := model.TemplateItem{EN: model.ItemText{Title: f.TitleEN, Why: f.WhyEN, How: f.HowEN, Bring: f.BringEN},
-		ES: model.ItemText{Title: f.TitleES, Why: f.WhyES, How: f.HowES, Bring: f.BringES}, Source: f.Source, Rule: f.Rule, Role: f.Role}
+		ES: model.ItemText{Title: f.TitleES, Why: f.WhyES, How: f.HowES, Bring: f.BringES}, More: f.More,
+		Source: f.Source, Rule: f.Rule, Role: f.Role}
 	items := slices.Clone(v.Items)
 	if at >= 0 {
 		it.Key = items[at].Key
@@ -212,7 +238,36 @@ func (s *Server) templateItemPost(w http.ResponseWriter, r *http.Request) error 
 		it.Key = "net-" + auth.NewID()
 		items = append(items, it)
 	}
-	return s.saveTemplate(w, r, d, v, items, "template.saved")
+	_, err = s.store.SaveTemplate(r.Context(), d.Org.ID, v.Stage, viewerFrom(r).UserID, seen, items)
+	if errors.Is(err, model.ErrConflict) {
+		// Another admin saved between the read above and this write.
+		if v, err = s.templateStage(r, d); err != nil {
+			return err
+		}
+		at = slices.IndexFunc(v.Items, func(x model.TemplateItem) bool { return x.Key == it.Key })
+		return s.templateConflict(w, r, d, v, at, &f)
+	}
+	if err != nil {
+		return err
+	}
+	s.flash(r, "template.saved")
+	http.Redirect(w, r, "/orgs/"+d.Org.ID+"/checklists/"+v.Stage, http.StatusSeeOther)
+	return nil
+}
+
+// templateConflict answers a save made on a version another admin has
+// since replaced: 409, nothing written, the form as typed with the other
+// admin's words for the item beside it, and the version now current in
+// the form, so that saving again is a choice made knowing theirs.
+func (s *Server) templateConflict(w http.ResponseWriter, r *http.Request, d *templateData, v model.TemplateVersion, at int, f *templateItemForm) error {
+	d.FormError = d.T("template.conflict.form", v.Version)
+	if at >= 0 {
+		theirs := itemText(d.Lang, v.Items[at])
+		d.Templates.Theirs = &theirs
+	}
+	f.Version = strconv.Itoa(v.Version)
+	d.Form = f
+	return s.render(w, r, http.StatusConflict, "template_item", d)
 }
 
 // saveTemplate writes items as the next version and goes back to the stage.
@@ -244,6 +299,13 @@ func (s *Server) templateMovePost(w http.ResponseWriter, r *http.Request) error 
 		return errBadRequest
 	}
 	if to < 0 || to >= len(v.Items) {
+		http.Redirect(w, r, "/orgs/"+d.Org.ID+"/checklists/"+v.Stage, http.StatusSeeOther)
+		return nil
+	}
+	if seen, err := strconv.Atoi(r.PostForm.Get("version")); err != nil || seen != v.Version {
+		// The list the admin saw is not the list now: moving "up" might
+		// move another item than the one they meant.
+		s.flash(r, "template.conflict")
 		http.Redirect(w, r, "/orgs/"+d.Org.ID+"/checklists/"+v.Stage, http.StatusSeeOther)
 		return nil
 	}
