@@ -10,7 +10,11 @@ import (
 // What a group does with a case's checklist items. An item tied to a
 // deadline rule and the case's deadlines of that rule move together, in
 // one transaction, both ways: ticking the item marks them done, and
-// marking the last of them done (SetMarks) ticks the item. Marks are keyed
+// marking the last of them done (SetMarks) ticks the item; setting the
+// item aside (not applicable, with a reason) sets them aside with that
+// reason as their note, and setting the last of them aside sets the item
+// aside (its reason left empty: the deadline holds it; the page says
+// so). Opening either again opens the other. Marks are keyed
 // by deadline key, which never holds a date, so a deadline recomputed
 // after its trigger moved keeps its mark, and the item its tick.
 
@@ -24,9 +28,10 @@ func (s *Store) itemTx(ctx context.Context, q dbtx, c model.Case, itemID string)
 
 // SetItemState ticks item itemID of case c (state done, by actorID, the
 // deadline marks of its rule done on today, YYYY-MM-DD), sets it not
-// applicable (reason required), or opens it again (and the deadline marks
-// of its rule that were done with it). model.ErrNotFound if the case has
-// no such item.
+// applicable (reason required; the deadlines of its rule still to do are
+// set aside with it, the reason their note), or opens it again (and the
+// deadline marks of its rule in the state it leaves). model.ErrNotFound
+// if the case has no such item.
 func (s *Store) SetItemState(ctx context.Context, c model.Case, itemID, actorID string, state model.ItemState, reason, today string) error {
 	switch state {
 	case model.ItemNotApplicable:
@@ -53,8 +58,22 @@ func (s *Store) SetItemState(ctx context.Context, c model.Case, itemID, actorID 
 			updated_at = ? WHERE id = ?`, state, reason, tickedBy, tickedAt, now, it.ID); err != nil {
 			return err
 		}
-		if it.Rule != "" && state != model.ItemNotApplicable {
-			if err := s.markRuleTx(ctx, q, c.ID, it.Rule, actorID, state == model.ItemDone, today, now); err != nil {
+		if it.Rule != "" && state != it.State {
+			// The deadlines leave the state the item leaves, then take
+			// the one it takes.
+			if it.State != model.ItemOpen {
+				if err := s.openRuleTx(ctx, q, c.ID, it.Rule, actorID, model.MarkState(it.State), now); err != nil {
+					return err
+				}
+			}
+			var err error
+			switch state {
+			case model.ItemDone:
+				err = s.markRuleTx(ctx, q, c.ID, it.Rule, actorID, true, today, now)
+			case model.ItemNotApplicable:
+				err = s.setRuleAsideTx(ctx, q, c.ID, it.Rule, actorID, reason, now)
+			}
+			if err != nil {
 				return err
 			}
 			if err := s.nextDueTx(ctx, tx, c.ID); err != nil {
@@ -63,6 +82,35 @@ func (s *Store) SetItemState(ctx context.Context, c model.Case, itemID, actorID 
 		}
 		return s.touchTx(ctx, tx, c.ID, actorID, "checklist_item", string(state))
 	})
+}
+
+// setRuleAsideTx marks every deadline of rule in case caseID that is
+// still to do (not met by a recorded fact, not marked) not applicable,
+// with reason as its note unless it has one.
+func (s *Store) setRuleAsideTx(ctx context.Context, q dbtx, caseID, rule, actorID, reason, now string) error {
+	_, err := q.ExecContext(ctx, `
+		INSERT INTO marks (case_id, key, state, done_on, note, updated_by, updated_at)
+		SELECT d.case_id, d.key, 'not_applicable', NULL, ?, ?, ? FROM deadlines d
+		LEFT JOIN marks m ON m.case_id = d.case_id AND m.key = d.key
+		WHERE d.case_id = ? AND d.rule_id = ? AND d.met_on IS NULL AND coalesce(m.state, 'open') = 'open'
+		ON CONFLICT (case_id, key) DO UPDATE SET state = 'not_applicable', done_on = NULL,
+			note = CASE WHEN marks.note = '' THEN excluded.note ELSE marks.note END,
+			updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+		reason, nullStr(actorID), now, caseID, rule)
+	return err
+}
+
+// openRuleTx opens again the deadlines of rule in case caseID marked in
+// state (done, or not applicable), as their item opens again.
+func (s *Store) openRuleTx(ctx context.Context, q dbtx, caseID, rule, actorID string, state model.MarkState, now string) error {
+	if state == model.MarkDone {
+		return s.markRuleTx(ctx, q, caseID, rule, actorID, false, "", now)
+	}
+	_, err := q.ExecContext(ctx, `
+		UPDATE marks SET state = 'open', done_on = NULL, updated_by = ?, updated_at = ?
+		WHERE case_id = ? AND state = ? AND key IN (SELECT key FROM deadlines WHERE case_id = ? AND rule_id = ?)`,
+		nullStr(actorID), now, caseID, state, caseID, rule)
+	return err
 }
 
 // markRuleTx marks every deadline of rule in case caseID that is still to
@@ -89,8 +137,11 @@ func (s *Store) markRuleTx(ctx context.Context, q dbtx, caseID, rule, actorID st
 
 // syncItemsTx follows marks recorded on deadlines of rules in case
 // caseID: when none of a rule's deadlines is left to do and one was just
-// marked done, its open items are ticked (by actorID); when one was opened
-// again, its ticked items open again. Items set not applicable stay.
+// marked done, its open items are ticked (by actorID); when one was just
+// marked not applicable, its open items are set aside with it (an empty
+// reason: the deadline's mark holds it); when one was opened again, its
+// ticked items and those set aside with it open again. Items a person
+// set aside with a reason of their own stay.
 func (s *Store) syncItemsTx(ctx context.Context, q dbtx, caseID, actorID string, state model.MarkState, rules map[string]bool) error {
 	now := ts(s.now())
 	for rule := range rules {
@@ -98,7 +149,7 @@ func (s *Store) syncItemsTx(ctx context.Context, q dbtx, caseID, actorID string,
 			continue
 		}
 		switch state {
-		case model.MarkDone:
+		case model.MarkDone, model.MarkNotApplicable:
 			var left int
 			if err := q.QueryRowContext(ctx, `SELECT count(*) FROM deadlines d
 				LEFT JOIN marks m ON m.case_id = d.case_id AND m.key = d.key
@@ -109,13 +160,22 @@ func (s *Store) syncItemsTx(ctx context.Context, q dbtx, caseID, actorID string,
 			if left > 0 {
 				continue
 			}
+			if state == model.MarkNotApplicable {
+				if _, err := q.ExecContext(ctx, `UPDATE case_checklist_items SET state = 'not_applicable', na_reason = '', updated_at = ?
+					WHERE case_id = ? AND rule_id = ? AND state = 'open'`, now, caseID, rule); err != nil {
+					return err
+				}
+				continue
+			}
 			if _, err := q.ExecContext(ctx, `UPDATE case_checklist_items SET state = 'done', ticked_by = ?, ticked_at = ?, updated_at = ?
 				WHERE case_id = ? AND rule_id = ? AND state = 'open'`, nullStr(actorID), now, now, caseID, rule); err != nil {
 				return err
 			}
 		case model.MarkOpen:
 			if _, err := q.ExecContext(ctx, `UPDATE case_checklist_items SET state = 'open', ticked_by = NULL, ticked_at = NULL,
-				updated_at = ? WHERE case_id = ? AND rule_id = ? AND state = 'done'`, now, caseID, rule); err != nil {
+				na_reason = '', updated_at = ?
+				WHERE case_id = ? AND rule_id = ? AND (state = 'done' OR state = 'not_applicable' AND na_reason = '')`,
+				now, caseID, rule); err != nil {
 				return err
 			}
 		}

@@ -267,3 +267,123 @@ func TestTemplateVersionsNeverChangeACase(t *testing.T) {
 		t.Errorf("after the pull, changes: %+v, want none", ch)
 	}
 }
+
+// TestNotApplicableLinksItemAndDeadlines (issue 12): setting a deadline
+// aside sets its checklist item aside once none of the rule's deadlines
+// is left to do, and the item aside sets its deadlines aside with the
+// reason as their note, each in one transaction; a recomputation (the
+// trigger moved) keeps both; opening either again opens the other, and an
+// item a person set aside with a reason of their own is not opened by a
+// deadline.
+func TestNotApplicableLinksItemAndDeadlines(t *testing.T) {
+	w := newCaseWorld(t)
+	ctx := context.Background()
+	c, _ := w.open("g1", model.PersonInput{Name: "Rosa Díaz"}, model.PersonInput{Name: "Pablo Díaz"})
+	w.fact(c, model.Fact{Kind: model.FactArrival, Date: "2026-11-25"})
+	coord := w.users["g1coord"].ID
+	if _, err := w.s.AddChecklist(ctx, c, coord, "first_week"); err != nil {
+		t.Fatal(err)
+	}
+	moveTrigger := func(day string) {
+		t.Helper()
+		facts, err := w.s.Facts(ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.s.UpdateFactDate(ctx, c, facts[0].ID, coord, day, ""); err != nil {
+			t.Fatalf("UpdateFactDate: %v", err)
+		}
+	}
+
+	// Deadline → item: one of two AR-11s set aside leaves the item open;
+	// the second sets it aside, its reason left to the deadlines.
+	arKeys := w.keys(c, "ar11-change-of-address")
+	if len(arKeys) != 2 {
+		t.Fatalf("ar11 deadlines: %v, want 2", arKeys)
+	}
+	na := func(key, note string) model.Mark {
+		return model.Mark{Key: key, State: model.MarkNotApplicable, Note: note}
+	}
+	if err := w.s.SetMark(ctx, c, coord, na(arKeys[0], "Filed online by the lawyer")); err != nil {
+		t.Fatal(err)
+	}
+	if got := w.item(c, "first_week", "ar11"); got.State != model.ItemOpen {
+		t.Errorf("one of two AR-11s set aside: item %s, want open", got.State)
+	}
+	if err := w.s.SetMark(ctx, c, coord, na(arKeys[1], "")); err != nil {
+		t.Fatal(err)
+	}
+	if got := w.item(c, "first_week", "ar11"); got.State != model.ItemNotApplicable || got.NAReason != "" {
+		t.Errorf("both AR-11s set aside: item %s %q, want not applicable with no reason of its own", got.State, got.NAReason)
+	}
+	moveTrigger("2026-11-26")
+	if got := w.item(c, "first_week", "ar11"); got.State != model.ItemNotApplicable {
+		t.Errorf("after the recomputation: item %s, want not applicable", got.State)
+	}
+	for _, k := range arKeys {
+		if got := w.markOf(c, k); got != "not_applicable" {
+			t.Errorf("after the recomputation, mark %s: %q, want not_applicable", k, got)
+		}
+	}
+	if err := w.s.SetMark(ctx, c, coord, model.Mark{Key: arKeys[1], State: model.MarkOpen}); err != nil {
+		t.Fatal(err)
+	}
+	if got := w.item(c, "first_week", "ar11"); got.State != model.ItemOpen {
+		t.Errorf("an AR-11 opened again: item %s, want open", got.State)
+	}
+
+	// Item → deadlines: the EOIR-33 item set aside with a reason sets
+	// both deadlines aside, the reason their note.
+	eoirKeys := w.keys(c, "eoir33-change-of-address")
+	it := w.item(c, "first_week", "eoir33")
+	if err := w.s.SetItemState(ctx, c, it.ID, coord, model.ItemNotApplicable, "No court case yet", "2026-11-30"); err != nil {
+		t.Fatal(err)
+	}
+	ms, err := w.s.Marks(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range eoirKeys {
+		if m := ms[k]; m.State != model.MarkNotApplicable || m.Note != "No court case yet" {
+			t.Errorf("EOIR-33 %s after its item was set aside: %s %q", k, m.State, m.Note)
+		}
+	}
+	moveTrigger("2026-11-28")
+	for _, k := range eoirKeys {
+		if got := w.markOf(c, k); got != "not_applicable" {
+			t.Errorf("after the recomputation, EOIR-33 %s: %q, want not_applicable", k, got)
+		}
+	}
+	if got := w.item(c, "first_week", "eoir33"); got.State != model.ItemNotApplicable || got.NAReason != "No court case yet" {
+		t.Errorf("after the recomputation: item %s %q", got.State, got.NAReason)
+	}
+	// A deadline opened again does not open an item a person set aside
+	// with their own reason; opening the item opens its deadlines.
+	if err := w.s.SetMark(ctx, c, coord, model.Mark{Key: eoirKeys[0], State: model.MarkOpen}); err != nil {
+		t.Fatal(err)
+	}
+	if got := w.item(c, "first_week", "eoir33"); got.State != model.ItemNotApplicable {
+		t.Errorf("a deadline opened: the item set aside by a person is %s, want not applicable", got.State)
+	}
+	if err := w.s.SetItemState(ctx, c, it.ID, coord, model.ItemOpen, "", "2026-11-30"); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range eoirKeys {
+		if got := w.markOf(c, k); got != "open" {
+			t.Errorf("item opened: EOIR-33 %s %q, want open", k, got)
+		}
+	}
+	// Ticking an item set aside: its deadlines leave "not applicable" for
+	// "done".
+	if err := w.s.SetItemState(ctx, c, it.ID, coord, model.ItemNotApplicable, "No court case yet", "2026-11-30"); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.s.SetItemState(ctx, c, it.ID, coord, model.ItemDone, "", "2026-11-30"); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range eoirKeys {
+		if got := w.markOf(c, k); got != "done" {
+			t.Errorf("item ticked after being set aside: EOIR-33 %s %q, want done", k, got)
+		}
+	}
+}

@@ -7,7 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"puente/internal/i18n"
 	"puente/internal/model"
+	"puente/internal/store"
 )
 
 // clItem finds the id of the item key in the case's checklist of stage.
@@ -122,5 +124,60 @@ func TestChecklistFlow(t *testing.T) {
 	cmPost(t, mem, "/lang", url.Values{"lang": {"es"}, "return": {"/"}}, s303)
 	if body := mem.get(base + "/checklists/first_week").body; !strings.Contains(body, "Primera semana") || !strings.Contains(body, "Saque copias de los papeles de salida") {
 		t.Errorf("Spanish checklist page: got no Spanish words")
+	}
+}
+
+// TestDeadlineNotApplicableSetsItsItemAside (issue 12): recording a
+// deadline not applicable on its page sets its checklist item aside, and
+// the item's pages say the deadline holds the reason, in the reader's
+// language; setting the item aside with a reason sets its deadlines aside.
+func TestDeadlineNotApplicableSetsItsItemAside(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	c := e.cases["alpha"]
+	if _, err := e.st.AddFact(ctx, c, "", model.Fact{Kind: model.FactArrival, Date: "2026-11-25"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.st.AddChecklist(ctx, c, "", "first_week"); err != nil {
+		t.Fatal(err)
+	}
+	people, err := e.st.ComputeDeadlines(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ar11, eoir []string
+	for _, p := range people {
+		for _, d := range p.Deadlines {
+			switch d.RuleID {
+			case "ar11-change-of-address":
+				ar11 = append(ar11, store.DeadlineKey(p.PersonID, d.Key))
+			case "eoir33-change-of-address":
+				eoir = append(eoir, store.DeadlineKey(p.PersonID, d.Key))
+			}
+		}
+	}
+	if len(ar11) == 0 || len(eoir) == 0 {
+		t.Fatalf("no AR-11 or EOIR-33 deadlines: %v %v", ar11, eoir)
+	}
+	coord := e.signIn(emailAlphaCoord)
+	cmPost(t, coord, "/cases/"+c.ID+"/marks", url.Values{"all": ar11, "key": ar11, "state": {"not_applicable"}, "note": {"The lawyer filed it"}}, s303)
+	it := clItem(t, e, c.ID, "first_week", "ar11")
+	if it.State != model.ItemNotApplicable {
+		t.Fatalf("AR-11 item after its deadlines were set aside: %s", it.State)
+	}
+	base := "/cases/" + c.ID
+	for lang, want := range map[string]string{"en": i18n.EN.T("checklist.na_with_deadline"), "es": i18n.ES.T("checklist.na_with_deadline")} {
+		cmPost(t, coord, "/lang", url.Values{"lang": {lang}, "return": {"/"}}, s303)
+		if body := coord.get(base + "/items/" + it.ID).body; !strings.Contains(body, secEsc(want)) {
+			t.Errorf("item page in %s: lacks %q", lang, want)
+		}
+	}
+	eoirItem := clItem(t, e, c.ID, "first_week", "eoir33")
+	cmPost(t, coord, base+"/items/"+eoirItem.ID+"/na", url.Values{"reason": {"No court case"}}, s303)
+	marks, _ := e.st.Marks(ctx, c.ID)
+	for _, k := range eoir {
+		if m := marks[k]; m.State != model.MarkNotApplicable || m.Note != "No court case" {
+			t.Errorf("EOIR-33 %s after its item was set aside: %s %q", k, m.State, m.Note)
+		}
 	}
 }

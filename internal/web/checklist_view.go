@@ -109,6 +109,10 @@ func (d *templateData) itemView(it model.ChecklistItem, v authz.Viewer) itemPage
 	if !it.TickedAt.IsZero() {
 		iv.TickedOn = d.Lang.DateTime(it.TickedAt, tz.Location(d.Org.TimeZone))
 	}
+	if it.State == model.ItemNotApplicable && it.NAReason == "" {
+		// Set aside with its deadline, which holds the reason if any.
+		iv.NAReason = d.T("checklist.na_with_deadline")
+	}
 	if it.Rule != "" {
 		for i := range d.Deadlines {
 			dv := &d.Deadlines[i]
