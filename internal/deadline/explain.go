@@ -9,15 +9,6 @@ import (
 	"unicode/utf8"
 )
 
-// Lang is a language Puente explains deadlines in.
-type Lang string
-
-// The languages of every explanation.
-const (
-	English Lang = "en"
-	Spanish Lang = "es"
-)
-
 // Text is something the engine says, as a message key of the app's
 // catalogue (internal/i18n/locales/deadline_engine.<lang>.toml) and what
 // fills it in. The engine holds no words: a language is added as files,
@@ -42,18 +33,18 @@ type Text struct {
 // it (i18n.Lang.T).
 type Translate func(key string, args ...any) string
 
-// Say writes t with tr; dates, months and weekdays are written in lang.
-func (t Text) Say(tr Translate, lang Lang) string {
+// Say writes t with tr, dates, months and weekdays too.
+func (t Text) Say(tr Translate) string {
 	if t.Key == "" {
 		return ""
 	}
 	args := make([]any, len(t.Args))
 	for i, a := range t.Args {
-		args[i] = sayArg(a, tr, lang)
+		args[i] = sayArg(a, tr)
 	}
 	s := tr(t.Key, args...)
 	for name, v := range t.Named {
-		s = strings.ReplaceAll(s, "{"+name+"}", fmt.Sprint(sayArg(v, tr, lang)))
+		s = strings.ReplaceAll(s, "{"+name+"}", fmt.Sprint(sayArg(v, tr)))
 	}
 	if t.Upper {
 		s = upperFirst(s)
@@ -61,16 +52,16 @@ func (t Text) Say(tr Translate, lang Lang) string {
 	return s
 }
 
-func sayArg(a any, tr Translate, lang Lang) any {
+func sayArg(a any, tr Translate) any {
 	switch v := a.(type) {
 	case Date:
-		return FormatDateFull(v, lang)
+		return FullDate(v, tr)
 	case Text:
-		return v.Say(tr, lang)
+		return v.Say(tr)
 	case time.Month:
-		return monthName(v, lang)
+		return monthName(v, tr)
 	case time.Weekday:
-		return weekdayName(v, lang)
+		return weekdayName(v, tr)
 	}
 	return a
 }
@@ -79,10 +70,10 @@ func sayArg(a any, tr Translate, lang Lang) any {
 type Texts []Text
 
 // Say writes the sentences with tr, separated by spaces.
-func (ts Texts) Say(tr Translate, lang Lang) string {
+func (ts Texts) Say(tr Translate) string {
 	out := make([]string, 0, len(ts))
 	for _, t := range ts {
-		if s := t.Say(tr, lang); s != "" {
+		if s := t.Say(tr); s != "" {
 			out = append(out, s)
 		}
 	}
@@ -96,72 +87,55 @@ func say(key string, args ...any) Text { return Text{Key: key, Args: args} }
 // date.
 func Disclaimer() Text { return say("engine.disclaimer") }
 
-// FormatDate writes d in the short form of dense lists: "3 Mar 2026" in
+// ShortDate writes d in the short form of dense lists: "3 Mar 2026" in
 // English, "3 mar. 2026" in Spanish (the period marks the abbreviation:
 // "mar" and "may" are also words); "" for the zero Date. Day-month-year
 // reads the same way in both languages, which avoids the
-// US/Latin-American 3/8 vs 8/3 confusion.
-func FormatDate(d Date, lang Lang) string {
+// US/Latin-American 3/8 vs 8/3 confusion. The words and the layout are
+// the reader's language's (tr): engine.date.short, engine.month_short.*.
+func ShortDate(d Date, tr Translate) string {
 	if d.IsZero() {
 		return ""
 	}
 	y, m, dd := d.Civil()
-	return strconv.Itoa(dd) + " " + monthAbbr(m, lang) + " " + strconv.Itoa(y)
+	return tr("engine.date.short", dd, tr("engine.month_short."+strconv.Itoa(int(m))), y)
 }
 
-// FormatDateWeekday is FormatDate preceded by the day of the week:
-// "Monday 10 Aug 2026", "lunes 10 ago. 2026".
-func FormatDateWeekday(d Date, lang Lang) string {
+// WeekdayDate is ShortDate preceded by the day of the week: "Monday 10
+// Aug 2026", "lunes 10 ago. 2026".
+func WeekdayDate(d Date, tr Translate) string {
 	if d.IsZero() {
 		return ""
 	}
-	return weekdayName(d.Weekday(), lang) + " " + FormatDate(d, lang)
+	return tr("engine.date.with_weekday", weekdayName(d.Weekday(), tr), ShortDate(d, tr))
 }
 
-// FormatDateLong writes d in full, as a reader with little schooling reads
-// it best: "21 December 2026", "21 de diciembre de 2026"; "" for the zero
+// LongDate writes d in full, as a reader with little schooling reads it
+// best: "21 December 2026", "21 de diciembre de 2026"; "" for the zero
 // Date.
-func FormatDateLong(d Date, lang Lang) string {
+func LongDate(d Date, tr Translate) string {
 	if d.IsZero() {
 		return ""
 	}
 	y, m, dd := d.Civil()
-	if lang == Spanish {
-		return strconv.Itoa(dd) + " de " + monthName(m, lang) + " de " + strconv.Itoa(y)
-	}
-	return strconv.Itoa(dd) + " " + monthName(m, lang) + " " + strconv.Itoa(y)
+	return tr("engine.date.long", dd, monthName(m, tr), y)
 }
 
-// FormatDateFull is FormatDateLong with the day of the week, the form of
-// explanations and badges: "Monday 21 December 2026", "lunes 21 de
-// diciembre de 2026".
-func FormatDateFull(d Date, lang Lang) string {
+// FullDate is LongDate with the day of the week, the form of explanations
+// and badges: "Monday 21 December 2026", "lunes 21 de diciembre de 2026".
+func FullDate(d Date, tr Translate) string {
 	if d.IsZero() {
 		return ""
 	}
-	return weekdayName(d.Weekday(), lang) + " " + FormatDateLong(d, lang)
+	return tr("engine.date.with_weekday", weekdayName(d.Weekday(), tr), LongDate(d, tr))
 }
 
-func monthAbbr(m time.Month, lang Lang) string {
-	if lang == Spanish {
-		return [...]string{"ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.", "dic."}[m-1]
-	}
-	return m.String()[:3]
+func monthName(m time.Month, tr Translate) string {
+	return tr("engine.month." + strconv.Itoa(int(m)))
 }
 
-func monthName(m time.Month, lang Lang) string {
-	if lang == Spanish {
-		return [...]string{"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
-			"septiembre", "octubre", "noviembre", "diciembre"}[m-1]
-	}
-	return m.String()
-}
-
-func weekdayName(wd time.Weekday, lang Lang) string {
-	if lang == Spanish {
-		return [...]string{"domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"}[wd]
-	}
-	return wd.String()
+func weekdayName(wd time.Weekday, tr Translate) string {
+	return tr("engine.weekday." + strconv.Itoa(int(wd)))
 }
 
 // unknownDay stands for a due date that cannot be known yet (the clock is

@@ -1,7 +1,6 @@
 package deadline
 
 import (
-	"fmt"
 	"strings"
 	"testing"
 )
@@ -21,14 +20,14 @@ func TestFormatDate(t *testing.T) {
 		{"2026-12-02", Spanish, "2 dic. 2026", "miércoles 2 dic. 2026"},
 	}
 	for _, tt := range tests {
-		if got := FormatDate(day(tt.date), tt.lang); got != tt.plain {
-			t.Errorf("FormatDate(%s, %s) got %v, want %v", tt.date, tt.lang, got, tt.plain)
+		if got := ShortDate(day(tt.date), tt.lang.T); got != tt.plain {
+			t.Errorf("ShortDate(%s, %s) got %v, want %v", tt.date, tt.lang, got, tt.plain)
 		}
-		if got := FormatDateWeekday(day(tt.date), tt.lang); got != tt.weekday {
-			t.Errorf("FormatDateWeekday(%s, %s) got %v, want %v", tt.date, tt.lang, got, tt.weekday)
+		if got := WeekdayDate(day(tt.date), tt.lang.T); got != tt.weekday {
+			t.Errorf("WeekdayDate(%s, %s) got %v, want %v", tt.date, tt.lang, got, tt.weekday)
 		}
 	}
-	if got := FormatDate(Date{}, English); got != "" {
+	if got := ShortDate(Date{}, English.T); got != "" {
 		t.Errorf("got %q, want empty", got)
 	}
 }
@@ -120,12 +119,12 @@ func TestPlaceholdersFilled(t *testing.T) {
 }
 
 func TestTextSay(t *testing.T) {
-	tr := func(key string, args ...any) string { return key + fmt.Sprint(args...) }
-	tx := Text{Key: "k", Args: []any{day("2026-03-03"), say("inner", 2)}, Upper: true}
-	if got, want := tx.Say(tr, Spanish), "Kmartes 3 de marzo de 2026inner2"; got != want {
+	tx := Text{Key: "engine.working.later", Args: []any{quantity(1, Years), day("2026-03-03")}}
+	tx.Args[0] = Text{Key: "engine.qty.years_one", Upper: true}
+	if got, want := tx.Say(Spanish.T), "Un año después es el martes 3 de marzo de 2026."; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if (Text{}).Say(tr, English) != "" {
+	if (Text{}).Say(English.T) != "" {
 		t.Errorf("a Text without a key says something")
 	}
 	if d := Disclaimer(); !strings.Contains(in(d, English), "lawyer") || !strings.Contains(in(d, Spanish), "abogad") {

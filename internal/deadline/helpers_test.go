@@ -61,11 +61,15 @@ func baseRuleFor(tb testing.TB, kind string, offset int, unit string) *RuleSet {
 	return rs
 }
 
+// Lang is a reader's language, for the tests: the engine itself knows
+// none, it names message keys (and dates) that the shipped files say.
+type Lang = i18n.Lang
+
+// The languages the tests read the engine's texts in.
+const (
+	English = i18n.EN
+	Spanish = i18n.ES
+)
+
 // in says an engine text in lang through the shipped message files.
-func in(t interface{ Say(Translate, Lang) string }, lang Lang) string {
-	tr := i18n.EN.T
-	if lang == Spanish {
-		tr = i18n.ES.T
-	}
-	return t.Say(tr, lang)
-}
+func in(t interface{ Say(Translate) string }, lang Lang) string { return t.Say(lang.T) }

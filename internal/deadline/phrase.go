@@ -3,7 +3,7 @@ package deadline
 // Phrase is how a Status is said in a badge: a message key of the app's
 // message catalogue, with either a number of days or a date to fill in.
 // The engine picks the words; the app only looks them up and formats the
-// date (in full, see FormatDateFull).
+// date (in full, see FullDate).
 //
 // English and Spanish for each key (kept in internal/i18n):
 //

@@ -95,8 +95,8 @@ func TestExplanationsLeadWithAPlainSentence(t *testing.T) {
 			if strings.ContainsAny(first, "+=") || first == "" || strings.ToUpper(first[:1]) != first[:1] {
 				t.Errorf("%s (%s): first sentence %q is not plain", d.Key, lang, first)
 			}
-			if !d.Due.IsZero() && d.Kind != Expires && !strings.Contains(first, FormatDateFull(d.Due, lang)) {
-				t.Errorf("%s (%s): first sentence %q does not say the date %s", d.Key, lang, first, FormatDateFull(d.Due, lang))
+			if !d.Due.IsZero() && d.Kind != Expires && !strings.Contains(first, FullDate(d.Due, lang.T)) {
+				t.Errorf("%s (%s): first sentence %q does not say the date %s", d.Key, lang, first, FullDate(d.Due, lang.T))
 			}
 			for what, s := range map[string]string{"explanation": ex, "working": in(d.Working, lang),
 				"note": in(d.Note, lang), "late note": in(d.LateNote, lang)} {

@@ -1,6 +1,9 @@
 package deadline
 
-import "slices"
+import (
+	"slices"
+	"strconv"
+)
 
 // holidayKeys name the federal holidays, in Holidays' order.
 var holidayKeys = []string{"new_year", "king", "washington", "memorial", "juneteenth", "independence",
@@ -10,7 +13,8 @@ var holidayKeys = []string{"new_year", "king", "washington", "memorial", "junete
 // own (RuleSet.TextKeys), so that a test can check the catalogue has each
 // one in every language.
 func EngineKeys() []string {
-	keys := []string{"engine.disclaimer", "engine.unknown_day", "engine.holiday_observed", "engine.date_missing",
+	keys := []string{"engine.disclaimer", "engine.unknown_day", "engine.holiday_observed",
+		"engine.date.short", "engine.date.long", "engine.date.with_weekday",
 		"engine.working.invalid_pause", "engine.working.clock_passed", "engine.working.clock_passed_one",
 		"engine.working.clock_stopped_since", "engine.working.clock_paused_reaches", "engine.working.clock_reaches",
 		"engine.working.covered", "engine.working.roll_weekend", "engine.working.roll_holiday",
@@ -23,6 +27,12 @@ func EngineKeys() []string {
 	}
 	for _, u := range []string{"days", "business_days", "months", "years"} {
 		keys = append(keys, "engine.qty."+u, "engine.qty."+u+"_one")
+	}
+	for m := 1; m <= 12; m++ {
+		keys = append(keys, "engine.month."+strconv.Itoa(m), "engine.month_short."+strconv.Itoa(m))
+	}
+	for wd := 0; wd < 7; wd++ {
+		keys = append(keys, "engine.weekday."+strconv.Itoa(wd))
 	}
 	for _, h := range holidayKeys {
 		keys = append(keys, "engine.holiday."+h)

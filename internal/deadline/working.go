@@ -45,7 +45,7 @@ func working(r Rule, occ occurrence, f Facts, o outcome, covered bool) Texts {
 			m, y = o.raw.AddDays(-1).Month(), o.raw.AddDays(-1).Year()
 			key = strings.TrimSuffix(key, "_earlier") + "_later"
 		}
-		b = append(b, say(key, q, o.raw, say("engine.date_missing", occ.date.Day(), m, y)))
+		b = append(b, say(key, q, o.raw, say("engine.date.long", occ.date.Day(), m, y)))
 	}
 	if len(o.skipped) > 0 {
 		b = append(b, rollSentences(o)...)

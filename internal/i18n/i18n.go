@@ -136,7 +136,7 @@ func (l Lang) Draft() bool { return std.meta[l].Draft }
 var monthsES = [...]string{"ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.", "dic."}
 
 // Date formats a day in the short form of dense lists: "3 Mar 2026", "3
-// mar. 2026". Sentences and badges write dates in full (deadline.FormatDateFull).
+// mar. 2026". Sentences and badges write dates in full (deadline.FullDate).
 func (l Lang) Date(t time.Time) string {
 	if t.IsZero() {
 		return ""

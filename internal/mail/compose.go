@@ -71,7 +71,7 @@ func (d Digest) Message() (model.Email, bool) {
 		kind = "weekly"
 	}
 	var b strings.Builder
-	b.WriteString(l.T("email.digest.intro."+kind, deadline.FormatDateFull(d.Period, dlang(l))))
+	b.WriteString(l.T("email.digest.intro."+kind, deadline.FullDate(d.Period, l.T)))
 	b.WriteString("\n\n")
 	for i, c := range cases {
 		if i == DigestCaseLimit {
@@ -108,11 +108,4 @@ func count(l i18n.Lang, key string, n int) string {
 		return l.T(key + "_one")
 	}
 	return l.T(key, n)
-}
-
-func dlang(l i18n.Lang) deadline.Lang {
-	if l == i18n.ES {
-		return deadline.Spanish
-	}
-	return deadline.English
 }

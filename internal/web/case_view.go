@@ -133,14 +133,13 @@ func (s *Server) appointmentViews(d *templateData, appts []model.Appointment) []
 		names[p.ID] = p.Name
 	}
 	today := s.todayDate(d.Org.TimeZone)
-	lang := dlang(d.Lang)
 	out := make([]appointmentView, 0, len(appts))
 	for _, a := range appts {
 		day := appointmentDay(a.Date, a.Time, a.StartsAt, d.Org.TimeZone)
 		st := deadline.AssessAppointment(day, today, a.Mark.State == model.MarkDone)
 		out = append(out, appointmentView{Appointment: a, PersonName: names[a.PersonID],
 			State: st.State, StateLabel: d.T("state." + string(st.State)), When: phrase(st, d.Lang),
-			Day:       deadline.FormatDateFull(parseDay(a.Date), lang),
+			Day:       deadline.FullDate(parseDay(a.Date), d.Lang.T),
 			LocalTime: placeTime(d.Lang, a.Time, a.TimeZone, a.StartsAt, d.Org.TimeZone),
 			ISO:       placeISO(a.Date, a.Time, a.TimeZone, a.StartsAt),
 			Hearing:   a.Kind == "master_hearing" || a.Kind == model.KindIndividualHearing})

@@ -39,7 +39,7 @@ func (s *Server) checklistTasks(ctx context.Context, d *templateData, userID str
 			Title: itemText(d.Lang, a.TemplateItem).Title, Detail: d.stageName(a.Stage),
 			Link: "/cases/" + a.CaseID + "/items/" + a.ID}
 		if day := itemDay(a); day != "" {
-			t.Day, t.When = day, deadline.FormatDateWeekday(parseDay(day), dlang(d.Lang))
+			t.Day, t.When = day, deadline.WeekdayDate(parseDay(day), d.Lang.T)
 		}
 		out = append(out, t)
 	}
@@ -68,7 +68,7 @@ func (s *Server) fillItemsDue(ctx context.Context, d *templateData, org model.Or
 		st := deadline.Assess(deadline.Input{Kind: deadline.DueBy, Due: day}, today)
 		d.ItemsDue = append(d.ItemsDue, itemDueView{CaseID: a.CaseID, CaseCode: a.CaseCode, Initials: a.Initials,
 			Title: itemText(d.Lang, a.TemplateItem).Title, Assignee: a.AssigneeName,
-			Due: deadline.FormatDateFull(day, dlang(d.Lang)), Link: "/cases/" + a.CaseID + "/items/" + a.ID,
+			Due: deadline.FullDate(day, d.Lang.T), Link: "/cases/" + a.CaseID + "/items/" + a.ID,
 			State: st.State, When: phrase(st, d.Lang)})
 	}
 	return nil

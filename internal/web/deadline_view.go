@@ -46,18 +46,10 @@ type deadlineView struct {
 	Markable bool
 }
 
-// dlang maps the page's language to the engine's.
-func dlang(l i18n.Lang) deadline.Lang {
-	if l == i18n.ES {
-		return deadline.Spanish
-	}
-	return deadline.English
-}
-
 // say writes an engine text in the page's language: its words from the
 // message files (English where a draft language lacks them), its dates
-// as the engine writes them in lang.
-func say(t deadline.Text, l i18n.Lang) string { return t.Say(l.T, dlang(l)) }
+// too (the engine reads its words through l.T).
+func say(t deadline.Text, l i18n.Lang) string { return t.Say(l.T) }
 
 // phrase says a status in lang: the engine's key with its days or date.
 func phrase(st deadline.Status, lang i18n.Lang) string {
@@ -66,7 +58,7 @@ func phrase(st deadline.Status, lang i18n.Lang) string {
 	case p.HasN:
 		return lang.T(p.Key, p.N)
 	case p.HasDate:
-		return lang.T(p.Key, deadline.FormatDateFull(p.Date, dlang(lang)))
+		return lang.T(p.Key, deadline.FullDate(p.Date, lang.T))
 	}
 	return lang.T(p.Key)
 }
@@ -76,7 +68,6 @@ func phrase(st deadline.Status, lang i18n.Lang) string {
 // the date of birth) are listed only when seeDOB: others get a notice that
 // one is coming up and whom to ask (registrationNotice).
 func deadlineViews(computed []store.PersonDeadlines, marks map[string]model.Mark, today deadline.Date, lang i18n.Lang, seeDOB bool) (views []deadlineView, sealedDue bool) {
-	dl := dlang(lang)
 	for _, pd := range computed {
 		for _, d := range pd.Deadlines {
 			key := store.DeadlineKey(pd.PersonID, d.Key)
@@ -91,9 +82,9 @@ func deadlineViews(computed []store.PersonDeadlines, marks map[string]model.Mark
 			}
 			v := deadlineView{
 				Key: key, RuleID: d.RuleID, PersonName: pd.Name, Title: say(d.Title, lang), DueISO: d.Due.String(),
-				Due: deadline.FormatDateFull(d.Due, dl), State: st.State,
+				Due: deadline.FullDate(d.Due, lang.T), State: st.State,
 				StateLabel: lang.T("state." + string(st.State)), When: phrase(st, lang), Days: st.Days,
-				Explanation: say(d.Explanation, lang), Working: d.Working.Say(lang.T, dl), RuleNote: say(d.Note, lang),
+				Explanation: say(d.Explanation, lang), Working: d.Working.Say(lang.T), RuleNote: say(d.Note, lang),
 				Source: say(d.Source, lang), SourceURL: d.SourceURL, Mark: m, Markable: d.Kind != deadline.Informational,
 			}
 			if d.Due.IsZero() {

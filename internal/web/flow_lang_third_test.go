@@ -15,8 +15,8 @@ import (
 // (a draft French) works end to end for a signed-in person. They pick it;
 // it is stored as their setting (users.lang takes it since 016), so a new
 // session without a cookie or Accept-Language gets it; the case page is in
-// it, with the draft notice, the engine's rule title in French where the
-// draft has it and English where it does not; and a calendar feed made
+// it, with the draft notice, the engine's rule title, working and dates in
+// French where the draft has them and English where it does not; and a calendar feed made
 // from a French page is stored in French and serves French titles. Not
 // parallel: it swaps the catalog.
 func TestThirdLanguageSignedIn(t *testing.T) {
@@ -24,7 +24,8 @@ func TestThirdLanguageSignedIn(t *testing.T) {
 	c := draftFrench(t, map[string]string{
 		"core.fr.toml": "\"lang.draft\" = \"Cette traduction est un brouillon.\"\n",
 		"deadline_engine.fr.toml": "\"rule.eoir33_change_of_address.title\" = \"" + frTitle + "\"\n" +
-			"\"engine.subject.arrival\" = \"Arrivés chez le parrain le %s.\"\n",
+			"\"engine.subject.arrival\" = \"Arrivés chez le parrain le %s.\"\n" +
+			"\"engine.weekday.2\" = \"mardi\"\n\"engine.month.3\" = \"mars\"\n",
 	})
 	defer i18n.Use(c)()
 

@@ -207,7 +207,6 @@ func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, seale
 	}
 	items = append(items, sealed...)
 	td := parseDay(today)
-	lang := dlang(d.Lang)
 	// One line for the same deadline of several people of a case on one
 	// day (one EOIR-33 each after a move), naming them all.
 	same := map[string]int{}
@@ -221,7 +220,7 @@ func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, seale
 		due := parseDay(it.Due)
 		st := deadline.Assess(deadline.Input{Kind: deadline.Kind(it.Kind), Due: due}, td)
 		views = append(views, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials,
-			Title: s.ruleTitle(it.RuleID, d.Lang), Due: deadline.FormatDateFull(due, lang),
+			Title: s.ruleTitle(it.RuleID, d.Lang), Due: deadline.FullDate(due, d.Lang.T),
 			State: st.State, StateLabel: d.T("state." + string(st.State)), When: phrase(st, d.Lang),
 			Anchor: "d-" + it.Key, sortDay: it.Due})
 	}
@@ -253,7 +252,7 @@ func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, seale
 func (s *Server) appointmentDue(d *templateData, it model.DueItem, org model.Org, today deadline.Date) dueView {
 	st := deadline.AssessAppointment(appointmentDay(it.Due, it.Time, it.StartsAt, org.TimeZone), today, it.Done)
 	return dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials,
-		Title: d.T("appointment.kind." + it.Kind), Due: deadline.FormatDateFull(parseDay(it.Due), dlang(d.Lang)),
+		Title: d.T("appointment.kind." + it.Kind), Due: deadline.FullDate(parseDay(it.Due), d.Lang.T),
 		Time: placeTime(d.Lang, it.Time, it.TimeZone, it.StartsAt, org.TimeZone), Place: it.Place,
 		State: st.State, StateLabel: d.T("state." + string(st.State)), When: phrase(st, d.Lang),
 		Appointment: true, Anchor: "a-" + strings.TrimPrefix(it.Key, "appointment/"),

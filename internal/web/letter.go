@@ -105,7 +105,7 @@ func (s *Server) letterDraft(r *http.Request, d *templateData) (string, error) {
 	today := s.orgToday(d.Org)
 	var b strings.Builder
 	line := func(s string) { b.WriteString(s + "\n") }
-	line(deadline.FormatDateFull(today, dlang(d.Lang)))
+	line(deadline.FullDate(today, d.Lang.T))
 	line(d.T("letter.to", to))
 	line(d.T("letter.re", strings.Join(names, ", ")))
 	line("")

@@ -31,7 +31,7 @@ func (d *templateData) FullDay(iso string) string {
 	if err != nil {
 		return iso
 	}
-	return deadline.FormatDateFull(day, dlang(d.Lang))
+	return deadline.FullDate(day, d.Lang.T)
 }
 
 // Tel is the tel: address of the case lawyer's phone, as a URL the

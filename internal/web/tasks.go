@@ -98,7 +98,7 @@ func (d *templateData) appointmentTasks(appts []model.DueItem, zone string) []ta
 	out := make([]taskView, 0, len(appts))
 	for _, a := range appts {
 		day := appointmentDay(a.Due, a.Time, a.StartsAt, zone)
-		t := taskView{Day: day.String(), When: deadline.FormatDateWeekday(day, dlang(d.Lang)), CaseID: a.CaseID,
+		t := taskView{Day: day.String(), When: deadline.WeekdayDate(day, d.Lang.T), CaseID: a.CaseID,
 			CaseCode: a.CaseCode, Initials: a.Initials, Source: "appointment",
 			Title: d.T("tasks.appointment", d.T("appointment.kind."+a.Kind), d.T("going.doing."+string(a.Role))),
 			Link:  "/cases/" + a.CaseID + "#appt-" + strings.TrimPrefix(a.Key, "appointment/")}
@@ -145,7 +145,7 @@ func (d *templateData) commitmentTasks(held []store.HeldCommitment, today deadli
 			t.Detail = strings.TrimPrefix(t.Detail, "· ")
 		}
 		if !day.IsZero() {
-			t.Day, t.When = day.String(), deadline.FormatDateWeekday(day, dlang(d.Lang))
+			t.Day, t.When = day.String(), deadline.WeekdayDate(day, d.Lang.T)
 		}
 		out = append(out, t)
 	}
