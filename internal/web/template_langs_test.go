@@ -147,6 +147,39 @@ func TestTemplateConcurrentEdits(t *testing.T) {
 			if now, _ = e.st.NetworkTemplate(ctx, net, "ending"); itemByKey(now, "handover").EN.Title != "My title" {
 				t.Errorf("the second save did not write: %q", itemByKey(now, "handover").EN.Title)
 			}
+			// An item another admin took out meanwhile: 409, the words
+			// kept, and saving again adds them as a new item.
+			before, _ := e.st.NetworkTemplate(ctx, net, "ending")
+			goneKey := map[string]string{"en": "review", "es": "in_touch"}[lang]
+			gone := "/orgs/" + net + "/checklists/ending/items/" + goneKey
+			if body := admin.get(gone + "/edit").body; !strings.Contains(body, `name="version" value="`+itoaTest(before.Version)+`"`) {
+				t.Fatalf("edit form of %s: no version %d", goneKey, before.Version)
+			}
+			var kept []model.TemplateItem
+			for _, it := range before.Items {
+				if it.Key != goneKey {
+					kept = append(kept, it)
+				}
+			}
+			if _, err := e.st.SaveTemplate(ctx, net, "ending", "", before.Version, kept); err != nil {
+				t.Fatal(err)
+			}
+			res = cmPost(t, admin, gone, url.Values{"version": {itoaTest(before.Version)}, "title_en": {"Review " + lang}, "title_es": {"Revisión " + lang}}, 409)
+			for what, want := range map[string]string{
+				"the message":   secEsc(l.T("template.conflict.gone", before.Version+1)),
+				"my words kept": `value="Review ` + lang + `"`,
+				"a new item":    `action="/orgs/` + net + `/checklists/ending/items" `,
+			} {
+				if !strings.Contains(res.body, want) {
+					t.Errorf("retired meanwhile: 409 page lacks %s (%q)", what, want)
+				}
+			}
+			cmPost(t, admin, "/orgs/"+net+"/checklists/ending/items", url.Values{"version": {itoaTest(before.Version + 1)},
+				"title_en": {"Review " + lang}, "title_es": {"Revisión " + lang}}, s303)
+			now, _ = e.st.NetworkTemplate(ctx, net, "ending")
+			if last := now.Items[len(now.Items)-1]; last.EN.Title != "Review "+lang {
+				t.Errorf("saving again: last item %q, want the words added back", last.EN.Title)
+			}
 			// A move from a page showing an older list changes nothing.
 			cmPost(t, admin, item+"/move", url.Values{"dir": {"down"}, "version": {itoaTest(v.Version)}}, s303)
 			if after, _ := e.st.NetworkTemplate(ctx, net, "ending"); after.Version != now.Version {

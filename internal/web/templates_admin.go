@@ -135,21 +135,21 @@ func (s *Server) templateItemPage(r *http.Request) (*templateData, model.Templat
 	if err != nil {
 		return nil, v, -1, err
 	}
-	at := -1
-	if key := r.PathValue("key"); key != "" {
-		at = slices.IndexFunc(v.Items, func(it model.TemplateItem) bool { return it.Key == key })
-		if at < 0 {
-			return nil, v, -1, errNotFound
-		}
-		d.Templates.Key = key
-	}
 	for _, rule := range s.store.Rules().Rules() {
 		d.Templates.Rules = append(d.Templates.Rules, stageOption{Stage: rule.ID, Label: say(rule.Title, d.Lang)})
 	}
 	d.Templates.Roles = model.CommitmentKinds
 	d.Templates.More = moreLangs()
 	d.Title = d.T("template.item.new")
-	if at >= 0 {
+	at := -1
+	if key := r.PathValue("key"); key != "" {
+		at = slices.IndexFunc(v.Items, func(it model.TemplateItem) bool { return it.Key == key })
+		if at < 0 {
+			// d goes back too: a save of an item retired since its form
+			// was opened keeps what was typed (templateItemPost).
+			return d, v, -1, errNotFound
+		}
+		d.Templates.Key = key
 		d.Title = d.T("template.item.edit")
 	}
 	return d, v, at, nil
@@ -210,9 +210,9 @@ func (s *Server) templateItemPost(w http.ResponseWriter, r *http.Request) error 
 	if err := parseForm(r); err != nil {
 		return err
 	}
-	d, v, at, err := s.templateItemPage(r)
-	if err != nil {
-		return err
+	d, v, at, pageErr := s.templateItemPage(r)
+	if pageErr != nil && (d == nil || !errors.Is(pageErr, errNotFound)) {
+		return pageErr
 	}
 	var f templateItemForm
 	decodeForm(r, &f)
@@ -220,6 +220,13 @@ func (s *Server) templateItemPost(w http.ResponseWriter, r *http.Request) error 
 	seen, err := strconv.Atoi(f.Version)
 	if err != nil || seen < 0 {
 		return errBadRequest
+	}
+	if pageErr != nil {
+		if seen >= v.Version {
+			return pageErr // no such item, and none retired since the form was opened
+		}
+		// Another admin took the item out since: the words typed are kept.
+		return s.templateConflict(w, r, d, v, -1, &f)
 	}
 	if d.Errors = s.checkTemplateItem(d.Lang, &f); len(d.Errors) > 0 {
 		return s.formRejected(w, r, "template_item", d, &f)
@@ -261,6 +268,12 @@ func (s *Server) templateItemPost(w http.ResponseWriter, r *http.Request) error 
 // the form, so that saving again is a choice made knowing theirs.
 func (s *Server) templateConflict(w http.ResponseWriter, r *http.Request, d *templateData, v model.TemplateVersion, at int, f *templateItemForm) error {
 	d.FormError = d.T("template.conflict.form", v.Version)
+	if at < 0 && r.PathValue("key") != "" {
+		// The item was taken out meanwhile: saving again adds the words
+		// as a new item.
+		d.FormError = d.T("template.conflict.gone", v.Version)
+		d.Templates.Key = ""
+	}
 	if at >= 0 {
 		theirs := itemText(d.Lang, v.Items[at])
 		d.Templates.Theirs = &theirs
