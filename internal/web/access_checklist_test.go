@@ -122,6 +122,6 @@ func templateMatrix() []matrixRow {
 		{method: "POST", pattern: "/orgs/{orgID}/checklists/{stage}/items/{key}", prepare: at("/ending/items/handover", url.Values{"title_en": {"Hand over"}, "version": {"0"}}), org: post(s422)},
 		{method: "POST", pattern: "/orgs/{orgID}/checklists/{stage}/items/{key}/move", prepare: at("/ending/items/handover/move", url.Values{"dir": {"up"}, "version": {"0"}}), org: post(s303)},
 		{method: "GET", pattern: "/orgs/{orgID}/checklists/{stage}/items/{key}/retire", prepare: at("/privacy/items/devices/retire", nil), org: get},
-		{method: "POST", pattern: "/orgs/{orgID}/checklists/{stage}/items/{key}/retire", prepare: at("/privacy/items/notes/retire", url.Values{}), org: post(s303)},
+		{method: "POST", pattern: "/orgs/{orgID}/checklists/{stage}/items/{key}/retire", prepare: at("/privacy/items/notes/retire", url.Values{"version": {"0"}}), org: post(s303)},
 	}
 }

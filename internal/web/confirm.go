@@ -28,7 +28,13 @@ type confirmView struct {
 	// question ("" for a case's: "close.reason.", case.close.reason).
 	ReasonPrefix string
 	ReasonLabel  string
+	// Hidden are fields the form sends back as they are (the template
+	// version the page was made from).
+	Hidden []hiddenField
 }
+
+// hiddenField is one hidden input of a confirmation form.
+type hiddenField struct{ Name, Value string }
 
 // confirm renders a confirmation page with status (422 when a choice it
 // asks for was missing).

@@ -65,7 +65,7 @@ func TestTemplateEditing(t *testing.T) {
 	}
 	// Moving and retiring make versions 2 and 3; the case stays at 1.
 	cmPost(t, admin, "/orgs/"+net+"/checklists/ending/items/handover/move", url.Values{"dir": {"down"}, "version": {"1"}}, s303)
-	cmPost(t, admin, "/orgs/"+net+"/checklists/ending/items/review/retire", url.Values{}, s303)
+	cmPost(t, admin, "/orgs/"+net+"/checklists/ending/items/review/retire", url.Values{"version": {"2"}}, s303)
 	v, _ = e.st.NetworkTemplate(ctx, net, "ending")
 	if v.Version != 3 || v.Items[1].Key != "handover" || len(v.Items) != len(cl.Items)-1 {
 		t.Errorf("after move and retire: version %d, second %q, %d items", v.Version, v.Items[1].Key, len(v.Items))

@@ -185,6 +185,15 @@ func TestTemplateConcurrentEdits(t *testing.T) {
 			if after, _ := e.st.NetworkTemplate(ctx, net, "ending"); after.Version != now.Version {
 				t.Errorf("a stale move wrote version %d", after.Version)
 			}
+			// So does a retirement confirmed on a page of an older version;
+			// the confirmation page carries the version it was made from.
+			if body := admin.get(item + "/retire").body; !strings.Contains(body, `<input type="hidden" name="version" value="`+itoaTest(now.Version)+`">`) {
+				t.Errorf("retire page lacks the version %d", now.Version)
+			}
+			cmPost(t, admin, item+"/retire", url.Values{"version": {itoaTest(v.Version)}}, s303)
+			if after, _ := e.st.NetworkTemplate(ctx, net, "ending"); after.Version != now.Version || itemByKey(after, "handover").Key == "" {
+				t.Errorf("a stale retirement wrote version %d", after.Version)
+			}
 		})
 	}
 }

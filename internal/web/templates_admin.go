@@ -296,6 +296,18 @@ func (s *Server) saveTemplate(w http.ResponseWriter, r *http.Request, d *templat
 	return nil
 }
 
+// staleTemplate refuses, with a flash and back to the stage, a move or a
+// retirement asked from a page of another version than the current one
+// (its form's version field), and reports whether it did.
+func (s *Server) staleTemplate(w http.ResponseWriter, r *http.Request, d *templateData, v model.TemplateVersion) bool {
+	if seen, err := strconv.Atoi(r.PostForm.Get("version")); err == nil && seen == v.Version {
+		return false
+	}
+	s.flash(r, "template.conflict")
+	http.Redirect(w, r, "/orgs/"+d.Org.ID+"/checklists/"+v.Stage, http.StatusSeeOther)
+	return true
+}
+
 // templateMovePost moves an item one place up or down.
 func (s *Server) templateMovePost(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
@@ -315,11 +327,9 @@ func (s *Server) templateMovePost(w http.ResponseWriter, r *http.Request) error 
 		http.Redirect(w, r, "/orgs/"+d.Org.ID+"/checklists/"+v.Stage, http.StatusSeeOther)
 		return nil
 	}
-	if seen, err := strconv.Atoi(r.PostForm.Get("version")); err != nil || seen != v.Version {
+	if s.staleTemplate(w, r, d, v) {
 		// The list the admin saw is not the list now: moving "up" might
 		// move another item than the one they meant.
-		s.flash(r, "template.conflict")
-		http.Redirect(w, r, "/orgs/"+d.Org.ID+"/checklists/"+v.Stage, http.StatusSeeOther)
 		return nil
 	}
 	items := slices.Clone(v.Items)
@@ -337,7 +347,8 @@ func (s *Server) templateRetireForm(w http.ResponseWriter, r *http.Request) erro
 	return s.confirm(w, r, http.StatusOK, d, &confirmView{Title: d.T("template.retire.title", title),
 		Lead: d.T("template.retire.lead"), Kept: d.T("template.retire.kept"),
 		Action: "/orgs/" + d.Org.ID + "/checklists/" + v.Stage + "/items/" + v.Items[at].Key + "/retire",
-		Button: d.T("template.retire"), Cancel: "/orgs/" + d.Org.ID + "/checklists/" + v.Stage})
+		Button: d.T("template.retire"), Cancel: "/orgs/" + d.Org.ID + "/checklists/" + v.Stage,
+		Hidden: []hiddenField{{Name: "version", Value: strconv.Itoa(v.Version)}}})
 }
 
 // templateRetirePost takes an item out of the template (new cases will
@@ -346,6 +357,13 @@ func (s *Server) templateRetirePost(w http.ResponseWriter, r *http.Request) erro
 	d, v, at, err := s.templateItemPage(r)
 	if err != nil {
 		return err
+	}
+	if err := parseForm(r); err != nil {
+		return err
+	}
+	if s.staleTemplate(w, r, d, v) {
+		// The item may have been rewritten since the page asked.
+		return nil
 	}
 	items := slices.Delete(slices.Clone(v.Items), at, at+1)
 	return s.saveTemplate(w, r, d, v, items, "template.retired")
