@@ -32,6 +32,9 @@ func TestTemplateItemInEveryLanguage(t *testing.T) {
 			t.Errorf("item form lacks %s", want)
 		}
 	}
+	if n := strings.Count(form, `<option value="ead-may-file"`); n != 1 {
+		t.Errorf("the rule choice lists ead-may-file %d times, want once (one per rule, not per version)", n)
+	}
 	for name, bad := range map[string]struct {
 		form  url.Values
 		field string

@@ -135,8 +135,11 @@ func (s *Server) templateItemPage(r *http.Request) (*templateData, model.Templat
 	if err != nil {
 		return nil, v, -1, err
 	}
-	for _, rule := range s.store.Rules().Rules() {
-		d.Templates.Rules = append(d.Templates.Rules, stageOption{Stage: rule.ID, Label: say(rule.Title, d.Lang)})
+	// One choice per rule (its latest version's title), not per version.
+	rs := s.store.Rules()
+	for _, id := range rs.IDs() {
+		vs := rs.Versions(id)
+		d.Templates.Rules = append(d.Templates.Rules, stageOption{Stage: id, Label: say(vs[len(vs)-1].Title, d.Lang)})
 	}
 	d.Templates.Roles = model.CommitmentKinds
 	d.Templates.More = moreLangs()
