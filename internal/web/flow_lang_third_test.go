@@ -58,6 +58,17 @@ func TestThirdLanguageSignedIn(t *testing.T) {
 		}
 	}
 
+	// The other pages a signed-in person uses are in it too.
+	if _, err := e.st.AddChecklist(ctx, cs, "", "first_week"); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/", "/cases", "/me/tasks", "/calendar", "/cases/" + cs.ID + "/checklists/first_week", "/account"} {
+		body := pvGet(t, coord, p, 200).body
+		if !strings.Contains(body, `<html lang="fr"`) || !strings.Contains(body, "Cette traduction est un brouillon.") {
+			t.Errorf("%s: not in the draft French with its notice", p)
+		}
+	}
+
 	path := tmFeed(t, e, coord, nil)
 	feeds, err := e.st.Feeds(ctx, e.userID(emailAlphaCoord))
 	if err != nil || len(feeds) != 1 || feeds[0].Lang != "fr" {
