@@ -22,6 +22,7 @@ package i18n
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"time"
 
 	"golang.org/x/text/language"
@@ -130,21 +131,17 @@ func (l Lang) Name() string {
 // unreviewed.
 func (l Lang) Draft() bool { return std.meta[l].Draft }
 
-// monthsES are the Spanish months' abbreviations, each with its period:
-// "mar" and "may" are also words (sea; the English "may"), and "3 mar.
-// 2026" reads as a date where "3 mar 2026" may not (review C10).
-var monthsES = [...]string{"ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sept.", "oct.", "nov.", "dic."}
-
 // Date formats a day in the short form of dense lists: "3 Mar 2026", "3
 // mar. 2026". Sentences and badges write dates in full (deadline.FullDate).
+// The layout and the month names are l's messages, the same the deadline
+// engine writes its short dates with (engine.date.short,
+// engine.month_short.*: Spanish writes "mar." and "may." with a period,
+// since they are also words, review C10).
 func (l Lang) Date(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	if l == ES {
-		return fmt.Sprintf("%d %s %d", t.Day(), monthsES[t.Month()-1], t.Year())
-	}
-	return t.Format("2 Jan 2006")
+	return l.T("engine.date.short", t.Day(), l.T("engine.month_short."+strconv.Itoa(int(t.Month()))), t.Year())
 }
 
 // Clock formats the time of day of t, in t's own location, on the 12-hour
@@ -152,26 +149,20 @@ func (l Lang) Date(t time.Time) string {
 // US form: Puente's volunteers are in the US, where 24-hour times read as
 // military); "8:30 a. m.", "1:00 p. m." in Spanish (as families from
 // Mexico and Central America write them; the review's finding D2). The
-// Spanish spaces are no-break spaces (U+00A0), so that a narrow phone
-// never breaks "8:30 a." from "m.".
+// layouts are l's messages (clock.am, clock.pm); the Spanish spaces are
+// no-break spaces (U+00A0), so that a narrow phone never breaks "8:30 a."
+// from "m.".
 func (l Lang) Clock(t time.Time) string {
 	h, m := t.Hour(), t.Minute()
 	h12 := h % 12
 	if h12 == 0 {
 		h12 = 12
 	}
-	if l == ES {
-		suffix := "a.\u00a0m."
-		if h >= 12 {
-			suffix = "p.\u00a0m."
-		}
-		return fmt.Sprintf("%d:%02d\u00a0%s", h12, m, suffix)
-	}
-	suffix := "AM"
+	key := "clock.am"
 	if h >= 12 {
-		suffix = "PM"
+		key = "clock.pm"
 	}
-	return fmt.Sprintf("%d:%02d %s", h12, m, suffix)
+	return l.T(key, h12, fmt.Sprintf("%02d", m))
 }
 
 // ClockHHMM formats a stored time of day ("13:05") like Clock; "" for an
