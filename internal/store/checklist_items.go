@@ -58,10 +58,11 @@ func (s *Store) SetItemState(ctx context.Context, c model.Case, itemID, actorID 
 			updated_at = ? WHERE id = ?`, state, reason, tickedBy, tickedAt, now, it.ID); err != nil {
 			return err
 		}
-		if it.Rule != "" && state != it.State {
+		if it.Rule != "" {
 			// The deadlines leave the state the item leaves, then take
-			// the one it takes.
-			if it.State != model.ItemOpen {
+			// the one it takes (again, if it had it: a deadline the rule
+			// gained since, after a move, follows the item too).
+			if it.State != model.ItemOpen && it.State != state {
 				if err := s.openRuleTx(ctx, q, c.ID, it.Rule, actorID, model.MarkState(it.State), now); err != nil {
 					return err
 				}
