@@ -98,7 +98,7 @@ func ShortDate(d Date, tr Translate) string {
 		return ""
 	}
 	y, m, dd := d.Civil()
-	return tr("engine.date.short", dd, tr("engine.month_short."+strconv.Itoa(int(m))), y)
+	return tr("engine.date.short", dd, tr(monthShortKeys[m]), y)
 }
 
 // WeekdayDate is ShortDate preceded by the day of the week: "Monday 10
@@ -130,13 +130,21 @@ func FullDate(d Date, tr Translate) string {
 	return tr("engine.date.with_weekday", weekdayName(d.Weekday(), tr), LongDate(d, tr))
 }
 
-func monthName(m time.Month, tr Translate) string {
-	return tr("engine.month." + strconv.Itoa(int(m)))
-}
+func monthName(m time.Month, tr Translate) string { return tr(monthKeys[m]) }
 
-func weekdayName(wd time.Weekday, tr Translate) string {
-	return tr("engine.weekday." + strconv.Itoa(int(wd)))
-}
+func weekdayName(wd time.Weekday, tr Translate) string { return tr(weekdayKeys[wd]) }
+
+// The keys of the months' and weekdays' names, made once: a case page
+// writes hundreds of dates.
+var monthKeys, monthShortKeys, weekdayKeys = func() (m, ms [13]string, wd [7]string) {
+	for i := 1; i <= 12; i++ {
+		m[i], ms[i] = "engine.month."+strconv.Itoa(i), "engine.month_short."+strconv.Itoa(i)
+	}
+	for i := range wd {
+		wd[i] = "engine.weekday." + strconv.Itoa(i)
+	}
+	return m, ms, wd
+}()
 
 // unknownDay stands for a due date that cannot be known yet (the clock is
 // stopped) inside a sentence: "from {due_date}" → "from a day not known

@@ -141,8 +141,16 @@ func (l Lang) Date(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return l.T("engine.date.short", t.Day(), l.T("engine.month_short."+strconv.Itoa(int(t.Month()))), t.Year())
+	return l.T("engine.date.short", t.Day(), l.T(monthShortKeys[t.Month()]), t.Year())
 }
+
+// monthShortKeys are the keys of the months' short names, made once.
+var monthShortKeys = func() (ks [13]string) {
+	for i := 1; i <= 12; i++ {
+		ks[i] = "engine.month_short." + strconv.Itoa(i)
+	}
+	return ks
+}()
 
 // Clock formats the time of day of t, in t's own location, on the 12-hour
 // clock both languages' readers use: "8:30 AM", "1:00 PM" in English (the
