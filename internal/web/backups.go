@@ -40,11 +40,9 @@ func (s *Server) backups(ctx context.Context, lang i18n.Lang) (*backupView, erro
 	return v, nil
 }
 
-// sizeText is a file size in MB with one decimal (a comma in Spanish).
+// sizeText is a file size in MB with one decimal, written as the
+// language's message file says (number.size_mb: "12.5 MB", "12,5 MB").
 func sizeText(lang i18n.Lang, bytes int64) string {
-	s := fmt.Sprintf("%.1f MB", float64(bytes)/(1<<20))
-	if lang == i18n.ES {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
+	whole, tenth, _ := strings.Cut(fmt.Sprintf("%.1f", float64(bytes)/(1<<20)), ".")
+	return lang.T("number.size_mb", whole, tenth)
 }

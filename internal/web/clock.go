@@ -74,12 +74,12 @@ func placeTime(lang i18n.Lang, hhmm, zone string, at time.Time, orgZone string) 
 	return w + " (" + zoneShort(lang, at, zone) + ")"
 }
 
-// zoneShort names a place's zone after a time. English uses the US
-// abbreviation ("CST"); Spanish says the zone in words ("hora del Centro",
-// "hora de Boise"), since "CST" is English (issue 15: no English on a
-// Spanish page).
+// zoneShort names a place's zone after a time. A language's message file
+// says how (tz.style): English uses the US abbreviation ("CST"); Spanish
+// says the zone in words ("hora del Centro", "hora de Boise"), since "CST"
+// is English (issue 15: no English on a Spanish page).
 func zoneShort(lang i18n.Lang, at time.Time, zone string) string {
-	if lang != i18n.ES {
+	if lang.T("tz.style") != "words" {
 		return tz.Abbrev(at, zone)
 	}
 	if tz.IsUS(zone) {
