@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"puente/internal/model"
 )
@@ -150,9 +151,9 @@ func (s *Store) DaysToPlacement(ctx context.Context, networkID string) ([]int, e
 type QueueReportRow struct {
 	Pseudonym     string
 	State         model.QueueState
-	StateSince    string // YYYY-MM-DD (UTC)
-	ReferredOn    string // YYYY-MM-DD (UTC)
-	Languages     string // codes, comma-separated
+	StateSince    time.Time // when the entry reached its state
+	ReferredOn    time.Time // when the entry was recorded
+	Languages     string    // codes, comma-separated
 	Adults        int
 	Children      int
 	Region        string
@@ -170,7 +171,7 @@ func (s *Store) QueueReport(ctx context.Context, network model.Org, actorID stri
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		out = out[:0]
 		rows, err := s.in(tx).QueryContext(ctx, `
-			SELECT e.pseudonym, e.state, substr(e.state_changed_at, 1, 10), substr(e.created_at, 1, 10), e.languages,
+			SELECT e.pseudonym, e.state, e.state_changed_at, e.created_at, e.languages,
 			       e.adults, e.child_ages, coalesce(r.name, ''), e.needs, e.decision_date, e.detained_since, coalesce(g.name, '')
 			FROM queue_entries e
 			LEFT JOIN network_regions r ON r.id = e.region_id
@@ -183,11 +184,12 @@ func (s *Store) QueueReport(ctx context.Context, network model.Org, actorID stri
 		defer rows.Close()
 		for rows.Next() {
 			var r QueueReportRow
-			var ages string
-			if err := rows.Scan(&r.Pseudonym, &r.State, &r.StateSince, &r.ReferredOn, &r.Languages, &r.Adults, &ages,
+			var ages, since, referred string
+			if err := rows.Scan(&r.Pseudonym, &r.State, &since, &referred, &r.Languages, &r.Adults, &ages,
 				&r.Region, &r.Needs, &r.DecisionDate, &r.DetainedSince, &r.Group); err != nil {
 				return err
 			}
+			r.StateSince, r.ReferredOn = parseTS(since), parseTS(referred)
 			if ages != "" {
 				r.Children = strings.Count(ages, ",") + 1
 			}

@@ -6,8 +6,10 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"puente/internal/model"
+	"puente/internal/tz"
 )
 
 // A network's dashboard (issue 13): the queue by state and by urgency, the
@@ -177,7 +179,9 @@ func (s *Server) reportPost(w http.ResponseWriter, r *http.Request) error {
 		header = []string{"pseudonym", "state", "state_since", "referred_on", "languages", "adults", "children",
 			"region", "needs", "decision_date", "detained_since", "group"}
 		for _, row := range rows {
-			lines = append(lines, []string{csvCell(row.Pseudonym), string(row.State), row.StateSince, row.ReferredOn, row.Languages,
+			// Days are the network's, as on its pages.
+			lines = append(lines, []string{csvCell(row.Pseudonym), string(row.State), orgDay(row.StateSince, org.TimeZone),
+				orgDay(row.ReferredOn, org.TimeZone), row.Languages,
 				strconv.Itoa(row.Adults), strconv.Itoa(row.Children), csvCell(row.Region), row.Needs, row.DecisionDate,
 				row.DetainedSince, csvCell(row.Group)})
 		}
@@ -219,7 +223,7 @@ func (s *Server) reportPost(w http.ResponseWriter, r *http.Request) error {
 			st := model.Stage(p, model.Vetting(items, row.Records, p.Adults, today))
 			updated := ""
 			if !p.UpdatedAt.IsZero() {
-				updated = p.UpdatedAt.UTC().Format("2006-01-02")
+				updated = orgDay(p.UpdatedAt, org.TimeZone)
 			}
 			lines = append(lines, []string{csvCell(p.GroupName), string(st), csvCell(p.RegionName), strings.Join(p.Languages, ","),
 				strconv.Itoa(p.Adults), strconv.Itoa(p.Beds), strconv.Itoa(p.MaxPlacements), strconv.FormatBool(p.AcceptsChildren),
@@ -239,6 +243,15 @@ func (s *Server) reportPost(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`-`+today+`.csv"`)
 	_, err := buf.WriteTo(w)
 	return err
+}
+
+// orgDay is the day (YYYY-MM-DD) instant t falls on in zone; "" for the
+// zero time.
+func orgDay(t time.Time, zone string) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(tz.Location(zone)).Format(time.DateOnly)
 }
 
 // reportMaxRows bounds the placements and groups reports.

@@ -489,3 +489,32 @@ func TestIntakeRawBytes(t *testing.T) {
 	}
 	pvNoneIn(t, "server log", []byte(d.logs.String()), secrets)
 }
+
+// TestQueueReportDaysAreTheNetworks: at 22:40 in New York on 30 November
+// (03:40 UTC on 1 December), a person recorded now was referred on 30
+// November in the report and its file name, as on the network's pages.
+func TestQueueReportDaysAreTheNetworks(t *testing.T) {
+	e := newEnv(t)
+	net := e.orgs["network"]
+	if err := e.st.SetOrgSettings(context.Background(), net, store.OrgSettings{TimeZone: "America/New_York", RetentionDays: model.DefaultRetentionDays}, e.userID(emailNetAdmin), "127.0.0.1"); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 12, 1, 3, 40, 0, 0, time.UTC)
+	e.st.SetClock(func() time.Time { return at })
+	tmAt(e, at)
+	net.TimeZone = "America/New_York"
+	secret, _ := newAPIToken(t, e, net, e.userID(emailNetAdmin))
+	if res := apiPost(t, e, secret, `{"entries":[{"external_ref":"NY-1","pseudonym":"N.Y.","adults":1}]}`, nil); res.status != http.StatusOK {
+		t.Fatalf("seed: got %d; %s", res.status, res.body)
+	}
+	rep := e.signIn(emailNetCoord).post("/orgs/"+net.ID+"/reports/queue", url.Values{})
+	if rep.status != http.StatusOK {
+		t.Fatalf("report: got %d", rep.status)
+	}
+	if !strings.Contains(rep.body, "N.Y.,referred,2026-11-30,2026-11-30,") {
+		t.Errorf("report: want the person referred on the network's 30 November; got %s", rep.body)
+	}
+	if cd := rep.header.Get("Content-Disposition"); !strings.Contains(cd, "queue-2026-11-30.csv") {
+		t.Errorf("file name: got %q, want the network's day", cd)
+	}
+}
