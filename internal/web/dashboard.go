@@ -64,7 +64,7 @@ func (s *Server) networkDashboard(w http.ResponseWriter, r *http.Request) error 
 	var labels []string
 	var values []int
 	for _, st := range model.QueueStates {
-		labels = append(labels, d.T("dash.state."+string(st)))
+		labels = append(labels, d.T("queue.state."+string(st)))
 		values = append(values, counts[st])
 		db.QueueTotal += counts[st]
 	}
