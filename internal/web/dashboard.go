@@ -121,26 +121,15 @@ func (s *Server) networkDashboard(w http.ResponseWriter, r *http.Request) error 
 }
 
 // dashboardGroups counts the network's groups by their stage of the day,
-// with the free beds of the approved ones.
+// with the free beds of the approved ones, in one aggregate query
+// (store.SponsorStageCounts).
 func (s *Server) dashboardGroups(r *http.Request, d *templateData, db *dashboardData, today string) (barChart, error) {
-	ctx := r.Context()
-	items, err := s.store.VettingItems(ctx, d.Org.ID)
+	n, beds, err := s.store.SponsorStageCounts(r.Context(), d.Org.ID, today)
 	if err != nil {
 		return barChart{}, err
 	}
-	rows, err := s.store.SponsorStages(ctx, d.Org.ID, today)
-	if err != nil {
-		return barChart{}, err
-	}
+	db.Beds = beds
 	stages := []model.SponsorStage{model.StageInterested, model.StageApplied, model.StageVetted, model.StageApproved, model.StageResting}
-	n := map[model.SponsorStage]int{}
-	for _, row := range rows {
-		st := model.Stage(row.Profile, model.Vetting(items, row.Records, row.Profile.Adults, today))
-		n[st]++
-		if st == model.StageApproved {
-			db.Beds += row.Profile.Beds
-		}
-	}
 	var labels []string
 	var values []int
 	for _, st := range stages {
