@@ -154,7 +154,30 @@ func (s *Store) SponsorStages(ctx context.Context, networkID, today string) ([]S
 // vetted with a complete vetting alone, else what was declared
 // (interested without a profile).
 func (s *Store) SponsorStageCounts(ctx context.Context, networkID, today string) (map[model.SponsorStage]int, int, error) {
-	rows, err := s.rd().QueryContext(ctx, `
+	rows, err := s.rd().QueryContext(ctx, sponsorStageCountsSQL, networkID, today)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	out := map[model.SponsorStage]int{}
+	beds := 0
+	for rows.Next() {
+		var st model.SponsorStage
+		var n, b int
+		if err := rows.Scan(&st, &n, &b); err != nil {
+			return nil, 0, err
+		}
+		out[st] = n
+		if st == model.StageApproved {
+			beds = b
+		}
+	}
+	return out, beds, rows.Err()
+}
+
+// sponsorStageCountsSQL is SponsorStageCounts' query: ?1 the network, ?2
+// today.
+const sponsorStageCountsSQL = `
 		WITH held AS (
 			SELECT r.group_id, r.item_id, count(DISTINCT CASE WHEN i.per_adult = 1 THEN r.subject ELSE '' END) AS have, i.per_adult
 			FROM vetting_records r JOIN vetting_items i ON i.id = r.item_id AND i.network_id = ?1
@@ -178,26 +201,7 @@ func (s *Store) SponsorStageCounts(ctx context.Context, networkID, today string)
 			LEFT JOIN met ON met.group_id = o.id
 			CROSS JOIN items
 			WHERE o.network_id = ?1)
-		SELECT stage, count(*), sum(beds) FROM staged GROUP BY stage`, networkID, today)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	out := map[model.SponsorStage]int{}
-	beds := 0
-	for rows.Next() {
-		var st model.SponsorStage
-		var n, b int
-		if err := rows.Scan(&st, &n, &b); err != nil {
-			return nil, 0, err
-		}
-		out[st] = n
-		if st == model.StageApproved {
-			beds = b
-		}
-	}
-	return out, beds, rows.Err()
-}
+		SELECT stage, count(*), sum(beds) FROM staged GROUP BY stage`
 
 // DaysToPlacement lists, for each of networkID's entries that arrived at
 // a group, the whole days from its referral (the entry's creation) to its
@@ -205,30 +209,33 @@ func (s *Store) SponsorStageCounts(ctx context.Context, networkID, today string)
 // before closing, so only arrived and closed entries are looked at.
 func (s *Store) DaysToPlacement(ctx context.Context, networkID string) ([]int, error) {
 	// One row per arrived entry, through queue_entries_referred, its first
-	// arrival one seek in queue_state_changes_state; an entry without an
-	// arrival recorded is left out, as an inner join would.
-	rows, err := s.rd().QueryContext(ctx, `
-		SELECT d FROM (
-			SELECT CAST(julianday((SELECT min(c.at) FROM queue_state_changes c WHERE c.entry_id = e.id AND c.state = 'arrived'))
-			            - julianday(e.created_at) AS INTEGER) AS d
-			FROM queue_entries e
-			WHERE e.network_id = ? AND e.state IN ('arrived', 'closed'))
-		WHERE d IS NOT NULL`, networkID)
+	// arrival one seek in queue_state_changes_state (NULL for an entry
+	// without an arrival recorded: left out, as an inner join would).
+	rows, err := s.rd().QueryContext(ctx, daysToPlacementSQL, networkID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []int
 	for rows.Next() {
-		var d int
+		var d sql.NullInt64
 		if err := rows.Scan(&d); err != nil {
 			return nil, err
 		}
-		out = append(out, max(d, 0))
+		if d.Valid {
+			out = append(out, max(int(d.Int64), 0))
+		}
 	}
 	sort.Ints(out)
 	return out, rows.Err()
 }
+
+// daysToPlacementSQL is DaysToPlacement's query: ?1 the network.
+const daysToPlacementSQL = `
+		SELECT CAST(julianday((SELECT min(c.at) FROM queue_state_changes c WHERE c.entry_id = e.id AND c.state = 'arrived'))
+		            - julianday(e.created_at) AS INTEGER)
+		FROM queue_entries e
+		WHERE e.network_id = ? AND e.state IN ('arrived', 'closed')`
 
 // QueueReportRow is one line of the de-identified queue report: the
 // pseudonym, counts and dates; never the external reference, an A-number,
