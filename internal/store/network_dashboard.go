@@ -92,8 +92,7 @@ type SponsorStage struct {
 }
 
 // SponsorStages reads every group of networkID for its stage on today:
-// two reads, neither sorted by name. The dashboard counts stages with
-// SponsorStageCounts; this is what its test holds it to.
+// two reads, neither sorted by name (the dashboard counts, it lists none).
 func (s *Store) SponsorStages(ctx context.Context, networkID, today string) ([]SponsorStage, error) {
 	rows, err := s.rd().QueryContext(ctx, `
 		SELECT o.id, coalesce(p.region_id, ''), coalesce(p.languages, ''), coalesce(p.adults, 0), coalesce(p.beds, 0),
@@ -140,68 +139,6 @@ func (s *Store) SponsorStages(ctx context.Context, networkID, today string) ([]S
 	}
 	return out, recs.Err()
 }
-
-// SponsorStageCounts counts networkID's groups by their stage on today
-// (model.Stage of model.Vetting, computed here in one aggregate query
-// instead of reading every group and record), with the beds of the
-// approved ones. The vetting records valid on today are counted per group
-// and item through vetting_records_held: a per-adult item holds with as
-// many different subjects as the household has adults (at least one),
-// another with one record. A group's vetting is complete when the network
-// requires at least one item and every one holds. Its stage is then
-// resting when declared so, approved with a complete vetting and a
-// profile that says enough to match (model.SponsorProfile.Complete),
-// vetted with a complete vetting alone, else what was declared
-// (interested without a profile).
-func (s *Store) SponsorStageCounts(ctx context.Context, networkID, today string) (map[model.SponsorStage]int, int, error) {
-	rows, err := s.rd().QueryContext(ctx, sponsorStageCountsSQL, networkID, today)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	out := map[model.SponsorStage]int{}
-	beds := 0
-	for rows.Next() {
-		var st model.SponsorStage
-		var n, b int
-		if err := rows.Scan(&st, &n, &b); err != nil {
-			return nil, 0, err
-		}
-		out[st] = n
-		if st == model.StageApproved {
-			beds = b
-		}
-	}
-	return out, beds, rows.Err()
-}
-
-// sponsorStageCountsSQL is SponsorStageCounts' query: ?1 the network, ?2
-// today.
-const sponsorStageCountsSQL = `
-		WITH held AS (
-			SELECT r.group_id, r.item_id, count(DISTINCT CASE WHEN i.per_adult = 1 THEN r.subject ELSE '' END) AS have, i.per_adult
-			FROM vetting_records r JOIN vetting_items i ON i.id = r.item_id AND i.network_id = ?1
-			WHERE r.network_id = ?1 AND r.expires_on > ?2 AND r.done_on <= ?2
-			GROUP BY r.group_id, r.item_id),
-		met AS (
-			SELECT h.group_id, sum(h.have >= CASE WHEN h.per_adult = 1 AND coalesce(p.adults, 0) > 1 THEN p.adults ELSE 1 END) AS n
-			FROM held h LEFT JOIN sponsor_profiles p ON p.group_id = h.group_id
-			GROUP BY h.group_id),
-		items AS (SELECT count(*) AS n FROM vetting_items WHERE network_id = ?1),
-		staged AS (
-			SELECT CASE
-			         WHEN p.stage = 'resting' THEN 'resting'
-			         WHEN items.n > 0 AND coalesce(met.n, 0) = items.n THEN
-			           CASE WHEN coalesce(p.region_id, '') <> '' AND coalesce(p.languages, '') <> '' AND coalesce(p.beds, 0) > 0
-			                     AND coalesce(p.max_placements, 0) > 0 THEN 'approved' ELSE 'vetted' END
-			         ELSE coalesce(p.stage, 'interested')
-			       END AS stage, coalesce(p.beds, 0) AS beds
-			FROM organisations o
-			LEFT JOIN sponsor_profiles p ON p.group_id = o.id
-			LEFT JOIN met ON met.group_id = o.id
-			CROSS JOIN items
-			WHERE o.network_id = ?1)
-		SELECT stage, count(*), sum(beds) FROM staged GROUP BY stage`
 
 // DaysToPlacement lists, for each of networkID's entries that arrived at
 // a group, the whole days from its referral (the entry's creation) to its

@@ -121,15 +121,26 @@ func (s *Server) networkDashboard(w http.ResponseWriter, r *http.Request) error 
 }
 
 // dashboardGroups counts the network's groups by their stage of the day,
-// with the free beds of the approved ones, in one aggregate query
-// (store.SponsorStageCounts).
+// with the free beds of the approved ones.
 func (s *Server) dashboardGroups(r *http.Request, d *templateData, db *dashboardData, today string) (barChart, error) {
-	n, beds, err := s.store.SponsorStageCounts(r.Context(), d.Org.ID, today)
+	ctx := r.Context()
+	items, err := s.store.VettingItems(ctx, d.Org.ID)
 	if err != nil {
 		return barChart{}, err
 	}
-	db.Beds = beds
+	rows, err := s.store.SponsorStages(ctx, d.Org.ID, today)
+	if err != nil {
+		return barChart{}, err
+	}
 	stages := []model.SponsorStage{model.StageInterested, model.StageApplied, model.StageVetted, model.StageApproved, model.StageResting}
+	n := map[model.SponsorStage]int{}
+	for _, row := range rows {
+		st := model.Stage(row.Profile, model.Vetting(items, row.Records, row.Profile.Adults, today))
+		n[st]++
+		if st == model.StageApproved {
+			db.Beds += row.Profile.Beds
+		}
+	}
 	var labels []string
 	var values []int
 	for _, st := range stages {
