@@ -45,61 +45,76 @@ func (s *Store) AcceptOffer(ctx context.Context, group model.Org, offerID, actor
 		if !ok {
 			return ErrNotApproved
 		}
-		var anum, fac []byte
-		if err := s.in(tx).QueryRowContext(ctx, `SELECT anumber_enc, facility_enc FROM queue_entries WHERE id = ?`, entryID).
-			Scan(&anum, &fac); err != nil {
-			return translate(err)
-		}
-		p := h.Principal
-		if p.ANumber, err = s.openOr(anum, "anumber_enc", entryID); err != nil {
+		id, err := s.handOffTx(ctx, tx, group, entryID, offerID, actorID, h)
+		if err != nil {
 			return err
 		}
-		if p.Facility, err = s.openOr(fac, "facility_enc", entryID); err != nil {
-			return err
-		}
-		if c, err = s.createCaseTx(ctx, tx, group.ID, actorID, model.CaseInput{Status: "group_accepted"}, p); err != nil {
-			return err
-		}
-		if err := s.fault("case"); err != nil {
-			return err
-		}
-		for _, o := range h.Others {
-			if _, err := s.insertPersonTx(ctx, tx, c.ID, false, o); err != nil {
-				return err
-			}
-		}
-		for _, st := range HandOffStages {
-			if err := s.addChecklistTx(ctx, tx, c, actorID, string(st), newID()); err != nil {
-				return err
-			}
-		}
-		if len(h.Others) > 0 {
-			if err := s.recomputeTx(ctx, tx, c.ID); err != nil {
-				return err
-			}
-		}
-		if err := s.fault("checklists"); err != nil {
-			return err
-		}
-		now := ts(s.now())
-		if _, err := s.in(tx).ExecContext(ctx, `UPDATE queue_offers SET state = 'accepted', decided_at = ?, decided_by = ?, case_id = ?
-			WHERE id = ?`, now, nullStr(actorID), c.ID, offerID); err != nil {
-			return err
-		}
-		if _, err := s.in(tx).ExecContext(ctx, `UPDATE queue_entries SET state = 'accepted', state_changed_at = ?, updated_at = ?,
-			case_id = ?, group_id = ? WHERE id = ?`, now, now, c.ID, group.ID, entryID); err != nil {
-			return err
-		}
-		if err := queueStateTx(ctx, s.in(tx), entryID, model.QueueAccepted, "", actorID, now); err != nil {
-			return err
-		}
-		if err := s.fault("linked"); err != nil {
-			return err
-		}
-		c, err = scanCase(s.in(tx).QueryRowContext(ctx, `SELECT `+caseCols+` FROM cases c WHERE c.id = ?`, c.ID))
+		c, err = scanCase(s.in(tx).QueryRowContext(ctx, `SELECT `+caseCols+` FROM cases c WHERE c.id = ?`, id))
 		return err
 	})
 	return c, err
+}
+
+// handOffTx is AcceptOffer's work once the offer and the group's approval
+// are checked: the case opened in group's space from the entry and h, its
+// first checklists, the offer accepted and the entry linked and accepted.
+// It returns the case's id. SeedPlacements runs it too, so a seeded
+// placement is exactly what a hand-off leaves.
+func (s *Store) handOffTx(ctx context.Context, tx *sql.Tx, group model.Org, entryID, offerID, actorID string, h HandOff) (string, error) {
+	var anum, fac []byte
+	var err error
+	if err := s.in(tx).QueryRowContext(ctx, `SELECT anumber_enc, facility_enc FROM queue_entries WHERE id = ?`, entryID).
+		Scan(&anum, &fac); err != nil {
+		return "", translate(err)
+	}
+	p := h.Principal
+	if p.ANumber, err = s.openOr(anum, "anumber_enc", entryID); err != nil {
+		return "", err
+	}
+	if p.Facility, err = s.openOr(fac, "facility_enc", entryID); err != nil {
+		return "", err
+	}
+	c, err := s.createCaseTx(ctx, tx, group.ID, actorID, model.CaseInput{Status: "group_accepted"}, p)
+	if err != nil {
+		return "", err
+	}
+	if err := s.fault("case"); err != nil {
+		return "", err
+	}
+	for _, o := range h.Others {
+		if _, err := s.insertPersonTx(ctx, tx, c.ID, false, o); err != nil {
+			return "", err
+		}
+	}
+	for _, st := range HandOffStages {
+		if err := s.addChecklistTx(ctx, tx, c, actorID, string(st), newID()); err != nil {
+			return "", err
+		}
+	}
+	if len(h.Others) > 0 {
+		if err := s.recomputeTx(ctx, tx, c.ID); err != nil {
+			return "", err
+		}
+	}
+	if err := s.fault("checklists"); err != nil {
+		return "", err
+	}
+	now := ts(s.now())
+	if _, err := s.in(tx).ExecContext(ctx, `UPDATE queue_offers SET state = 'accepted', decided_at = ?, decided_by = ?, case_id = ?
+		WHERE id = ?`, now, nullStr(actorID), c.ID, offerID); err != nil {
+		return "", err
+	}
+	if _, err := s.in(tx).ExecContext(ctx, `UPDATE queue_entries SET state = 'accepted', state_changed_at = ?, updated_at = ?,
+		case_id = ?, group_id = ? WHERE id = ?`, now, now, c.ID, group.ID, entryID); err != nil {
+		return "", err
+	}
+	if err := queueStateTx(ctx, s.in(tx), entryID, model.QueueAccepted, "", actorID, now); err != nil {
+		return "", err
+	}
+	if err := s.fault("linked"); err != nil {
+		return "", err
+	}
+	return c.ID, nil
 }
 
 // openOr opens a sealed value of a queue entry; "" for none.

@@ -24,42 +24,64 @@ type UrgencyCounts struct {
 
 // QueueCounts counts networkID's queue entries by state, and its waiting
 // ones (every state before arrived) by decision date on today (the
-// network's day), in one pass over the index queue_entries_state: an
-// entry's urgency key starts with its decision date, '9999-12-31' when
-// none is known (model.QueueUrgency), so comparing the key with a day and
-// with a day followed by "~" (after every character of the key) places
-// the decision date without reading it.
+// network's day). An entry's urgency key starts with its decision date,
+// '9999-12-31' when none is known (model.QueueUrgency), so comparing the
+// key with a day and with a day followed by "~" (after every character of
+// the key) places the decision date without reading it: each bucket is a
+// range of the index queue_entries_state in every waiting state, counted
+// there (queueUrgencySQL), rather than every entry compared four times.
 func (s *Store) QueueCounts(ctx context.Context, networkID, today, in7, in30 string) (map[model.QueueState]int, UrgencyCounts, error) {
 	var u UrgencyCounts
-	rows, err := s.rd().QueryContext(ctx, `
-		SELECT state, count(*), sum(urgency < ?2), sum(urgency >= ?2 AND urgency < ?3),
-		       sum(urgency >= ?3 AND urgency < ?4), sum(urgency >= ?4 AND urgency < '9999-12-31')
-		FROM queue_entries WHERE network_id = ?1
-		GROUP BY state`, networkID, today, in7+"~", in30+"~")
+	counts, err := s.QueueStateCounts(ctx, networkID)
 	if err != nil {
 		return nil, u, err
+	}
+	if err := s.rd().QueryRowContext(ctx, queueUrgencySQL, networkID, today, in7+"~", in30+"~").
+		Scan(&u.Past, &u.Week, &u.Month, &u.Later); err != nil {
+		return nil, u, err
+	}
+	waiting := 0
+	for st, n := range counts {
+		if st != model.QueueArrived && st != model.QueueClosed {
+			waiting += n
+		}
+	}
+	u.Unknown = waiting - u.Past - u.Week - u.Month - u.Later
+	return counts, u, nil
+}
+
+// queueUrgencySQL counts networkID's (?1) waiting entries by decision
+// date: before ?2 (today), from today to ?3, to ?4, later but known. The
+// waiting states are written out from model.QueueStates (constants).
+var queueUrgencySQL = func() string {
+	var waiting []string
+	for _, st := range model.QueueStates {
+		if st != model.QueueArrived && st != model.QueueClosed {
+			waiting = append(waiting, "'"+string(st)+"'")
+		}
+	}
+	in := `SELECT count(*) FROM queue_entries WHERE network_id = ?1 AND state IN (` + strings.Join(waiting, ", ") + `) AND `
+	return `SELECT (` + in + `urgency < ?2), (` + in + `urgency >= ?2 AND urgency < ?3), (` +
+		in + `urgency >= ?3 AND urgency < ?4), (` + in + `urgency >= ?4 AND urgency < '9999-12-31')`
+}()
+
+// QueueStateCounts counts networkID's queue entries by state.
+func (s *Store) QueueStateCounts(ctx context.Context, networkID string) (map[model.QueueState]int, error) {
+	rows, err := s.rd().QueryContext(ctx, `SELECT state, count(*) FROM queue_entries WHERE network_id = ? GROUP BY state`, networkID)
+	if err != nil {
+		return nil, err
 	}
 	defer rows.Close()
 	counts := map[model.QueueState]int{}
 	for rows.Next() {
 		var st model.QueueState
-		var n, past, week, month, later int
-		if err := rows.Scan(&st, &n, &past, &week, &month, &later); err != nil {
-			return nil, u, err
+		var n int
+		if err := rows.Scan(&st, &n); err != nil {
+			return nil, err
 		}
 		counts[st] = n
-		if st != model.QueueArrived && st != model.QueueClosed {
-			u.Past, u.Week, u.Month, u.Later = u.Past+past, u.Week+week, u.Month+month, u.Later+later
-			u.Unknown += n - past - week - month - later
-		}
 	}
-	return counts, u, rows.Err()
-}
-
-// QueueStateCounts counts networkID's queue entries by state.
-func (s *Store) QueueStateCounts(ctx context.Context, networkID string) (map[model.QueueState]int, error) {
-	counts, _, err := s.QueueCounts(ctx, networkID, "", "", "")
-	return counts, err
+	return counts, rows.Err()
 }
 
 // SponsorStage is what the dashboard needs of one group to know its stage
@@ -123,27 +145,34 @@ func (s *Store) SponsorStages(ctx context.Context, networkID, today string) ([]S
 // first arrival, shortest first. Arrival is the pipeline's last step
 // before closing, so only arrived and closed entries are looked at.
 func (s *Store) DaysToPlacement(ctx context.Context, networkID string) ([]int, error) {
-	rows, err := s.rd().QueryContext(ctx, `
-		SELECT CAST(julianday(min(c.at)) - julianday(e.created_at) AS INTEGER)
-		FROM queue_entries e
-		JOIN queue_state_changes c ON c.entry_id = e.id AND c.state = 'arrived'
-		WHERE e.network_id = ? AND e.state IN ('arrived', 'closed')
-		GROUP BY e.id`, networkID)
+	// One row per arrived entry, through queue_entries_referred, its first
+	// arrival one seek in queue_state_changes_state (NULL for an entry
+	// without an arrival recorded: left out, as an inner join would).
+	rows, err := s.rd().QueryContext(ctx, daysToPlacementSQL, networkID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
 	var out []int
 	for rows.Next() {
-		var d int
+		var d sql.NullInt64
 		if err := rows.Scan(&d); err != nil {
 			return nil, err
 		}
-		out = append(out, max(d, 0))
+		if d.Valid {
+			out = append(out, max(int(d.Int64), 0))
+		}
 	}
 	sort.Ints(out)
 	return out, rows.Err()
 }
+
+// daysToPlacementSQL is DaysToPlacement's query: ?1 the network.
+const daysToPlacementSQL = `
+		SELECT CAST(julianday((SELECT min(c.at) FROM queue_state_changes c WHERE c.entry_id = e.id AND c.state = 'arrived'))
+		            - julianday(e.created_at) AS INTEGER)
+		FROM queue_entries e
+		WHERE e.network_id = ? AND e.state IN ('arrived', 'closed')`
 
 // QueueReportRow is one line of the de-identified queue report: the
 // pseudonym, counts and dates; never the external reference, an A-number,
