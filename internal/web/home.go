@@ -101,6 +101,9 @@ type dueView struct {
 	Anchor      string
 	sortDay     string
 	sortAt      time.Time
+	// item is the line's deadline or appointment: a line is sorted by
+	// its keys and written out in words (dueLine) only when shown.
+	item model.DueItem
 }
 
 // fillDue loads, across the group's open cases, what needs attention in
@@ -166,6 +169,10 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org, appts 
 	}
 	d.DuePage, d.DueMore = page, more
 	d.DueItems = views[first:min(last, certain)]
+	td := parseDay(s.today(org.TimeZone))
+	for i := range d.DueItems {
+		s.dueLine(d, &d.DueItems[i], org, td)
+	}
 	if len(askFor) > 0 {
 		who, err := s.coordinatorNames(ctx, org.ID, string(d.Lang))
 		if err != nil {
@@ -181,7 +188,6 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org, appts 
 		return err
 	}
 	d.MoreHearings = moreHearings
-	td := parseDay(s.today(org.TimeZone))
 	for _, it := range hearings {
 		d.NextHearings = append(d.NextHearings, s.appointmentDue(d, it, org, td))
 	}
@@ -206,7 +212,6 @@ func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, seale
 		cut = items[limit-1].Due
 	}
 	items = append(items, sealed...)
-	td := parseDay(today)
 	// One line for the same deadline of several people of a case on one
 	// day (one EOIR-33 each after a move), naming them all.
 	same := map[string]int{}
@@ -217,12 +222,8 @@ func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, seale
 			continue
 		}
 		same[k] = len(views)
-		due := parseDay(it.Due)
-		st := deadline.Assess(deadline.Input{Kind: deadline.Kind(it.Kind), Due: due}, td)
 		views = append(views, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials,
-			Title: s.ruleTitle(it.RuleID, d.Lang), Due: deadline.FullDate(due, d.Lang.T),
-			State: st.State, StateLabel: d.T("state." + string(st.State)), When: phrase(st, d.Lang),
-			Anchor: "d-" + it.Key, sortDay: it.Due})
+			Anchor: "d-" + it.Key, sortDay: it.Due, item: it})
 	}
 	begin := s.dayStart(org.TimeZone)
 	end, _ := tz.Instant(s.daysFrom(org.TimeZone, homeDueDays+1), "", org.TimeZone)
@@ -230,9 +231,11 @@ func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, seale
 		if it.Done || it.StartsAt.Before(begin) || !it.StartsAt.Before(end) {
 			continue // attended (nothing left to do), or outside the window
 		}
-		views = append(views, s.appointmentDue(d, model.DueItem{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.ForInitials,
-			Key: store.AppointmentKey(it.ApptID), Kind: string(it.Kind), Due: it.Date, Time: it.Time, TimeZone: it.TimeZone,
-			StartsAt: it.StartsAt, Place: it.Place}, org, td))
+		views = append(views, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.ForInitials, Appointment: true,
+			Anchor: "a-" + it.ApptID, sortDay: appointmentDay(it.Date, it.Time, it.StartsAt, org.TimeZone).String(), sortAt: it.StartsAt,
+			item: model.DueItem{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.ForInitials,
+				Key: store.AppointmentKey(it.ApptID), Kind: string(it.Kind), Due: it.Date, Time: it.Time, TimeZone: it.TimeZone,
+				StartsAt: it.StartsAt, Place: it.Place}})
 	}
 	slices.SortFunc(views, func(a, b dueView) int {
 		if c := strings.Compare(a.sortDay, b.sortDay); c != 0 {
@@ -246,6 +249,21 @@ func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, seale
 		return strings.Compare(a.Anchor, b.Anchor)
 	})
 	return views, cut, nil
+}
+
+// dueLine writes out v, a line of the page, in words: its title, day,
+// state and (for an appointment) time and place.
+func (s *Server) dueLine(d *templateData, v *dueView, org model.Org, today deadline.Date) {
+	if v.Appointment {
+		initials := v.Initials // several people's, for a deadline; the person's here
+		*v = s.appointmentDue(d, v.item, org, today)
+		v.Initials = initials
+		return
+	}
+	due := parseDay(v.item.Due)
+	st := deadline.Assess(deadline.Input{Kind: deadline.Kind(v.item.Kind), Due: due}, today)
+	v.Title, v.Due = s.ruleTitle(v.item.RuleID, d.Lang), deadline.FullDate(due, d.Lang.T)
+	v.State, v.StateLabel, v.When = st.State, d.T("state."+string(st.State)), phrase(st, d.Lang)
 }
 
 // appointmentDue is an appointment as a line of the home page.
