@@ -7,6 +7,7 @@ import (
 
 	"puente/internal/intake"
 	"puente/internal/model"
+	"puente/internal/store"
 )
 
 // The CSV import (issue 13): a network's staff upload a file of people for
@@ -127,7 +128,7 @@ func (s *Server) intakeImportPost(w http.ResponseWriter, r *http.Request) error 
 		rep.Rejected = append(rep.Rejected, rr)
 	}
 	if inputs := intake.Inputs(checked); len(inputs) > 0 {
-		results, err := s.store.AddQueueEntries(ctx, d.Org, inputs, viewerFrom(r).UserID, s.clientIP(r))
+		results, err := s.store.AddQueueEntries(ctx, d.Org, inputs, store.IntakeSource{Via: model.EventIntakeCSV, ActorID: viewerFrom(r).UserID, IP: s.clientIP(r)})
 		if err != nil {
 			return err
 		}
