@@ -5,6 +5,7 @@ import (
 	"html"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -175,3 +176,53 @@ func TestRegionsAndItemsRenamedAndRemoved(t *testing.T) {
 		t.Errorf("the security log shows an entry's data or a raw separator")
 	}
 }
+
+// TestNetworkPagesLinked: the queue links to the CSV import and the
+// dashboard, both link back to the queue, and every page of the network's
+// staff is reachable from the organisation page by links (the admin's
+// setup pages through the sponsor list).
+func TestNetworkPagesLinked(t *testing.T) {
+	e := newEnv(t)
+	base := "/orgs/" + e.orgs["network"].ID
+	for _, who := range []string{emailNetAdmin, emailNetCoord} {
+		c := e.signIn(who)
+		queue := c.get(base + "/queue").body
+		for _, p := range []string{"/intake", "/dashboard"} {
+			if !strings.Contains(queue, `href="`+base+p+`"`) {
+				t.Errorf("%s: the queue does not link to %s", who, p)
+			}
+			if page := c.get(base + p).body; !strings.Contains(page, `href="`+base+`/queue"`) {
+				t.Errorf("%s: %s does not link back to the queue", who, p)
+			}
+		}
+		// Breadth-first over the network's own links from its page.
+		seen := map[string]bool{base: true}
+		todo := []string{base}
+		for len(todo) > 0 {
+			p := todo[0]
+			todo = todo[1:]
+			for _, m := range setupHrefRE.FindAllStringSubmatch(c.get(p).body, -1) {
+				u := html.UnescapeString(m[1])
+				if i := strings.IndexAny(u, "?#"); i >= 0 {
+					u = u[:i]
+				}
+				if strings.HasPrefix(u, base+"/") && !seen[u] {
+					seen[u] = true
+					todo = append(todo, u)
+				}
+			}
+		}
+		want := []string{"/queue", "/queue/new", "/placements", "/sponsors", "/sponsors/expiring",
+			"/matching/weights", "/intake", "/dashboard"}
+		if who == emailNetAdmin {
+			want = append(want, "/security", "/settings", "/invitations/new", "/vetting/setup", "/checklists", "/api-tokens")
+		}
+		for _, p := range want {
+			if !seen[base+p] {
+				t.Errorf("%s: %s is not reachable by links from the network's page", who, p)
+			}
+		}
+	}
+}
+
+var setupHrefRE = regexp.MustCompile(`href="([^"]+)"`)
