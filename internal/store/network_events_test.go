@@ -196,7 +196,7 @@ func TestNetworkActionsLogged(t *testing.T) {
 	if _, err := w.s.AddQueueEntries(ctx, n1, in, IntakeSource{Via: model.EventIntakeAPI, ActorID: admin, IP: "198.51.100.4", Token: "Referrals"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := w.s.AddQueueEntries(ctx, n1, in, IntakeSource{Via: model.EventIntakeCSV, ActorID: admin, IP: ip}); err != nil {
+	if _, err := w.s.AddQueueEntries(ctx, n1, in, IntakeSource{Via: model.EventIntakeCSV, ActorID: admin, IP: ip, Rejected: 3}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := w.s.AddQueueEntries(ctx, n1, []model.QueueEntryInput{{Pseudonym: "TYPED", Adults: 1}}, IntakeSource{ActorID: admin, IP: ip}); err != nil {
@@ -219,8 +219,8 @@ func TestNetworkActionsLogged(t *testing.T) {
 		{model.EventSponsorStageSet, g1.Name + sep + "applied", ip},
 		{model.EventRegionRemoved, "Hill Country", ip},
 		{model.EventVettingItemRemoved, "Training", ip},
-		{model.EventIntakeAPI, "2" + sep + "0" + sep + "Referrals", "198.51.100.4"},
-		{model.EventIntakeCSV, "0" + sep + "2" + sep, ip},
+		{model.EventIntakeAPI, "2" + sep + "0" + sep + "Referrals" + sep + "0", "198.51.100.4"},
+		{model.EventIntakeCSV, "0" + sep + "2" + sep + sep + "3", ip},
 	}
 	got := networkEvents(t, w.s, n1.ID)
 	if len(got) != len(want) {

@@ -39,12 +39,20 @@ var ErrNotNetwork = errors.New("store: the queue belongs to a placement network"
 // model.EventIntakeAPI or model.EventIntakeCSV: then one event of that
 // kind goes to the network's security log in the same transaction, with
 // ActorID (the token's creator for the API), IP, and the counts created
-// and already there, and Token (the API token's name); never the entries.
+// and already there, Token (the API token's name) and Rejected (the rows
+// of a CSV file refused before they reached the store); never the entries.
 type IntakeSource struct {
-	Via     model.EventKind
-	ActorID string
-	IP      string
-	Token   string
+	Via      model.EventKind
+	ActorID  string
+	IP       string
+	Token    string
+	Rejected int
+}
+
+// IntakeDetail is the security log's detail of an intake event: created,
+// already there and rejected counts, and the API token's name.
+func IntakeDetail(created, existing, rejected int, token string) string {
+	return model.JoinEventDetail(strconv.Itoa(created), strconv.Itoa(existing), token, strconv.Itoa(rejected))
 }
 
 // AddQueueEntries writes entries (each already validated with
@@ -94,7 +102,7 @@ func (s *Store) AddQueueEntries(ctx context.Context, network model.Org, entries 
 			}
 		}
 		return s.recordTx(ctx, tx, model.Event{Kind: src.Via, OrgID: network.ID, ActorID: actorID, IP: src.IP,
-			Detail: model.JoinEventDetail(strconv.Itoa(created), strconv.Itoa(len(out)-created), src.Token)})
+			Detail: IntakeDetail(created, len(out)-created, src.Rejected, src.Token)})
 	})
 	if err != nil {
 		return nil, err

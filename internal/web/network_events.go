@@ -28,15 +28,20 @@ func (d *templateData) networkEventDetail(e model.Event) (string, bool) {
 	case model.EventRegionAdded, model.EventRegionRemoved, model.EventVettingItemAdded, model.EventVettingItemRemoved:
 		return e.Detail, true
 	case model.EventIntakeAPI, model.EventIntakeCSV:
-		if len(parts) != 3 {
+		// created, existing, token, rejected (store.IntakeDetail).
+		if len(parts) != 4 {
 			return "", false
 		}
 		created, err1 := strconv.Atoi(parts[0])
 		existing, err2 := strconv.Atoi(parts[1])
-		if err1 != nil || err2 != nil {
+		rejected, err3 := strconv.Atoi(parts[3])
+		if err1 != nil || err2 != nil || err3 != nil {
 			return "", false
 		}
 		text := d.T("event.detail.intake", created, existing)
+		if rejected > 0 {
+			text = d.T("event.detail.intake_rejected", text, rejected)
+		}
 		if parts[2] != "" {
 			text = d.T("event.detail.intake_token", text, parts[2])
 		}

@@ -226,3 +226,43 @@ func TestNetworkPagesLinked(t *testing.T) {
 }
 
 var setupHrefRE = regexp.MustCompile(`href="([^"]+)"`)
+
+// TestCSVImportLoggedOnce: each CSV file that reaches the queue is one
+// event in the network's log with its counts (new, already there,
+// refused), never a row's data; a file whose rows are all refused too.
+// A file that cannot be read at all (a bad header) is not an import.
+func TestCSVImportLoggedOnce(t *testing.T) {
+	e := newEnv(t)
+	net := e.orgs["network"]
+	coord := e.signIn(emailNetCoord)
+	uploadCSV(t, coord, net.ID, "mixed.csv", "external_ref,pseudonym,adults\nR-1,LOGCANARY,1\nR-2,B,many\nR-3,C,0\n")
+	uploadCSV(t, coord, net.ID, "mixed.csv", "external_ref,pseudonym,adults\nR-1,LOGCANARY,1\n")
+	uploadCSV(t, coord, net.ID, "bad.csv", "external_ref,pseudonym,adults\nR-4,D,many\n")
+	uploadCSV(t, coord, net.ID, "unreadable.csv", "external_ref,pseudonym,adults,name\nR-5,E,1,Full Name\n")
+	evs, err := e.st.Events(context.Background(), net.ID, 0, 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ev := range evs {
+		if ev.Kind == model.EventIntakeCSV {
+			got = append([]string{ev.Detail}, got...)
+			if ev.ActorID != e.userID(emailNetCoord) || ev.IP == "" {
+				t.Errorf("import event by %q from %q; want the coordinator and an address", ev.ActorID, ev.IP)
+			}
+		}
+	}
+	want := []string{store.IntakeDetail(1, 0, 2, ""), store.IntakeDetail(0, 1, 0, ""), store.IntakeDetail(0, 0, 1, "")}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("import events %q, want %q", got, want)
+	}
+	log := html.UnescapeString(e.signIn(emailNetAdmin).get("/orgs/" + net.ID + "/security").body)
+	for _, w := range []string{"1 new, 0 already in the queue, 2 rows refused", "0 new, 1 already in the queue", "0 new, 0 already in the queue, 1 row refused"} {
+		if !strings.Contains(log, w) {
+			t.Errorf("the security log does not say %q", w)
+		}
+	}
+	if strings.Contains(log, "LOGCANARY") {
+		t.Error("the security log shows a row's data")
+	}
+}
