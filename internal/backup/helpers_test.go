@@ -115,7 +115,7 @@ func newFixture(t testing.TB, n int) *fixture {
 	// facility are sealed too.
 	network := model.Org{ID: ids["n"], Kind: model.KindNetwork, Name: "Red"}
 	if _, err := st.AddQueueEntries(ctx, network, []model.QueueEntryInput{{Pseudonym: "Q.M.", Languages: []string{"es"}, Adults: 1,
-		ANumber: "987650125", Facility: markerFacility}}, coord.ID, ""); err != nil {
+		ANumber: "987650125", Facility: markerFacility}}, store.IntakeSource{ActorID: coord.ID}); err != nil {
 		t.Fatal(err)
 	}
 	return f

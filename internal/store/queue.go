@@ -34,18 +34,42 @@ const (
 // a placement network.
 var ErrNotNetwork = errors.New("store: the queue belongs to a placement network")
 
+// IntakeSource says who sends entries to AddQueueEntries and how. Via is
+// "" for a person typing one in (its first state change names them), or
+// model.EventIntakeAPI or model.EventIntakeCSV: then one event of that
+// kind goes to the network's security log in the same transaction, with
+// ActorID (the token's creator for the API), IP, and the counts created
+// and already there, Token (the API token's name) and Rejected (the rows
+// of a CSV file refused before they reached the store); never the entries.
+type IntakeSource struct {
+	Via      model.EventKind
+	ActorID  string
+	IP       string
+	Token    string
+	Rejected int
+}
+
+// IntakeDetail is the security log's detail of an intake event: created,
+// already there and rejected counts, and the API token's name.
+func IntakeDetail(created, existing, rejected int, token string) string {
+	return model.JoinEventDetail(strconv.Itoa(created), strconv.Itoa(existing), token, strconv.Itoa(rejected))
+}
+
 // AddQueueEntries writes entries (each already validated with
 // model.QueueEntryInput.Validate) to network's queue in one transaction,
-// each as referred, with its first state change by actorID. It is
+// each as referred, with its first state change by src.ActorID. It is
 // idempotent on the external reference: an entry whose ExternalRef the
 // network already has (or that an earlier entry of the same call has) is
-// reported QueueExisting and not written. A failure writes nothing at all.
-// ip is the sender's address; the security log's list of events has no
-// intake event yet (its CHECK is migration 014's), so it is not stored.
-func (s *Store) AddQueueEntries(ctx context.Context, network model.Org, entries []model.QueueEntryInput, actorID, _ string) ([]QueueAddResult, error) {
+// reported QueueExisting and not written. A failure writes nothing at
+// all, its security event included.
+func (s *Store) AddQueueEntries(ctx context.Context, network model.Org, entries []model.QueueEntryInput, src IntakeSource) ([]QueueAddResult, error) {
 	if network.Kind != model.KindNetwork {
 		return nil, ErrNotNetwork
 	}
+	if src.Via != "" && src.Via != model.EventIntakeAPI && src.Via != model.EventIntakeCSV {
+		return nil, fmt.Errorf("store: intake via %q", src.Via)
+	}
+	actorID := src.ActorID
 	out := make([]QueueAddResult, 0, len(entries))
 	err := s.tx(ctx, func(tx *sql.Tx) error {
 		out = out[:0]
@@ -68,7 +92,17 @@ func (s *Store) AddQueueEntries(ctx context.Context, network model.Org, entries 
 			}
 			out = append(out, QueueAddResult{Index: i, ID: id, Status: QueueCreated})
 		}
-		return nil
+		if src.Via == "" {
+			return nil
+		}
+		created := 0
+		for _, r := range out {
+			if r.Status == QueueCreated {
+				created++
+			}
+		}
+		return s.recordTx(ctx, tx, model.Event{Kind: src.Via, OrgID: network.ID, ActorID: actorID, IP: src.IP,
+			Detail: IntakeDetail(created, len(out)-created, src.Rejected, src.Token)})
 	})
 	if err != nil {
 		return nil, err

@@ -23,7 +23,7 @@ func newQueueWorld(t *testing.T) (*world, []model.Region) {
 	if err := w.s.UseKey(ctx, key); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.s.AddRegion(ctx, w.orgs["n1"].ID, "North Texas"); err != nil {
+	if err := w.s.AddRegion(ctx, w.orgs["n1"].ID, "North Texas", "", ""); err != nil {
 		t.Fatal(err)
 	}
 	regions, err := w.s.Regions(ctx, w.orgs["n1"].ID)
@@ -49,7 +49,7 @@ func TestAddQueueEntriesIdempotent(t *testing.T) {
 			t.Fatalf("entry %d: %v", i, ps)
 		}
 	}
-	got, err := w.s.AddQueueEntries(ctx, n1, in, actor, "192.0.2.1")
+	got, err := w.s.AddQueueEntries(ctx, n1, in, IntakeSource{Via: model.EventIntakeCSV, ActorID: actor, IP: "192.0.2.1"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func TestAddQueueEntriesIdempotent(t *testing.T) {
 		t.Errorf("state changes: got %d, want 2", n)
 	}
 	// Sent again: nothing new for the referenced entry.
-	again, err := w.s.AddQueueEntries(ctx, n1, in[:1], actor, "")
+	again, err := w.s.AddQueueEntries(ctx, n1, in[:1], IntakeSource{ActorID: actor})
 	if err != nil || len(again) != 1 || again[0].Status != QueueExisting || again[0].ID != got[0].ID {
 		t.Fatalf("second send: %+v, %v", again, err)
 	}
@@ -77,10 +77,10 @@ func TestAddQueueEntriesIdempotent(t *testing.T) {
 		t.Errorf("entries after the second send: got %d, want 2", n)
 	}
 	// Another network may use the same reference.
-	if r, err := w.s.AddQueueEntries(ctx, w.orgs["n2"], in[:1], w.users["n2admin"].ID, ""); err != nil || r[0].Status != QueueCreated {
+	if r, err := w.s.AddQueueEntries(ctx, w.orgs["n2"], in[:1], IntakeSource{ActorID: w.users["n2admin"].ID}); err != nil || r[0].Status != QueueCreated {
 		t.Errorf("another network's reference: %+v, %v", r, err)
 	}
-	if _, err := w.s.AddQueueEntries(ctx, w.orgs["g1"], in[:1], actor, ""); !errors.Is(err, ErrNotNetwork) {
+	if _, err := w.s.AddQueueEntries(ctx, w.orgs["g1"], in[:1], IntakeSource{ActorID: actor}); !errors.Is(err, ErrNotNetwork) {
 		t.Errorf("a group's queue: got %v, want ErrNotNetwork", err)
 	}
 }
@@ -94,7 +94,7 @@ func TestAddQueueEntriesAllOrNothing(t *testing.T) {
 	if ps := bad.Validate(regions, "2026-12-01"); len(ps) != 1 || ps[0].Field != "adults" {
 		t.Errorf("Validate: got %v, want one problem with adults", ps)
 	}
-	if _, err := w.s.AddQueueEntries(ctx, w.orgs["n1"], []model.QueueEntryInput{good, bad}, w.users["n1coord"].ID, ""); err == nil {
+	if _, err := w.s.AddQueueEntries(ctx, w.orgs["n1"], []model.QueueEntryInput{good, bad}, IntakeSource{Via: model.EventIntakeAPI, ActorID: w.users["n1coord"].ID}); err == nil {
 		t.Fatal("a row the schema refuses was accepted")
 	}
 	for _, table := range []string{"queue_entries", "queue_state_changes"} {
@@ -142,12 +142,12 @@ func approveGroup(t *testing.T, w *world, g model.Org, region string, validDays 
 	}
 	items, _ := w.s.VettingItems(ctx, g.NetworkID)
 	if len(items) == 0 {
-		if err := w.s.AddVettingItem(ctx, g.NetworkID, model.VettingItem{Name: "Home visit", ValidDays: validDays}); err != nil {
+		if err := w.s.AddVettingItem(ctx, g.NetworkID, model.VettingItem{Name: "Home visit", ValidDays: validDays}, "", ""); err != nil {
 			t.Fatal(err)
 		}
 		items, _ = w.s.VettingItems(ctx, g.NetworkID)
 	}
-	if err := w.s.RecordVetting(ctx, g, items[0].ID, "", today, ""); err != nil {
+	if err := w.s.RecordVetting(ctx, g, items[0].ID, "", today, "", ""); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -159,7 +159,7 @@ func seekingEntry(t *testing.T, w *world, regions []model.Region, ref string) st
 	ctx := context.Background()
 	in := model.QueueEntryInput{Pseudonym: "R.M.", Languages: []string{"es"}, Adults: 1, ChildAges: []int{6},
 		RegionID: regions[0].ID, ExternalRef: ref, ANumber: "A098-765-432", Facility: "Otero County Processing Center"}
-	res, err := w.s.AddQueueEntries(ctx, w.orgs["n1"], []model.QueueEntryInput{in}, w.users["n1coord"].ID, "")
+	res, err := w.s.AddQueueEntries(ctx, w.orgs["n1"], []model.QueueEntryInput{in}, IntakeSource{ActorID: w.users["n1coord"].ID})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -421,7 +421,7 @@ func TestQueueListFilters(t *testing.T) {
 		{Pseudonym: "long", Adults: 1, DetainedSince: "2026-01-01"},
 		{Pseudonym: "short", Adults: 1, DetainedSince: "2026-11-01"},
 	}
-	res, err := w.s.AddQueueEntries(ctx, n1, in, "", "")
+	res, err := w.s.AddQueueEntries(ctx, n1, in, IntakeSource{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,13 +40,17 @@ func (s *Store) Regions(ctx context.Context, networkID string) ([]model.Region, 
 	return out, rows.Err()
 }
 
-// AddRegion adds a region named name (1–80 characters) to networkID;
-// model.ErrConflict if the network already has one of that name.
-func (s *Store) AddRegion(ctx context.Context, networkID, name string) error {
+// AddRegion adds a region named name (1–80 characters) to networkID,
+// logged as actorID's from ip; model.ErrConflict if the network already
+// has one of that name.
+func (s *Store) AddRegion(ctx context.Context, networkID, name, actorID, ip string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO network_regions (id, network_id, name, created_at) VALUES (?, ?, ?, ?)`,
 			newID(), networkID, name, ts(s.now()))
-		return translate(err)
+		if err != nil {
+			return translate(err)
+		}
+		return s.recordTx(ctx, tx, model.Event{Kind: model.EventRegionAdded, OrgID: networkID, ActorID: actorID, Detail: model.JoinEventDetail(name), IP: ip})
 	})
 }
 
@@ -70,11 +74,15 @@ func (s *Store) VettingItems(ctx context.Context, networkID string) ([]model.Vet
 
 // AddVettingItem adds a required item to networkID: a name (1–120
 // characters), how many days a record of it stays valid (1–3650), and
-// whether each adult needs one. model.ErrConflict for a name already used.
-func (s *Store) AddVettingItem(ctx context.Context, networkID string, it model.VettingItem) error {
+// whether each adult needs one; logged as actorID's from ip.
+// model.ErrConflict for a name already used.
+func (s *Store) AddVettingItem(ctx context.Context, networkID string, it model.VettingItem, actorID, ip string) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO vetting_items (id, network_id, name, valid_days, per_adult, created_at) VALUES (?, ?, ?, ?, ?, ?)`,
 			newID(), networkID, it.Name, it.ValidDays, it.PerAdult, ts(s.now()))
-		return translate(err)
+		if err != nil {
+			return translate(err)
+		}
+		return s.recordTx(ctx, tx, model.Event{Kind: model.EventVettingItemAdded, OrgID: networkID, ActorID: actorID, Detail: model.JoinEventDetail(it.Name), IP: ip})
 	})
 }

@@ -84,25 +84,30 @@ func (s *Store) SaveSponsorProfile(ctx context.Context, group model.Org, p model
 }
 
 // SetSponsorStage records the stage the network declares for group
-// (interested, applied or resting). It does not count as the group
-// updating its profile: a group that has none gets an empty one, never
-// stamped updated.
-func (s *Store) SetSponsorStage(ctx context.Context, group model.Org, stage model.SponsorStage) error {
+// (interested, applied or resting), in the network's security log as
+// actorID's from ip. It does not count as the group updating its profile:
+// a group that has none gets an empty one, never stamped updated.
+func (s *Store) SetSponsorStage(ctx context.Context, group model.Org, stage model.SponsorStage, actorID, ip string) error {
 	if !model.ValidDeclaredStage(stage) {
 		return ErrBadSponsorInput
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO sponsor_profiles (group_id, network_id, stage, updated_at) VALUES (?, ?, ?, '')
 			ON CONFLICT (group_id) DO UPDATE SET stage = excluded.stage`, group.ID, group.NetworkID, string(stage))
-		return err
+		if err != nil {
+			return err
+		}
+		return s.recordTx(ctx, tx, model.Event{Kind: model.EventSponsorStageSet, OrgID: group.NetworkID, ActorID: actorID,
+			Detail: model.JoinEventDetail(group.Name, string(stage)), IP: ip})
 	})
 }
 
 // RecordVetting records that the network's item itemID was done for group
 // on doneOn (YYYY-MM-DD), for the adult with initials subject if the item
-// is per adult. It expires valid_days later. ErrBadItem for an item of
-// another network.
-func (s *Store) RecordVetting(ctx context.Context, group model.Org, itemID, subject, doneOn, actorID string) error {
+// is per adult. It expires valid_days later. The network's security log
+// says actorID recorded it from ip (the group's and item's names, never
+// the adult's initials). ErrBadItem for an item of another network.
+func (s *Store) RecordVetting(ctx context.Context, group model.Org, itemID, subject, doneOn, actorID, ip string) error {
 	done, err := time.Parse(time.DateOnly, doneOn)
 	if err != nil {
 		return ErrBadSponsorInput
@@ -110,7 +115,8 @@ func (s *Store) RecordVetting(ctx context.Context, group model.Org, itemID, subj
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var days int
 		var perAdult bool
-		err := tx.QueryRowContext(ctx, `SELECT valid_days, per_adult FROM vetting_items WHERE id = ? AND network_id = ?`, itemID, group.NetworkID).Scan(&days, &perAdult)
+		var name string
+		err := tx.QueryRowContext(ctx, `SELECT name, valid_days, per_adult FROM vetting_items WHERE id = ? AND network_id = ?`, itemID, group.NetworkID).Scan(&name, &days, &perAdult)
 		if err == sql.ErrNoRows {
 			return ErrBadItem
 		}
@@ -123,7 +129,11 @@ func (s *Store) RecordVetting(ctx context.Context, group model.Org, itemID, subj
 		_, err = tx.ExecContext(ctx, `INSERT INTO vetting_records (id, network_id, group_id, item_id, subject, done_on, expires_on, recorded_at, recorded_by)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, newID(), group.NetworkID, group.ID, itemID, subject, doneOn,
 			done.AddDate(0, 0, days).Format(time.DateOnly), ts(s.now()), nullStr(actorID))
-		return err
+		if err != nil {
+			return err
+		}
+		return s.recordTx(ctx, tx, model.Event{Kind: model.EventVettingRecorded, OrgID: group.NetworkID, ActorID: actorID,
+			Detail: model.JoinEventDetail(group.Name, name), IP: ip})
 	})
 }
 

@@ -12,13 +12,13 @@ func TestSponsorProfilesAndVetting(t *testing.T) {
 	w := newWorld(t)
 	ctx := context.Background()
 	n1, g1, g2, g3 := w.orgs["n1"], w.orgs["g1"], w.orgs["g2"], w.orgs["g3"]
-	if err := w.s.AddRegion(ctx, n1.ID, "North Texas"); err != nil {
+	if err := w.s.AddRegion(ctx, n1.ID, "North Texas", "", ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.s.AddRegion(ctx, n1.ID, "North Texas"); !errors.Is(err, model.ErrConflict) {
+	if err := w.s.AddRegion(ctx, n1.ID, "North Texas", "", ""); !errors.Is(err, model.ErrConflict) {
 		t.Errorf("a second region of the same name: got %v, want a conflict", err)
 	}
-	if err := w.s.AddRegion(ctx, w.orgs["n2"].ID, "Elsewhere"); err != nil {
+	if err := w.s.AddRegion(ctx, w.orgs["n2"].ID, "Elsewhere", "", ""); err != nil {
 		t.Fatal(err)
 	}
 	regions, _ := w.s.Regions(ctx, n1.ID)
@@ -46,25 +46,25 @@ func TestSponsorProfilesAndVetting(t *testing.T) {
 	}
 
 	// The stage the network declares does not stamp a profile updated.
-	if err := w.s.SetSponsorStage(ctx, g2, model.StageApplied); err != nil {
+	if err := w.s.SetSponsorStage(ctx, g2, model.StageApplied, "", ""); err != nil {
 		t.Fatal(err)
 	}
 	if g, _ := w.s.SponsorProfile(ctx, g2, true); g.Declared != model.StageApplied || !g.UpdatedAt.IsZero() {
 		t.Errorf("after the stage: %+v", g)
 	}
-	if err := w.s.SetSponsorStage(ctx, g2, model.StageApproved); !errors.Is(err, ErrBadSponsorInput) {
+	if err := w.s.SetSponsorStage(ctx, g2, model.StageApproved, "", ""); !errors.Is(err, ErrBadSponsorInput) {
 		t.Errorf("declaring approved: got %v, want refused", err)
 	}
 
-	if err := w.s.AddVettingItem(ctx, n1.ID, model.VettingItem{Name: "Background check", ValidDays: 365, PerAdult: true}); err != nil {
+	if err := w.s.AddVettingItem(ctx, n1.ID, model.VettingItem{Name: "Background check", ValidDays: 365, PerAdult: true}, "", ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.s.AddVettingItem(ctx, w.orgs["n2"].ID, model.VettingItem{Name: "Theirs", ValidDays: 30}); err != nil {
+	if err := w.s.AddVettingItem(ctx, w.orgs["n2"].ID, model.VettingItem{Name: "Theirs", ValidDays: 30}, "", ""); err != nil {
 		t.Fatal(err)
 	}
 	items, _ := w.s.VettingItems(ctx, n1.ID)
 	theirs, _ := w.s.VettingItems(ctx, w.orgs["n2"].ID)
-	if err := w.s.RecordVetting(ctx, g1, theirs[0].ID, "", "2026-01-01", w.users["n1admin"].ID); !errors.Is(err, ErrBadItem) {
+	if err := w.s.RecordVetting(ctx, g1, theirs[0].ID, "", "2026-01-01", w.users["n1admin"].ID, ""); !errors.Is(err, ErrBadItem) {
 		t.Errorf("another network's item: got %v, want ErrBadItem", err)
 	}
 	for _, rec := range []struct {
@@ -73,7 +73,7 @@ func TestSponsorProfilesAndVetting(t *testing.T) {
 	}{
 		{g1, "AB", "2025-12-01"}, {g1, "AB", "2026-01-15"}, {g2, "CD", "2025-03-01"}, {g1, "EF", "2025-02-01"},
 	} {
-		if err := w.s.RecordVetting(ctx, rec.group, items[0].ID, rec.subject, rec.done, w.users["n1coord"].ID); err != nil {
+		if err := w.s.RecordVetting(ctx, rec.group, items[0].ID, rec.subject, rec.done, w.users["n1coord"].ID, ""); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"puente/internal/auth"
 	"puente/internal/model"
+	"puente/internal/store"
 )
 
 // queueRefs numbers the entries the matrix adds, so that each has its own
@@ -24,7 +25,7 @@ func newQueueEntry(e *testEnv, network model.Org, state model.QueueState) string
 	ctx := context.Background()
 	in := model.QueueEntryInput{Pseudonym: "Q.Z.", Languages: []string{"es"}, Adults: 1, ChildAges: []int{5},
 		ExternalRef: fmt.Sprintf("matrix-%d", queueRefs.Add(1)), ANumber: canaryANumberQueue, Facility: canaryFacilityQueue}
-	res, err := e.st.AddQueueEntries(ctx, network, []model.QueueEntryInput{in}, "", "")
+	res, err := e.st.AddQueueEntries(ctx, network, []model.QueueEntryInput{in}, store.IntakeSource{})
 	if err != nil {
 		e.t.Fatalf("queue entry: %v", err)
 	}
@@ -46,14 +47,14 @@ func approveForQueue(e *testEnv, group model.Org) {
 		e.t.Fatal(err)
 	}
 	if len(regions) == 0 {
-		if err := e.st.AddRegion(ctx, network, "Matrix region"); err != nil {
+		if err := e.st.AddRegion(ctx, network, "Matrix region", "", ""); err != nil {
 			e.t.Fatal(err)
 		}
 		regions, _ = e.st.Regions(ctx, network)
 	}
 	items, _ := e.st.VettingItems(ctx, network)
 	if len(items) == 0 {
-		if err := e.st.AddVettingItem(ctx, network, model.VettingItem{Name: "Matrix visit", ValidDays: 365}); err != nil {
+		if err := e.st.AddVettingItem(ctx, network, model.VettingItem{Name: "Matrix visit", ValidDays: 365}, "", ""); err != nil {
 			e.t.Fatal(err)
 		}
 		items, _ = e.st.VettingItems(ctx, network)
@@ -63,7 +64,7 @@ func approveForQueue(e *testEnv, group model.Org) {
 		e.t.Fatal(err)
 	}
 	for _, it := range items {
-		if err := e.st.RecordVetting(ctx, group, it.ID, "", e.srv.today(group.TimeZone), ""); err != nil {
+		if err := e.st.RecordVetting(ctx, group, it.ID, "", e.srv.today(group.TimeZone), "", ""); err != nil {
 			e.t.Fatal(err)
 		}
 	}

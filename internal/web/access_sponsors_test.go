@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+	"fmt"
 	"net/url"
 
 	"puente/internal/model"
@@ -57,7 +59,62 @@ func sponsorMatrix() []matrixRow {
 			{s404, s404, s404, ok, s403},
 		}
 	}
+	// A region or vetting item of the target, made for each cell (the
+	// cell may remove it), nobody using it.
+	made := 0
+	region := func(suffix string, form url.Values) func(e *testEnv, o model.Org) cell {
+		return func(e *testEnv, o model.Org) cell {
+			made++
+			name := fmt.Sprintf("Matrix region %d", made)
+			if err := e.st.AddRegion(context.Background(), o.ID, name, "", ""); err != nil {
+				e.t.Fatal(err)
+			}
+			rs, err := e.st.Regions(context.Background(), o.ID)
+			if err != nil {
+				e.t.Fatal(err)
+			}
+			for _, r := range rs {
+				if r.Name == name {
+					return cell{path: "/orgs/" + o.ID + "/regions/" + r.ID + suffix, form: form}
+				}
+			}
+			e.t.Fatal("the matrix region is missing")
+			return cell{}
+		}
+	}
+	item := func(suffix string, form url.Values) func(e *testEnv, o model.Org) cell {
+		return func(e *testEnv, o model.Org) cell {
+			made++
+			name := fmt.Sprintf("Matrix item %d", made)
+			if err := e.st.AddVettingItem(context.Background(), o.ID, model.VettingItem{Name: name, ValidDays: 30}, "", ""); err != nil {
+				e.t.Fatal(err)
+			}
+			its, err := e.st.VettingItems(context.Background(), o.ID)
+			if err != nil {
+				e.t.Fatal(err)
+			}
+			for _, it := range its {
+				if it.Name == name {
+					return cell{path: "/orgs/" + o.ID + "/vetting-items/" + it.ID + suffix, form: form}
+				}
+			}
+			e.t.Fatal("the matrix item is missing")
+			return cell{}
+		}
+	}
 	return []matrixRow{
+		{method: "GET", pattern: "/orgs/{orgID}/regions/{regionID}/edit", prepare: region("/edit", nil), org: withAnon(onlyOwnNetworkAdmin(s200), anonGet)},
+		{method: "POST", pattern: "/orgs/{orgID}/regions/{regionID}", prepare: region("", url.Values{"name": {""}}),
+			org: withAnon(onlyOwnNetworkAdmin(s422), anonPost)},
+		{method: "GET", pattern: "/orgs/{orgID}/regions/{regionID}/remove", prepare: region("/remove", nil), org: withAnon(onlyOwnNetworkAdmin(s200), anonGet)},
+		{method: "POST", pattern: "/orgs/{orgID}/regions/{regionID}/remove", prepare: region("/remove", url.Values{}),
+			org: withAnon(onlyOwnNetworkAdmin(s303), anonPost)},
+		{method: "GET", pattern: "/orgs/{orgID}/vetting-items/{itemID}/edit", prepare: item("/edit", nil), org: withAnon(onlyOwnNetworkAdmin(s200), anonGet)},
+		{method: "POST", pattern: "/orgs/{orgID}/vetting-items/{itemID}", prepare: item("", url.Values{"name": {""}}),
+			org: withAnon(onlyOwnNetworkAdmin(s422), anonPost)},
+		{method: "GET", pattern: "/orgs/{orgID}/vetting-items/{itemID}/remove", prepare: item("/remove", nil), org: withAnon(onlyOwnNetworkAdmin(s200), anonGet)},
+		{method: "POST", pattern: "/orgs/{orgID}/vetting-items/{itemID}/remove", prepare: item("/remove", url.Values{}),
+			org: withAnon(onlyOwnNetworkAdmin(s303), anonPost)},
 		{method: "GET", pattern: "/orgs/{orgID}/profile", prepare: on("/profile", nil), org: withAnon(viewProfile(s200), anonGet)},
 		{method: "GET", pattern: "/orgs/{orgID}/profile/edit", prepare: on("/profile/edit", nil), org: withAnon(editProfile(s200), anonGet)},
 		{method: "POST", pattern: "/orgs/{orgID}/profile", prepare: on("/profile", url.Values{"adults": {"many"}}),

@@ -68,7 +68,7 @@ func BenchmarkNetworkDashboard(b *testing.B) {
 			}
 			in = append(in, e)
 		}
-		added, err := e.st.AddQueueEntries(ctx, net, in, "", "")
+		added, err := e.st.AddQueueEntries(ctx, net, in, store.IntakeSource{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -41,7 +41,7 @@ func BenchmarkQueueEntryRank2000(b *testing.B) {
 	}
 	network := model.Org{ID: ids["bignet"], Kind: model.KindNetwork}
 	res, err := e.st.AddQueueEntries(ctx, network, []model.QueueEntryInput{{Pseudonym: "B.N.", Languages: []string{"es"},
-		Adults: 1, ChildAges: []int{5}}}, "", "")
+		Adults: 1, ChildAges: []int{5}}}, store.IntakeSource{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -60,7 +60,7 @@ func BenchmarkQueueList(b *testing.B) {
 		in = append(in, model.QueueEntryInput{Pseudonym: fmt.Sprintf("P%d", i), Languages: []string{"es"}, Adults: 1,
 			DecisionDate: time.Now().AddDate(0, 0, i%90).Format(time.DateOnly), ANumber: fmt.Sprintf("2%08d", i)})
 	}
-	if _, err := e.st.AddQueueEntries(context.Background(), network, in, "", ""); err != nil {
+	if _, err := e.st.AddQueueEntries(context.Background(), network, in, store.IntakeSource{}); err != nil {
 		b.Fatal(err)
 	}
 	serveBench(b, e, benchCookies(e, emailNetCoord), "/orgs/"+network.ID+"/queue")

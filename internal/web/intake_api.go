@@ -16,6 +16,7 @@ import (
 	"puente/internal/i18n"
 	"puente/internal/intake"
 	"puente/internal/model"
+	"puente/internal/store"
 )
 
 // The intake API (issue 13): POST /api/v1/intake with a network's token
@@ -168,7 +169,7 @@ func (s *Server) intakeAPIPost(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	inputs := intake.Inputs(checked)
-	results, err := s.store.AddQueueEntries(ctx, network, inputs, token.CreatedBy, ip)
+	results, err := s.store.AddQueueEntries(ctx, network, inputs, store.IntakeSource{Via: model.EventIntakeAPI, ActorID: token.CreatedBy, IP: ip, Token: token.Name})
 	if err != nil {
 		return s.apiInternal(w, r, lang, err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"puente/internal/intake"
 	"puente/internal/model"
+	"puente/internal/store"
 )
 
 // The CSV import (issue 13): a network's staff upload a file of people for
@@ -126,8 +127,16 @@ func (s *Server) intakeImportPost(w http.ResponseWriter, r *http.Request) error 
 		}
 		rep.Rejected = append(rep.Rejected, rr)
 	}
-	if inputs := intake.Inputs(checked); len(inputs) > 0 {
-		results, err := s.store.AddQueueEntries(ctx, d.Org, inputs, viewerFrom(r).UserID, s.clientIP(r))
+	if inputs := intake.Inputs(checked); len(inputs) == 0 {
+		// Every row refused: still one event for the file, with its count.
+		err := s.store.RecordEvent(ctx, model.Event{Kind: model.EventIntakeCSV, OrgID: d.Org.ID, ActorID: viewerFrom(r).UserID,
+			IP: s.clientIP(r), Detail: store.IntakeDetail(0, 0, len(rep.Rejected), "")})
+		if err != nil {
+			return err
+		}
+	} else {
+		results, err := s.store.AddQueueEntries(ctx, d.Org, inputs, store.IntakeSource{Via: model.EventIntakeCSV, ActorID: viewerFrom(r).UserID,
+			IP: s.clientIP(r), Rejected: len(rep.Rejected)})
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
@@ -54,8 +55,22 @@ func pvSeedCanary(t *testing.T, e *testEnv) pvCanary {
 	pvPost(t, c, base+"/appointments", url.Values{"kind": {"master_hearing"}, "date": {"2026-03-20"}, "time": {"09:30"},
 		"place": {"CANARYPLACE"}, "going": {"CANARYGOING"}, "note": {"CANARYAPPTNOTE"}}, http.StatusSeeOther)
 	pvSeedCommitments(t, e, c, base)
+	// The network's regions and vetting items: one of each in use by
+	// alpha (its profile, its record), one of each unused, so the crawl
+	// meets both kinds of removal page.
+	admin := e.signIn(emailNetAdmin)
+	netPath := "/orgs/" + e.orgs["network"].ID
+	for _, name := range []string{"Canary region used", "Canary region free"} {
+		pvPost(t, admin, netPath+"/regions", url.Values{"name": {name}}, http.StatusSeeOther)
+	}
+	for _, name := range []string{"Canary visit done", "Canary training free"} {
+		pvPost(t, admin, netPath+"/vetting-items", url.Values{"item_name": {name}, "valid_days": {"365"}}, http.StatusSeeOther)
+	}
+	regions, _ := e.st.Regions(context.Background(), e.orgs["network"].ID)
+	items, _ := e.st.VettingItems(context.Background(), e.orgs["network"].ID)
 	pvPost(t, c, "/orgs/"+e.orgs["alpha"].ID+"/profile", url.Values{"beds": {"2"}, "languages": {"es"},
-		"private_notes": {"CANARYGROUPNOTE"}}, http.StatusSeeOther)
+		"private_notes": {"CANARYGROUPNOTE"}, "region_id": {regions[1].ID}}, http.StatusSeeOther)
+	pvPost(t, admin, "/orgs/"+e.orgs["alpha"].ID+"/vetting", url.Values{"item_id": {items[1].ID}, "done_on": {"2026-01-05"}}, http.StatusSeeOther)
 	pvSeedChecklists(t, c, base)
 	page := pvGet(t, c, base, http.StatusOK)
 	key := pvMarkKey(page.body)
@@ -72,9 +87,27 @@ func pvSeedCanary(t *testing.T, e *testEnv) pvCanary {
 		plain: append(append(append([]string{}, pvCanaryPlain...), pvCommitMarkers...), pvChecklistMarkers...), sensitive: pvCanarySensitive}
 }
 
-// pvOrgPaths are an organisation's GET pages, for every organisation of the env.
+// pvOrgPaths are an organisation's GET pages, for every organisation of the env,
+// and the rename and removal pages of the networks' regions and vetting items.
 func pvOrgPaths(e *testEnv) []string {
 	var out []string
+	for _, k := range []string{"network", "othernet"} {
+		id := e.orgs[k].ID
+		regions, err := e.st.Regions(context.Background(), id)
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		for _, r := range regions {
+			out = append(out, "/orgs/"+id+"/regions/"+r.ID+"/edit", "/orgs/"+id+"/regions/"+r.ID+"/remove")
+		}
+		items, err := e.st.VettingItems(context.Background(), id)
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		for _, it := range items {
+			out = append(out, "/orgs/"+id+"/vetting-items/"+it.ID+"/edit", "/orgs/"+id+"/vetting-items/"+it.ID+"/remove")
+		}
+	}
 	for _, k := range []string{"network", "alpha", "beta", "othernet", "gamma"} {
 		id := e.orgs[k].ID
 		out = append(out, "/orgs/"+id, "/orgs/"+id+"/security", "/orgs/"+id+"/groups/new", "/orgs/"+id+"/invitations/new",

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"strconv"
 
+	"puente/internal/authz"
 	"puente/internal/matching"
 	"puente/internal/model"
 	"puente/internal/store"
@@ -31,6 +32,8 @@ func (s *Server) queuePage(r *http.Request) *templateData {
 func (s *Server) queueList(w http.ResponseWriter, r *http.Request) error {
 	d := s.queuePage(r)
 	d.Title = d.T("queue.title")
+	v := viewerFrom(r).Viewer
+	d.Intake = &intakeData{CanImport: authz.Can(v, authz.ImportIntake, d.Org), CanDashboard: authz.Can(v, authz.ViewNetworkDashboard, d.Org)}
 	ctx := r.Context()
 	if err := s.store.ExpireOffers(ctx, d.Org); err != nil {
 		return err

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"puente/internal/model"
+	"puente/internal/store"
 )
 
 var (
@@ -235,7 +236,7 @@ func TestQueueOfferLostApprovalAndWithdrawn(t *testing.T) {
 	network, alpha := e.orgs["network"], e.orgs["alpha"]
 	entryID, offerID := newOffer(e, alpha)
 	offer := "/orgs/" + alpha.ID + "/offers/" + offerID
-	if err := e.st.SetSponsorStage(ctx, alpha, model.StageResting); err != nil {
+	if err := e.st.SetSponsorStage(ctx, alpha, model.StageResting, "", ""); err != nil {
 		t.Fatal(err)
 	}
 	res := alphaCoord.post(offer+"/accept", url.Values{})
@@ -268,7 +269,7 @@ func TestQueueListFilters(t *testing.T) {
 	later := time.Now().AddDate(0, 0, 20).Format(time.DateOnly)
 	if _, err := e.st.AddQueueEntries(ctx, network, []model.QueueEntryInput{
 		{Pseudonym: "SOONX", Adults: 1, DecisionDate: soon}, {Pseudonym: "LATERX", Adults: 1, DecisionDate: later},
-		{Pseudonym: "NODATEX", Adults: 1}}, "", ""); err != nil {
+		{Pseudonym: "NODATEX", Adults: 1}}, store.IntakeSource{}); err != nil {
 		t.Fatal(err)
 	}
 	c := e.signIn(emailNetCoord)

@@ -124,7 +124,7 @@ func (s *Server) queueCreatePost(w http.ResponseWriter, r *http.Request) error {
 		return s.formRejected(w, r, "queue_form", d, f)
 	}
 	v := viewerFrom(r)
-	res, err := s.store.AddQueueEntries(r.Context(), d.Org, []model.QueueEntryInput{in}, v.UserID, s.clientIP(r))
+	res, err := s.store.AddQueueEntries(r.Context(), d.Org, []model.QueueEntryInput{in}, store.IntakeSource{ActorID: v.UserID})
 	if err != nil {
 		return err
 	}

@@ -240,6 +240,9 @@ func (d *templateData) EventDetail(e model.Event) string {
 		e.Kind == model.EventTwoFactorRequired && (e.Detail == "on" || e.Detail == "off"):
 		return d.T("event.detail." + string(e.Kind) + "." + e.Detail)
 	}
+	if text, ok := d.networkEventDetail(e); ok {
+		return text
+	}
 	return e.Detail
 }
 

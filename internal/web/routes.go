@@ -112,6 +112,15 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "GET", "/orgs/{orgID}/vetting/setup", authz.OnOrg(authz.DefineVetting), s.vettingSetupView)
 		s.add(r, "POST", "/orgs/{orgID}/regions", authz.OnOrg(authz.DefineVetting), s.regionPost)
 		s.add(r, "POST", "/orgs/{orgID}/vetting-items", authz.OnOrg(authz.DefineVetting), s.vettingItemPost)
+		// Renamed in place; removed after a confirmation, unless in use.
+		s.add(r, "GET", "/orgs/{orgID}/regions/{regionID}/edit", authz.OnOrg(authz.DefineVetting), s.regionEditForm)
+		s.add(r, "POST", "/orgs/{orgID}/regions/{regionID}", authz.OnOrg(authz.DefineVetting), s.regionRenamePost)
+		s.add(r, "GET", "/orgs/{orgID}/regions/{regionID}/remove", authz.OnOrg(authz.DefineVetting), s.regionRemoveForm)
+		s.add(r, "POST", "/orgs/{orgID}/regions/{regionID}/remove", authz.OnOrg(authz.DefineVetting), s.regionRemovePost)
+		s.add(r, "GET", "/orgs/{orgID}/vetting-items/{itemID}/edit", authz.OnOrg(authz.DefineVetting), s.vettingItemEditForm)
+		s.add(r, "POST", "/orgs/{orgID}/vetting-items/{itemID}", authz.OnOrg(authz.DefineVetting), s.vettingItemRenamePost)
+		s.add(r, "GET", "/orgs/{orgID}/vetting-items/{itemID}/remove", authz.OnOrg(authz.DefineVetting), s.vettingItemRemoveForm)
+		s.add(r, "POST", "/orgs/{orgID}/vetting-items/{itemID}/remove", authz.OnOrg(authz.DefineVetting), s.vettingItemRemovePost)
 
 		// Structured intake (issue 13): a network's API tokens are its
 		// admins'; a token is shown once, revoked through a confirmation

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -68,6 +69,37 @@ func TestSponsorPagesInSpanishOnTheDemo(t *testing.T) {
 	} {
 		body := add("rejected "+r.path, r.c.post(r.path, r.form), s422)
 		checkErrorSummary(t, "POST "+r.path, body)
+	}
+	// Renaming and removing regions and items, refused and done, and the
+	// network's security log with those events (migration 024).
+	regions, _ := e.st.Regions(context.Background(), net)
+	items, _ := e.st.VettingItems(context.Background(), net)
+	if len(regions) == 0 || len(items) == 0 {
+		t.Fatalf("the demo network has %d regions and %d items", len(regions), len(items))
+	}
+	rp, ip := "/orgs/"+net+"/regions/"+regions[0].ID, "/orgs/"+net+"/vetting-items/"+items[0].ID
+	add("rename region", admin.get(rp+"/edit"), s200)
+	add("rename item", admin.get(ip+"/edit"), s200)
+	add("remove region", admin.get(rp+"/remove"), s200)
+	add("remove item (records)", admin.get(ip+"/remove"), s200)
+	body := add("rejected rename", admin.post(rp, url.Values{"name": {""}}), s422)
+	checkErrorSummary(t, "POST "+rp, body)
+	body = add("refused removal", admin.post(ip+"/remove", url.Values{}), http.StatusConflict)
+	checkErrorSummary(t, "POST "+ip+"/remove", body)
+	if res := admin.post(rp, url.Values{"name": {regions[0].Name + " (centro)"}}); res.status != http.StatusSeeOther {
+		t.Errorf("rename a region: got %d", res.status)
+	}
+	if res := admin.post("/orgs/"+net+"/regions", url.Values{"name": {"Región libre"}}); res.status != http.StatusSeeOther {
+		t.Errorf("add a region: got %d", res.status)
+	}
+	if res := netCoord.post("/orgs/"+alpha+"/stage", url.Values{"stage": {"resting"}}); res.status != http.StatusSeeOther {
+		t.Errorf("set a stage: got %d", res.status)
+	}
+	log := add("security log", admin.get("/orgs/"+net+"/security"), s200)
+	for _, want := range []string{"Región renombrada", "Región agregada", "Etapa del grupo fijada por la red", "→"} {
+		if !strings.Contains(log, want) {
+			t.Errorf("the Spanish security log does not show %q", want)
+		}
 	}
 	esCheck(t, "sponsor pages", pages)
 }

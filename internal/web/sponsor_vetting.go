@@ -65,7 +65,7 @@ func (s *Server) vettingPost(w http.ResponseWriter, r *http.Request) error {
 	if len(d.Errors) > 0 {
 		return s.formRejected(w, r, "sponsor_profile", d, f)
 	}
-	err = s.store.RecordVetting(r.Context(), d.Org, f.ItemID, f.Subject, f.DoneOn, viewerFrom(r).UserID)
+	err = s.store.RecordVetting(r.Context(), d.Org, f.ItemID, f.Subject, f.DoneOn, viewerFrom(r).UserID, s.clientIP(r))
 	if errors.Is(err, store.ErrBadItem) {
 		d.Errors["item_id"] = d.T("err.choice")
 		return s.formRejected(w, r, "sponsor_profile", d, f)
@@ -93,7 +93,7 @@ func (s *Server) stagePost(w http.ResponseWriter, r *http.Request) error {
 	if d.Errors = s.validateForm(d.Lang, f); len(d.Errors) > 0 {
 		return s.formRejected(w, r, "sponsor_profile", d, f)
 	}
-	if err := s.store.SetSponsorStage(r.Context(), d.Org, model.SponsorStage(f.Stage)); err != nil {
+	if err := s.store.SetSponsorStage(r.Context(), d.Org, model.SponsorStage(f.Stage), viewerFrom(r).UserID, s.clientIP(r)); err != nil {
 		return err
 	}
 	s.flash(r, "sponsor.stage.saved")

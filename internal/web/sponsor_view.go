@@ -36,6 +36,9 @@ type sponsorData struct {
 	CanVet      bool
 	CanDefine   bool
 	Today       string
+	// Setup is the region or vetting item a rename or removal page is
+	// about (sponsor_setup_edit.go).
+	Setup *setupEdit
 }
 
 // sponsorRow is one group on the network's list.

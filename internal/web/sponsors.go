@@ -120,7 +120,7 @@ func (s *Server) regionPost(w http.ResponseWriter, r *http.Request) error {
 	if d.Errors = s.validateForm(d.Lang, f); len(d.Errors) > 0 {
 		return s.formRejected(w, r, "vetting_setup", d, f)
 	}
-	err = s.store.AddRegion(r.Context(), d.Org.ID, f.Name)
+	err = s.store.AddRegion(r.Context(), d.Org.ID, f.Name, viewerFrom(r).UserID, s.clientIP(r))
 	if errors.Is(err, model.ErrConflict) {
 		d.Errors["name"] = d.T("vetting.err.region_taken")
 		return s.formRejected(w, r, "vetting_setup", d, f)
@@ -154,7 +154,7 @@ func (s *Server) vettingItemPost(w http.ResponseWriter, r *http.Request) error {
 	if len(d.Errors) > 0 {
 		return s.formRejected(w, r, "vetting_setup", d, f)
 	}
-	err = s.store.AddVettingItem(r.Context(), d.Org.ID, model.VettingItem{Name: f.ItemName, ValidDays: days, PerAdult: f.PerAdult == "on"})
+	err = s.store.AddVettingItem(r.Context(), d.Org.ID, model.VettingItem{Name: f.ItemName, ValidDays: days, PerAdult: f.PerAdult == "on"}, viewerFrom(r).UserID, s.clientIP(r))
 	if errors.Is(err, model.ErrConflict) {
 		d.Errors["item_name"] = d.T("vetting.err.item_taken")
 		return s.formRejected(w, r, "vetting_setup", d, f)
