@@ -166,7 +166,7 @@ func TestRegionsAndItemsRenamedAndRemoved(t *testing.T) {
 	log := html.UnescapeString(admin.get(base + "/security").body)
 	for _, want := range []string{"Region added", "Region renamed", "North → North Texas", "Vetting item renamed",
 		"Home visit → Home visit (in person)", "Vetting recorded for a group", alpha.Name + ": Home visit (in person)",
-		"Region removed", "Vetting item removed", "People added to the queue through the API", "1 new, 0 already in the queue; token: Referrals",
+		"Region deleted", "Vetting item deleted", "People added to the queue through the API", "1 new, 0 already in the queue; token: Referrals",
 		"People added to the queue from a CSV file", "0 new, 1 already in the queue", "198.51.100.4", "192.0.2.9"} {
 		if !strings.Contains(log, want) {
 			t.Errorf("the security log does not show %q", want)

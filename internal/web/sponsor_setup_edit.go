@@ -143,11 +143,11 @@ func (s *Server) setupRenamePost(w http.ResponseWriter, r *http.Request, kind st
 		err = s.store.RenameVettingItem(r.Context(), org.ID, r.PathValue("itemID"), name, v.UserID, s.clientIP(r))
 	}
 	if errors.Is(err, model.ErrConflict) {
-		key := "vetting.err.region_taken"
+		msg := "vetting.err.region_taken"
 		if kind == "item" {
-			key = "vetting.err.item_taken"
+			msg = "vetting.err.item_taken"
 		}
-		d.Errors["name"] = d.T(key)
+		d.Errors["name"] = d.T(msg)
 		return s.formRejected(w, r, "setup_rename", d, f)
 	}
 	if err != nil {
