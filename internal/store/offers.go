@@ -105,43 +105,50 @@ func (s *Store) GroupOffer(ctx context.Context, group model.Org, offerID string)
 // profile, its network's vetting items and its records as they are in tx
 // (model.Stage): never a stored flag.
 func (s *Store) approvedTx(ctx context.Context, q dbtx, group model.Org, today string) (bool, error) {
-	if group.Kind != model.KindGroup || group.NetworkID == "" {
-		return false, nil
-	}
+	_, ok, err := s.profileTx(ctx, q, group, today)
+	return ok, err
+}
+
+// profileTx reads group's sponsor profile as it is in q and whether the
+// group is approved on today; a group without a profile is not approved.
+func (s *Store) profileTx(ctx context.Context, q dbtx, group model.Org, today string) (model.SponsorProfile, bool, error) {
 	p := model.SponsorProfile{GroupID: group.ID, Declared: model.StageInterested}
+	if group.Kind != model.KindGroup || group.NetworkID == "" {
+		return p, false, nil
+	}
 	err := scanProfile(q.QueryRowContext(ctx, `SELECT `+profileCols+` FROM sponsor_profiles p
 		LEFT JOIN network_regions r ON r.id = p.region_id WHERE p.group_id = ?`, group.ID), &p)
 	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
+		return p, false, nil
 	}
 	if err != nil {
-		return false, err
+		return p, false, err
 	}
 	rows, err := q.QueryContext(ctx, `SELECT id, name, valid_days, per_adult FROM vetting_items WHERE network_id = ?`, group.NetworkID)
 	if err != nil {
-		return false, err
+		return p, false, err
 	}
 	var items []model.VettingItem
 	for rows.Next() {
 		var it model.VettingItem
 		if err := rows.Scan(&it.ID, &it.Name, &it.ValidDays, &it.PerAdult); err != nil {
 			rows.Close()
-			return false, err
+			return p, false, err
 		}
 		items = append(items, it)
 	}
 	if err := rows.Close(); err != nil {
-		return false, err
+		return p, false, err
 	}
 	rrows, err := q.QueryContext(ctx, `SELECT `+recordCols+recordJoins+` WHERE v.group_id = ?`, group.ID)
 	if err != nil {
-		return false, err
+		return p, false, err
 	}
 	recs, err := scanRecords(rrows)
 	if err != nil {
-		return false, err
+		return p, false, err
 	}
-	return model.Stage(p, model.Vetting(items, recs, p.Adults, today)) == model.StageApproved, nil
+	return p, model.Stage(p, model.Vetting(items, recs, p.Adults, today)) == model.StageApproved, nil
 }
 
 // expireOffersTx marks network's open offers past their expiry expired and
@@ -204,8 +211,9 @@ func (s *Store) ExpireOffers(ctx context.Context, network model.Org) error {
 
 // CreateOffer offers network's entry to group for ttl, by actorID. The
 // entry must be seeking a sponsor (ErrQueueState), the group one of the
-// network's (model.ErrNotFound) and approved on today (ErrNotApproved).
-// The entry becomes offered.
+// network's (model.ErrNotFound), approved on today (ErrNotApproved) and
+// able to take the person by the ranking's hard rules (a *NoRoomError,
+// ErrNoRoom). The entry becomes offered.
 func (s *Store) CreateOffer(ctx context.Context, network model.Org, entryID string, group model.Org, actorID, today string, ttl time.Duration) (string, error) {
 	if group.NetworkID != network.ID || group.Kind != model.KindGroup {
 		return "", model.ErrNotFound
@@ -224,12 +232,8 @@ func (s *Store) CreateOffer(ctx context.Context, network model.Org, entryID stri
 		if state != string(model.QueueSeeking) || linked {
 			return ErrQueueState
 		}
-		ok, err := s.approvedTx(ctx, s.in(tx), group, today)
-		if err != nil {
+		if err := s.fitTx(ctx, tx, group, entryID, today); err != nil {
 			return err
-		}
-		if !ok {
-			return ErrNotApproved
 		}
 		now := s.now()
 		if _, err := s.in(tx).ExecContext(ctx, `INSERT INTO queue_offers (id, network_id, entry_id, group_id, state, created_at, created_by, expires_at)

@@ -70,13 +70,15 @@ func handOff(d *templateData, o model.Offer) store.HandOff {
 
 // offerAcceptPost accepts the offer and hands the person off in one
 // transaction (store.AcceptOffer): the case opens in the group's space with
-// its first checklists. A dead offer or a group no longer approved: 409
-// with why, nothing written.
+// its first checklists. A dead offer, a group no longer approved or one
+// that can no longer take the person (the ranking's hard rules, checked
+// in that transaction): 409 with why, nothing written.
 func (s *Server) offerAcceptPost(w http.ResponseWriter, r *http.Request) error {
 	d, err := s.groupOfferPage(r)
 	if err != nil {
 		return err
 	}
+	var noRoom *store.NoRoomError
 	c, err := s.store.AcceptOffer(r.Context(), d.Org, d.Queue.Offer.ID, viewerFrom(r).UserID, d.Queue.Today, handOff(d, d.Queue.Offer))
 	switch {
 	case errors.Is(err, store.ErrOfferDead):
@@ -87,6 +89,9 @@ func (s *Server) offerAcceptPost(w http.ResponseWriter, r *http.Request) error {
 		return s.render(w, r, http.StatusConflict, "offer", d)
 	case errors.Is(err, store.ErrNotApproved):
 		d.FormError = d.T("offer.err.lost_approval")
+		return s.render(w, r, http.StatusConflict, "offer", d)
+	case errors.As(err, &noRoom):
+		d.FormError = d.T("offer.err.accept_no_room", d.T("match.rule."+string(noRoom.Rule)))
 		return s.render(w, r, http.StatusConflict, "offer", d)
 	case err != nil:
 		return err

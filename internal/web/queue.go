@@ -144,14 +144,9 @@ func (s *Server) rank(r *http.Request, network model.Org, e model.QueueEntry, to
 	groups := make([]matching.Group, 0, len(rows))
 	for _, row := range rows {
 		p := row.Profile
-		v := model.Vetting(items, row.Records, p.Adults, today)
-		l := loads[p.GroupID]
-		groups = append(groups, matching.Group{ID: p.GroupID, Name: p.GroupName,
-			Approved: model.Stage(p, v) == model.StageApproved, Languages: p.Languages, RegionID: p.RegionID,
-			Beds: p.Beds, PrivateRoom: p.PrivateRoom, AcceptsChildren: p.AcceptsChildren, Wheelchair: p.Wheelchair,
-			AvailableFrom: p.AvailableFrom, MaxPlacements: p.MaxPlacements, CurrentPlacements: l.Open, LastPlacement: l.LastStart})
+		approved := model.Stage(p, model.Vetting(items, row.Records, p.Adults, today)) == model.StageApproved
+		groups = append(groups, store.MatchGroup(p, approved, loads[p.GroupID]))
 	}
-	person := matching.Person{Languages: e.Languages, Adults: e.Adults, ChildrenAges: e.ChildAges,
-		Wheelchair: e.HasNeed("wheelchair"), RegionID: e.RegionID, NeedBy: e.DecisionDate}
+	person := store.MatchPerson(e)
 	return matching.Rank(person, groups, matching.DefaultWeights, today), nil
 }
