@@ -53,6 +53,18 @@ func SettableQueueState(s QueueState) bool {
 	return ValidQueueState(s) && s != QueueOffered && s != QueueAccepted && s != QueueClosed
 }
 
+// AfterHandOff reports whether s is a step that only follows a group's
+// acceptance (packet submitted to arrived): an entry reaches it only once
+// it is linked to the group's case.
+func AfterHandOff(s QueueState) bool {
+	for i, x := range QueueStates {
+		if x == s {
+			return i > 4 && s != QueueClosed // after QueueAccepted
+		}
+	}
+	return false
+}
+
 // QueueCloseReasons are why an entry left the queue.
 var QueueCloseReasons = []string{"placement_ended", "found_elsewhere", "released_elsewhere", "removed", "withdrew", "other"}
 

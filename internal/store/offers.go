@@ -29,6 +29,9 @@ var (
 	// ErrQueueLinked: the person was handed to a group; their entry cannot
 	// go back to before the hand-off (a second case would follow).
 	ErrQueueLinked = errors.New("store: the person's case is with a group")
+	// ErrQueueNotPlaced: the step follows a group's acceptance, and no
+	// group accepted the person (model.AfterHandOff).
+	ErrQueueNotPlaced = errors.New("store: no group accepted the person")
 )
 
 const offerCols = `o.id, o.network_id, o.entry_id, o.group_id, g.name, o.state, o.created_at, coalesce(cu.name, ''), o.expires_at,

@@ -229,7 +229,9 @@ func (s *Store) UpdateQueueEntry(ctx context.Context, network model.Org, entryID
 // SetQueueState moves network's entry to state by hand (a state
 // model.SettableQueueState allows), recording when and who. Moving it out
 // of "offered" while an offer is open: ErrOfferOpen (withdraw it first);
-// back before "accepted" once it was handed to a group: ErrQueueLinked.
+// back before "accepted" once it was handed to a group: ErrQueueLinked;
+// to a step after "accepted" (model.AfterHandOff) before any group
+// accepted the person: ErrQueueNotPlaced.
 func (s *Store) SetQueueState(ctx context.Context, network model.Org, entryID string, state model.QueueState, actorID string) error {
 	if !model.SettableQueueState(state) {
 		return model.ErrForbidden
@@ -263,6 +265,9 @@ func (s *Store) setQueueState(ctx context.Context, network model.Org, entryID st
 		}
 		if linked && (state == model.QueueReferred || state == model.QueueDetails || state == model.QueueSeeking) {
 			return ErrQueueLinked
+		}
+		if !linked && model.AfterHandOff(state) {
+			return ErrQueueNotPlaced
 		}
 		var open int
 		if err := s.in(tx).QueryRowContext(ctx, `SELECT count(*) FROM queue_offers WHERE entry_id = ? AND state = 'open' AND expires_at > ?`,

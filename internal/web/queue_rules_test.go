@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"puente/internal/model"
+	"puente/internal/store"
 )
 
 // TestOfferKeepsTheRankingsRules: a group the ranking leaves out (here:
@@ -59,5 +60,54 @@ func TestOfferKeepsTheRankingsRules(t *testing.T) {
 	}
 	if o, _ := e.st.GroupOffer(ctx, alpha, offers[0].ID); o.State != model.OfferOpen {
 		t.Errorf("the offer after a refused accept: %s, want open", o.State)
+	}
+}
+
+// TestStagesAfterHandOffNeedAPlacement: a person no group accepted cannot
+// be moved to a stage after the acceptance (422 saying why, nothing
+// written); once handed off they can; closing them ends the placement: the
+// placements page and the entry say so, the group's load no longer counts
+// them.
+func TestStagesAfterHandOffNeedAPlacement(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	netCoord := e.signIn(emailNetCoord)
+	network, alpha := e.orgs["network"], e.orgs["alpha"]
+	entryID, offerID := newOffer(e, alpha)
+	entry := "/orgs/" + network.ID + "/queue/" + entryID
+	if err := e.st.WithdrawOffer(ctx, network, offerID, ""); err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range []string{"packet_submitted", "decision_granted", "bond_paid", "released", "arrived"} {
+		res := netCoord.post(entry+"/state", url.Values{"state": {st}})
+		if res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "No group has accepted this person yet") {
+			t.Errorf("%s without a placement: got %d, want 422 saying why", st, res.status)
+		}
+	}
+	if got, _ := e.st.QueueEntry(ctx, network, entryID); got.State != model.QueueSeeking {
+		t.Errorf("state after refused stages: %s, want seeking", got.State)
+	}
+
+	offerID, err := e.st.CreateOffer(ctx, network, entryID, alpha, "", e.srv.today(network.TimeZone), model.OfferTTL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.st.AcceptOffer(ctx, alpha, offerID, "", e.srv.today(alpha.TimeZone), store.HandOff{Principal: model.PersonInput{Name: "Q.Z."}}); err != nil {
+		t.Fatal(err)
+	}
+	pvPost(t, netCoord, entry+"/state", url.Values{"state": {"released"}}, http.StatusSeeOther)
+	if page := pvGet(t, netCoord, entry+"/close", http.StatusOK); !strings.Contains(page.body, "Closing ends the placement with "+alpha.Name) {
+		t.Errorf("the close page of a placed person does not say the placement ends")
+	}
+	pvPost(t, netCoord, entry+"/close", url.Values{"reason": {"withdrew"}}, http.StatusSeeOther)
+	pl := pvGet(t, netCoord, "/orgs/"+network.ID+"/placements", http.StatusOK)
+	if !strings.Contains(pl.body, `data-state="ended"`) || !strings.Contains(pl.body, "no longer wants a sponsor") {
+		t.Errorf("the placements page does not show the placement ended; %.600s", pl.body)
+	}
+	if page := pvGet(t, netCoord, entry, http.StatusOK); !strings.Contains(page.body, `data-state="ended"`) {
+		t.Errorf("the entry page does not show the placement ended")
+	}
+	if loads, _ := e.st.GroupLoads(ctx, network); loads[alpha.ID].Open != 0 {
+		t.Errorf("alpha's open placements after the close: %d, want 0", loads[alpha.ID].Open)
 	}
 }
