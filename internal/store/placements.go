@@ -13,13 +13,13 @@ import (
 // pseudonym, the group, the case's status and figures. Never a name beyond
 // the pseudonym, a note, a commitment's details or a checklist's notes.
 type Placement struct {
-	EntryID     string
-	Pseudonym   string
-	EntryState  model.QueueState
-	GroupID     string
-	GroupName   string
-	CaseStatus  model.CaseStatus
-	CaseClosed  bool
+	EntryID    string
+	Pseudonym  string
+	EntryState model.QueueState
+	GroupID    string
+	GroupName  string
+	CaseStatus model.CaseStatus
+	CaseClosed bool
 	// CloseReason is why the network closed the entry ("" while open): a
 	// closed entry's placement has ended, whatever the group's case says.
 	CloseReason string
