@@ -3,6 +3,8 @@ package web
 import (
 	"errors"
 	"net/http"
+	"strconv"
+	"strings"
 
 	"puente/internal/model"
 	"puente/internal/store"
@@ -54,16 +56,22 @@ func (s *Server) groupOfferView(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, r, http.StatusOK, "offer", d)
 }
 
-// handOff words the household for the group's new case in the page's
-// language: the pseudonym for the principal, then the other adults and
-// the children by their place and age. The group renames them later.
+// handOff is the household for the group's new case: the pseudonym for
+// the principal and, for the others, the pseudonym and a number ("R.M. 2"),
+// names in no language that the group replaces later; the relationship
+// (with a child's age at the hand-off) in the page's language, languages
+// as their codes, which the case pages name in the reader's language
+// (PersonLanguages).
 func handOff(d *templateData, o model.Offer) store.HandOff {
-	h := store.HandOff{Principal: model.PersonInput{Name: o.Pseudonym, Languages: d.LanguageNames(o.Languages)}}
+	h := store.HandOff{Principal: model.PersonInput{Name: o.Pseudonym, Languages: strings.Join(o.Languages, ", ")}}
+	n := 1
 	for i := 2; i <= o.Adults; i++ {
-		h.Others = append(h.Others, model.PersonInput{Name: d.T("handoff.adult", i, o.Pseudonym), Relationship: d.T("handoff.relationship.adult")})
+		n++
+		h.Others = append(h.Others, model.PersonInput{Name: o.Pseudonym + " " + strconv.Itoa(n), Relationship: d.T("handoff.relationship.adult")})
 	}
-	for i, age := range o.ChildAges {
-		h.Others = append(h.Others, model.PersonInput{Name: d.T("handoff.child", i+1, age, o.Pseudonym), Relationship: d.T("handoff.relationship.child")})
+	for _, age := range o.ChildAges {
+		n++
+		h.Others = append(h.Others, model.PersonInput{Name: o.Pseudonym + " " + strconv.Itoa(n), Relationship: d.T("handoff.relationship.child", age)})
 	}
 	return h
 }

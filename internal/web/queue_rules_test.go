@@ -111,3 +111,55 @@ func TestStagesAfterHandOffNeedAPlacement(t *testing.T) {
 		t.Errorf("alpha's open placements after the close: %d, want 0", loads[alpha.ID].Open)
 	}
 }
+
+// TestHandOffHousehold: a hand-off accepted by a coordinator reading
+// Spanish names the household in no language ("Q.Z.", "Q.Z. 2", "Q.Z. 3"),
+// stores the languages as codes, and the case page names them in the
+// reader's language; the initials of "Q.Z." stay "Q.Z.".
+func TestHandOffHousehold(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	network, alpha := e.orgs["network"], e.orgs["alpha"]
+	u, err := e.st.UserByEmail(ctx, emailAlphaCoord)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.st.SetUserLang(ctx, u.ID, "es"); err != nil {
+		t.Fatal(err)
+	}
+	alphaCoord := e.signIn(emailAlphaCoord)
+	entryID, offerID := newOffer(e, alpha)
+	ed := store.QueueEdit{In: model.QueueEntryInput{Pseudonym: "Q.Z.", Languages: []string{"es", "quc"}, Adults: 2, ChildAges: []int{6}}}
+	if err := e.st.UpdateQueueEntry(ctx, network, entryID, ed); err != nil {
+		t.Fatal(err)
+	}
+	res := pvPost(t, alphaCoord, "/orgs/"+alpha.ID+"/offers/"+offerID+"/accept", url.Values{}, http.StatusSeeOther)
+	caseID := strings.TrimPrefix(res.header.Get("Location"), "/cases/")
+	people, err := e.st.People(ctx, caseID, "es")
+	if err != nil || len(people) != 3 {
+		t.Fatalf("people: %d, %v", len(people), err)
+	}
+	names := []string{people[0].Name, people[1].Name, people[2].Name}
+	if strings.Join(names, "|") != "Q.Z.|Q.Z. 2|Q.Z. 3" {
+		t.Errorf("the household's names: %q, want Q.Z., Q.Z. 2, Q.Z. 3", names)
+	}
+	if people[0].Languages != "es, quc" {
+		t.Errorf("the principal's languages: %q, want the codes", people[0].Languages)
+	}
+	if !strings.Contains(people[2].Relationship, "6") {
+		t.Errorf("the child's relationship %q lacks the age", people[2].Relationship)
+	}
+	if got := store.Initials("Q.Z."); got != "Q.Z." {
+		t.Errorf("Initials(Q.Z.) = %q", got)
+	}
+	if got := store.Initials("Q.Z. 3"); got != "Q.Z. 3" {
+		t.Errorf("Initials(Q.Z. 3) = %q", got)
+	}
+	page := pvGet(t, alphaCoord, "/cases/"+caseID, http.StatusOK)
+	if !strings.Contains(page.body, "Español, K&#39;iche&#39; (idioma maya)") {
+		t.Errorf("the case page does not name the languages in Spanish")
+	}
+	if strings.Contains(page.body, "Child") || strings.Contains(page.body, "Niño o niña") {
+		t.Errorf("the case page shows a worded placeholder name")
+	}
+}
