@@ -163,3 +163,30 @@ func TestHandOffHousehold(t *testing.T) {
 		t.Errorf("the case page shows a worded placeholder name")
 	}
 }
+
+// TestOfferHistorySaysWhoAnswered: the person's page names who offered
+// and who declined, each with the date, not the offerer as the answerer.
+func TestOfferHistorySaysWhoAnswered(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	netCoord := e.signIn(emailNetCoord)
+	alphaCoord := e.signIn(emailAlphaCoord)
+	network, alpha := e.orgs["network"], e.orgs["alpha"]
+	approveForQueue(e, alpha)
+	entryID := newQueueEntry(e, network, model.QueueSeeking)
+	entry := "/orgs/" + network.ID + "/queue/" + entryID
+	pvPost(t, netCoord, entry+"/offers", url.Values{"group_id": {alpha.ID}}, http.StatusSeeOther)
+	offers, _ := e.st.EntryOffers(ctx, network, entryID)
+	pvPost(t, alphaCoord, "/orgs/"+alpha.ID+"/offers/"+offers[0].ID+"/decline", url.Values{"reason": {"timing"}}, http.StatusSeeOther)
+	nu, _ := e.st.UserByEmail(ctx, emailNetCoord)
+	au, _ := e.st.UserByEmail(ctx, emailAlphaCoord)
+	body := pvGet(t, netCoord, entry, http.StatusOK).body
+	for _, want := range []string{"by " + nu.Name, "declined on ", "by " + au.Name} {
+		if !strings.Contains(body, want) {
+			t.Errorf("the offer history lacks %q", want)
+		}
+	}
+	if i, j := strings.Index(body, "offered on "), strings.Index(body, "declined on "); i < 0 || j < i {
+		t.Errorf("the offer history does not say offered, then declined")
+	}
+}

@@ -166,6 +166,26 @@ func (d *templateData) OfferStateName(o model.Offer, now time.Time) string {
 	return d.T("offer.state." + string(o.Shown(now)))
 }
 
+// OfferTrail says who did what to an offer and when, in order: who made
+// it, then who answered it (accepted or declined, the group's people),
+// who withdrew it (the network's), or when it lapsed.
+func (d *templateData) OfferTrail(o model.Offer, now time.Time) []string {
+	step := func(key string, at time.Time, by string) string {
+		if by == "" {
+			return d.T(key, d.Date(at))
+		}
+		return d.T(key+"_by", d.Date(at), by)
+	}
+	out := []string{step("offer.trail.offered", o.CreatedAt, o.CreatedByName)}
+	switch st := o.Shown(now); st {
+	case model.OfferAccepted, model.OfferDeclined, model.OfferWithdrawn:
+		out = append(out, step("offer.trail."+string(st), o.DecidedAt, o.DecidedByName))
+	case model.OfferExpired:
+		out = append(out, d.T("offer.trail.expired", d.Date(o.ExpiresAt)))
+	}
+	return out
+}
+
 // OfferShown is an offer's state as it stands at now.
 func (d *templateData) OfferShown(o model.Offer, now time.Time) string { return string(o.Shown(now)) }
 
