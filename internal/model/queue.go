@@ -296,7 +296,10 @@ type QueueEntry struct {
 	CaseID         string
 	GroupID        string
 	GroupName      string
-	CreatedAt      time.Time
+	// LeftDetention is when the entry last moved to released, arrived or
+	// closed and stayed there (zero otherwise): detention days stop then.
+	LeftDetention time.Time
+	CreatedAt     time.Time
 	UpdatedAt      time.Time
 }
 
@@ -305,6 +308,17 @@ func (e QueueEntry) HasNeed(n string) bool {
 	for _, x := range e.Needs {
 		if x == n {
 			return true
+		}
+	}
+	return false
+}
+
+// QueueDecided reports whether an entry in state s has had its release
+// decision (or left the queue): from decision granted or denied on.
+func QueueDecided(s QueueState) bool {
+	for i, x := range QueueStates {
+		if x == s {
+			return i >= 6 // QueueGranted and after
 		}
 	}
 	return false

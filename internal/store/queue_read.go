@@ -11,7 +11,10 @@ import (
 const queueCols = `q.id, q.network_id, q.pseudonym, q.languages, q.adults, q.child_ages, q.decision_date, q.detained_since,
 	coalesce(q.region_id, ''), coalesce(r.name, ''), q.needs, coalesce(q.external_ref, ''), q.anumber_enc,
 	q.facility_enc IS NOT NULL, q.state, q.state_changed_at, coalesce(q.close_reason, ''), coalesce(q.case_id, ''),
-	coalesce(q.group_id, ''), coalesce(g.name, ''), q.created_at, q.updated_at`
+	coalesce(q.group_id, ''), coalesce(g.name, ''), q.created_at, q.updated_at,
+	coalesce((SELECT min(h.at) FROM queue_state_changes h WHERE h.entry_id = q.id AND h.state IN ('released', 'arrived', 'closed')
+		AND NOT EXISTS (SELECT 1 FROM queue_state_changes h2 WHERE h2.entry_id = q.id AND h2.id > h.id
+			AND h2.state NOT IN ('released', 'arrived', 'closed'))), '')`
 
 const queueFrom = ` FROM queue_entries q
 	LEFT JOIN network_regions r ON r.id = q.region_id
@@ -21,12 +24,15 @@ const queueFrom = ` FROM queue_entries q
 // three digits, as for people.
 func (s *Store) scanQueue(row interface{ Scan(...any) error }) (model.QueueEntry, error) {
 	var e model.QueueEntry
-	var langs, ages, needs, state, changed, created, updated string
+	var langs, ages, needs, state, changed, created, updated, left string
 	var anum []byte
 	if err := row.Scan(&e.ID, &e.NetworkID, &e.Pseudonym, &langs, &e.Adults, &ages, &e.DecisionDate, &e.DetainedSince,
 		&e.RegionID, &e.RegionName, &needs, &e.ExternalRef, &anum, &e.HasFacility, &state, &changed, &e.CloseReason,
-		&e.CaseID, &e.GroupID, &e.GroupName, &created, &updated); err != nil {
+		&e.CaseID, &e.GroupID, &e.GroupName, &created, &updated, &left); err != nil {
 		return e, translate(err)
+	}
+	if left != "" {
+		e.LeftDetention = parseTS(left)
 	}
 	e.Languages, e.ChildAges, e.Needs = splitList(langs), splitInts(ages), splitList(needs)
 	e.State, e.StateChangedAt = model.QueueState(state), parseTS(changed)

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"puente/internal/model"
 	"puente/internal/store"
@@ -188,5 +189,45 @@ func TestOfferHistorySaysWhoAnswered(t *testing.T) {
 	}
 	if i, j := strings.Index(body, "offered on "), strings.Index(body, "declined on "); i < 0 || j < i {
 		t.Errorf("the offer history does not say offered, then declined")
+	}
+}
+
+// TestDetentionDaysStopAtRelease: the days in detention stop at the day
+// the person left it (released), however long after the page is read,
+// and the "decision within 7 days" tag goes once the decision is made.
+func TestDetentionDaysStopAtRelease(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	netCoord := e.signIn(emailNetCoord)
+	network, alpha := e.orgs["network"], e.orgs["alpha"]
+	entryID, offerID := newOffer(e, alpha)
+	entry := "/orgs/" + network.ID + "/queue/" + entryID
+	now := time.Now()
+	today, _ := time.Parse(time.DateOnly, e.srv.today(network.TimeZone))
+	ed := store.QueueEdit{In: model.QueueEntryInput{Pseudonym: "Q.Z.", Adults: 1, ChildAges: []int{5},
+		DetainedSince: today.AddDate(0, 0, -10).Format(time.DateOnly), DecisionDate: today.AddDate(0, 0, 3).Format(time.DateOnly)}}
+	if err := e.st.UpdateQueueEntry(ctx, network, entryID, ed); err != nil {
+		t.Fatal(err)
+	}
+	if body := pvGet(t, netCoord, entry, http.StatusOK).body; !strings.Contains(body, "Decision within 7 days") {
+		t.Errorf("a decision in 3 days is not tagged")
+	}
+	if _, err := e.st.AcceptOffer(ctx, alpha, offerID, "", e.srv.today(alpha.TimeZone), store.HandOff{Principal: model.PersonInput{Name: "Q.Z."}}); err != nil {
+		t.Fatal(err)
+	}
+	pvPost(t, netCoord, entry+"/state", url.Values{"state": {"decision_granted"}}, http.StatusSeeOther)
+	if body := pvGet(t, netCoord, entry, http.StatusOK).body; strings.Contains(body, "Decision within 7 days") {
+		t.Errorf("a decided person is still tagged as waiting for a decision")
+	}
+	pvPost(t, netCoord, entry+"/state", url.Values{"state": {"released"}}, http.StatusSeeOther)
+	later := now.AddDate(0, 0, 20)
+	e.srv.now = func() time.Time { return later }
+	e.st.SetClock(func() time.Time { return later })
+	body := pvGet(t, netCoord, entry, http.StatusOK).body
+	if !strings.Contains(body, "10 days in detention, until") {
+		t.Errorf("20 days after the release, the page does not stop at 10 days in detention; %.400s", body[strings.Index(body, "<h1>"):])
+	}
+	if list := pvGet(t, netCoord, "/orgs/"+network.ID+"/queue", http.StatusOK).body; !strings.Contains(list, "10 days in detention, until") {
+		t.Errorf("the queue list keeps counting days in detention after the release")
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"puente/internal/matching"
 	"puente/internal/model"
 	"puente/internal/store"
+	"puente/internal/tz"
 )
 
 // queuePageSize is how many people a page of the queue, or placements, lists.
@@ -145,6 +146,33 @@ func (d *templateData) Urgency(decision, detained, today string) string {
 		return d.T("queue.urgency.unknown")
 	}
 	return strings.Join(parts, " · ")
+}
+
+// EntryUrgency is Urgency for an entry in the queue: once the person left
+// detention (released, arrived) or the entry closed, the days in detention
+// stop at that day.
+func (d *templateData) EntryUrgency(e model.QueueEntry, today string) string {
+	if e.LeftDetention.IsZero() {
+		return d.Urgency(e.DecisionDate, e.DetainedSince, today)
+	}
+	left := tz.Today(e.LeftDetention, d.Zone)
+	var parts []string
+	if e.DecisionDate != "" {
+		parts = append(parts, d.T("queue.urgency.decision", d.Day(e.DecisionDate)))
+	}
+	if n := e.DaysDetained(left); n >= 0 {
+		parts = append(parts, d.T("queue.urgency.detained_until", n, d.Day(left)))
+	}
+	if len(parts) == 0 {
+		return d.T("queue.urgency.unknown")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// Urgent reports whether an entry shows the "decision within 7 days" tag:
+// its decision date is near and no decision was recorded yet.
+func (d *templateData) Urgent(e model.QueueEntry, today string) bool {
+	return !model.QueueDecided(e.State) && d.Soon(e.DecisionDate, today)
 }
 
 // Soon reports whether a decision date is within the next 7 days (or
