@@ -300,7 +300,7 @@ type QueueEntry struct {
 	// closed and stayed there (zero otherwise): detention days stop then.
 	LeftDetention time.Time
 	CreatedAt     time.Time
-	UpdatedAt      time.Time
+	UpdatedAt     time.Time
 }
 
 // HasNeed reports whether the entry has need n.
