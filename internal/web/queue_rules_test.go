@@ -231,3 +231,42 @@ func TestDetentionDaysStopAtRelease(t *testing.T) {
 		t.Errorf("the queue list keeps counting days in detention after the release")
 	}
 }
+
+// TestQueueFormRejectedAsksToRetype: a rejected queue form lists its
+// errors in the form's order and, since it never echoes the A-number and
+// facility typed, says to type them again (summary and field hints).
+func TestQueueFormRejectedAsksToRetype(t *testing.T) {
+	e := newEnv(t)
+	c := e.signIn(emailNetCoord)
+	net := "/orgs/" + e.orgs["network"].ID
+	res := c.post(net+"/queue", url.Values{"pseudonym": {""}, "adults": {"0"}, "languages": {"klingon"}, "needs": {"pony"},
+		"anumber": {"A 555-444-333"}, "facility": {"RETYPEFACILITY"}})
+	if res.status != http.StatusUnprocessableEntity {
+		t.Fatalf("got %d, want 422", res.status)
+	}
+	checkErrorSummary(t, "queue form", res.body)
+	summary := res.body[strings.Index(res.body, `class="error-summary"`):]
+	summary = summary[:strings.Index(summary, "</div>")]
+	last := -1
+	for _, f := range []string{"#pseudonym", "#languages", "#adults", "#needs"} {
+		i := strings.Index(summary, `href="`+f+`"`)
+		if i < last {
+			t.Errorf("the summary lists %s out of the form's order", f)
+		}
+		last = i
+	}
+	if !strings.Contains(summary, "type them again") {
+		t.Errorf("the summary does not ask to type the A-number and facility again")
+	}
+	if !strings.Contains(res.body, `id="anumber-retype"`) || !strings.Contains(res.body, `id="facility-retype"`) {
+		t.Errorf("the restricted fields do not say to type them again")
+	}
+	if strings.Contains(res.body, "555-444-333") || strings.Contains(res.body, "RETYPEFACILITY") {
+		t.Errorf("the rejected form echoed a restricted field")
+	}
+	// Nothing typed in them: nothing to retype.
+	res = c.post(net+"/queue", url.Values{"pseudonym": {""}, "adults": {"1"}})
+	if strings.Contains(res.body, "type them again") || strings.Contains(res.body, "-retype") {
+		t.Errorf("a form without restricted fields asks to retype them")
+	}
+}

@@ -274,9 +274,13 @@ func (d *templateData) QueueChecked(list, value string) bool {
 // entry being edited has each recorded (their values are never echoed).
 func (d *templateData) QueueSensitive() []sensitiveField {
 	e := d.Queue.Entry
+	var retype map[string]bool
+	if f, ok := d.Form.(*queueForm); ok {
+		retype = f.Retype
+	}
 	return []sensitiveField{
-		{Name: "anumber", Type: "text", Recorded: e.HasANumber, Hint: "field.anumber.hint"},
-		{Name: "facility", Type: "text", Recorded: e.HasFacility},
+		{Name: "anumber", Type: "text", Recorded: e.HasANumber, Hint: "field.anumber.hint", Retype: retype["anumber"]},
+		{Name: "facility", Type: "text", Recorded: e.HasFacility, Retype: retype["facility"]},
 	}
 }
 
