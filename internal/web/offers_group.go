@@ -114,11 +114,15 @@ type declineForm struct {
 	Note   string `form:"note" validate:"max=300,safetext"`
 }
 
-// offerDeclineForm asks why the group declines.
+// offerDeclineForm asks why the group declines; an offer no longer open
+// shows why instead.
 func (s *Server) offerDeclineForm(w http.ResponseWriter, r *http.Request) error {
 	d, err := s.groupOfferPage(r)
 	if err != nil {
 		return err
+	}
+	if d.Queue.Dead != "" {
+		return s.render(w, r, http.StatusOK, "offer", d)
 	}
 	d.Title = d.T("offer.decline.title", d.Queue.Offer.Pseudonym)
 	d.Form = &declineForm{}
@@ -126,8 +130,8 @@ func (s *Server) offerDeclineForm(w http.ResponseWriter, r *http.Request) error 
 }
 
 // offerDeclinePost declines with a reason; the person seeks a sponsor
-// again. No reason or too long a note: 422, nothing written; a dead
-// offer: 409.
+// again. A dead offer: 409 with why, whatever the form says (and again
+// in the transaction); no reason or too long a note: 422, nothing written.
 func (s *Server) offerDeclinePost(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
 		return err
@@ -135,6 +139,10 @@ func (s *Server) offerDeclinePost(w http.ResponseWriter, r *http.Request) error 
 	d, err := s.groupOfferPage(r)
 	if err != nil {
 		return err
+	}
+	if d.Queue.Dead != "" {
+		d.FormError = d.Queue.Dead
+		return s.render(w, r, http.StatusConflict, "offer", d)
 	}
 	d.Title = d.T("offer.decline.title", d.Queue.Offer.Pseudonym)
 	var f declineForm

@@ -28,7 +28,8 @@ func (s *Server) queuePage(r *http.Request) *templateData {
 // queueList shows a page of the queue, most urgent first: the decision
 // date soonest, then the longest in detention. ?state= narrows it to one
 // state ("all" for every state; none: all but closed), ?within=7 or 30 to
-// people whose decision comes within that many days.
+// people whose decision comes within that many days. A page past the
+// last leads to the last (?page=99999 after a filter shrank the list).
 func (s *Server) queueList(w http.ResponseWriter, r *http.Request) error {
 	d := s.queuePage(r)
 	d.Title = d.T("queue.title")
@@ -59,6 +60,10 @@ func (s *Server) queueList(w http.ResponseWriter, r *http.Request) error {
 	entries, total, err := s.store.QueueList(ctx, d.Org, f, page, queuePageSize)
 	if err != nil {
 		return err
+	}
+	if to := beyondLast(orgPath(d.Org)+"/queue", q, page, total); to != "" {
+		http.Redirect(w, r, to, http.StatusSeeOther)
+		return nil
 	}
 	d.Queue.Entries = entries
 	d.Queue.pager(orgPath(d.Org)+"/queue", q, page, total)

@@ -102,7 +102,7 @@ func TestStagesAfterHandOffNeedAPlacement(t *testing.T) {
 	}
 	pvPost(t, netCoord, entry+"/close", url.Values{"reason": {"withdrew"}}, http.StatusSeeOther)
 	pl := pvGet(t, netCoord, "/orgs/"+network.ID+"/placements", http.StatusOK)
-	if !strings.Contains(pl.body, `data-state="ended"`) || !strings.Contains(pl.body, "no longer wants a sponsor") {
+	if !strings.Contains(pl.body, `data-state="ended"`) || !strings.Contains(pl.body, "No longer wants a sponsor") {
 		t.Errorf("the placements page does not show the placement ended; %.600s", pl.body)
 	}
 	if page := pvGet(t, netCoord, entry, http.StatusOK); !strings.Contains(page.body, `data-state="ended"`) {
@@ -268,5 +268,59 @@ func TestQueueFormRejectedAsksToRetype(t *testing.T) {
 	res = c.post(net+"/queue", url.Values{"pseudonym": {""}, "adults": {"1"}})
 	if strings.Contains(res.body, "type them again") || strings.Contains(res.body, "-retype") {
 		t.Errorf("a form without restricted fields asks to retype them")
+	}
+}
+
+// TestOfferPagesOnceClosed: the decline page of a withdrawn offer says it
+// is no longer open instead of showing the form, and a decline posted to
+// it without a reason answers 409, not a field error; an accepted offer's
+// page links to the case and no longer speaks of accepting; the withdraw
+// page has no double full stop; a page past the queue's last leads to the
+// last; reasons start with a capital letter.
+func TestOfferPagesOnceClosed(t *testing.T) {
+	e := newEnv(t)
+	ctx := context.Background()
+	netCoord := e.signIn(emailNetCoord)
+	alphaCoord := e.signIn(emailAlphaCoord)
+	network, alpha := e.orgs["network"], e.orgs["alpha"]
+	entryID, offerID := newOffer(e, alpha)
+	withdraw := "/orgs/" + network.ID + "/queue/" + entryID + "/offers/" + offerID + "/withdraw"
+	if page := pvGet(t, netCoord, withdraw, http.StatusOK); strings.Contains(page.body, "Q.Z..") {
+		t.Errorf("the withdraw page has a double full stop after the pseudonym")
+	}
+	decline := pvGet(t, alphaCoord, "/orgs/"+alpha.ID+"/offers/"+offerID+"/decline", http.StatusOK)
+	if !strings.Contains(decline.body, ">Not at that time<") {
+		t.Errorf("the decline reasons do not start with a capital letter")
+	}
+	if err := e.st.WithdrawOffer(ctx, network, offerID, ""); err != nil {
+		t.Fatal(err)
+	}
+	offer := "/orgs/" + alpha.ID + "/offers/" + offerID
+	page := pvGet(t, alphaCoord, offer+"/decline", http.StatusOK)
+	if strings.Contains(page.body, `name="reason"`) || !strings.Contains(page.body, "The network withdrew this offer.") {
+		t.Errorf("the decline page of a withdrawn offer shows the form or not why")
+	}
+	res := alphaCoord.post(offer+"/decline", url.Values{"reason": {""}})
+	if res.status != http.StatusConflict || !strings.Contains(res.body, "The network withdrew this offer.") {
+		t.Errorf("declining a withdrawn offer without a reason: got %d, want 409 saying why", res.status)
+	}
+
+	_, accepted := newOffer(e, alpha)
+	acc := pvPost(t, alphaCoord, "/orgs/"+alpha.ID+"/offers/"+accepted+"/accept", url.Values{}, http.StatusSeeOther)
+	page = pvGet(t, alphaCoord, "/orgs/"+alpha.ID+"/offers/"+accepted, http.StatusOK)
+	if !strings.Contains(page.body, `href="`+acc.header.Get("Location")+`"`) {
+		t.Errorf("the accepted offer's page does not link to the case")
+	}
+	if strings.Contains(page.body, "until you accept") {
+		t.Errorf("the accepted offer's page still says until you accept")
+	}
+
+	res = netCoord.get("/orgs/" + network.ID + "/queue?page=99999")
+	if res.status != http.StatusSeeOther || res.header.Get("Location") != "/orgs/"+network.ID+"/queue" {
+		t.Errorf("?page=99999 on a one-page queue: got %d to %q, want 303 to the queue", res.status, res.header.Get("Location"))
+	}
+	res = netCoord.get("/orgs/" + network.ID + "/placements?page=99999")
+	if res.status != http.StatusSeeOther {
+		t.Errorf("?page=99999 on the placements: got %d, want 303", res.status)
 	}
 }

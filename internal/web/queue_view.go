@@ -64,6 +64,27 @@ func (qd *queueData) pager(path string, q url.Values, page, total int) {
 	}
 }
 
+// beyondLast is where a page number past the last page of total rows
+// goes instead (the last page, or the first when there are none): "" when
+// page is one of the pages.
+func beyondLast(path string, q url.Values, page, total int) string {
+	pages := (total + queuePageSize - 1) / queuePageSize
+	if page <= 1 || page <= pages {
+		return ""
+	}
+	v := url.Values{}
+	for k, vs := range q {
+		v[k] = vs
+	}
+	if pages > 1 {
+		v.Set("page", strconv.Itoa(pages))
+	}
+	if len(v) == 0 {
+		return path
+	}
+	return path + "?" + v.Encode()
+}
+
 // QueueStateName is a queue state in the page's language.
 func (d *templateData) QueueStateName(st model.QueueState) string {
 	return d.T("queue.state." + string(st))
