@@ -104,16 +104,10 @@ func (s *Store) GroupOffer(ctx context.Context, group model.Org, offerID string)
 	return scanOffer(s.rd().QueryRowContext(ctx, `SELECT `+offerCols+offerFrom+` WHERE o.id = ? AND o.group_id = ?`, offerID, group.ID))
 }
 
-// approvedTx reports whether group is approved on today, computed from its
-// profile, its network's vetting items and its records as they are in tx
-// (model.Stage): never a stored flag.
-func (s *Store) approvedTx(ctx context.Context, q dbtx, group model.Org, today string) (bool, error) {
-	_, ok, err := s.profileTx(ctx, q, group, today)
-	return ok, err
-}
-
 // profileTx reads group's sponsor profile as it is in q and whether the
-// group is approved on today; a group without a profile is not approved.
+// group is approved on today, computed from its profile, its network's
+// vetting items and its records (model.Stage): never a stored flag. A
+// group without a profile is not approved.
 func (s *Store) profileTx(ctx context.Context, q dbtx, group model.Org, today string) (model.SponsorProfile, bool, error) {
 	p := model.SponsorProfile{GroupID: group.ID, Declared: model.StageInterested}
 	if group.Kind != model.KindGroup || group.NetworkID == "" {
