@@ -160,6 +160,14 @@ func TestHandOffHousehold(t *testing.T) {
 	if !strings.Contains(page.body, "Español, K&#39;iche&#39; (idioma maya)") {
 		t.Errorf("the case page does not name the languages in Spanish")
 	}
+	for _, p := range people {
+		if p.Principal {
+			edit := pvGet(t, alphaCoord, "/cases/"+caseID+"/people/"+p.ID+"/edit", http.StatusOK)
+			if !strings.Contains(edit.body, "Español, K&#39;iche&#39; (idioma maya)") {
+				t.Errorf("the person's edit form does not name the languages")
+			}
+		}
+	}
 	if strings.Contains(page.body, "Child") || strings.Contains(page.body, "Niño o niña") {
 		t.Errorf("the case page shows a worded placeholder name")
 	}
