@@ -79,6 +79,9 @@ func TestStagesAfterHandOffNeedAPlacement(t *testing.T) {
 	if err := e.st.WithdrawOffer(ctx, network, offerID, ""); err != nil {
 		t.Fatal(err)
 	}
+	if page := pvGet(t, netCoord, entry, http.StatusOK); strings.Contains(page.body, `<option value="released"`) {
+		t.Errorf("the stage form offers a step after the acceptance to a person no group accepted")
+	}
 	for _, st := range []string{"packet_submitted", "decision_granted", "bond_paid", "released", "arrived"} {
 		res := netCoord.post(entry+"/state", url.Values{"state": {st}})
 		if res.status != http.StatusUnprocessableEntity || !strings.Contains(res.body, "No group has accepted this person yet") {
@@ -95,6 +98,9 @@ func TestStagesAfterHandOffNeedAPlacement(t *testing.T) {
 	}
 	if _, err := e.st.AcceptOffer(ctx, alpha, offerID, "", e.srv.today(alpha.TimeZone), store.HandOff{Principal: model.PersonInput{Name: "Q.Z."}}); err != nil {
 		t.Fatal(err)
+	}
+	if page := pvGet(t, netCoord, entry, http.StatusOK); !strings.Contains(page.body, `<option value="released"`) {
+		t.Errorf("the stage form of a placed person lacks the steps after the acceptance")
 	}
 	pvPost(t, netCoord, entry+"/state", url.Values{"state": {"released"}}, http.StatusSeeOther)
 	if page := pvGet(t, netCoord, entry+"/close", http.StatusOK); !strings.Contains(page.body, "Closing ends the placement with "+alpha.Name) {

@@ -93,11 +93,14 @@ func (d *templateData) QueueStateName(st model.QueueState) string {
 // QueueStates are the queue's states in pipeline order, for the filter.
 func (d *templateData) QueueStates() []model.QueueState { return model.QueueStates }
 
-// SettableStates are the states a coordinator sets by hand, for the form.
+// SettableStates are the states a coordinator sets by hand, for the form:
+// the steps after a group's acceptance only once a group accepted the
+// person (the store refuses them otherwise).
 func (d *templateData) SettableStates() []model.QueueState {
 	var out []model.QueueState
+	placed := d.Queue != nil && d.Queue.Entry.CaseID != ""
 	for _, st := range model.QueueStates {
-		if model.SettableQueueState(st) {
+		if model.SettableQueueState(st) && (placed || !model.AfterHandOff(st)) {
 			out = append(out, st)
 		}
 	}
