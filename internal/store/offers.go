@@ -36,7 +36,7 @@ var (
 
 const offerCols = `o.id, o.network_id, o.entry_id, o.group_id, g.name, o.state, o.created_at, coalesce(cu.name, ''), o.expires_at,
 	coalesce(o.decided_at, ''), coalesce(du.name, ''), o.reason, o.reason_note, coalesce(o.case_id, ''),
-	q.pseudonym, q.languages, q.adults, q.child_ages, q.needs, q.decision_date, q.detained_since, coalesce(r.name, '')`
+	q.pseudonym, q.languages, q.adults, q.child_ages, q.needs, q.decision_date, q.detained_since, coalesce(r.name, ''), ` + leftDetentionCol
 
 const offerFrom = ` FROM queue_offers o
 	JOIN organisations g ON g.id = o.group_id
@@ -47,11 +47,14 @@ const offerFrom = ` FROM queue_offers o
 
 func scanOffer(row interface{ Scan(...any) error }) (model.Offer, error) {
 	var o model.Offer
-	var state, created, expires, decided, langs, ages, needs string
+	var state, created, expires, decided, langs, ages, needs, left string
 	if err := row.Scan(&o.ID, &o.NetworkID, &o.EntryID, &o.GroupID, &o.GroupName, &state, &created, &o.CreatedByName, &expires,
 		&decided, &o.DecidedByName, &o.Reason, &o.ReasonNote, &o.CaseID,
-		&o.Pseudonym, &langs, &o.Adults, &ages, &needs, &o.DecisionDate, &o.DetainedSince, &o.RegionName); err != nil {
+		&o.Pseudonym, &langs, &o.Adults, &ages, &needs, &o.DecisionDate, &o.DetainedSince, &o.RegionName, &left); err != nil {
 		return o, translate(err)
+	}
+	if left != "" {
+		o.LeftDetention = parseTS(left)
 	}
 	o.State, o.CreatedAt, o.ExpiresAt = model.OfferState(state), parseTS(created), parseTS(expires)
 	if decided != "" {

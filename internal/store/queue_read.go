@@ -12,9 +12,15 @@ const queueCols = `q.id, q.network_id, q.pseudonym, q.languages, q.adults, q.chi
 	coalesce(q.region_id, ''), coalesce(r.name, ''), q.needs, coalesce(q.external_ref, ''), q.anumber_enc,
 	q.facility_enc IS NOT NULL, q.state, q.state_changed_at, coalesce(q.close_reason, ''), coalesce(q.case_id, ''),
 	coalesce(q.group_id, ''), coalesce(g.name, ''), q.created_at, q.updated_at,
-	coalesce((SELECT min(h.at) FROM queue_state_changes h WHERE h.entry_id = q.id AND h.state IN ('released', 'arrived', 'closed')
-		AND NOT EXISTS (SELECT 1 FROM queue_state_changes h2 WHERE h2.entry_id = q.id AND h2.id > h.id
-			AND h2.state NOT IN ('released', 'arrived', 'closed'))), '')`
+	` + leftDetentionCol
+
+// leftDetentionCol is when entry q last moved to released, arrived or
+// closed and stayed there (” otherwise): the start of the last run of
+// those states in its history (queue_state_changes_entry).
+const leftDetentionCol = `coalesce((SELECT min(h.at) FROM queue_state_changes h
+	WHERE h.entry_id = q.id AND h.state IN ('released', 'arrived', 'closed')
+	AND NOT EXISTS (SELECT 1 FROM queue_state_changes h2 WHERE h2.entry_id = q.id AND h2.id > h.id
+		AND h2.state NOT IN ('released', 'arrived', 'closed'))), '')`
 
 const queueFrom = ` FROM queue_entries q
 	LEFT JOIN network_regions r ON r.id = q.region_id

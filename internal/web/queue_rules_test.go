@@ -244,6 +244,10 @@ func TestDetentionDaysStopAtRelease(t *testing.T) {
 	if list := pvGet(t, netCoord, "/orgs/"+network.ID+"/queue", http.StatusOK).body; !strings.Contains(list, "10 days in detention, until") {
 		t.Errorf("the queue list keeps counting days in detention after the release")
 	}
+	alphaCoord := e.signIn(emailAlphaCoord)
+	if page := pvGet(t, alphaCoord, "/orgs/"+alpha.ID+"/offers/"+offerID, http.StatusOK).body; !strings.Contains(page, "10 days in detention, until") {
+		t.Errorf("the group's accepted offer keeps counting days in detention after the release")
+	}
 }
 
 // TestQueueFormRejectedAsksToRetype: a rejected queue form lists its

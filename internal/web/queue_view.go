@@ -193,6 +193,11 @@ func (d *templateData) EntryUrgency(e model.QueueEntry, today string) string {
 	return strings.Join(parts, " · ")
 }
 
+// OfferUrgency is EntryUrgency for the person an offer is about.
+func (d *templateData) OfferUrgency(o model.Offer, today string) string {
+	return d.EntryUrgency(model.QueueEntry{DecisionDate: o.DecisionDate, DetainedSince: o.DetainedSince, LeftDetention: o.LeftDetention}, today)
+}
+
 // Urgent reports whether an entry shows the "decision within 7 days" tag:
 // its decision date is near and no decision was recorded yet.
 func (d *templateData) Urgent(e model.QueueEntry, today string) bool {
