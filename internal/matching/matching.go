@@ -106,18 +106,40 @@ type Match struct {
 	Reasons []Reason
 }
 
-// Eligible reports whether g can take p at all.
-func Eligible(p Person, g Group) bool {
+// Rule names a hard rule a group must meet to take a person at all; its
+// message is "match.rule.<name>". Offers and hand-offs check the same
+// rules at use (Unfit), so a group the ranking leaves out cannot be offered
+// the person, nor accept them.
+type Rule string
+
+// The hard rules, in the order Unfit checks them.
+const (
+	RuleApproved   Rule = "approved"   // approved on the day
+	RulePlacements Rule = "placements" // a placement free
+	RuleBeds       Rule = "beds"       // a bed for everyone in the household
+	RuleChildren   Rule = "children"   // children welcome, if there are any
+	RuleWheelchair Rule = "wheelchair" // wheelchair access, if it is needed
+)
+
+// Unfit returns the first hard rule g fails for p, "" when g can take p.
+func Unfit(p Person, g Group) Rule {
 	switch {
-	case !g.Approved, g.CurrentPlacements >= g.MaxPlacements, g.Beds < p.Size():
-		return false
+	case !g.Approved:
+		return RuleApproved
+	case g.CurrentPlacements >= g.MaxPlacements:
+		return RulePlacements
+	case g.Beds < p.Size():
+		return RuleBeds
 	case len(p.ChildrenAges) > 0 && !g.AcceptsChildren:
-		return false
+		return RuleChildren
 	case p.Wheelchair && !g.Wheelchair:
-		return false
+		return RuleWheelchair
 	}
-	return true
+	return ""
 }
+
+// Eligible reports whether g can take p at all (Unfit finds no rule).
+func Eligible(p Person, g Group) bool { return Unfit(p, g) == "" }
 
 // Rank returns the groups eligible for p, best first, each with its reasons
 // under w, on the day today (YYYY-MM-DD). Equal scores keep a stable order:

@@ -61,6 +61,8 @@ type Offer struct {
 	DecisionDate  string
 	DetainedSince string
 	RegionName    string
+	// LeftDetention is the entry's (QueueEntry.LeftDetention).
+	LeftDetention time.Time
 }
 
 // Live reports whether the offer may still be answered at now.

@@ -53,6 +53,18 @@ func SettableQueueState(s QueueState) bool {
 	return ValidQueueState(s) && s != QueueOffered && s != QueueAccepted && s != QueueClosed
 }
 
+// AfterHandOff reports whether s is a step that only follows a group's
+// acceptance (packet submitted to arrived): an entry reaches it only once
+// it is linked to the group's case.
+func AfterHandOff(s QueueState) bool {
+	for i, x := range QueueStates {
+		if x == s {
+			return i > 4 && s != QueueClosed // after QueueAccepted
+		}
+	}
+	return false
+}
+
 // QueueCloseReasons are why an entry left the queue.
 var QueueCloseReasons = []string{"placement_ended", "found_elsewhere", "released_elsewhere", "removed", "withdrew", "other"}
 
@@ -284,8 +296,11 @@ type QueueEntry struct {
 	CaseID         string
 	GroupID        string
 	GroupName      string
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	// LeftDetention is when the entry last moved to released, arrived or
+	// closed and stayed there (zero otherwise): detention days stop then.
+	LeftDetention time.Time
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
 }
 
 // HasNeed reports whether the entry has need n.
@@ -293,6 +308,17 @@ func (e QueueEntry) HasNeed(n string) bool {
 	for _, x := range e.Needs {
 		if x == n {
 			return true
+		}
+	}
+	return false
+}
+
+// QueueDecided reports whether an entry in state s has had its release
+// decision (or left the queue): from decision granted or denied on.
+func QueueDecided(s QueueState) bool {
+	for i, x := range QueueStates {
+		if x == s {
+			return i >= 6 // QueueGranted and after
 		}
 	}
 	return false

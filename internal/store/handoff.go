@@ -26,7 +26,8 @@ var HandOffStages = []checklist.Stage{checklist.BeforeRelease, checklist.Offered
 
 // AcceptOffer is group's answer yes to offerID, by actorID on today, in
 // ONE transaction: the offer is checked at use (open, unexpired:
-// ErrOfferDead; the group approved today: ErrNotApproved), a case is
+// ErrOfferDead; the group approved today: ErrNotApproved; a placement,
+// beds, children and access for the person: a *NoRoomError), a case is
 // opened in the group's space with h's household and the entry's A-number
 // and facility (status group_accepted), the first checklists are applied
 // (HandOffStages), the entry is linked to the case and accepted, the offer
@@ -38,12 +39,8 @@ func (s *Store) AcceptOffer(ctx context.Context, group model.Org, offerID, actor
 		if err != nil {
 			return err
 		}
-		ok, err := s.approvedTx(ctx, s.in(tx), group, today)
-		if err != nil {
+		if err := s.fitTx(ctx, tx, group, entryID, today); err != nil {
 			return err
-		}
-		if !ok {
-			return ErrNotApproved
 		}
 		id, err := s.handOffTx(ctx, tx, group, entryID, offerID, actorID, h)
 		if err != nil {
@@ -55,8 +52,8 @@ func (s *Store) AcceptOffer(ctx context.Context, group model.Org, offerID, actor
 	return c, err
 }
 
-// handOffTx is AcceptOffer's work once the offer and the group's approval
-// are checked: the case opened in group's space from the entry and h, its
+// handOffTx is AcceptOffer's work once the offer and the group's room
+// (fitTx) are checked: the case opened in group's space from the entry and h, its
 // first checklists, the offer accepted and the entry linked and accepted.
 // It returns the case's id. SeedPlacements runs it too, so a seeded
 // placement is exactly what a hand-off leaves.

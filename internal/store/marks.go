@@ -246,9 +246,23 @@ func (s *Store) GroupCaseCounts(ctx context.Context, networkID string, today map
 func Initials(name string) string {
 	var b strings.Builder
 	for _, w := range strings.Fields(name) {
-		r := []rune(w)
-		b.WriteString(strings.ToUpper(string(r[0])))
-		b.WriteByte('.')
+		if strings.Trim(w, "0123456789") == "" {
+			// A number ("R.M. 2", a hand-off's placeholder) stays whole.
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+			continue
+		}
+		// Initials already ("R.M.") keep each of their letters.
+		for _, part := range strings.Split(w, ".") {
+			r := []rune(part)
+			if len(r) == 0 {
+				continue
+			}
+			b.WriteString(strings.ToUpper(string(r[0])))
+			b.WriteByte('.')
+		}
 	}
 	return b.String()
 }

@@ -29,11 +29,14 @@ var (
 	// ErrQueueLinked: the person was handed to a group; their entry cannot
 	// go back to before the hand-off (a second case would follow).
 	ErrQueueLinked = errors.New("store: the person's case is with a group")
+	// ErrQueueNotPlaced: the step follows a group's acceptance, and no
+	// group accepted the person (model.AfterHandOff).
+	ErrQueueNotPlaced = errors.New("store: no group accepted the person")
 )
 
 const offerCols = `o.id, o.network_id, o.entry_id, o.group_id, g.name, o.state, o.created_at, coalesce(cu.name, ''), o.expires_at,
 	coalesce(o.decided_at, ''), coalesce(du.name, ''), o.reason, o.reason_note, coalesce(o.case_id, ''),
-	q.pseudonym, q.languages, q.adults, q.child_ages, q.needs, q.decision_date, q.detained_since, coalesce(r.name, '')`
+	q.pseudonym, q.languages, q.adults, q.child_ages, q.needs, q.decision_date, q.detained_since, coalesce(r.name, ''), ` + leftDetentionCol
 
 const offerFrom = ` FROM queue_offers o
 	JOIN organisations g ON g.id = o.group_id
@@ -44,11 +47,14 @@ const offerFrom = ` FROM queue_offers o
 
 func scanOffer(row interface{ Scan(...any) error }) (model.Offer, error) {
 	var o model.Offer
-	var state, created, expires, decided, langs, ages, needs string
+	var state, created, expires, decided, langs, ages, needs, left string
 	if err := row.Scan(&o.ID, &o.NetworkID, &o.EntryID, &o.GroupID, &o.GroupName, &state, &created, &o.CreatedByName, &expires,
 		&decided, &o.DecidedByName, &o.Reason, &o.ReasonNote, &o.CaseID,
-		&o.Pseudonym, &langs, &o.Adults, &ages, &needs, &o.DecisionDate, &o.DetainedSince, &o.RegionName); err != nil {
+		&o.Pseudonym, &langs, &o.Adults, &ages, &needs, &o.DecisionDate, &o.DetainedSince, &o.RegionName, &left); err != nil {
 		return o, translate(err)
+	}
+	if left != "" {
+		o.LeftDetention = parseTS(left)
 	}
 	o.State, o.CreatedAt, o.ExpiresAt = model.OfferState(state), parseTS(created), parseTS(expires)
 	if decided != "" {
@@ -101,47 +107,48 @@ func (s *Store) GroupOffer(ctx context.Context, group model.Org, offerID string)
 	return scanOffer(s.rd().QueryRowContext(ctx, `SELECT `+offerCols+offerFrom+` WHERE o.id = ? AND o.group_id = ?`, offerID, group.ID))
 }
 
-// approvedTx reports whether group is approved on today, computed from its
-// profile, its network's vetting items and its records as they are in tx
-// (model.Stage): never a stored flag.
-func (s *Store) approvedTx(ctx context.Context, q dbtx, group model.Org, today string) (bool, error) {
-	if group.Kind != model.KindGroup || group.NetworkID == "" {
-		return false, nil
-	}
+// profileTx reads group's sponsor profile as it is in q and whether the
+// group is approved on today, computed from its profile, its network's
+// vetting items and its records (model.Stage): never a stored flag. A
+// group without a profile is not approved.
+func (s *Store) profileTx(ctx context.Context, q dbtx, group model.Org, today string) (model.SponsorProfile, bool, error) {
 	p := model.SponsorProfile{GroupID: group.ID, Declared: model.StageInterested}
+	if group.Kind != model.KindGroup || group.NetworkID == "" {
+		return p, false, nil
+	}
 	err := scanProfile(q.QueryRowContext(ctx, `SELECT `+profileCols+` FROM sponsor_profiles p
 		LEFT JOIN network_regions r ON r.id = p.region_id WHERE p.group_id = ?`, group.ID), &p)
 	if errors.Is(err, sql.ErrNoRows) {
-		return false, nil
+		return p, false, nil
 	}
 	if err != nil {
-		return false, err
+		return p, false, err
 	}
 	rows, err := q.QueryContext(ctx, `SELECT id, name, valid_days, per_adult FROM vetting_items WHERE network_id = ?`, group.NetworkID)
 	if err != nil {
-		return false, err
+		return p, false, err
 	}
 	var items []model.VettingItem
 	for rows.Next() {
 		var it model.VettingItem
 		if err := rows.Scan(&it.ID, &it.Name, &it.ValidDays, &it.PerAdult); err != nil {
 			rows.Close()
-			return false, err
+			return p, false, err
 		}
 		items = append(items, it)
 	}
 	if err := rows.Close(); err != nil {
-		return false, err
+		return p, false, err
 	}
 	rrows, err := q.QueryContext(ctx, `SELECT `+recordCols+recordJoins+` WHERE v.group_id = ?`, group.ID)
 	if err != nil {
-		return false, err
+		return p, false, err
 	}
 	recs, err := scanRecords(rrows)
 	if err != nil {
-		return false, err
+		return p, false, err
 	}
-	return model.Stage(p, model.Vetting(items, recs, p.Adults, today)) == model.StageApproved, nil
+	return p, model.Stage(p, model.Vetting(items, recs, p.Adults, today)) == model.StageApproved, nil
 }
 
 // expireOffersTx marks network's open offers past their expiry expired and
@@ -204,8 +211,9 @@ func (s *Store) ExpireOffers(ctx context.Context, network model.Org) error {
 
 // CreateOffer offers network's entry to group for ttl, by actorID. The
 // entry must be seeking a sponsor (ErrQueueState), the group one of the
-// network's (model.ErrNotFound) and approved on today (ErrNotApproved).
-// The entry becomes offered.
+// network's (model.ErrNotFound), approved on today (ErrNotApproved) and
+// able to take the person by the ranking's hard rules (a *NoRoomError,
+// ErrNoRoom). The entry becomes offered.
 func (s *Store) CreateOffer(ctx context.Context, network model.Org, entryID string, group model.Org, actorID, today string, ttl time.Duration) (string, error) {
 	if group.NetworkID != network.ID || group.Kind != model.KindGroup {
 		return "", model.ErrNotFound
@@ -224,12 +232,8 @@ func (s *Store) CreateOffer(ctx context.Context, network model.Org, entryID stri
 		if state != string(model.QueueSeeking) || linked {
 			return ErrQueueState
 		}
-		ok, err := s.approvedTx(ctx, s.in(tx), group, today)
-		if err != nil {
+		if err := s.fitTx(ctx, tx, group, entryID, today); err != nil {
 			return err
-		}
-		if !ok {
-			return ErrNotApproved
 		}
 		now := s.now()
 		if _, err := s.in(tx).ExecContext(ctx, `INSERT INTO queue_offers (id, network_id, entry_id, group_id, state, created_at, created_by, expires_at)

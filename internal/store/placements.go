@@ -13,13 +13,16 @@ import (
 // pseudonym, the group, the case's status and figures. Never a name beyond
 // the pseudonym, a note, a commitment's details or a checklist's notes.
 type Placement struct {
-	EntryID     string
-	Pseudonym   string
-	EntryState  model.QueueState
-	GroupID     string
-	GroupName   string
-	CaseStatus  model.CaseStatus
-	CaseClosed  bool
+	EntryID    string
+	Pseudonym  string
+	EntryState model.QueueState
+	GroupID    string
+	GroupName  string
+	CaseStatus model.CaseStatus
+	CaseClosed bool
+	// CloseReason is why the network closed the entry ("" while open): a
+	// closed entry's placement has ended, whatever the group's case says.
+	CloseReason string
 	ReleaseDate string // the principal's release from detention; "" if not recorded
 	// Overdue counts "due by" deadlines past today that no fact met and
 	// nobody marked (as GroupCaseCounts counts them).
@@ -38,7 +41,7 @@ const UncoveredHorizon = 14 * 24 * time.Hour
 // today, ?3 and ?4 the window of appointments, ?5 and ?6 limit and
 // offset), latest change first through queue_entries_placed.
 const placementsSQL = `
-		SELECT q.id, q.pseudonym, q.state, c.group_id, g.name, c.status, c.closed_at IS NOT NULL,
+		SELECT q.id, q.pseudonym, q.state, coalesce(q.close_reason, ''), c.group_id, g.name, c.status, c.closed_at IS NOT NULL,
 		       coalesce((SELECT p.release_date FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
 		       (SELECT count(*) FROM deadlines d
 		        LEFT JOIN marks m ON m.case_id = d.case_id AND m.key = d.key
@@ -77,7 +80,7 @@ func (s *Store) Placements(ctx context.Context, network model.Org, today string,
 	for rows.Next() {
 		var p Placement
 		var state, status string
-		if err := rows.Scan(&p.EntryID, &p.Pseudonym, &state, &p.GroupID, &p.GroupName, &status, &p.CaseClosed,
+		if err := rows.Scan(&p.EntryID, &p.Pseudonym, &state, &p.CloseReason, &p.GroupID, &p.GroupName, &status, &p.CaseClosed,
 			&p.ReleaseDate, &p.Overdue, &p.Uncovered); err != nil {
 			return nil, 0, err
 		}
@@ -93,7 +96,7 @@ func (s *Store) PlacementOf(ctx context.Context, network model.Org, entryID, tod
 	var p Placement
 	var state, status string
 	err := s.rd().QueryRowContext(ctx, `
-		SELECT q.id, q.pseudonym, q.state, c.group_id, g.name, c.status, c.closed_at IS NOT NULL,
+		SELECT q.id, q.pseudonym, q.state, coalesce(q.close_reason, ''), c.group_id, g.name, c.status, c.closed_at IS NOT NULL,
 		       coalesce((SELECT p.release_date FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
 		       (SELECT count(*) FROM deadlines d
 		        LEFT JOIN marks m ON m.case_id = d.case_id AND m.key = d.key
@@ -109,7 +112,7 @@ func (s *Store) PlacementOf(ctx context.Context, network model.Org, entryID, tod
 		JOIN organisations g ON g.id = c.group_id
 		WHERE q.id = ?1 AND q.network_id = ?2`,
 		entryID, network.ID, today, ts(now), ts(now.Add(UncoveredHorizon))).
-		Scan(&p.EntryID, &p.Pseudonym, &state, &p.GroupID, &p.GroupName, &status, &p.CaseClosed,
+		Scan(&p.EntryID, &p.Pseudonym, &state, &p.CloseReason, &p.GroupID, &p.GroupName, &status, &p.CaseClosed,
 			&p.ReleaseDate, &p.Overdue, &p.Uncovered)
 	if err != nil {
 		return p, translate(err)
@@ -117,6 +120,10 @@ func (s *Store) PlacementOf(ctx context.Context, network model.Org, entryID, tod
 	p.EntryState, p.CaseStatus = model.QueueState(state), model.CaseStatus(status)
 	return p, nil
 }
+
+// Ended reports whether the placement ended: the network closed the
+// person's entry (the group's case stays the group's record).
+func (p Placement) Ended() bool { return p.EntryState == model.QueueClosed }
 
 // DaysSinceRelease is how many days have passed since the release on
 // today; -1 when no release is recorded.

@@ -11,7 +11,16 @@ import (
 const queueCols = `q.id, q.network_id, q.pseudonym, q.languages, q.adults, q.child_ages, q.decision_date, q.detained_since,
 	coalesce(q.region_id, ''), coalesce(r.name, ''), q.needs, coalesce(q.external_ref, ''), q.anumber_enc,
 	q.facility_enc IS NOT NULL, q.state, q.state_changed_at, coalesce(q.close_reason, ''), coalesce(q.case_id, ''),
-	coalesce(q.group_id, ''), coalesce(g.name, ''), q.created_at, q.updated_at`
+	coalesce(q.group_id, ''), coalesce(g.name, ''), q.created_at, q.updated_at,
+	` + leftDetentionCol
+
+// leftDetentionCol is when entry q last moved to released, arrived or
+// closed and stayed there (” otherwise): the start of the last run of
+// those states in its history (queue_state_changes_entry).
+const leftDetentionCol = `coalesce((SELECT min(h.at) FROM queue_state_changes h
+	WHERE h.entry_id = q.id AND h.state IN ('released', 'arrived', 'closed')
+	AND NOT EXISTS (SELECT 1 FROM queue_state_changes h2 WHERE h2.entry_id = q.id AND h2.id > h.id
+		AND h2.state NOT IN ('released', 'arrived', 'closed'))), '')`
 
 const queueFrom = ` FROM queue_entries q
 	LEFT JOIN network_regions r ON r.id = q.region_id
@@ -21,12 +30,15 @@ const queueFrom = ` FROM queue_entries q
 // three digits, as for people.
 func (s *Store) scanQueue(row interface{ Scan(...any) error }) (model.QueueEntry, error) {
 	var e model.QueueEntry
-	var langs, ages, needs, state, changed, created, updated string
+	var langs, ages, needs, state, changed, created, updated, left string
 	var anum []byte
 	if err := row.Scan(&e.ID, &e.NetworkID, &e.Pseudonym, &langs, &e.Adults, &ages, &e.DecisionDate, &e.DetainedSince,
 		&e.RegionID, &e.RegionName, &needs, &e.ExternalRef, &anum, &e.HasFacility, &state, &changed, &e.CloseReason,
-		&e.CaseID, &e.GroupID, &e.GroupName, &created, &updated); err != nil {
+		&e.CaseID, &e.GroupID, &e.GroupName, &created, &updated, &left); err != nil {
 		return e, translate(err)
+	}
+	if left != "" {
+		e.LeftDetention = parseTS(left)
 	}
 	e.Languages, e.ChildAges, e.Needs = splitList(langs), splitInts(ages), splitList(needs)
 	e.State, e.StateChangedAt = model.QueueState(state), parseTS(changed)
@@ -229,7 +241,9 @@ func (s *Store) UpdateQueueEntry(ctx context.Context, network model.Org, entryID
 // SetQueueState moves network's entry to state by hand (a state
 // model.SettableQueueState allows), recording when and who. Moving it out
 // of "offered" while an offer is open: ErrOfferOpen (withdraw it first);
-// back before "accepted" once it was handed to a group: ErrQueueLinked.
+// back before "accepted" once it was handed to a group: ErrQueueLinked;
+// to a step after "accepted" (model.AfterHandOff) before any group
+// accepted the person: ErrQueueNotPlaced.
 func (s *Store) SetQueueState(ctx context.Context, network model.Org, entryID string, state model.QueueState, actorID string) error {
 	if !model.SettableQueueState(state) {
 		return model.ErrForbidden
@@ -263,6 +277,9 @@ func (s *Store) setQueueState(ctx context.Context, network model.Org, entryID st
 		}
 		if linked && (state == model.QueueReferred || state == model.QueueDetails || state == model.QueueSeeking) {
 			return ErrQueueLinked
+		}
+		if !linked && model.AfterHandOff(state) {
+			return ErrQueueNotPlaced
 		}
 		var open int
 		if err := s.in(tx).QueryRowContext(ctx, `SELECT count(*) FROM queue_offers WHERE entry_id = ? AND state = 'open' AND expires_at > ?`,

@@ -18,9 +18,9 @@ type offerForm struct {
 }
 
 // offerCreatePost offers the entry in the URL to the group chosen, for
-// model.OfferTTL. The group must be the network's and approved today, the
-// person seeking a sponsor: otherwise 422 on the entry page, nothing
-// written.
+// model.OfferTTL. The group must be the network's, approved today and
+// able to take the person by the ranking's hard rules, the person seeking
+// a sponsor: otherwise 422 on the entry page with why, nothing written.
 func (s *Server) offerCreatePost(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
 		return err
@@ -46,10 +46,14 @@ func (s *Server) offerCreatePost(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	var noRoom *store.NoRoomError
 	_, err = s.store.CreateOffer(ctx, d.Org, d.Queue.Entry.ID, group, viewerFrom(r).UserID, d.Queue.Today, model.OfferTTL)
 	switch {
 	case errors.Is(err, store.ErrNotApproved):
 		return reject("offer.err.not_approved")
+	case errors.As(err, &noRoom):
+		d.FormError = d.T("offer.err.no_room", d.T("match.rule."+string(noRoom.Rule)))
+		return s.renderEntry(w, r, http.StatusUnprocessableEntity, d)
 	case errors.Is(err, store.ErrQueueState), errors.Is(err, store.ErrOfferOpen):
 		return reject("offer.err.not_seeking")
 	case errors.Is(err, model.ErrNotFound):

@@ -3,6 +3,8 @@ package web
 import (
 	"errors"
 	"net/http"
+	"strconv"
+	"strings"
 
 	"puente/internal/model"
 	"puente/internal/store"
@@ -54,29 +56,37 @@ func (s *Server) groupOfferView(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, r, http.StatusOK, "offer", d)
 }
 
-// handOff words the household for the group's new case in the page's
-// language: the pseudonym for the principal, then the other adults and
-// the children by their place and age. The group renames them later.
+// handOff is the household for the group's new case: the pseudonym for
+// the principal and, for the others, the pseudonym and a number ("R.M. 2"),
+// names in no language that the group replaces later; the relationship
+// (with a child's age at the hand-off) in the page's language, languages
+// as their codes, which the case pages name in the reader's language
+// (PersonLanguages).
 func handOff(d *templateData, o model.Offer) store.HandOff {
-	h := store.HandOff{Principal: model.PersonInput{Name: o.Pseudonym, Languages: d.LanguageNames(o.Languages)}}
+	h := store.HandOff{Principal: model.PersonInput{Name: o.Pseudonym, Languages: strings.Join(o.Languages, ", ")}}
+	n := 1
 	for i := 2; i <= o.Adults; i++ {
-		h.Others = append(h.Others, model.PersonInput{Name: d.T("handoff.adult", i, o.Pseudonym), Relationship: d.T("handoff.relationship.adult")})
+		n++
+		h.Others = append(h.Others, model.PersonInput{Name: o.Pseudonym + " " + strconv.Itoa(n), Relationship: d.T("handoff.relationship.adult")})
 	}
-	for i, age := range o.ChildAges {
-		h.Others = append(h.Others, model.PersonInput{Name: d.T("handoff.child", i+1, age, o.Pseudonym), Relationship: d.T("handoff.relationship.child")})
+	for _, age := range o.ChildAges {
+		n++
+		h.Others = append(h.Others, model.PersonInput{Name: o.Pseudonym + " " + strconv.Itoa(n), Relationship: d.T("handoff.relationship.child", age)})
 	}
 	return h
 }
 
 // offerAcceptPost accepts the offer and hands the person off in one
 // transaction (store.AcceptOffer): the case opens in the group's space with
-// its first checklists. A dead offer or a group no longer approved: 409
-// with why, nothing written.
+// its first checklists. A dead offer, a group no longer approved or one
+// that can no longer take the person (the ranking's hard rules, checked
+// in that transaction): 409 with why, nothing written.
 func (s *Server) offerAcceptPost(w http.ResponseWriter, r *http.Request) error {
 	d, err := s.groupOfferPage(r)
 	if err != nil {
 		return err
 	}
+	var noRoom *store.NoRoomError
 	c, err := s.store.AcceptOffer(r.Context(), d.Org, d.Queue.Offer.ID, viewerFrom(r).UserID, d.Queue.Today, handOff(d, d.Queue.Offer))
 	switch {
 	case errors.Is(err, store.ErrOfferDead):
@@ -87,6 +97,9 @@ func (s *Server) offerAcceptPost(w http.ResponseWriter, r *http.Request) error {
 		return s.render(w, r, http.StatusConflict, "offer", d)
 	case errors.Is(err, store.ErrNotApproved):
 		d.FormError = d.T("offer.err.lost_approval")
+		return s.render(w, r, http.StatusConflict, "offer", d)
+	case errors.As(err, &noRoom):
+		d.FormError = d.T("offer.err.accept_no_room", d.T("match.rule."+string(noRoom.Rule)))
 		return s.render(w, r, http.StatusConflict, "offer", d)
 	case err != nil:
 		return err
@@ -101,11 +114,15 @@ type declineForm struct {
 	Note   string `form:"note" validate:"max=300,safetext"`
 }
 
-// offerDeclineForm asks why the group declines.
+// offerDeclineForm asks why the group declines; an offer no longer open
+// shows why instead.
 func (s *Server) offerDeclineForm(w http.ResponseWriter, r *http.Request) error {
 	d, err := s.groupOfferPage(r)
 	if err != nil {
 		return err
+	}
+	if d.Queue.Dead != "" {
+		return s.render(w, r, http.StatusOK, "offer", d)
 	}
 	d.Title = d.T("offer.decline.title", d.Queue.Offer.Pseudonym)
 	d.Form = &declineForm{}
@@ -113,8 +130,8 @@ func (s *Server) offerDeclineForm(w http.ResponseWriter, r *http.Request) error 
 }
 
 // offerDeclinePost declines with a reason; the person seeks a sponsor
-// again. No reason or too long a note: 422, nothing written; a dead
-// offer: 409.
+// again. A dead offer: 409 with why, whatever the form says (and again
+// in the transaction); no reason or too long a note: 422, nothing written.
 func (s *Server) offerDeclinePost(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
 		return err
@@ -122,6 +139,10 @@ func (s *Server) offerDeclinePost(w http.ResponseWriter, r *http.Request) error 
 	d, err := s.groupOfferPage(r)
 	if err != nil {
 		return err
+	}
+	if d.Queue.Dead != "" {
+		d.FormError = d.Queue.Dead
+		return s.render(w, r, http.StatusConflict, "offer", d)
 	}
 	d.Title = d.T("offer.decline.title", d.Queue.Offer.Pseudonym)
 	var f declineForm

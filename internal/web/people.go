@@ -64,7 +64,9 @@ func (s *Server) personEditForm(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d.Person = p
-	d.Form = &PersonForm{Name: p.Name, PreferredName: p.PreferredName, Relationship: p.Relationship, Languages: p.Languages,
+	// Languages stored as codes (a hand-off) are named for the person
+	// editing them; what they save is what they see.
+	d.Form = &PersonForm{Name: p.Name, PreferredName: p.PreferredName, Relationship: p.Relationship, Languages: d.PersonLanguages(p.Languages),
 		CountryOfBirth: p.CountryOfBirth, LastUSArrival: p.LastUSArrival, ReleaseDate: p.ReleaseDate}
 	return s.render(w, r, http.StatusOK, "person_form", d)
 }

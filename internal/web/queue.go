@@ -28,7 +28,8 @@ func (s *Server) queuePage(r *http.Request) *templateData {
 // queueList shows a page of the queue, most urgent first: the decision
 // date soonest, then the longest in detention. ?state= narrows it to one
 // state ("all" for every state; none: all but closed), ?within=7 or 30 to
-// people whose decision comes within that many days.
+// people whose decision comes within that many days. A page past the
+// last leads to the last (?page=99999 after a filter shrank the list).
 func (s *Server) queueList(w http.ResponseWriter, r *http.Request) error {
 	d := s.queuePage(r)
 	d.Title = d.T("queue.title")
@@ -59,6 +60,10 @@ func (s *Server) queueList(w http.ResponseWriter, r *http.Request) error {
 	entries, total, err := s.store.QueueList(ctx, d.Org, f, page, queuePageSize)
 	if err != nil {
 		return err
+	}
+	if to := beyondLast(orgPath(d.Org)+"/queue", q, page, total); to != "" {
+		http.Redirect(w, r, to, http.StatusSeeOther)
+		return nil
 	}
 	d.Queue.Entries = entries
 	d.Queue.pager(orgPath(d.Org)+"/queue", q, page, total)
@@ -144,14 +149,9 @@ func (s *Server) rank(r *http.Request, network model.Org, e model.QueueEntry, to
 	groups := make([]matching.Group, 0, len(rows))
 	for _, row := range rows {
 		p := row.Profile
-		v := model.Vetting(items, row.Records, p.Adults, today)
-		l := loads[p.GroupID]
-		groups = append(groups, matching.Group{ID: p.GroupID, Name: p.GroupName,
-			Approved: model.Stage(p, v) == model.StageApproved, Languages: p.Languages, RegionID: p.RegionID,
-			Beds: p.Beds, PrivateRoom: p.PrivateRoom, AcceptsChildren: p.AcceptsChildren, Wheelchair: p.Wheelchair,
-			AvailableFrom: p.AvailableFrom, MaxPlacements: p.MaxPlacements, CurrentPlacements: l.Open, LastPlacement: l.LastStart})
+		approved := model.Stage(p, model.Vetting(items, row.Records, p.Adults, today)) == model.StageApproved
+		groups = append(groups, store.MatchGroup(p, approved, loads[p.GroupID]))
 	}
-	person := matching.Person{Languages: e.Languages, Adults: e.Adults, ChildrenAges: e.ChildAges,
-		Wheelchair: e.HasNeed("wheelchair"), RegionID: e.RegionID, NeedBy: e.DecisionDate}
+	person := store.MatchPerson(e)
 	return matching.Rank(person, groups, matching.DefaultWeights, today), nil
 }

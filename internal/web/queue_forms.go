@@ -14,21 +14,35 @@ import (
 // are never echoed back: a rejected form comes back with them empty, and
 // the edit form leaves them empty to keep what is saved.
 type queueForm struct {
-	Pseudonym     string `form:"pseudonym"`
-	Adults        string `form:"adults"`
-	ChildAges     string `form:"child_ages"`
-	DecisionDate  string `form:"decision_date"`
-	DetainedSince string `form:"detained_since"`
-	RegionID      string `form:"region_id"`
-	ExternalRef   string `form:"external_ref"`
-	ANumber       string `form:"anumber"`
-	Facility      string `form:"facility"`
-	ClearANumber  string `form:"clear_anumber"`
-	ClearFacility string `form:"clear_facility"`
-	// Languages and Needs are the ticked values (lists: not decoded by
-	// decodeForm).
-	Languages []string
-	Needs     []string
+	// Fields in the order the form shows them: the error summary lists
+	// its messages in this order. Languages and Needs are the ticked
+	// values (lists: decodeForm leaves them to readQueueForm).
+	Pseudonym     string   `form:"pseudonym"`
+	Languages     []string `form:"languages"`
+	Adults        string   `form:"adults"`
+	ChildAges     string   `form:"child_ages"`
+	DecisionDate  string   `form:"decision_date"`
+	DetainedSince string   `form:"detained_since"`
+	RegionID      string   `form:"region_id"`
+	Needs         []string `form:"needs"`
+	ExternalRef   string   `form:"external_ref"`
+	ANumber       string   `form:"anumber"`
+	Facility      string   `form:"facility"`
+	ClearANumber  string   `form:"clear_anumber"`
+	ClearFacility string   `form:"clear_facility"`
+	// Retype names the restricted fields typed on a rejected form, which
+	// it does not echo: the page asks for them again.
+	Retype map[string]bool
+}
+
+// dropRestricted empties the restricted fields of a rejected form (never
+// echoed) and, for those that were typed, says to type them again.
+func (f *queueForm) dropRestricted(d *templateData) {
+	f.Retype = map[string]bool{"anumber": f.ANumber != "", "facility": f.Facility != ""}
+	if f.ANumber != "" || f.Facility != "" {
+		d.SummaryNote = d.T("queue.form.retype")
+	}
+	f.ANumber, f.Facility = "", ""
 }
 
 // readQueueForm decodes the posted form.
@@ -120,7 +134,7 @@ func (s *Server) queueCreatePost(w http.ResponseWriter, r *http.Request) error {
 	ps = append(ps, in.Validate(d.Queue.Regions, d.Queue.Today)...)
 	d.problems(ps)
 	if len(d.Errors) > 0 {
-		f.ANumber, f.Facility = "", ""
+		f.dropRestricted(d)
 		return s.formRejected(w, r, "queue_form", d, f)
 	}
 	v := viewerFrom(r)
@@ -180,7 +194,7 @@ func (s *Server) queueUpdatePost(w http.ResponseWriter, r *http.Request) error {
 	ps = append(ps, in.Validate(d.Queue.Regions, d.Queue.Today)...)
 	d.problems(ps)
 	if len(d.Errors) > 0 {
-		f.ANumber, f.Facility = "", ""
+		f.dropRestricted(d)
 		return s.formRejected(w, r, "queue_form", d, f)
 	}
 	ed := store.QueueEdit{In: in, SetANumber: in.ANumber != "" || f.ClearANumber != "", SetFacility: in.Facility != "" || f.ClearFacility != ""}
@@ -190,7 +204,7 @@ func (s *Server) queueUpdatePost(w http.ResponseWriter, r *http.Request) error {
 	err = s.store.UpdateQueueEntry(r.Context(), d.Org, d.Queue.Entry.ID, ed)
 	if errors.Is(err, model.ErrConflict) {
 		d.Errors["external_ref"] = d.T("queue.problem.ref_taken")
-		f.ANumber, f.Facility = "", ""
+		f.dropRestricted(d)
 		return s.formRejected(w, r, "queue_form", d, f)
 	}
 	if err != nil {

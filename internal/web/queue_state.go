@@ -38,6 +38,10 @@ func (s *Server) queueStatePost(w http.ResponseWriter, r *http.Request) error {
 		d.Errors["state"] = d.T("queue.state.offer_open")
 		d.Form = &f
 		return s.renderEntry(w, r, http.StatusUnprocessableEntity, d)
+	case errors.Is(err, store.ErrQueueNotPlaced):
+		d.Errors["state"] = d.T("queue.state.not_placed")
+		d.Form = &f
+		return s.renderEntry(w, r, http.StatusUnprocessableEntity, d)
 	case errors.Is(err, store.ErrQueueLinked):
 		d.Errors["state"] = d.T("queue.state.linked")
 		d.Form = &f
@@ -58,7 +62,11 @@ func (s *Server) queueStatePost(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) queueCloseView(d *templateData, reason string) *confirmView {
 	e := d.Queue.Entry
 	path := orgPath(d.Org) + "/queue/" + e.ID
-	return &confirmView{Title: d.T("queue.close.title", e.Pseudonym), Lead: d.T("queue.close.lead"),
+	lead := d.T("queue.close.lead")
+	if e.CaseID != "" {
+		lead += " " + d.T("queue.close.lead_placed", e.GroupName)
+	}
+	return &confirmView{Title: d.T("queue.close.title", e.Pseudonym), Lead: lead,
 		Action: path + "/close", Button: d.T("queue.close.button"), Cancel: path,
 		Reasons: model.QueueCloseReasons, Reason: reason, ReasonPrefix: "queue.close.reason.", ReasonLabel: d.T("queue.close.why")}
 }

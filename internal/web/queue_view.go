@@ -9,6 +9,7 @@ import (
 	"puente/internal/matching"
 	"puente/internal/model"
 	"puente/internal/store"
+	"puente/internal/tz"
 )
 
 // queuePageSize is how many people a page of the queue, or placements, lists.
@@ -63,6 +64,27 @@ func (qd *queueData) pager(path string, q url.Values, page, total int) {
 	}
 }
 
+// beyondLast is where a page number past the last page of total rows
+// goes instead (the last page, or the first when there are none): "" when
+// page is one of the pages.
+func beyondLast(path string, q url.Values, page, total int) string {
+	pages := (total + queuePageSize - 1) / queuePageSize
+	if page <= 1 || page <= pages {
+		return ""
+	}
+	v := url.Values{}
+	for k, vs := range q {
+		v[k] = vs
+	}
+	if pages > 1 {
+		v.Set("page", strconv.Itoa(pages))
+	}
+	if len(v) == 0 {
+		return path
+	}
+	return path + "?" + v.Encode()
+}
+
 // QueueStateName is a queue state in the page's language.
 func (d *templateData) QueueStateName(st model.QueueState) string {
 	return d.T("queue.state." + string(st))
@@ -71,11 +93,14 @@ func (d *templateData) QueueStateName(st model.QueueState) string {
 // QueueStates are the queue's states in pipeline order, for the filter.
 func (d *templateData) QueueStates() []model.QueueState { return model.QueueStates }
 
-// SettableStates are the states a coordinator sets by hand, for the form.
+// SettableStates are the states a coordinator sets by hand, for the form:
+// the steps after a group's acceptance only once a group accepted the
+// person (the store refuses them otherwise).
 func (d *templateData) SettableStates() []model.QueueState {
 	var out []model.QueueState
+	placed := d.Queue != nil && d.Queue.Entry.CaseID != ""
 	for _, st := range model.QueueStates {
-		if model.SettableQueueState(st) {
+		if model.SettableQueueState(st) && (placed || !model.AfterHandOff(st)) {
 			out = append(out, st)
 		}
 	}
@@ -147,6 +172,38 @@ func (d *templateData) Urgency(decision, detained, today string) string {
 	return strings.Join(parts, " · ")
 }
 
+// EntryUrgency is Urgency for an entry in the queue: once the person left
+// detention (released, arrived) or the entry closed, the days in detention
+// stop at that day.
+func (d *templateData) EntryUrgency(e model.QueueEntry, today string) string {
+	if e.LeftDetention.IsZero() {
+		return d.Urgency(e.DecisionDate, e.DetainedSince, today)
+	}
+	left := tz.Today(e.LeftDetention, d.Zone)
+	var parts []string
+	if e.DecisionDate != "" {
+		parts = append(parts, d.T("queue.urgency.decision", d.Day(e.DecisionDate)))
+	}
+	if n := e.DaysDetained(left); n >= 0 {
+		parts = append(parts, d.T("queue.urgency.detained_until", n, d.Day(left)))
+	}
+	if len(parts) == 0 {
+		return d.T("queue.urgency.unknown")
+	}
+	return strings.Join(parts, " · ")
+}
+
+// OfferUrgency is EntryUrgency for the person an offer is about.
+func (d *templateData) OfferUrgency(o model.Offer, today string) string {
+	return d.EntryUrgency(model.QueueEntry{DecisionDate: o.DecisionDate, DetainedSince: o.DetainedSince, LeftDetention: o.LeftDetention}, today)
+}
+
+// Urgent reports whether an entry shows the "decision within 7 days" tag:
+// its decision date is near and no decision was recorded yet.
+func (d *templateData) Urgent(e model.QueueEntry, today string) bool {
+	return !model.QueueDecided(e.State) && d.Soon(e.DecisionDate, today)
+}
+
 // Soon reports whether a decision date is within the next 7 days (or
 // past), for the list's tag.
 func (d *templateData) Soon(decision, today string) bool {
@@ -164,6 +221,26 @@ func (d *templateData) MaskedANumber(last3 string) string { return "•••-�
 // OfferStateName is an offer's state, as it stands at now, in words.
 func (d *templateData) OfferStateName(o model.Offer, now time.Time) string {
 	return d.T("offer.state." + string(o.Shown(now)))
+}
+
+// OfferTrail says who did what to an offer and when, in order: who made
+// it, then who answered it (accepted or declined, the group's people),
+// who withdrew it (the network's), or when it lapsed.
+func (d *templateData) OfferTrail(o model.Offer, now time.Time) []string {
+	step := func(key string, at time.Time, by string) string {
+		if by == "" {
+			return d.T(key, d.Date(at))
+		}
+		return d.T(key+"_by", d.Date(at), by)
+	}
+	out := []string{step("offer.trail.offered", o.CreatedAt, o.CreatedByName)}
+	switch st := o.Shown(now); st {
+	case model.OfferAccepted, model.OfferDeclined, model.OfferWithdrawn:
+		out = append(out, step("offer.trail."+string(st), o.DecidedAt, o.DecidedByName))
+	case model.OfferExpired:
+		out = append(out, d.T("offer.trail.expired", d.Date(o.ExpiresAt)))
+	}
+	return out
 }
 
 // OfferShown is an offer's state as it stands at now.
@@ -226,9 +303,13 @@ func (d *templateData) QueueChecked(list, value string) bool {
 // entry being edited has each recorded (their values are never echoed).
 func (d *templateData) QueueSensitive() []sensitiveField {
 	e := d.Queue.Entry
+	var retype map[string]bool
+	if f, ok := d.Form.(*queueForm); ok {
+		retype = f.Retype
+	}
 	return []sensitiveField{
-		{Name: "anumber", Type: "text", Recorded: e.HasANumber, Hint: "field.anumber.hint"},
-		{Name: "facility", Type: "text", Recorded: e.HasFacility},
+		{Name: "anumber", Type: "text", Recorded: e.HasANumber, Hint: "field.anumber.hint", Retype: retype["anumber"]},
+		{Name: "facility", Type: "text", Recorded: e.HasFacility, Retype: retype["facility"]},
 	}
 }
 

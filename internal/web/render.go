@@ -41,6 +41,9 @@ type templateData struct {
 	// FormErrorAt is the id of the control FormError is about, for the
 	// error summary's link ("" for none).
 	FormErrorAt string
+	// SummaryNote follows the error summary's messages: what the user
+	// must know to fix the form that is not about one field's value.
+	SummaryNote string
 
 	Org         model.Org
 	Members     []model.Member

@@ -88,6 +88,9 @@ type sensitiveField struct {
 	Type     string
 	Recorded bool
 	Hint     string // message key of the field's format hint, or ""
+	// Retype: the field was typed on a rejected form that does not echo
+	// it; the page asks for it again.
+	Retype bool
 }
 
 // SensitiveFields lists the person form's encrypted fields and whether the

@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"puente/internal/ledger"
@@ -96,6 +97,20 @@ func (d *templateData) StageName(st model.SponsorStage) string {
 
 // LanguageName is a language code's name in the page's language.
 func (d *templateData) LanguageName(code string) string { return d.T("language." + code) }
+
+// PersonLanguages shows a case person's languages: a list of language
+// codes (as a hand-off from the queue stores them, "es, quc") named in the
+// reader's language, anything else as it was typed.
+func (d *templateData) PersonLanguages(s string) string {
+	parts := strings.Split(s, ",")
+	for i, p := range parts {
+		parts[i] = strings.TrimSpace(p)
+		if !model.ValidLanguage(parts[i]) {
+			return s
+		}
+	}
+	return d.LanguageNames(parts)
+}
 
 // Money shows cents as US dollars.
 func (d *templateData) Money(c int64) string { return ledger.Format(ledger.Cents(c), "USD") }

@@ -16,6 +16,7 @@ type summaryError struct{ Field, Message string }
 type summaryArgs struct {
 	Title  string
 	Errors []summaryError
+	Note   string
 }
 
 // Summary is the error summary of a rejected form, shown first in the main
@@ -26,7 +27,7 @@ type summaryArgs struct {
 // shows them, then any others by key. A message about the whole form
 // (FormError) comes first and links to FormErrorAt, when set.
 func (d *templateData) Summary() summaryArgs {
-	a := summaryArgs{Title: d.T("errors.summary")}
+	a := summaryArgs{Title: d.T("errors.summary"), Note: d.SummaryNote}
 	if d.FormError != "" {
 		a.Errors = append(a.Errors, summaryError{Field: d.FormErrorAt, Message: d.FormError})
 	}
