@@ -294,6 +294,7 @@ func (b *browser) keyboard() []string {
 		const items = Array.from(document.querySelectorAll('a[href], area[href], button, input, select, textarea, summary, iframe, [tabindex], [contenteditable]'))
 			.filter(el => !el.matches(':disabled') && !(el.tagName === 'INPUT' && el.type === 'hidden') && el.tabIndex >= 0 && !el.closest('[inert]') && shown(el));
 		items.forEach((el, i) => { el.__e2eIdx = i; });
+		window.__e2eItems = items;
 		window.__e2eStops = [];
 		if (!window.__e2eHooked) {
 			window.__e2eHooked = true;
@@ -343,6 +344,12 @@ func (b *browser) keyboard() []string {
 			groups[g] = true
 		}
 		if s.Left < -0.5 || s.Right > s.VW+0.5 || s.SX != 0 {
+			// Measured at focusin. Under load the first stop has been seen
+			// before the page had focus, so without its :focus style (the
+			// skip link at -999 px): focus it again and measure once more.
+			s = b.refocus(s)
+		}
+		if s.Left < -0.5 || s.Right > s.VW+0.5 || s.SX != 0 {
 			out = append(out, fmt.Sprintf("focused control %s is outside the %g px viewport horizontally (x %.0f..%.0f, page scrolled %.0f px)",
 				s.Desc, s.VW, s.Left, s.Right, s.SX))
 		}
@@ -353,6 +360,23 @@ func (b *browser) keyboard() []string {
 		}
 	}
 	return out
+}
+
+// refocus focuses stop s's control again, with the page at its left edge,
+// and measures it as the focusin listener does.
+func (b *browser) refocus(s focusStop) focusStop {
+	b.t.Helper()
+	m := evalJS[[]float64](b, fmt.Sprintf(`(() => {
+		window.scrollTo(0, window.scrollY);
+		const el = window.__e2eItems[%d];
+		el.focus();
+		const r = el.getBoundingClientRect();
+		return [r.left, r.right, document.documentElement.clientWidth, window.scrollX];
+	})()`, s.Idx))
+	if len(m) == 4 {
+		s.Left, s.Right, s.VW, s.SX = m[0], m[1], m[2], m[3]
+	}
+	return s
 }
 
 // wentRound reports whether focus came back to its first stop after
