@@ -64,7 +64,9 @@ func (s *Store) QueueEntry(ctx context.Context, network model.Org, id string) (m
 
 // QueueFilter narrows the queue page: State "" for every state but closed,
 // "all" for every state, or one state; Before, when set (YYYY-MM-DD), keeps
-// only people whose decision date comes before that day.
+// only people whose decision date comes before that day and, with State
+// "", only those still waiting for that decision (model.QueueDecided: a
+// person released or refused is not "decision within 7 days").
 type QueueFilter struct {
 	State  string
 	Before string
@@ -78,10 +80,22 @@ var queueWhere = map[string]string{
 	"":           ` WHERE q.network_id = ?1 AND q.state <> 'closed'`,
 	"all":        ` WHERE q.network_id = ?1`,
 	"one":        ` WHERE q.network_id = ?1 AND q.state = ?2`,
-	"-before":    ` WHERE q.network_id = ?1 AND q.state <> 'closed' AND q.urgency < ?5`,
+	"-before":    ` WHERE q.network_id = ?1 AND q.state IN (` + undecidedStates + `) AND q.urgency < ?5`,
 	"all-before": ` WHERE q.network_id = ?1 AND q.urgency < ?5`,
 	"one-before": ` WHERE q.network_id = ?1 AND q.state = ?2 AND q.urgency < ?5`,
 }
+
+// undecidedStates are the states before a release decision, quoted for
+// SQL, from model.QueueStates (constants).
+var undecidedStates = func() string {
+	var out []string
+	for _, st := range model.QueueStates {
+		if !model.QueueDecided(st) {
+			out = append(out, "'"+string(st)+"'")
+		}
+	}
+	return strings.Join(out, ", ")
+}()
 
 // queueQueries are the count and page queries of each filter. Their
 // arguments are network, state, limit, offset, before: each query is given

@@ -420,9 +420,15 @@ func TestQueueListFilters(t *testing.T) {
 		{Pseudonym: "later", Adults: 1, DecisionDate: "2026-12-30"},
 		{Pseudonym: "long", Adults: 1, DetainedSince: "2026-01-01"},
 		{Pseudonym: "short", Adults: 1, DetainedSince: "2026-11-01"},
+		{Pseudonym: "decided", Adults: 1, DecisionDate: "2026-12-02"},
 	}
 	res, err := w.s.AddQueueEntries(ctx, n1, in, IntakeSource{})
 	if err != nil {
+		t.Fatal(err)
+	}
+	// Released on a decision (set in SQL: the hand-off that comes first
+	// is not what this test is about): no longer "decision within".
+	if _, err := w.s.db.ExecContext(ctx, `UPDATE queue_entries SET state = 'decision_granted' WHERE id = ?`, res[4].ID); err != nil {
 		t.Fatal(err)
 	}
 	if err := w.s.SetQueueState(ctx, n1, res[1].ID, model.QueueSeeking, ""); err != nil {
@@ -449,11 +455,11 @@ func TestQueueListFilters(t *testing.T) {
 		f    QueueFilter
 		want string
 	}{
-		{QueueFilter{}, "soon,later,long"},
-		{QueueFilter{State: "all"}, "soon,later,long,short"},
+		{QueueFilter{}, "decided,soon,later,long"},
+		{QueueFilter{State: "all"}, "decided,soon,later,long,short"},
 		{QueueFilter{State: "seeking_sponsor"}, "later"},
 		{QueueFilter{Before: "2026-12-08"}, "soon"},
-		{QueueFilter{State: "all", Before: "2026-12-31"}, "soon,later"},
+		{QueueFilter{State: "all", Before: "2026-12-31"}, "decided,soon,later"},
 		{QueueFilter{State: "referred", Before: "2026-12-31"}, "soon"},
 	} {
 		if got := names(c.f); got != c.want {

@@ -214,7 +214,8 @@ func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, seale
 	items = append(items, sealed...)
 	// One line for the same deadline of several people of a case on one
 	// day (one EOIR-33 each after a move), naming them all.
-	same := map[string]int{}
+	same := make(map[string]int, len(items))
+	views = make([]dueView, 0, len(items)+len(appts))
 	for _, it := range items {
 		k := it.CaseID + "\x00" + it.RuleID + "\x00" + it.Due
 		if i, ok := same[k]; ok {
