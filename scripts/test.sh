@@ -64,8 +64,9 @@ for pkg in ./internal/web ./internal/deadline; do
   go test -c -fuzz=. -o "$bin" "$pkg"
   for target in $(go test -list '^Fuzz' "$pkg" | grep '^Fuzz'); do
     (cd "$pkg" && "$bin" -test.run '^$' -test.fuzz "^${target}\$" -test.fuzztime "$FUZZTIME" \
-      -test.fuzzcachedir "$fuzzdir/cache/$target" >/dev/null) || {
-      echo "fuzz target $target in $pkg failed"; go test -run "^${target}\$" "$pkg"; exit 1; }
+      -test.fuzzcachedir "$fuzzdir/cache/$target" >"$fuzzdir/out.txt" 2>&1) || {
+      echo "fuzz target $target in $pkg failed:"; grep -v 'fuzz: elapsed' "$fuzzdir/out.txt" | tail -40
+      go test -run "^${target}\$" "$pkg"; exit 1; }
     echo "fuzz $pkg $target ok"
   done
 done
