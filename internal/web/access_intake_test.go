@@ -14,9 +14,7 @@ import (
 // another network's. The API takes no session: without a token everyone
 // is 401, and a request with any cookie is refused (400).
 func intakeMatrix() []matrixRow {
-	on := func(suffix string, form url.Values) func(e *testEnv, o model.Org) cell {
-		return func(e *testEnv, o model.Org) cell { return cell{path: "/orgs/" + o.ID + suffix, form: form} }
-	}
+	on := onOrg
 	withToken := func(suffix string) func(e *testEnv, o model.Org) cell {
 		return func(e *testEnv, o model.Org) cell {
 			t, err := e.st.CreateAPIToken(context.Background(), o, "Matrix", "pnt_abcdef", auth.HashToken(auth.NewToken()), "", "127.0.0.1")
@@ -26,7 +24,6 @@ func intakeMatrix() []matrixRow {
 			return cell{path: "/orgs/" + o.ID + "/api-tokens/" + t.ID + suffix}
 		}
 	}
-	withAnon := func(m [6][5]int, anon [5]int) [6][5]int { m[0] = anon; return m }
 	networkStaff := func(ok int) [6][5]int {
 		return [6][5]int{
 			{},

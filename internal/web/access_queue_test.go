@@ -99,7 +99,6 @@ func newOffer(e *testEnv, group model.Org) (entryID, offerID string) {
 // offers: its members get 403, another group's people 404, network staff
 // 403 on their groups. Bad input answers 422 where the viewer may act.
 func queueMatrix() []matrixRow {
-	withAnon := func(m [6][5]int, anon [5]int) [6][5]int { m[0] = anon; return m }
 	manage := func(ok int) [6][5]int {
 		return [6][5]int{
 			{},
@@ -120,9 +119,7 @@ func queueMatrix() []matrixRow {
 			{s404, s404, s404, s403, s403},
 		}
 	}
-	on := func(suffix string, form url.Values) func(e *testEnv, o model.Org) cell {
-		return func(e *testEnv, o model.Org) cell { return cell{path: "/orgs/" + o.ID + suffix, form: form} }
-	}
+	on := onOrg
 	entry := func(suffix string, state model.QueueState, form url.Values) func(e *testEnv, o model.Org) cell {
 		return func(e *testEnv, o model.Org) cell {
 			return cell{path: "/orgs/" + o.ID + "/queue/" + newQueueEntry(e, o, state) + suffix, form: form}

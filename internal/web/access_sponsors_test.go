@@ -15,10 +15,7 @@ import (
 // change it; only network staff record vetting; only network admins define
 // regions and items. Bad input answers 422 where the viewer may act.
 func sponsorMatrix() []matrixRow {
-	on := func(suffix string, form url.Values) func(e *testEnv, o model.Org) cell {
-		return func(e *testEnv, o model.Org) cell { return cell{path: "/orgs/" + o.ID + suffix, form: form} }
-	}
-	withAnon := func(m [6][5]int, anon [5]int) [6][5]int { m[0] = anon; return m }
+	on := onOrg
 	viewProfile := func(ok int) [6][5]int {
 		return [6][5]int{
 			{},

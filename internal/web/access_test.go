@@ -182,7 +182,6 @@ func orgMatrix() []matrixRow {
 	orgPath := func(suffix string) func(e *testEnv, o model.Org) cell {
 		return func(e *testEnv, o model.Org) cell { return cell{path: "/orgs/" + o.ID + suffix} }
 	}
-	withAnon := func(m [6][5]int, anon [5]int) [6][5]int { m[0] = anon; return m }
 	all := func(s int) [6]int { return [6]int{s, s, s, s, s, s} }
 	signedIn := func(anon, s int) [6]int { return [6]int{anon, s, s, s, s, s} }
 	return []matrixRow{
@@ -415,4 +414,13 @@ func TestEveryRouteHasARule(t *testing.T) {
 	if len(walked) < 25 {
 		t.Errorf("walked %d routes, want at least 25", len(walked))
 	}
+}
+
+// withAnon is m with its first row (the signed-out visitor) replaced by anon.
+func withAnon(m [6][5]int, anon [5]int) [6][5]int { m[0] = anon; return m }
+
+// onOrg is a matrix cell on each target organisation's page at suffix,
+// with form as the body of a POST.
+func onOrg(suffix string, form url.Values) func(e *testEnv, o model.Org) cell {
+	return func(e *testEnv, o model.Org) cell { return cell{path: "/orgs/" + o.ID + suffix, form: form} }
 }

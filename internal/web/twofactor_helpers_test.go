@@ -129,7 +129,6 @@ func (e *testEnv) passwordOnly(email string) *client {
 func twoFactorMatrix() []matrixRow {
 	all := func(s int) [6]int { return [6]int{s, s, s, s, s, s} }
 	signedIn := func(anon, s int) [6]int { return [6]int{anon, s, s, s, s, s} }
-	withAnon := func(m [6][5]int, anon [5]int) [6][5]int { m[0] = anon; return m }
 	reset := func(e *testEnv, o model.Org) cell {
 		return cell{path: "/orgs/" + o.ID + "/members/" + newVictim2FA(e, o) + "/2fa/reset"}
 	}
