@@ -148,7 +148,23 @@ func FuzzMemberRolePost(f *testing.F) {
 	}
 	who = append(who, second.ID, "not-a-user")
 	alpha := e.orgs["alpha"].ID
+	actor, err := e.st.UserByEmail(ctx, emailAlphaCoord)
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, body string, w uint8) {
+		// Every input starts from the same roles (Alpha's member a member,
+		// the second coordinator a coordinator): an input's answer must not
+		// depend on what earlier inputs of this worker changed, or a
+		// failure could not be reproduced from its input alone.
+		for _, r := range []struct {
+			id   string
+			role model.Role
+		}{{who[0], model.RoleMember}, {second.ID, model.RoleCoordinator}} {
+			if err := e.st.ChangeRole(ctx, e.orgs["alpha"], r.id, r.role, actor.ID, "127.0.0.1"); err != nil {
+				t.Fatalf("resetting roles: %v", err)
+			}
+		}
 		path := "/orgs/" + alpha + "/members/" + who[int(w)%len(who)] + "/role"
 		fzCheckResponse(t, "POST "+path, body, coord.post(path, body))
 	})
