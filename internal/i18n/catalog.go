@@ -214,3 +214,8 @@ func Use(c *Catalog) (restore func()) {
 	std, All, matcher = c, c.Langs(), language.NewMatcher(tags(c.Langs()))
 	return func() { std, All, matcher = prevStd, prevAll, prevMatcher }
 }
+
+// Current is the catalog every Lang translates from now: the embedded
+// files' unless a test swapped it with Use. Callers that keep translated
+// text (the web package's folded templates) key it by this catalog too.
+func Current() *Catalog { return std }

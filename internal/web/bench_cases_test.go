@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"html/template"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"puente/internal/gen"
+	"puente/internal/i18n"
 	"puente/internal/model"
 )
 
@@ -94,4 +96,24 @@ func BenchmarkCaseList20k(b *testing.B) {
 		"/cases?status=released&state=all"} {
 		b.Run(path, func(b *testing.B) { serveBench(b, e, cookies, path) })
 	}
+}
+
+// BenchmarkCasePageFold is BenchmarkCasePage300's page rendered from the
+// folded templates (as served) and from templates that translate every
+// key at run time, in one process so that the two compare.
+func BenchmarkCasePageFold(b *testing.B) {
+	e, cookies, ids := groupBench(b)
+	unfolded, err := parseAllTemplates()
+	if err != nil {
+		b.Fatal(err)
+	}
+	folded := e.srv.pages
+	b.Run("folded", func(b *testing.B) {
+		e.srv.pages = folded
+		serveBench(b, e, cookies, "/cases/"+ids[len(ids)/2])
+	})
+	b.Run("runtime", func(b *testing.B) {
+		e.srv.pages = func(i18n.Lang) (map[string]*template.Template, error) { return unfolded, nil }
+		serveBench(b, e, cookies, "/cases/"+ids[len(ids)/2])
+	})
 }

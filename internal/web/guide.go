@@ -92,9 +92,9 @@ func (s *Server) guideStage(w http.ResponseWriter, r *http.Request) error {
 // differs by language only, chosen from the language cookie and
 // Accept-Language (Vary).
 func (s *Server) renderPublic(w http.ResponseWriter, r *http.Request, page string, d *templateData) error {
-	t, ok := s.pages[page]
-	if !ok {
-		return &missingTemplate{page}
+	t, err := s.page(d.Lang, page)
+	if err != nil {
+		return err
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "base", d); err != nil {
@@ -112,7 +112,7 @@ func (s *Server) renderPublic(w http.ResponseWriter, r *http.Request, page strin
 	}
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusOK)
-	_, err := buf.WriteTo(w)
+	_, err = buf.WriteTo(w)
 	return err
 }
 

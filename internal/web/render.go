@@ -7,7 +7,7 @@ import (
 	"net/http"
 	"path"
 	"strings"
-	"sync"
+
 	"time"
 
 	"puente/internal/i18n"
@@ -270,13 +270,12 @@ func (s *Server) newData(r *http.Request) *templateData {
 	return d
 }
 
-// parseTemplates parses every page together with the layout and every
-// partials*.html file, once per process: the templates are embedded and
-// take no functions, so every Server may share them (html/template
-// executes concurrently and escapes each page once). Tests build hundreds
-// of Servers; parsing for each took about 130 ms.
-var parseTemplates = sync.OnceValues(parseAllTemplates)
-
+// parseAllTemplates parses every page together with the layout and every
+// partials*.html file. The templates are embedded and take no functions,
+// so every Server may share one parse (html/template executes
+// concurrently and escapes each page once): pagesFor keeps one per
+// language, once per process (tests build hundreds of Servers; parsing
+// for each took about 130 ms).
 func parseAllTemplates() (map[string]*template.Template, error) {
 	files, err := fs.Glob(ui.Templates, "templates/*.html")
 	if err != nil {
@@ -300,9 +299,9 @@ func parseAllTemplates() (map[string]*template.Template, error) {
 // render writes page with status; it renders into a buffer first so a
 // template failure never sends half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page string, d *templateData) error {
-	t, ok := s.pages[page]
-	if !ok {
-		return &missingTemplate{page}
+	t, err := s.page(d.Lang, page)
+	if err != nil {
+		return err
 	}
 	var buf bytes.Buffer
 	if d.HasErrors() {
@@ -319,8 +318,21 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	_, err := buf.WriteTo(w)
+	_, err = buf.WriteTo(w)
 	return err
+}
+
+// page is the template of page for pages in lang.
+func (s *Server) page(lang i18n.Lang, page string) (*template.Template, error) {
+	pages, err := s.pages(lang)
+	if err != nil {
+		return nil, err
+	}
+	t, ok := pages[page]
+	if !ok {
+		return nil, &missingTemplate{page}
+	}
+	return t, nil
 }
 
 type missingTemplate struct{ name string }

@@ -16,6 +16,7 @@ import (
 	"github.com/go-playground/validator/v10"
 
 	"puente/internal/auth"
+	"puente/internal/i18n"
 	"puente/internal/store"
 )
 
@@ -79,12 +80,14 @@ func DefaultConfig() Config {
 
 // Server holds every dependency of the handlers, which are its methods.
 type Server struct {
-	cfg       Config
-	secure    bool
-	log       *slog.Logger
-	store     *store.Store
-	sessions  *scs.SessionManager
-	pages     map[string]*template.Template
+	cfg      Config
+	secure   bool
+	log      *slog.Logger
+	store    *store.Store
+	sessions *scs.SessionManager
+	// pages is the page templates for a language (pagesFor: the
+	// translations folded in).
+	pages     func(i18n.Lang) (map[string]*template.Template, error)
 	validate  *validator.Validate
 	hasher    *auth.Hasher
 	ipLimit   *auth.Throttle
@@ -117,8 +120,8 @@ func New(cfg Config, log *slog.Logger, st *store.Store, ss *store.Sessions, hash
 	if cfg.APILimit <= 0 || cfg.APIWindow <= 0 {
 		cfg.APILimit, cfg.APIWindow = defaultAPILimit, defaultAPIWindow
 	}
-	pages, err := parseTemplates()
-	if err != nil {
+	// A template that does not parse stops the start, not a request.
+	if _, err := pagesFor(i18n.Source); err != nil {
 		return nil, fmt.Errorf("templates: %w", err)
 	}
 	s := &Server{
@@ -126,7 +129,7 @@ func New(cfg Config, log *slog.Logger, st *store.Store, ss *store.Sessions, hash
 		secure:    len(cfg.BaseURL) >= 8 && cfg.BaseURL[:8] == "https://",
 		log:       log,
 		store:     st,
-		pages:     pages,
+		pages:     pagesFor,
 		validate:  newValidator(),
 		hasher:    hasher,
 		ipLimit:   auth.NewThrottle(cfg.IPLimit, cfg.IPWindow),
