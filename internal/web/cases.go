@@ -51,10 +51,60 @@ func (s *Server) caseList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d.Cases, d.Total, d.Query = cases, total, q
+	d.CaseRows = caseRows(d, cases)
+	d.StatusChoices, d.SortChoices = caseListChoices(d, q)
 	d.Updating = s.updatingNotice(d)
 	d.Pages = (total + casePageSize - 1) / casePageSize
 	d.CanManageCases = authz.Can(v.Viewer, authz.ManageCases, org)
 	return s.render(w, r, http.StatusOK, "cases", d)
+}
+
+// caseRow is one line of the case list with its words ready: translated
+// and formatted here once, where the template would make about ten
+// reflective calls a row for them (BenchmarkCaseList20k).
+type caseRow struct {
+	ID string
+	// Name is the principal's name, or the purged label.
+	Name, Code string
+	// Status is the status in the page's language; Meta is "People: 3 ·
+	// changed 3 Mar 2026 · next due 5 Mar 2026".
+	Status, Meta string
+}
+
+// caseRows is the case list's lines for cases, in d's language and zone.
+func caseRows(d *templateData, cases []model.Case) []caseRow {
+	rows := make([]caseRow, len(cases))
+	for i, c := range cases {
+		name := c.PrincipalName
+		if c.Purged() {
+			name = d.T("case.purged.label")
+		}
+		meta := d.T("cases.people", c.People) + " · " + d.T("cases.updated", d.Date(c.UpdatedAt))
+		if c.NextDue != "" {
+			meta += " · " + d.T("cases.next_due", d.Day(c.NextDue))
+		}
+		rows[i] = caseRow{ID: c.ID, Name: name, Code: c.Code, Status: d.T("status." + string(c.Status)), Meta: meta}
+	}
+	return rows
+}
+
+// choice is one option of a select, its label in the page's language.
+type choice struct {
+	Value, Label string
+	Selected     bool
+}
+
+// caseListChoices are the case list's status filter and sort options with
+// q's selected: built here rather than by five template calls an option.
+func caseListChoices(d *templateData, q store.CaseQuery) (statuses, sorts []choice) {
+	statuses = make([]choice, len(model.CaseStatuses))
+	for i, st := range model.CaseStatuses {
+		statuses[i] = choice{Value: string(st), Label: d.T("status." + string(st)), Selected: st == q.Status}
+	}
+	for _, o := range d.SortOptions() {
+		sorts = append(sorts, choice{Value: o, Label: d.T("cases.sort." + o), Selected: o == q.Sort})
+	}
+	return statuses, sorts
 }
 
 // updatingNotice is "updating deadlines (n of N)" while the store

@@ -79,32 +79,35 @@ type templateData struct {
 	CanTemplates  bool        // a network admin: the network's checklist templates
 
 	// Cases
-	Case             model.Case
-	Cases            []model.Case
-	Total            int
-	Pages            int
-	Query            store.CaseQuery
-	Statuses         []model.CaseStatus
-	GroupCounts      []groupCountView
-	People           []model.Person
-	Person           model.Person
-	Facts            []model.Fact
-	Appointments     []appointmentView
-	Deadlines        []deadlineView
-	FactGaps         []string // missing facts that keep deadlines from being computed
-	SealedNotices    []string // dates only coordinators see: whom to ask
-	History          []model.HistoryEntry
-	StatusChanges    []model.StatusChange
-	FactKinds        []model.FactKind
-	AppointmentKinds []model.AppointmentKind
-	CloseReasons     []string
-	Disclaimer       string
-	CanManageCases   bool
-	CanEditCases     bool
-	Revealed         string
-	RevealedLabel    string
-	DueItems         []dueView
-	NextHearings     []dueView
+	Case     model.Case
+	Cases    []model.Case
+	CaseRows []caseRow // the case list's lines (cases.go)
+	// StatusChoices and SortChoices are the case list's filter options.
+	StatusChoices, SortChoices []choice
+	Total                      int
+	Pages                      int
+	Query                      store.CaseQuery
+	Statuses                   []model.CaseStatus
+	GroupCounts                []groupCountView
+	People                     []model.Person
+	Person                     model.Person
+	Facts                      []model.Fact
+	Appointments               []appointmentView
+	Deadlines                  []deadlineView
+	FactGaps                   []string // missing facts that keep deadlines from being computed
+	SealedNotices              []string // dates only coordinators see: whom to ask
+	History                    []model.HistoryEntry
+	StatusChanges              []model.StatusChange
+	FactKinds                  []model.FactKind
+	AppointmentKinds           []model.AppointmentKind
+	CloseReasons               []string
+	Disclaimer                 string
+	CanManageCases             bool
+	CanEditCases               bool
+	Revealed                   string
+	RevealedLabel              string
+	DueItems                   []dueView
+	NextHearings               []dueView
 	// DuePage is the home page's page of the next 14 days (from 1), DueMore
 	// whether another page follows.
 	DuePage int
