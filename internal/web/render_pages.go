@@ -4,6 +4,7 @@ import (
 	"html/template"
 
 	"puente/internal/deadline"
+	"puente/internal/model"
 	"puente/internal/store"
 )
 
@@ -52,17 +53,26 @@ func (d *templateData) CardTel() template.URL {
 }
 
 // rowArgs is one deadline or appointment of a list with the page it is on.
+// V is a deadline's row and DV the deadline in it; A is an appointment's
+// view and AP the appointment in it. The templates read the embedded
+// structs through DV and AP: a field promoted from an embedded struct
+// costs text/template a breadth-first search of the type
+// (reflect.FieldByNameFunc) at every use.
 type rowArgs struct {
-	D *templateData
-	V deadlineRow
-	A appointmentView
+	D  *templateData
+	V  *deadlineRow
+	DV *deadlineView
+	A  *appointmentView
+	AP *model.Appointment
 }
 
 // Row is a deadline's row of the case page.
-func (d *templateData) Row(v deadlineRow) rowArgs { return rowArgs{D: d, V: v} }
+func (d *templateData) Row(v *deadlineRow) rowArgs { return rowArgs{D: d, V: v, DV: &v.deadlineView} }
 
 // ApptRow is an appointment's row of the case page.
-func (d *templateData) ApptRow(a appointmentView) rowArgs { return rowArgs{D: d, A: a} }
+func (d *templateData) ApptRow(a *appointmentView) rowArgs {
+	return rowArgs{D: d, A: a, AP: &a.Appointment}
+}
 
 // FieldHint is Field with a hint (a message key) under the label.
 func (d *templateData) FieldHint(name, labelKey, typ string, max int, hintKey string) fieldArgs {
