@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -84,95 +83,114 @@ func (s *Store) QueueStateCounts(ctx context.Context, networkID string) (map[mod
 	return counts, rows.Err()
 }
 
-// SponsorStage is what the dashboard needs of one group to know its stage
-// of the day: its profile's matching fields and its records valid today.
-type SponsorStage struct {
-	Profile model.SponsorProfile
-	Records []model.VettingRecord
+// StageCounts are a network's groups by their stage of the day, with the
+// beds of the approved ones.
+type StageCounts struct {
+	Groups map[model.SponsorStage]int
+	Beds   int
 }
 
-// SponsorStages reads every group of networkID for its stage on today:
-// two reads, neither sorted by name (the dashboard counts, it lists none).
-func (s *Store) SponsorStages(ctx context.Context, networkID, today string) ([]SponsorStage, error) {
-	rows, err := s.rd().QueryContext(ctx, `
-		SELECT o.id, coalesce(p.region_id, ''), coalesce(p.languages, ''), coalesce(p.adults, 0), coalesce(p.beds, 0),
-		       coalesce(p.max_placements, 0), coalesce(p.stage, 'interested')
-		FROM organisations o LEFT JOIN sponsor_profiles p ON p.group_id = o.id
-		WHERE o.network_id = ?`, networkID)
+// SponsorStageCounts counts networkID's groups by their stage on today
+// (model.Stage of model.Vetting, the same rules) in one query that returns
+// a row per stage: the records valid today counted per group and item in
+// the index vetting_records_held, each group's profile read once.
+func (s *Store) SponsorStageCounts(ctx context.Context, networkID, today string) (StageCounts, error) {
+	out := StageCounts{Groups: map[model.SponsorStage]int{}}
+	rows, err := s.rd().QueryContext(ctx, sponsorStagesSQL, networkID, today)
 	if err != nil {
-		return nil, err
+		return out, err
 	}
 	defer rows.Close()
-	var out []SponsorStage
-	at := map[string]int{}
 	for rows.Next() {
-		var st SponsorStage
-		p := &st.Profile
-		var langs string
-		if err := rows.Scan(&p.GroupID, &p.RegionID, &langs, &p.Adults, &p.Beds, &p.MaxPlacements, &p.Declared); err != nil {
-			return nil, err
+		var st model.SponsorStage
+		var n, beds int
+		if err := rows.Scan(&st, &n, &beds); err != nil {
+			return out, err
 		}
-		if langs != "" {
-			p.Languages = strings.Split(langs, ",")
-		}
-		at[p.GroupID] = len(out)
-		out = append(out, st)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	recs, err := s.rd().QueryContext(ctx, `
-		SELECT group_id, item_id, subject, done_on, expires_on FROM vetting_records
-		WHERE network_id = ? AND expires_on > ? AND done_on <= ?`, networkID, today, today)
-	if err != nil {
-		return nil, err
-	}
-	defer recs.Close()
-	for recs.Next() {
-		var r model.VettingRecord
-		if err := recs.Scan(&r.GroupID, &r.ItemID, &r.Subject, &r.DoneOn, &r.ExpiresOn); err != nil {
-			return nil, err
-		}
-		if i, ok := at[r.GroupID]; ok {
-			out[i].Records = append(out[i].Records, r)
+		out.Groups[st] = n
+		if st == model.StageApproved {
+			out.Beds = beds
 		}
 	}
-	return out, recs.Err()
-}
-
-// DaysToPlacement lists, for each of networkID's entries that arrived at
-// a group, the whole days from its referral (the entry's creation) to its
-// first arrival, shortest first. Arrival is the pipeline's last step
-// before closing, so only arrived and closed entries are looked at.
-func (s *Store) DaysToPlacement(ctx context.Context, networkID string) ([]int, error) {
-	// One row per arrived entry, through queue_entries_referred, its first
-	// arrival one seek in queue_state_changes_state (NULL for an entry
-	// without an arrival recorded: left out, as an inner join would).
-	rows, err := s.rd().QueryContext(ctx, daysToPlacementSQL, networkID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int
-	for rows.Next() {
-		var d sql.NullInt64
-		if err := rows.Scan(&d); err != nil {
-			return nil, err
-		}
-		if d.Valid {
-			out = append(out, max(int(d.Int64), 0))
-		}
-	}
-	sort.Ints(out)
 	return out, rows.Err()
 }
 
-// daysToPlacementSQL is DaysToPlacement's query: ?1 the network.
+// sponsorStagesSQL is model.Stage and model.Vetting in SQL (?1 the
+// network, ?2 the day). held: for each group and item, the different
+// subjects with a record valid on the day (a per-adult item's adults; any
+// other item is held with one), in the order of the index it is read from,
+// which spares vetted a sort. vetted: for each group, how many items it
+// holds and the fewest adults any per-adult item covers. A group is vetted
+// when it holds every item of a network that has some and each per-adult
+// item covers max(adults, 1); approved when vetted with a profile complete
+// enough to match (model.SponsorProfile.Complete); resting, interested or
+// applied as declared otherwise (interested without a profile).
+const sponsorStagesSQL = `
+	WITH held AS (
+		SELECT group_id, item_id, count(DISTINCT subject) AS subjects
+		FROM vetting_records
+		WHERE network_id = ?1 AND done_on <= ?2 AND expires_on > ?2
+		GROUP BY group_id, item_id ORDER BY group_id, item_id
+	), vetted AS (
+		SELECT group_id, count(*) AS items,
+		       min(CASE WHEN item_id IN (SELECT id FROM vetting_items WHERE network_id = ?1 AND per_adult = 1) THEN subjects END) AS adults
+		FROM held GROUP BY group_id
+	), groups AS (
+		SELECT p.stage, coalesce(p.beds, 0) AS beds,
+		       coalesce(p.region_id, '') <> '' AND p.languages <> '' AND p.beds > 0 AND p.max_placements > 0 AS complete,
+		       v.items = (SELECT count(*) FROM vetting_items WHERE network_id = ?1)
+		         AND (v.adults IS NULL OR v.adults >= max(coalesce(p.adults, 0), 1)) AS vetted
+		FROM organisations o
+		LEFT JOIN sponsor_profiles p ON p.group_id = o.id
+		LEFT JOIN vetted v ON v.group_id = o.id
+		WHERE o.network_id = ?1
+	)
+	SELECT CASE WHEN stage = 'resting' THEN 'resting'
+	            WHEN vetted AND complete THEN 'approved'
+	            WHEN vetted THEN 'vetted'
+	            ELSE coalesce(stage, 'interested') END AS st,
+	       count(*), sum(beds)
+	FROM groups GROUP BY st`
+
+// MedianDaysToPlacement counts networkID's entries that arrived at a
+// group (arrived, or closed after arriving) and gives the median of the
+// whole days from each one's referral to its first arrival, -1 when none
+// did: the middle value, or the mean of the two middle values rounded
+// down. queue_entries.placed_days holds each entry's days (migration 025),
+// so both are read from one index: a count, then one or two rows.
+func (s *Store) MedianDaysToPlacement(ctx context.Context, networkID string) (placed, median int, err error) {
+	rows, err := s.rd().QueryContext(ctx, daysToPlacementSQL, networkID)
+	if err != nil {
+		return 0, -1, err
+	}
+	defer rows.Close()
+	sum := 0
+	for rows.Next() {
+		var d int
+		if err := rows.Scan(&placed, &d); err != nil {
+			return 0, -1, err
+		}
+		sum += d
+	}
+	if err := rows.Err(); err != nil || placed == 0 {
+		return placed, -1, err
+	}
+	if placed%2 == 0 {
+		return placed, sum / 2, nil
+	}
+	return placed, sum, nil
+}
+
+// daysToPlacementSQL is MedianDaysToPlacement's query (?1 the network):
+// the count and the middle one or two days, in one read of the index
+// queue_entries_placed_days (the count first, once).
 const daysToPlacementSQL = `
-		SELECT CAST(julianday((SELECT min(c.at) FROM queue_state_changes c WHERE c.entry_id = e.id AND c.state = 'arrived'))
-		            - julianday(e.created_at) AS INTEGER)
-		FROM queue_entries e
-		WHERE e.network_id = ? AND e.state IN ('arrived', 'closed')`
+		WITH n AS MATERIALIZED (SELECT count(*) AS n FROM queue_entries WHERE network_id = ?1 AND placed_days IS NOT NULL)
+		SELECT (SELECT n FROM n), placed_days
+		FROM queue_entries
+		WHERE network_id = ?1 AND placed_days IS NOT NULL
+		ORDER BY placed_days
+		LIMIT (SELECT 2 - n % 2 FROM n) OFFSET (SELECT (n - 1) / 2 FROM n)`
 
 // QueueReportRow is one line of the de-identified queue report: the
 // pseudonym, counts and dates; never the external reference, an A-number,

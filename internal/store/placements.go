@@ -37,11 +37,10 @@ type Placement struct {
 // on yet" looks as far.
 const UncoveredHorizon = 14 * 24 * time.Hour
 
-// placementsSQL reads a page of a network's placements (?1 network, ?2
-// today, ?3 and ?4 the window of appointments, ?5 and ?6 limit and
-// offset), latest change first through queue_entries_placed.
-const placementsSQL = `
-		SELECT q.id, q.pseudonym, q.state, coalesce(q.close_reason, ''), c.group_id, g.name, c.status, c.closed_at IS NOT NULL,
+// placementCols are a placement's columns (scanPlacement), from the entry
+// q, its case c and group g: ?2 is the network's today, ?3 and ?4 the
+// window of appointments counted.
+const placementCols = `q.id, q.pseudonym, q.state, coalesce(q.close_reason, ''), c.group_id, g.name, c.status, c.closed_at IS NOT NULL,
 		       coalesce((SELECT p.release_date FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
 		       (SELECT count(*) FROM deadlines d
 		        LEFT JOIN marks m ON m.case_id = d.case_id AND m.key = d.key
@@ -51,12 +50,33 @@ const placementsSQL = `
 		        LEFT JOIN marks mk ON mk.case_id = a.case_id AND mk.key = 'appointment/' || a.id
 		        WHERE a.case_id = c.id AND a.starts_at >= ?3 AND a.starts_at < ?4 AND a.going = ''
 		          AND NOT EXISTS (SELECT 1 FROM appointment_signups su WHERE su.appointment_id = a.id)
-		          AND coalesce(mk.state, 'open') = 'open')
-		FROM queue_entries q
+		          AND coalesce(mk.state, 'open') = 'open')`
+
+// placementJoins join an entry q to its case and group.
+const placementJoins = `
 		JOIN cases c ON c.id = q.case_id
-		JOIN organisations g ON g.id = c.group_id
+		JOIN organisations g ON g.id = c.group_id`
+
+// placementsSQL reads a page of a network's placements (?1 network, ?2
+// today, ?3 and ?4 the window of appointments, ?5 and ?6 limit and
+// offset), latest change first through queue_entries_placed.
+const placementsSQL = `
+		SELECT ` + placementCols + `
+		FROM queue_entries q` + placementJoins + `
 		WHERE q.network_id = ?1 AND q.case_id IS NOT NULL
 		ORDER BY q.state_changed_at DESC, q.id DESC LIMIT ?5 OFFSET ?6`
+
+// scanPlacement reads placementCols into p.
+func scanPlacement(row interface{ Scan(...any) error }, p *Placement, more ...any) error {
+	var state, status string
+	dest := append(more, &p.EntryID, &p.Pseudonym, &state, &p.CloseReason, &p.GroupID, &p.GroupName, &status, &p.CaseClosed,
+		&p.ReleaseDate, &p.Overdue, &p.Uncovered)
+	if err := row.Scan(dest...); err != nil {
+		return err
+	}
+	p.EntryState, p.CaseStatus = model.QueueState(state), model.CaseStatus(status)
+	return nil
+}
 
 // Placements lists a page of network's people handed to a group, the most
 // recently changed first, with how many there are. today is the network's
@@ -79,12 +99,9 @@ func (s *Store) Placements(ctx context.Context, network model.Org, today string,
 	var out []Placement
 	for rows.Next() {
 		var p Placement
-		var state, status string
-		if err := rows.Scan(&p.EntryID, &p.Pseudonym, &state, &p.CloseReason, &p.GroupID, &p.GroupName, &status, &p.CaseClosed,
-			&p.ReleaseDate, &p.Overdue, &p.Uncovered); err != nil {
+		if err := scanPlacement(rows, &p); err != nil {
 			return nil, 0, err
 		}
-		p.EntryState, p.CaseStatus = model.QueueState(state), model.CaseStatus(status)
 		out = append(out, p)
 	}
 	return out, total, rows.Err()
@@ -94,30 +111,14 @@ func (s *Store) Placements(ctx context.Context, network model.Org, today string,
 // model.ErrNotFound when the entry has no case.
 func (s *Store) PlacementOf(ctx context.Context, network model.Org, entryID, today string, now time.Time) (Placement, error) {
 	var p Placement
-	var state, status string
-	err := s.rd().QueryRowContext(ctx, `
-		SELECT q.id, q.pseudonym, q.state, coalesce(q.close_reason, ''), c.group_id, g.name, c.status, c.closed_at IS NOT NULL,
-		       coalesce((SELECT p.release_date FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
-		       (SELECT count(*) FROM deadlines d
-		        LEFT JOIN marks m ON m.case_id = d.case_id AND m.key = d.key
-		        WHERE d.case_id = c.id AND d.kind = 'due_by' AND d.met_on IS NULL AND d.due < ?3
-		          AND coalesce(m.state, 'open') = 'open'),
-		       (SELECT count(*) FROM appointments a
-		        LEFT JOIN marks mk ON mk.case_id = a.case_id AND mk.key = 'appointment/' || a.id
-		        WHERE a.case_id = c.id AND a.starts_at >= ?4 AND a.starts_at < ?5 AND a.going = ''
-		          AND NOT EXISTS (SELECT 1 FROM appointment_signups su WHERE su.appointment_id = a.id)
-		          AND coalesce(mk.state, 'open') = 'open')
-		FROM queue_entries q
-		JOIN cases c ON c.id = q.case_id
-		JOIN organisations g ON g.id = c.group_id
-		WHERE q.id = ?1 AND q.network_id = ?2`,
-		entryID, network.ID, today, ts(now), ts(now.Add(UncoveredHorizon))).
-		Scan(&p.EntryID, &p.Pseudonym, &state, &p.CloseReason, &p.GroupID, &p.GroupName, &status, &p.CaseClosed,
-			&p.ReleaseDate, &p.Overdue, &p.Uncovered)
-	if err != nil {
+	row := s.rd().QueryRowContext(ctx, `
+		SELECT `+placementCols+`
+		FROM queue_entries q`+placementJoins+`
+		WHERE q.id = ?5 AND q.network_id = ?1`,
+		network.ID, today, ts(now), ts(now.Add(UncoveredHorizon)), entryID)
+	if err := scanPlacement(row, &p); err != nil {
 		return p, translate(err)
 	}
-	p.EntryState, p.CaseStatus = model.QueueState(state), model.CaseStatus(status)
 	return p, nil
 }
 

@@ -127,9 +127,12 @@ var purgeKeptColumns = map[string][]string{
 	"case_checklist_items": {"id", "checklist_id", "case_id", "group_id", "item_key", "position", "own", "text_key",
 		"why_en", "why_es", "how_en", "how_es", "bring_en", "bring_es", "texts", "source_url", "rule_id", "role", "state",
 		"ticked_by", "ticked_at", "assignee_id", "due_on", "created_at", "updated_at"},
-	// The queue's figures: household size, dates, region, states, who.
+	// The queue's figures: household size, dates, region, states, who;
+	// the days from referral to arrival and the case's next due date
+	// (migration 025) are a count and a plain deadline date.
 	"queue_entries": {"id", "network_id", "adults", "decision_date", "detained_since", "urgency", "region_id",
-		"state", "state_changed_at", "close_reason", "case_id", "group_id", "created_at", "created_by", "updated_at"},
+		"state", "state_changed_at", "close_reason", "case_id", "group_id", "created_at", "created_by", "updated_at",
+		"placed_days", "case_due"},
 	"queue_offers": {"id", "network_id", "entry_id", "group_id", "state", "created_at", "created_by", "expires_at",
 		"decided_at", "decided_by", "reason", "case_id"},
 }

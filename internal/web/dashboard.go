@@ -55,7 +55,7 @@ func (s *Server) networkDashboard(w http.ResponseWriter, r *http.Request) error 
 	d.Title = d.T("dash.title")
 	ctx := r.Context()
 	today := s.today(d.Org.TimeZone)
-	db := &dashboardData{MedianDays: -1, Reports: []string{"queue", "placements", "groups"}}
+	db := &dashboardData{Reports: []string{"queue", "placements", "groups"}}
 
 	counts, u, err := s.store.QueueCounts(ctx, d.Org.ID, today, s.daysFrom(d.Org.TimeZone, 7), s.daysFrom(d.Org.TimeZone, 30))
 	if err != nil {
@@ -77,16 +77,9 @@ func (s *Server) networkDashboard(w http.ResponseWriter, r *http.Request) error 
 		[]string{d.T("dash.urgency.past"), d.T("dash.urgency.week"), d.T("dash.urgency.month"), d.T("dash.urgency.later"), d.T("dash.urgency.unknown")},
 		[]int{u.Past, u.Week, u.Month, u.Later, u.Unknown})
 
-	days, err := s.store.DaysToPlacement(ctx, d.Org.ID)
+	db.Placed, db.MedianDays, err = s.store.MedianDaysToPlacement(ctx, d.Org.ID)
 	if err != nil {
 		return err
-	}
-	db.Placed = len(days)
-	if n := len(days); n > 0 {
-		db.MedianDays = days[n/2]
-		if n%2 == 0 {
-			db.MedianDays = (days[n/2-1] + days[n/2]) / 2
-		}
 	}
 
 	groups, err := s.dashboardGroups(r, d, db, today)
@@ -95,22 +88,15 @@ func (s *Server) networkDashboard(w http.ResponseWriter, r *http.Request) error 
 	}
 	db.Charts = []barChart{states, urgency, groups}
 
-	placements, _, err := s.store.Placements(ctx, d.Org, today, s.now(), 1, 1000)
+	attention, total, err := s.store.PlacementsNeedingAttention(ctx, d.Org, today, s.now(), dashboardAttentionMax)
 	if err != nil {
 		return err
 	}
-	for _, p := range placements {
-		if p.CaseClosed || (p.Overdue == 0 && p.Uncovered == 0) {
-			continue
-		}
-		if len(db.Attention) == dashboardAttentionMax {
-			db.AttentionMore++
-			continue
-		}
+	for _, p := range attention {
 		db.Attention = append(db.Attention, attentionRow{EntryID: p.EntryID, Pseudonym: p.Pseudonym, GroupName: p.GroupName,
 			Overdue: p.Overdue, Uncovered: p.Uncovered})
 	}
-
+	db.AttentionMore = total - len(db.Attention)
 	db.AttentionTotal = len(db.Attention) + db.AttentionMore
 	db.Expiring, db.ExpiringTotal, err = s.store.ExpiringVetting(ctx, d.Org.ID, today, s.daysFrom(d.Org.TimeZone, model.ExpiringWithinDays), 1, 5)
 	if err != nil {
@@ -123,29 +109,17 @@ func (s *Server) networkDashboard(w http.ResponseWriter, r *http.Request) error 
 // dashboardGroups counts the network's groups by their stage of the day,
 // with the free beds of the approved ones.
 func (s *Server) dashboardGroups(r *http.Request, d *templateData, db *dashboardData, today string) (barChart, error) {
-	ctx := r.Context()
-	items, err := s.store.VettingItems(ctx, d.Org.ID)
+	counts, err := s.store.SponsorStageCounts(r.Context(), d.Org.ID, today)
 	if err != nil {
 		return barChart{}, err
 	}
-	rows, err := s.store.SponsorStages(ctx, d.Org.ID, today)
-	if err != nil {
-		return barChart{}, err
-	}
+	db.Beds = counts.Beds
 	stages := []model.SponsorStage{model.StageInterested, model.StageApplied, model.StageVetted, model.StageApproved, model.StageResting}
-	n := map[model.SponsorStage]int{}
-	for _, row := range rows {
-		st := model.Stage(row.Profile, model.Vetting(items, row.Records, row.Profile.Adults, today))
-		n[st]++
-		if st == model.StageApproved {
-			db.Beds += row.Profile.Beds
-		}
-	}
 	var labels []string
 	var values []int
 	for _, st := range stages {
 		labels = append(labels, d.T("sponsor.stage."+string(st)))
-		values = append(values, n[st])
+		values = append(values, counts.Groups[st])
 	}
 	return newBarChart("chart-groups", d.T("dash.groups.title"), d.T("dash.groups.stage"), d.T("dash.groups.count"), labels, values), nil
 }
