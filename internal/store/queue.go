@@ -55,6 +55,14 @@ func IntakeDetail(created, existing, rejected int, token string) string {
 	return model.JoinEventDetail(strconv.Itoa(created), strconv.Itoa(existing), token, strconv.Itoa(rejected))
 }
 
+// IntakeRefusedDetail is the security log's detail of an intake API
+// request refused as a whole, nothing written: IntakeDetail's parts (none
+// created or already there, rejected the entries with a problem, the
+// token's name) and a fifth, the entries the request held.
+func IntakeRefusedDetail(sent, rejected int, token string) string {
+	return model.JoinEventDetail("0", "0", token, strconv.Itoa(rejected), strconv.Itoa(sent))
+}
+
 // AddQueueEntries writes entries (each already validated with
 // model.QueueEntryInput.Validate) to network's queue in one transaction,
 // each as referred, with its first state change by src.ActorID. It is

@@ -134,10 +134,23 @@ func (s *Server) intakeAPIPost(w http.ResponseWriter, r *http.Request) error {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return fail(http.StatusBadRequest, "invalid_json")
 	}
+	// A request refused as a whole (422) is in the security log too, like
+	// one that reached the queue: its counts, the token's name and the
+	// address; never the entries.
+	logRefused := func(rejected int) error {
+		return s.store.RecordEvent(ctx, model.Event{Kind: model.EventIntakeAPI, OrgID: network.ID, ActorID: token.CreatedBy,
+			IP: ip, Detail: store.IntakeRefusedDetail(len(req.Entries), rejected, token.Name)})
+	}
 	switch {
 	case len(req.Entries) == 0:
+		if err := logRefused(0); err != nil {
+			return s.apiInternal(w, r, lang, err)
+		}
 		return fail(http.StatusUnprocessableEntity, "no_entries")
 	case len(req.Entries) > intake.MaxAPIEntries:
+		if err := logRefused(len(req.Entries)); err != nil {
+			return s.apiInternal(w, r, lang, err)
+		}
 		return fail(http.StatusUnprocessableEntity, "too_many_entries", intake.MaxAPIEntries)
 	}
 	regions, err := s.store.Regions(ctx, network.ID)
@@ -164,6 +177,9 @@ func (s *Server) intakeAPIPost(w http.ResponseWriter, r *http.Request) error {
 		bad = append(bad, ee)
 	}
 	if len(bad) > 0 {
+		if err := logRefused(len(bad)); err != nil {
+			return s.apiInternal(w, r, lang, err)
+		}
 		s.writeAPIError(w, r, http.StatusUnprocessableEntity, apiError{Error: "invalid_entries",
 			Message: lang.T("intake.api.invalid_entries", len(bad)), Entries: bad})
 		return nil

@@ -28,8 +28,10 @@ func (d *templateData) networkEventDetail(e model.Event) (string, bool) {
 	case model.EventRegionAdded, model.EventRegionRemoved, model.EventVettingItemAdded, model.EventVettingItemRemoved:
 		return e.Detail, true
 	case model.EventIntakeAPI, model.EventIntakeCSV:
-		// created, existing, token, rejected (store.IntakeDetail).
-		if len(parts) != 4 {
+		// created, existing, token, rejected (store.IntakeDetail), and for
+		// an API request refused whole the entries it held
+		// (store.IntakeRefusedDetail).
+		if len(parts) != 4 && len(parts) != 5 {
 			return "", false
 		}
 		created, err1 := strconv.Atoi(parts[0])
@@ -39,7 +41,13 @@ func (d *templateData) networkEventDetail(e model.Event) (string, bool) {
 			return "", false
 		}
 		text := d.T("event.detail.intake", created, existing)
-		if rejected > 0 {
+		if len(parts) == 5 {
+			sent, err := strconv.Atoi(parts[4])
+			if err != nil {
+				return "", false
+			}
+			text = d.T("event.detail.intake_refused", sent, rejected)
+		} else if rejected > 0 {
 			text = d.T("event.detail.intake_rejected", text, rejected)
 		}
 		if parts[2] != "" {
