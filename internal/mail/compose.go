@@ -23,6 +23,17 @@ func Reset(lang i18n.Lang, to, link string) model.Email {
 		Body: lang.T("email.reset.body", link) + "\n\n" + lang.T("email.privacy") + "\n"}
 }
 
+// PlacementClosed tells a coordinator of a sponsor group, at to, in lang,
+// that the group's placement network ended the placement of case code
+// (reason one of model.QueueCloseReasons, said in words), with the case's
+// address on the server. Like a digest it names no one: the case code
+// stands for the household, and nothing the network wrote is in it.
+func PlacementClosed(lang i18n.Lang, to, baseURL, caseID, code, reason string) model.Email {
+	return model.Email{To: to, Subject: lang.T("email.placement_closed.subject", code),
+		Body: lang.T("email.placement_closed.body", code, lang.T("queue.close.reason."+reason)) + "\n" +
+			baseURL + "/cases/" + caseID + "\n\n" + lang.T("email.placement_closed.why") + "\n" + lang.T("email.privacy") + "\n"}
+}
+
 // CaseCounts is what a digest says about one case: its code, its address
 // on the server, and how many of each thing need attention.
 type CaseCounts struct {

@@ -17,6 +17,9 @@ const (
 	EmailInvitation EmailKind = "invitation"
 	EmailReset      EmailKind = "reset"
 	EmailDigest     EmailKind = "digest"
+	// EmailPlacementClosed tells a group's coordinators that their
+	// placement network closed a placement (a case code and the reason).
+	EmailPlacementClosed EmailKind = "placement_closed"
 )
 
 // Digest is how often a person wants a digest of their groups' cases.

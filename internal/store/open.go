@@ -44,7 +44,7 @@ type Store struct {
 	// opened keeps sealed deadline dates already opened (opened.go).
 	opened openedCache
 	// faults, set only by tests, fails a multi-step write after a named
-	// step (handoff.go), to prove it all-or-nothing.
+	// step (handoff.go, queue_close.go), to prove it all-or-nothing.
 	faults func(step string) error
 }
 

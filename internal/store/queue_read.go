@@ -262,23 +262,11 @@ func (s *Store) SetQueueState(ctx context.Context, network model.Org, entryID st
 	if !model.SettableQueueState(state) {
 		return model.ErrForbidden
 	}
-	return s.setQueueState(ctx, network, entryID, state, "", actorID)
+	return s.setQueueState(ctx, network, entryID, state, "", actorID, nil)
 }
 
-// CloseQueueEntry closes network's entry with a reason of
-// model.QueueCloseReasons.
-func (s *Store) CloseQueueEntry(ctx context.Context, network model.Org, entryID, reason, actorID string) error {
-	ok := false
-	for _, r := range model.QueueCloseReasons {
-		ok = ok || r == reason
-	}
-	if !ok {
-		return model.ErrForbidden
-	}
-	return s.setQueueState(ctx, network, entryID, model.QueueClosed, reason, actorID)
-}
-
-func (s *Store) setQueueState(ctx context.Context, network model.Org, entryID string, state model.QueueState, reason, actorID string) error {
+func (s *Store) setQueueState(ctx context.Context, network model.Org, entryID string, state model.QueueState, reason, actorID string,
+	tell func(ClosedPlacement) []model.Email) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var cur string
 		var linked bool
@@ -311,6 +299,12 @@ func (s *Store) setQueueState(ctx context.Context, network model.Org, entryID st
 			WHERE id = ?`, string(state), nullStr(reason), now, now, entryID); err != nil {
 			return err
 		}
-		return queueStateTx(ctx, s.in(tx), entryID, state, reason, actorID, now)
+		if err := queueStateTx(ctx, s.in(tx), entryID, state, reason, actorID, now); err != nil {
+			return err
+		}
+		if state == model.QueueClosed && linked {
+			return s.closePlacementTx(ctx, tx, entryID, reason, tell)
+		}
+		return nil
 	})
 }

@@ -44,6 +44,9 @@ type casePage struct {
 	// LawyerTel is a tel: address for the lawyer's contact when it is a
 	// phone number, "" otherwise.
 	LawyerTel string
+	// NetworkClosed is when and why the group's placement network ended
+	// this placement, nil if it did not: a notice at the top of the page.
+	NetworkClosed *store.NetworkClosure
 }
 
 // buildCasePage sorts d's deadlines and appointments into the page's parts.

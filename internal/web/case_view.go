@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 
 	"puente/internal/authz"
@@ -88,6 +89,12 @@ func (s *Server) caseView(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d.CasePage = buildCasePage(d)
+	switch nc, err := s.store.NetworkClosed(ctx, c.ID); {
+	case err == nil:
+		d.CasePage.NetworkClosed = &nc
+	case !errors.Is(err, model.ErrNotFound):
+		return err
+	}
 	s.store.LogView(store.AuditEntry{ActorID: v.UserID, OrgID: org.ID, ObjectType: "case", ObjectID: c.ID})
 	return s.render(w, r, http.StatusOK, "case", d)
 }

@@ -20,6 +20,8 @@ var historyKeys = map[string]string{
 	"appointment_removed": "appointment.kind.",
 	"marked":              "mark.",
 	"closed":              "close.reason.",
+	// The placement network ended the placement (issue 13): its reason.
+	"network_closed":      "queue.close.reason.",
 	"appointment_updated": "history.field.",
 	"updated":             "history.field.",
 	"person_updated":      "history.field.",

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"net/http"
 
+	"puente/internal/i18n"
+	"puente/internal/mail"
 	"puente/internal/model"
 	"puente/internal/store"
 )
@@ -108,7 +110,7 @@ func (s *Server) queueClosePost(w http.ResponseWriter, r *http.Request) error {
 		d.Form = &f
 		return s.confirm(w, r, http.StatusUnprocessableEntity, d, s.queueCloseView(d, ""))
 	}
-	err := s.store.CloseQueueEntry(r.Context(), d.Org, d.Queue.Entry.ID, f.Reason, viewerFrom(r).UserID)
+	err := s.store.CloseQueueEntryTelling(r.Context(), d.Org, d.Queue.Entry.ID, f.Reason, viewerFrom(r).UserID, s.placementClosedEmails)
 	if errors.Is(err, store.ErrOfferOpen) {
 		d.FormError = d.T("queue.state.offer_open")
 		d.Form = &f
@@ -117,9 +119,32 @@ func (s *Server) queueClosePost(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if d.Queue.Entry.CaseID != "" && s.cfg.Mail && s.cfg.MailWake != nil {
+		s.cfg.MailWake()
+	}
 	s.flash(r, "queue.closed")
 	http.Redirect(w, r, orgPath(d.Org)+"/queue/"+d.Queue.Entry.ID, http.StatusSeeOther)
 	return nil
+}
+
+// placementClosedEmails writes, when the server sends email, the message
+// that tells each coordinator of the group that the network closed the
+// placement (mail.PlacementClosed), in the language each chose (English
+// if none); nothing otherwise. The store queues them in the transaction
+// that closes the entry.
+func (s *Server) placementClosedEmails(cp store.ClosedPlacement) []model.Email {
+	if !s.cfg.Mail {
+		return nil
+	}
+	var out []model.Email
+	for _, c := range cp.Coordinators {
+		lang, ok := i18n.Parse(c.Lang)
+		if !ok {
+			lang = i18n.EN
+		}
+		out = append(out, mail.PlacementClosed(lang, c.Email, s.cfg.BaseURL, cp.CaseID, cp.CaseCode, cp.Reason))
+	}
+	return out
 }
 
 // queueRevealPost shows one restricted field of the entry, recording the
