@@ -12,7 +12,6 @@ import (
 	"puente/internal/authz"
 	"puente/internal/deadline"
 	"puente/internal/model"
-	"puente/internal/store"
 	"puente/internal/tz"
 )
 
@@ -40,22 +39,16 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	}
 	if authz.Can(v.Viewer, authz.ViewCases, org) {
 		d.Updating = s.updatingNotice(d)
-		// One read of the appointments around the next 14 days serves
-		// both the lines of the window and the flags of who goes.
-		today := s.orgToday(org)
-		from, to := coverageSpan(today, org.TimeZone)
-		appts, needs, err := s.store.GroupCoverage(r.Context(), org.ID, from, to)
-		if err != nil {
-			return err
-		}
-		if err := s.fillDue(r, d, org, appts); errors.Is(err, errPageGone) {
+		if err := s.fillDue(r, d, org); errors.Is(err, errPageGone) {
 			// A page past the end (the list got shorter): its first page.
 			http.Redirect(w, r, "/", http.StatusSeeOther)
 			return nil
 		} else if err != nil {
 			return err
 		}
-		s.fillCoverageFlags(r, d, org, today, appts, needs)
+		if err := s.fillCoverageFlags(r, d, org, s.orgToday(org)); err != nil {
+			return err
+		}
 		if err := s.fillItemsDue(r.Context(), d, org); err != nil {
 			return err
 		}
@@ -114,10 +107,10 @@ type dueView struct {
 // group's. A date computed from a date of birth is listed, with its date,
 // only for those who may see dates of birth; others are told which case has
 // one coming up and whom to ask.
-// appts are the group's appointments read for coverage (coverageSpan: a
-// superset of the window); the window's are taken from them, so that
-// source is complete and only the deadlines are read up to a limit.
-func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org, appts []model.CoverageItem) error {
+// The window's appointments are read whole (a few a day even in a busy
+// group), so that source is complete and only the deadlines are read up to
+// a limit.
+func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error {
 	ctx := r.Context()
 	page := 1
 	if n, err := strconv.Atoi(r.URL.Query().Get("page")); err == nil && n > 1 && n <= homeDuePages {
@@ -141,6 +134,11 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org, appts 
 			}
 		}
 		sealed = nil
+	}
+	end, _ := tz.Instant(s.daysFrom(org.TimeZone, homeDueDays+1), "", org.TimeZone)
+	appts, err := s.store.GroupAppointments(ctx, org.ID, s.dayStart(org.TimeZone), end)
+	if err != nil {
+		return err
 	}
 	var views []dueView
 	certain, more := 0, false
@@ -182,7 +180,6 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org, appts 
 			d.SealedNotices = append(d.SealedNotices, d.T("home.registration_ask", code, who))
 		}
 	}
-	end, _ := tz.Instant(s.daysFrom(org.TimeZone, homeDueDays+1), "", org.TimeZone)
 	hearings, moreHearings, err := s.store.GroupNextHearings(ctx, org.ID, end, homeLaterHearings)
 	if err != nil {
 		return err
@@ -195,12 +192,11 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org, appts 
 }
 
 // dueViews reads the lines of the next 14 days, at most limit deadlines,
-// with the sealed dates the viewer may see (all of them) and the
-// appointments of appts that start in the window (all of them), in the
-// page's order. cut is the first day (YYYY-MM-DD) whose lines may be
+// with the sealed dates the viewer may see and the window's appointments
+// (all of both), in the page's order. cut is the first day (YYYY-MM-DD) whose lines may be
 // incomplete because the deadlines stopped at their limit on it ("" when
 // they did not).
-func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, sealed []model.DueItem, appts []model.CoverageItem, limit int) (views []dueView, cut string, err error) {
+func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, sealed, appts []model.DueItem, limit int) (views []dueView, cut string, err error) {
 	ctx := r.Context()
 	today := s.today(org.TimeZone)
 	until := s.daysFrom(org.TimeZone, homeDueDays)
@@ -226,17 +222,10 @@ func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, seale
 		views = append(views, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials,
 			Anchor: "d-" + it.Key, sortDay: it.Due, item: it})
 	}
-	begin := s.dayStart(org.TimeZone)
-	end, _ := tz.Instant(s.daysFrom(org.TimeZone, homeDueDays+1), "", org.TimeZone)
 	for _, it := range appts {
-		if it.Done || it.StartsAt.Before(begin) || !it.StartsAt.Before(end) {
-			continue // attended (nothing left to do), or outside the window
-		}
-		views = append(views, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.ForInitials, Appointment: true,
-			Anchor: "a-" + it.ApptID, sortDay: appointmentDay(it.Date, it.Time, it.StartsAt, org.TimeZone).String(), sortAt: it.StartsAt,
-			item: model.DueItem{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.ForInitials,
-				Key: store.AppointmentKey(it.ApptID), Kind: string(it.Kind), Due: it.Date, Time: it.Time, TimeZone: it.TimeZone,
-				StartsAt: it.StartsAt, Place: it.Place}})
+		views = append(views, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials, Appointment: true,
+			Anchor: "a-" + strings.TrimPrefix(it.Key, "appointment/"), sortDay: appointmentDay(it.Due, it.Time, it.StartsAt, org.TimeZone).String(),
+			sortAt: it.StartsAt, item: it})
 	}
 	slices.SortFunc(views, func(a, b dueView) int {
 		if c := strings.Compare(a.sortDay, b.sortDay); c != 0 {
