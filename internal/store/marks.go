@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"puente/internal/model"
 )
@@ -242,27 +244,27 @@ func (s *Store) GroupCaseCounts(ctx context.Context, networkID string, today map
 }
 
 // Initials turns "María José López" into "M.J.L.": enough for the people who
-// know the case, nothing for anyone else.
+// know the case, nothing for anyone else. Every line of the group home page
+// carries some, so it builds them in one allocation.
 func Initials(name string) string {
-	var b strings.Builder
-	for _, w := range strings.Fields(name) {
+	var buf [32]byte
+	b := buf[:0]
+	for w := range strings.FieldsSeq(name) {
 		if strings.Trim(w, "0123456789") == "" {
 			// A number ("R.M. 2", a hand-off's placeholder) stays whole.
-			if b.Len() > 0 {
-				b.WriteByte(' ')
+			if len(b) > 0 {
+				b = append(b, ' ')
 			}
-			b.WriteString(w)
+			b = append(b, w...)
 			continue
 		}
 		// Initials already ("R.M.") keep each of their letters.
-		for _, part := range strings.Split(w, ".") {
-			r := []rune(part)
-			if len(r) == 0 {
-				continue
+		for part := range strings.SplitSeq(w, ".") {
+			if r, size := utf8.DecodeRuneInString(part); size > 0 {
+				b = utf8.AppendRune(b, unicode.ToUpper(r))
+				b = append(b, '.')
 			}
-			b.WriteString(strings.ToUpper(string(r[0])))
-			b.WriteByte('.')
 		}
 	}
-	return b.String()
+	return string(b)
 }
