@@ -107,9 +107,8 @@ type dueView struct {
 // group's. A date computed from a date of birth is listed, with its date,
 // only for those who may see dates of birth; others are told which case has
 // one coming up and whom to ask.
-// The window's appointments are read whole (a few a day even in a busy
-// group), so that source is complete and only the deadlines are read up to
-// a limit.
+// The deadlines are read up to a limit; the sealed dates and the window's
+// appointments on the days before the deadlines stopped are read whole.
 func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error {
 	ctx := r.Context()
 	page := 1
@@ -135,11 +134,6 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error 
 		}
 		sealed = nil
 	}
-	end, _ := tz.Instant(s.daysFrom(org.TimeZone, homeDueDays+1), "", org.TimeZone)
-	appts, err := s.store.GroupAppointments(ctx, org.ID, s.dayStart(org.TimeZone), end)
-	if err != nil {
-		return err
-	}
 	var views []dueView
 	certain, more := 0, false
 	// Four times the page: lines of several people (one EOIR-33 each)
@@ -149,7 +143,7 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error 
 	// second read).
 	for limit := 4*last + 1; ; limit *= 2 {
 		var cut string
-		views, cut, err = s.dueViews(r, d, org, sealed, appts, limit)
+		views, cut, err = s.dueViews(r, d, org, sealed, limit)
 		if err != nil {
 			return err
 		}
@@ -180,6 +174,7 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error 
 			d.SealedNotices = append(d.SealedNotices, d.T("home.registration_ask", code, who))
 		}
 	}
+	end, _ := tz.Instant(s.daysFrom(org.TimeZone, homeDueDays+1), "", org.TimeZone)
 	hearings, moreHearings, err := s.store.GroupNextHearings(ctx, org.ID, end, homeLaterHearings)
 	if err != nil {
 		return err
@@ -192,11 +187,12 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error 
 }
 
 // dueViews reads the lines of the next 14 days, at most limit deadlines,
-// with the sealed dates the viewer may see and the window's appointments
-// (all of both), in the page's order. cut is the first day (YYYY-MM-DD) whose lines may be
-// incomplete because the deadlines stopped at their limit on it ("" when
-// they did not).
-func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, sealed, appts []model.DueItem, limit int) (views []dueView, cut string, err error) {
+// with the sealed dates the viewer may see (all of them) and the window's
+// appointments on the days before cut, in the page's order. cut is the
+// first day (YYYY-MM-DD) whose lines may be incomplete because the
+// deadlines stopped at their limit on it ("" when they did not, and then
+// every appointment of the window is read).
+func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, sealed []model.DueItem, limit int) (views []dueView, cut string, err error) {
 	ctx := r.Context()
 	today := s.today(org.TimeZone)
 	until := s.daysFrom(org.TimeZone, homeDueDays)
@@ -207,25 +203,38 @@ func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, seale
 	if len(items) == limit {
 		cut = items[limit-1].Due
 	}
+	// An appointment on a day before cut starts before the day after cut
+	// begins: its instant, or for one without a time the start of its
+	// date at its place, is never a whole day off its day here. When the
+	// overdue deadlines alone fill the page, none is read.
+	begin, end := s.dayStart(org.TimeZone), dayBegins(parseDay(until).AddDays(1), org.TimeZone)
+	if cut != "" {
+		end = minTime(end, dayBegins(parseDay(cut).AddDays(1), org.TimeZone))
+	}
+	var appts []model.DueItem
+	if begin.Before(end) {
+		if appts, err = s.store.GroupAppointments(ctx, org.ID, begin, end); err != nil {
+			return nil, "", err
+		}
+	}
 	items = append(items, sealed...)
 	// One line for the same deadline of several people of a case on one
 	// day (one EOIR-33 each after a move), naming them all.
-	same := make(map[string]int, len(items))
+	type sameKey struct{ caseID, ruleID, due string }
+	same := make(map[sameKey]int, len(items))
 	views = make([]dueView, 0, len(items)+len(appts))
 	for _, it := range items {
-		k := it.CaseID + "\x00" + it.RuleID + "\x00" + it.Due
+		k := sameKey{it.CaseID, it.RuleID, it.Due}
 		if i, ok := same[k]; ok {
 			views[i].Initials += ", " + it.Initials
 			continue
 		}
 		same[k] = len(views)
-		views = append(views, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials,
-			Anchor: "d-" + it.Key, sortDay: it.Due, item: it})
+		views = append(views, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials, sortDay: it.Due, item: it})
 	}
 	for _, it := range appts {
 		views = append(views, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials, Appointment: true,
-			Anchor: "a-" + strings.TrimPrefix(it.Key, "appointment/"), sortDay: appointmentDay(it.Due, it.Time, it.StartsAt, org.TimeZone).String(),
-			sortAt: it.StartsAt, item: it})
+			sortDay: appointmentDay(it.Due, it.Time, it.StartsAt, org.TimeZone).String(), sortAt: it.StartsAt, item: it})
 	}
 	slices.SortFunc(views, func(a, b dueView) int {
 		if c := strings.Compare(a.sortDay, b.sortDay); c != 0 {
@@ -234,11 +243,20 @@ func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, seale
 		if c := a.sortAt.Compare(b.sortAt); c != 0 {
 			return c // a day's deadlines, then its appointments in order
 		}
-		// Then by key (anchor): one order whatever the limits, so that the
-		// pages follow one another without a line twice or lost.
-		return strings.Compare(a.Anchor, b.Anchor)
+		// Then by key, the order of the lines' anchors (a deadline and an
+		// appointment never tie: only appointments have an instant): one
+		// order whatever the limits, so that the pages follow one another
+		// without a line twice or lost.
+		return strings.Compare(a.item.Key, b.item.Key)
 	})
 	return views, cut, nil
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
 }
 
 // dueLine writes out v, a line of the page, in words: its title, day,
@@ -251,6 +269,7 @@ func (s *Server) dueLine(d *templateData, v *dueView, org model.Org, today deadl
 		return
 	}
 	due := parseDay(v.item.Due)
+	v.Anchor = "d-" + v.item.Key
 	st := deadline.Assess(deadline.Input{Kind: deadline.Kind(v.item.Kind), Due: due}, today)
 	v.Title, v.Due = s.ruleTitle(v.item.RuleID, d.Lang), deadline.FullDate(due, d.Lang.T)
 	v.State, v.StateLabel, v.When = st.State, d.T("state."+string(st.State)), phrase(st, d.Lang)
