@@ -179,14 +179,20 @@ func (s *Store) GroupSealedDue(ctx context.Context, groupID, until string) ([]mo
 	}
 	due := map[[2]string]string{}
 	var pairs [][2]string
+	// Scanned into the same variables every row, the sealed bytes not
+	// copied (sql.RawBytes) and the cache's key built in one buffer: a
+	// row allocates only what the driver hands over.
+	var (
+		caseID, key string
+		sealed      sql.RawBytes
+		buf         []byte
+	)
 	for rows.Next() {
-		var caseID, key string
-		var sealed []byte
 		if err := rows.Scan(&caseID, &key, &sealed); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		d, err := s.openDue(sealed, caseID, key)
+		d, err := s.openDueIn(&buf, sealed, caseID, key)
 		if err != nil {
 			rows.Close()
 			return nil, err

@@ -123,15 +123,17 @@ func (s *Store) GroupDue(ctx context.Context, groupID, today, until string, limi
 		return nil, err
 	}
 	defer rows.Close()
-	var out []model.DueItem
+	// Each row is scanned into its place in out (sized once): a variable
+	// per row whose fields Scan points at would be allocated per row.
+	out := make([]model.DueItem, 0, min(limit, 256))
+	var name string
 	for rows.Next() {
-		var it model.DueItem
-		var name string
+		out = append(out, model.DueItem{})
+		it := &out[len(out)-1]
 		if err := rows.Scan(&it.CaseID, &it.CaseCode, &name, &it.Key, &it.RuleID, &it.Kind, &it.Due); err != nil {
 			return nil, err
 		}
 		it.Initials = Initials(name)
-		out = append(out, it)
 	}
 	return out, rows.Err()
 }
