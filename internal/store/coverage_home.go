@@ -48,17 +48,11 @@ const uncoveredApptSQL = `
 
 // GroupUncoveredAppointments returns the appointments of group groupID's
 // open cases in window w with nobody going (coverage.Uncovered), the
-// first limit of them soonest first, and how many there are in all.
+// first limit (at least 1) of them soonest first, and how many there are
+// in all.
 func (s *Store) GroupUncoveredAppointments(ctx context.Context, groupID string, w CoverageWindow, limit int) ([]model.CoverageItem, int, error) {
 	args := []any{groupID, ts(w.From), ts(w.To), w.First, w.Last, ts(w.Begin), ts(w.End)}
-	var total int
-	if err := s.rd().QueryRowContext(ctx, `SELECT count(*) `+uncoveredApptSQL, args...).Scan(&total); err != nil {
-		return nil, 0, err
-	}
-	if total == 0 || limit <= 0 {
-		return nil, total, nil
-	}
-	out := make([]model.CoverageItem, 0, min(total, limit))
+	var out []model.CoverageItem
 	err := queryEach(ctx, s.rd(), `
 		SELECT a.group_id, c.id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
 		       a.id, a.kind, a.date, a.time, a.time_zone, a.starts_at, a.place `+uncoveredApptSQL+`
@@ -75,7 +69,19 @@ func (s *Store) GroupUncoveredAppointments(ctx context.Context, groupID string, 
 		out = append(out, it)
 		return nil
 	})
+	if err != nil || len(out) < limit {
+		return out, len(out), err
+	}
+	total, err := s.count(ctx, `SELECT count(*) `+uncoveredApptSQL, args...)
 	return out, total, err
+}
+
+// count runs q, a query of one count, for the reads above: their first
+// rows are read first, and counted only when the limit cut them short.
+func (s *Store) count(ctx context.Context, q string, args ...any) (int, error) {
+	var n int
+	err := s.rd().QueryRowContext(ctx, q, args...).Scan(&n)
+	return n, err
 }
 
 // uncoveredNeedSQL is coverage.NeedUncovered in SQL, for the needs n of
@@ -105,14 +111,11 @@ const uncoveredNeedSQL = `
 // and how many there are in all. Covers is left empty: these needs have
 // none that count.
 func (s *Store) GroupUncoveredNeeds(ctx context.Context, groupID, today string, limit int) ([]model.NeedCoverage, int, error) {
-	var total int
-	if err := s.rd().QueryRowContext(ctx, `SELECT count(*) `+uncoveredNeedSQL, groupID, today).Scan(&total); err != nil {
-		return nil, 0, err
+	var out []model.NeedCoverage
+	if limit <= 0 {
+		total, err := s.count(ctx, `SELECT count(*) `+uncoveredNeedSQL, groupID, today)
+		return nil, total, err
 	}
-	if total == 0 || limit <= 0 {
-		return nil, total, nil
-	}
-	out := make([]model.NeedCoverage, 0, min(total, limit))
 	err := queryEach(ctx, s.rd(), `
 		SELECT c.group_id, c.id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
 		       n.kind, coalesce(n.until, '') `+uncoveredNeedSQL+`
@@ -126,5 +129,9 @@ func (s *Store) GroupUncoveredNeeds(ctx context.Context, groupID, today string, 
 		out = append(out, nc)
 		return nil
 	})
+	if err != nil || len(out) < limit {
+		return out, len(out), err
+	}
+	total, err := s.count(ctx, `SELECT count(*) `+uncoveredNeedSQL, groupID, today)
 	return out, total, err
 }
