@@ -51,37 +51,29 @@ const uncoveredApptSQL = `
 // first limit (at least 1) of them soonest first, and how many there are
 // in all.
 func (s *Store) GroupUncoveredAppointments(ctx context.Context, groupID string, w CoverageWindow, limit int) ([]model.CoverageItem, int, error) {
-	args := []any{groupID, ts(w.From), ts(w.To), w.First, w.Last, ts(w.Begin), ts(w.End)}
 	var out []model.CoverageItem
+	var total int
+	// The count is a subquery of the first row: one statement, and none
+	// counted when there is no row.
 	err := queryEach(ctx, s.rd(), `
 		SELECT a.group_id, c.id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
-		       a.id, a.kind, a.date, a.time, a.time_zone, a.starts_at, a.place `+uncoveredApptSQL+`
-		ORDER BY a.starts_at, a.id LIMIT ?8`, append(args, limit), func(rows *sql.Rows) error {
-		var it model.CoverageItem
-		var name, starts string
-		if err := rows.Scan(&it.GroupID, &it.CaseID, &it.CaseCode, &name, &it.ApptID, &it.Kind, &it.Date, &it.Time, &it.TimeZone,
-			&starts, &it.Place); err != nil {
-			return err
-		}
-		it.StartsAt = parseTS(starts)
-		it.Initials = Initials(name)
-		it.ForInitials = it.Initials
-		out = append(out, it)
-		return nil
-	})
-	if err != nil || len(out) < limit {
-		return out, len(out), err
-	}
-	total, err := s.count(ctx, `SELECT count(*) `+uncoveredApptSQL, args...)
+		       a.id, a.kind, a.date, a.time, a.time_zone, a.starts_at, a.place, (SELECT count(*) `+uncoveredApptSQL+`)
+		`+uncoveredApptSQL+`
+		ORDER BY a.starts_at, a.id LIMIT ?8`, []any{groupID, ts(w.From), ts(w.To), w.First, w.Last, ts(w.Begin), ts(w.End), limit},
+		func(rows *sql.Rows) error {
+			var it model.CoverageItem
+			var name, starts string
+			if err := rows.Scan(&it.GroupID, &it.CaseID, &it.CaseCode, &name, &it.ApptID, &it.Kind, &it.Date, &it.Time, &it.TimeZone,
+				&starts, &it.Place, &total); err != nil {
+				return err
+			}
+			it.StartsAt = parseTS(starts)
+			it.Initials = Initials(name)
+			it.ForInitials = it.Initials
+			out = append(out, it)
+			return nil
+		})
 	return out, total, err
-}
-
-// count runs q, a query of one count, for the reads above: their first
-// rows are read first, and counted only when the limit cut them short.
-func (s *Store) count(ctx context.Context, q string, args ...any) (int, error) {
-	var n int
-	err := s.rd().QueryRowContext(ctx, q, args...).Scan(&n)
-	return n, err
 }
 
 // uncoveredNeedSQL is coverage.NeedUncovered in SQL, for the needs n of
@@ -111,27 +103,25 @@ const uncoveredNeedSQL = `
 // and how many there are in all. Covers is left empty: these needs have
 // none that count.
 func (s *Store) GroupUncoveredNeeds(ctx context.Context, groupID, today string, limit int) ([]model.NeedCoverage, int, error) {
-	var out []model.NeedCoverage
+	var total int
 	if limit <= 0 {
-		total, err := s.count(ctx, `SELECT count(*) `+uncoveredNeedSQL, groupID, today)
+		err := s.rd().QueryRowContext(ctx, `SELECT count(*) `+uncoveredNeedSQL, groupID, today).Scan(&total)
 		return nil, total, err
 	}
+	var out []model.NeedCoverage
 	err := queryEach(ctx, s.rd(), `
 		SELECT c.group_id, c.id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
-		       n.kind, coalesce(n.until, '') `+uncoveredNeedSQL+`
+		       n.kind, coalesce(n.until, ''), (SELECT count(*) `+uncoveredNeedSQL+`)
+		`+uncoveredNeedSQL+`
 		ORDER BY c.code, n.kind LIMIT ?3`, []any{groupID, today, limit}, func(rows *sql.Rows) error {
 		var nc model.NeedCoverage
 		var name string
-		if err := rows.Scan(&nc.GroupID, &nc.CaseID, &nc.CaseCode, &name, &nc.Need.Kind, &nc.Need.Until); err != nil {
+		if err := rows.Scan(&nc.GroupID, &nc.CaseID, &nc.CaseCode, &name, &nc.Need.Kind, &nc.Need.Until, &total); err != nil {
 			return err
 		}
 		nc.Need.CaseID, nc.Initials = nc.CaseID, Initials(name)
 		out = append(out, nc)
 		return nil
 	})
-	if err != nil || len(out) < limit {
-		return out, len(out), err
-	}
-	total, err := s.count(ctx, `SELECT count(*) `+uncoveredNeedSQL, groupID, today)
 	return out, total, err
 }
