@@ -108,17 +108,24 @@ func (s *Store) SetMarks(ctx context.Context, c model.Case, actorID string, ms [
 // already open and a date computed from a secret (due is NULL, see
 // GroupSealedDue) are never listed. limit bounds the list.
 func (s *Store) GroupDue(ctx context.Context, groupID, today, until string, limit int) ([]model.DueItem, error) {
+	return s.GroupDueAfter(ctx, groupID, today, until, "", "", limit)
+}
+
+// GroupDueAfter is GroupDue from the deadline after the one due on
+// afterDue with key afterKey (both "": from the first): a list read in
+// parts reads each deadline once.
+func (s *Store) GroupDueAfter(ctx context.Context, groupID, today, until, afterDue, afterKey string, limit int) ([]model.DueItem, error) {
 	rows, err := s.rd().QueryContext(ctx, `
 		SELECT d.case_id, c.code, coalesce(p.name, ''), d.key, d.rule_id, d.kind, d.due
 		FROM deadlines d
 		JOIN cases c ON c.id = d.case_id AND c.closed_at IS NULL
 		LEFT JOIN people p ON p.id = d.person_id
 		LEFT JOIN marks m ON m.case_id = d.case_id AND m.key = d.key
-		WHERE d.group_id = ? AND d.due IS NOT NULL AND d.due <= ? AND d.met_on IS NULL
-		  AND (d.kind = 'due_by' OR (d.kind IN ('opens', 'expires') AND d.due >= ?))
+		WHERE d.group_id = ?1 AND d.due IS NOT NULL AND d.due <= ?2 AND (d.due, d.key) > (?4, ?5) AND d.met_on IS NULL
+		  AND (d.kind = 'due_by' OR (d.kind IN ('opens', 'expires') AND d.due >= ?3))
 		  AND coalesce(m.state, 'open') = 'open'
 		ORDER BY d.due, d.key
-		LIMIT ?`, groupID, until, today, limit)
+		LIMIT ?6`, groupID, until, today, afterDue, afterKey, limit)
 	if err != nil {
 		return nil, err
 	}

@@ -134,17 +134,35 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error 
 		}
 		sealed = nil
 	}
-	var views []dueView
-	certain, more := 0, false
-	// Four times the page: lines of several people (one EOIR-33 each)
-	// take several rows, and the lines of the day the deadlines stop at
-	// are not certain; in a busy group two or three days hold a page's
-	// worth (BenchmarkGroupHomeCommitments: twice the page needed a
-	// second read).
-	for limit := 4*last + 1; ; limit *= 2 {
-		var cut string
-		views, cut, err = s.dueViews(r, d, org, sealed, limit)
+	var (
+		views   []dueView
+		due     []model.DueItem // the deadlines read so far, in the page's order
+		certain int
+		more    bool
+	)
+	// The deadlines are read in parts, each on from the last: first three
+	// times the page (lines of several people, one EOIR-33 each, take
+	// several rows, and the lines of the day the deadlines stop at are not
+	// certain; twice the page needed a second part in
+	// BenchmarkGroupHomeCommitments, and a statement costs as much as
+	// about 20 rows), then as many again as were read, until the page is
+	// certain.
+	today := s.today(org.TimeZone)
+	for part := 3*last + 1; ; part = len(due) {
+		afterDue, afterKey := "", ""
+		if n := len(due); n > 0 {
+			afterDue, afterKey = due[n-1].Due, due[n-1].Key
+		}
+		read, err := s.store.GroupDueAfter(ctx, org.ID, today, until, afterDue, afterKey, part)
 		if err != nil {
+			return err
+		}
+		due = append(due, read...)
+		cut := ""
+		if len(read) == part {
+			cut = due[len(due)-1].Due
+		}
+		if views, err = s.dueViews(r, org, due, sealed, cut); err != nil {
 			return err
 		}
 		certain = len(views)
@@ -152,7 +170,9 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error 
 			certain = sort.Search(len(views), func(i int) bool { return views[i].sortDay >= cut })
 		}
 		more = certain > last || (cut != "" && certain < len(views))
-		if certain > last || cut == "" || limit > homeDuePages*homeDuePage {
+		// At most about 10,000 rows, in a group with thousands of lines
+		// in a fortnight: the pages stop at 100.
+		if certain > last || cut == "" || len(due) > 2*homeDuePages*homeDuePage {
 			break
 		}
 	}
@@ -186,51 +206,43 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error 
 	return nil
 }
 
-// dueViews reads the lines of the next 14 days, at most limit deadlines,
-// with the sealed dates the viewer may see (all of them) and the window's
-// appointments on the days before cut, in the page's order. cut is the
-// first day (YYYY-MM-DD) whose lines may be incomplete because the
-// deadlines stopped at their limit on it ("" when they did not, and then
-// every appointment of the window is read).
-func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, sealed []model.DueItem, limit int) (views []dueView, cut string, err error) {
-	ctx := r.Context()
-	today := s.today(org.TimeZone)
-	until := s.daysFrom(org.TimeZone, homeDueDays)
-	items, err := s.store.GroupDue(ctx, org.ID, today, until, limit)
-	if err != nil {
-		return nil, "", err
-	}
-	if len(items) == limit {
-		cut = items[limit-1].Due
-	}
+// dueViews puts in the page's order the lines of the next 14 days: the
+// deadlines read so far (due), the sealed dates the viewer may see (all of
+// them) and the window's appointments on the days before cut, read here.
+// cut is the first day (YYYY-MM-DD) whose lines may be incomplete because
+// the deadlines were read up to a limit that stopped on it ("" when they
+// were read to the end, and then every appointment of the window is read).
+func (s *Server) dueViews(r *http.Request, org model.Org, due, sealed []model.DueItem, cut string) ([]dueView, error) {
 	// An appointment on a day before cut starts before the day after cut
 	// begins: its instant, or for one without a time the start of its
 	// date at its place, is never a whole day off its day here. When the
 	// overdue deadlines alone fill the page, none is read.
-	begin, end := s.dayStart(org.TimeZone), dayBegins(parseDay(until).AddDays(1), org.TimeZone)
+	begin, end := s.dayStart(org.TimeZone), dayBegins(s.todayDate(org.TimeZone).AddDays(homeDueDays+1), org.TimeZone)
 	if cut != "" {
 		end = minTime(end, dayBegins(parseDay(cut).AddDays(1), org.TimeZone))
 	}
 	var appts []model.DueItem
 	if begin.Before(end) {
-		if appts, err = s.store.GroupAppointments(ctx, org.ID, begin, end); err != nil {
-			return nil, "", err
+		var err error
+		if appts, err = s.store.GroupAppointments(r.Context(), org.ID, begin, end); err != nil {
+			return nil, err
 		}
 	}
-	items = append(items, sealed...)
 	// One line for the same deadline of several people of a case on one
 	// day (one EOIR-33 each after a move), naming them all.
 	type sameKey struct{ caseID, ruleID, due string }
-	same := make(map[sameKey]int, len(items))
-	views = make([]dueView, 0, len(items)+len(appts))
-	for _, it := range items {
-		k := sameKey{it.CaseID, it.RuleID, it.Due}
-		if i, ok := same[k]; ok {
-			views[i].Initials += ", " + it.Initials
-			continue
+	same := make(map[sameKey]int, len(due)+len(sealed))
+	views := make([]dueView, 0, len(due)+len(sealed)+len(appts))
+	for _, items := range [][]model.DueItem{due, sealed} {
+		for _, it := range items {
+			k := sameKey{it.CaseID, it.RuleID, it.Due}
+			if i, ok := same[k]; ok {
+				views[i].Initials += ", " + it.Initials
+				continue
+			}
+			same[k] = len(views)
+			views = append(views, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials, sortDay: it.Due, item: it})
 		}
-		same[k] = len(views)
-		views = append(views, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials, sortDay: it.Due, item: it})
 	}
 	for _, it := range appts {
 		views = append(views, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials, Appointment: true,
@@ -249,7 +261,7 @@ func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, seale
 		// without a line twice or lost.
 		return strings.Compare(a.item.Key, b.item.Key)
 	})
-	return views, cut, nil
+	return views, nil
 }
 
 func minTime(a, b time.Time) time.Time {
