@@ -59,7 +59,7 @@ func (s *Store) GroupUncoveredAppointments(ctx context.Context, groupID string, 
 		SELECT a.group_id, c.id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
 		       a.id, a.kind, a.date, a.time, a.time_zone, a.starts_at, a.place, (SELECT count(*) `+uncoveredApptSQL+`)
 		`+uncoveredApptSQL+`
-		ORDER BY a.starts_at, a.id LIMIT ?8`, []any{groupID, ts(w.From), ts(w.To), w.First, w.Last, ts(w.Begin), ts(w.End), limit},
+		ORDER BY a.starts_at, a.id LIMIT +?8`, []any{groupID, ts(w.From), ts(w.To), w.First, w.Last, ts(w.Begin), ts(w.End), limit},
 		func(rows *sql.Rows) error {
 			var it model.CoverageItem
 			var name, starts string
@@ -113,7 +113,7 @@ func (s *Store) GroupUncoveredNeeds(ctx context.Context, groupID, today string, 
 		SELECT c.group_id, c.id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
 		       n.kind, coalesce(n.until, ''), (SELECT count(*) `+uncoveredNeedSQL+`)
 		`+uncoveredNeedSQL+`
-		ORDER BY c.code, n.kind LIMIT ?3`, []any{groupID, today, limit}, func(rows *sql.Rows) error {
+		ORDER BY c.code, n.kind LIMIT +?3`, []any{groupID, today, limit}, func(rows *sql.Rows) error {
 		var nc model.NeedCoverage
 		var name string
 		if err := rows.Scan(&nc.GroupID, &nc.CaseID, &nc.CaseCode, &name, &nc.Need.Kind, &nc.Need.Until, &total); err != nil {

@@ -125,7 +125,7 @@ func (s *Store) GroupDueAfter(ctx context.Context, groupID, today, until, afterD
 		  AND (d.kind = 'due_by' OR (d.kind IN ('opens', 'expires') AND d.due >= ?3))
 		  AND coalesce(m.state, 'open') = 'open'
 		ORDER BY d.due, d.key
-		LIMIT ?6`, groupID, until, today, afterDue, afterKey, limit)
+		LIMIT +?6`, groupID, until, today, afterDue, afterKey, limit)
 	if err != nil {
 		return nil, err
 	}
