@@ -59,7 +59,7 @@ func (s *Store) GroupAssignedDue(ctx context.Context, groupID, until string, lim
 		JOIN cases c ON c.id = i.case_id AND c.closed_at IS NULL
 		WHERE i.group_id = ? AND i.state = 'open' AND i.assignee_id IS NOT NULL
 		  AND coalesce(i.due_on, `+ruleDue+`) <= ?
-		ORDER BY coalesce(i.due_on, `+ruleDue+`), i.id LIMIT ?`, groupID, until, limit)
+		ORDER BY coalesce(i.due_on, `+ruleDue+`), i.id LIMIT +?`, groupID, until, limit)
 	if err != nil {
 		return nil, err
 	}

@@ -23,8 +23,8 @@ const scopeGroups = `(SELECT o.id FROM organisations o WHERE o.id = ?1 OR o.netw
 // members signed up, and one more when the appointment's free text names
 // someone: issue 9's "who goes", which a page shows beside them) and
 // whether someone recorded how it went, and the name of the person it is
-// for. The group home page reads its next 14 days' appointments from this
-// one read too (the index appointments_group_start serves the range).
+// for (the index appointments_group_start serves the range). The group
+// home page reads only what it shows (coverage_home.go, home.go).
 const coverageApptSQL = `
 	SELECT a.group_id, c.id, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
 	       coalesce((SELECT p.name FROM people p WHERE p.id = a.person_id), ''),

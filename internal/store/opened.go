@@ -21,10 +21,12 @@ type openedCache struct {
 	m  map[string]string
 }
 
-func (c *openedCache) get(k string) (string, bool) {
+// get looks k up; the key is bytes, so that a caller that builds it in a
+// buffer of its own allocates nothing for a hit.
+func (c *openedCache) get(k []byte) (string, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	v, ok := c.m[k]
+	v, ok := c.m[string(k)]
 	return v, ok
 }
 
@@ -46,13 +48,26 @@ func (c *openedCache) reset() {
 // openDue opens a deadline's sealed date (deadlines.due_enc) of row
 // caseID/key through openedCache.
 func (s *Store) openDue(sealed []byte, caseID, key string) (string, error) {
-	k := string(sealed) + "\x00" + caseID + "/" + key
+	var buf []byte
+	return s.openDueIn(&buf, sealed, []byte(caseID+"/"+key))
+}
+
+// openDueIn is openDue for the row named row ("case/key", the additional
+// data it was sealed with), building the cache's key in *buf, which a
+// caller opening many dates reuses: a hit then allocates nothing (the
+// group home page looks up every open sealed date of the group, 392 in a
+// benchmark group of 300 cases).
+func (s *Store) openDueIn(buf *[]byte, sealed, row []byte) (string, error) {
+	k := append((*buf)[:0], sealed...)
+	k = append(k, 0)
+	k = append(k, row...)
+	*buf = k
 	if v, ok := s.opened.get(k); ok {
 		return v, nil
 	}
-	v, err := s.open(sealed, "deadlines", "due_enc", caseID+"/"+key)
+	v, err := s.open(sealed, "deadlines", "due_enc", string(row))
 	if err == nil {
-		s.opened.put(k, v)
+		s.opened.put(string(k), v)
 	}
 	return v, err
 }

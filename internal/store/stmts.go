@@ -12,6 +12,14 @@ import (
 // *sql.Stmt prepared on the pool is prepared once per pooled connection as
 // it is used there, and a transaction borrows it with tx.StmtContext.
 //
+// A limit taken from a parameter is written LIMIT +? (a unary plus): since
+// SQLite 3.47 the planner reads the value bound to a bare LIMIT ? and
+// marks the statement to be compiled again whenever that parameter is
+// bound, which is at every run, so the cached statement was parsed and
+// planned anew each time (GroupAssignedDue on an empty group 0.16 → 0.02
+// ms, GroupDue's 101 rows 0.69 → 0.59 ms). The plus makes it an
+// expression the planner leaves alone.
+//
 // The case list builds its SQL from fixed fragments (a search has one
 // fragment per word), so the set of texts is bounded but can be large:
 // past maxCachedStmts new texts run unprepared instead of growing the

@@ -12,6 +12,7 @@ import (
 	"puente/internal/deadline"
 	"puente/internal/ledger"
 	"puente/internal/model"
+	"puente/internal/store"
 	"puente/internal/tz"
 )
 
@@ -53,6 +54,38 @@ func dayBegins(day deadline.Date, zone string) time.Time {
 	return t
 }
 
+// coverageWindow is the window that starts on today in zone, as
+// GroupUncoveredAppointments reads it: its days, their first and last
+// instants (dayFirst), and the span of instants read (coverageSpan).
+func coverageWindow(today deadline.Date, zone string) store.CoverageWindow {
+	last := coverage.WindowEnd(today)
+	from, to := coverageSpan(today, zone)
+	return store.CoverageWindow{First: today.String(), Last: last.String(),
+		Begin: dayFirst(today, zone), End: dayFirst(last.AddDays(1), zone), From: from, To: to}
+}
+
+// dayFirst is the first instant whose day in zone is day: the day on
+// which coverage counts an appointment is the day of its instant there
+// (appointmentDay). It is midnight, except where a daylight-saving change
+// skips midnight (Santiago, Havana: the first instant is the one the
+// clocks jump to, where tz.Instant answers the hour before) or repeats it
+// (the first of the two). Found by halving: an instant's local day never
+// goes back as the instant goes on.
+func dayFirst(day deadline.Date, zone string) time.Time {
+	loc := tz.Location(zone)
+	mid := dayBegins(day, zone).Unix()
+	lo, hi := mid-26*3600, mid+26*3600
+	for lo < hi {
+		m := lo + (hi-lo)/2
+		if deadline.DateOf(time.Unix(m, 0).In(loc)).Before(day) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return time.Unix(lo, 0).UTC()
+}
+
 // coverageSpan is the span of instants to read for the window that starts
 // on today in zone: a day more on each side, so that an appointment whose
 // place is in another zone is read, and the rule decides by its day.
@@ -62,24 +95,38 @@ func coverageSpan(today deadline.Date, zone string) (from, to time.Time) {
 
 // fillCoverageFlags puts the group's flags on its home page: each
 // appointment in the window with nobody going (with a button to go) and
-// each needed kind with nobody responsible.
-// appts and needs are what GroupCoverage read for coverageSpan of today.
-func (s *Server) fillCoverageFlags(r *http.Request, d *templateData, org model.Org, today deadline.Date, appts []model.CoverageItem, needs []model.NeedCoverage) {
+// each needed kind with nobody responsible. The soonest appointments come
+// first, then needs, at most homeFlagLimit in all with how many more there
+// are; the case pages have every flag. Only those shown are read, with the
+// counts.
+func (s *Server) fillCoverageFlags(r *http.Request, d *templateData, org model.Org, today deadline.Date) error {
+	ctx := r.Context()
+	appts, apptsN, err := s.store.GroupUncoveredAppointments(ctx, org.ID, coverageWindow(today, org.TimeZone), homeFlagLimit)
+	if err != nil {
+		return err
+	}
+	// Needs are shown by case code and the kind's name in the reader's
+	// language: every need of the last case shown is among the first
+	// room+11 by case code and kind (a case has at most one of each of
+	// the 12 kinds).
+	room, limit := homeFlagLimit-len(appts), 0
+	if room > 0 {
+		limit = room + len(model.CommitmentKinds) - 1
+	}
+	needs, needsN, err := s.store.GroupUncoveredNeeds(ctx, org.ID, today.String(), limit)
+	if err != nil {
+		return err
+	}
 	if d.Commit == nil {
 		d.Commit = &commitData{}
 	}
 	cd := d.Commit
 	cd.Flags, cd.NeedFlags = flagsOf(d, appts, needs, today, org.TimeZone, authz.Can(viewerFrom(r).Viewer, authz.EditCases, org))
-	// The soonest appointments come first, then needs; the case pages have
-	// every flag.
-	if n := len(cd.Flags); n > homeFlagLimit {
-		cd.MoreFlags += n - homeFlagLimit
-		cd.Flags = cd.Flags[:homeFlagLimit]
-	}
-	if n, room := len(cd.NeedFlags), homeFlagLimit-len(cd.Flags); n > room {
-		cd.MoreFlags += n - room
+	if len(cd.NeedFlags) > room {
 		cd.NeedFlags = cd.NeedFlags[:room]
 	}
+	cd.MoreFlags += apptsN - len(cd.Flags) + needsN - len(cd.NeedFlags)
+	return nil
 }
 
 // homeFlagLimit bounds the home page's flags: the first screen stays short

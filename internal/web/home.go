@@ -12,7 +12,6 @@ import (
 	"puente/internal/authz"
 	"puente/internal/deadline"
 	"puente/internal/model"
-	"puente/internal/store"
 	"puente/internal/tz"
 )
 
@@ -40,22 +39,16 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	}
 	if authz.Can(v.Viewer, authz.ViewCases, org) {
 		d.Updating = s.updatingNotice(d)
-		// One read of the appointments around the next 14 days serves
-		// both the lines of the window and the flags of who goes.
-		today := s.orgToday(org)
-		from, to := coverageSpan(today, org.TimeZone)
-		appts, needs, err := s.store.GroupCoverage(r.Context(), org.ID, from, to)
-		if err != nil {
-			return err
-		}
-		if err := s.fillDue(r, d, org, appts); errors.Is(err, errPageGone) {
+		if err := s.fillDue(r, d, org); errors.Is(err, errPageGone) {
 			// A page past the end (the list got shorter): its first page.
 			http.Redirect(w, r, "/", http.StatusSeeOther)
 			return nil
 		} else if err != nil {
 			return err
 		}
-		s.fillCoverageFlags(r, d, org, today, appts, needs)
+		if err := s.fillCoverageFlags(r, d, org, s.orgToday(org)); err != nil {
+			return err
+		}
 		if err := s.fillItemsDue(r.Context(), d, org); err != nil {
 			return err
 		}
@@ -114,10 +107,9 @@ type dueView struct {
 // group's. A date computed from a date of birth is listed, with its date,
 // only for those who may see dates of birth; others are told which case has
 // one coming up and whom to ask.
-// appts are the group's appointments read for coverage (coverageSpan: a
-// superset of the window); the window's are taken from them, so that
-// source is complete and only the deadlines are read up to a limit.
-func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org, appts []model.CoverageItem) error {
+// The deadlines are read up to a limit; the sealed dates and the window's
+// appointments on the days before the deadlines stopped are read whole.
+func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org) error {
 	ctx := r.Context()
 	page := 1
 	if n, err := strconv.Atoi(r.URL.Query().Get("page")); err == nil && n > 1 && n <= homeDuePages {
@@ -142,17 +134,35 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org, appts 
 		}
 		sealed = nil
 	}
-	var views []dueView
-	certain, more := 0, false
-	// Four times the page: lines of several people (one EOIR-33 each)
-	// take several rows, and the lines of the day the deadlines stop at
-	// are not certain; in a busy group two or three days hold a page's
-	// worth (BenchmarkGroupHomeCommitments: twice the page needed a
-	// second read).
-	for limit := 4*last + 1; ; limit *= 2 {
-		var cut string
-		views, cut, err = s.dueViews(r, d, org, sealed, appts, limit)
+	var (
+		views   []dueView
+		due     []model.DueItem // the deadlines read so far, in the page's order
+		certain int
+		more    bool
+	)
+	// The deadlines are read in parts, each on from the last: first three
+	// times the page (lines of several people, one EOIR-33 each, take
+	// several rows, and the lines of the day the deadlines stop at are not
+	// certain; twice the page needed a second part in
+	// BenchmarkGroupHomeCommitments, and a statement costs as much as
+	// about 20 rows), then as many again as were read, until the page is
+	// certain.
+	today := s.today(org.TimeZone)
+	for part := 3*last + 1; ; part = len(due) {
+		afterDue, afterKey := "", ""
+		if n := len(due); n > 0 {
+			afterDue, afterKey = due[n-1].Due, due[n-1].Key
+		}
+		read, err := s.store.GroupDueAfter(ctx, org.ID, today, until, afterDue, afterKey, part)
 		if err != nil {
+			return err
+		}
+		due = append(due, read...)
+		cut := ""
+		if len(read) == part {
+			cut = due[len(due)-1].Due
+		}
+		if views, err = s.dueViews(r, org, due, sealed, cut); err != nil {
 			return err
 		}
 		certain = len(views)
@@ -160,7 +170,9 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org, appts 
 			certain = sort.Search(len(views), func(i int) bool { return views[i].sortDay >= cut })
 		}
 		more = certain > last || (cut != "" && certain < len(views))
-		if certain > last || cut == "" || limit > homeDuePages*homeDuePage {
+		// At most about 10,000 rows, in a group with thousands of lines
+		// in a fortnight: the pages stop at 100.
+		if certain > last || cut == "" || len(due) > 2*homeDuePages*homeDuePage {
 			break
 		}
 	}
@@ -194,49 +206,47 @@ func (s *Server) fillDue(r *http.Request, d *templateData, org model.Org, appts 
 	return nil
 }
 
-// dueViews reads the lines of the next 14 days, at most limit deadlines,
-// with the sealed dates the viewer may see (all of them) and the
-// appointments of appts that start in the window (all of them), in the
-// page's order. cut is the first day (YYYY-MM-DD) whose lines may be
-// incomplete because the deadlines stopped at their limit on it ("" when
-// they did not).
-func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, sealed []model.DueItem, appts []model.CoverageItem, limit int) (views []dueView, cut string, err error) {
-	ctx := r.Context()
-	today := s.today(org.TimeZone)
-	until := s.daysFrom(org.TimeZone, homeDueDays)
-	items, err := s.store.GroupDue(ctx, org.ID, today, until, limit)
-	if err != nil {
-		return nil, "", err
+// dueViews puts in the page's order the lines of the next 14 days: the
+// deadlines read so far (due), the sealed dates the viewer may see (all of
+// them) and the window's appointments on the days before cut, read here.
+// cut is the first day (YYYY-MM-DD) whose lines may be incomplete because
+// the deadlines were read up to a limit that stopped on it ("" when they
+// were read to the end, and then every appointment of the window is read).
+func (s *Server) dueViews(r *http.Request, org model.Org, due, sealed []model.DueItem, cut string) ([]dueView, error) {
+	// An appointment on a day before cut starts before the day after cut
+	// begins: its instant, or for one without a time the start of its
+	// date at its place, is never a whole day off its day here. When the
+	// overdue deadlines alone fill the page, none is read.
+	begin, end := s.dayStart(org.TimeZone), dayBegins(s.todayDate(org.TimeZone).AddDays(homeDueDays+1), org.TimeZone)
+	if cut != "" {
+		end = minTime(end, dayBegins(parseDay(cut).AddDays(1), org.TimeZone))
 	}
-	if len(items) == limit {
-		cut = items[limit-1].Due
+	var appts []model.DueItem
+	if begin.Before(end) {
+		var err error
+		if appts, err = s.store.GroupAppointments(r.Context(), org.ID, begin, end); err != nil {
+			return nil, err
+		}
 	}
-	items = append(items, sealed...)
 	// One line for the same deadline of several people of a case on one
 	// day (one EOIR-33 each after a move), naming them all.
-	same := make(map[string]int, len(items))
-	views = make([]dueView, 0, len(items)+len(appts))
-	for _, it := range items {
-		k := it.CaseID + "\x00" + it.RuleID + "\x00" + it.Due
-		if i, ok := same[k]; ok {
-			views[i].Initials += ", " + it.Initials
-			continue
+	type sameKey struct{ caseID, ruleID, due string }
+	same := make(map[sameKey]int, len(due)+len(sealed))
+	views := make([]dueView, 0, len(due)+len(sealed)+len(appts))
+	for _, items := range [][]model.DueItem{due, sealed} {
+		for _, it := range items {
+			k := sameKey{it.CaseID, it.RuleID, it.Due}
+			if i, ok := same[k]; ok {
+				views[i].Initials += ", " + it.Initials
+				continue
+			}
+			same[k] = len(views)
+			views = append(views, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials, sortDay: it.Due, item: it})
 		}
-		same[k] = len(views)
-		views = append(views, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials,
-			Anchor: "d-" + it.Key, sortDay: it.Due, item: it})
 	}
-	begin := s.dayStart(org.TimeZone)
-	end, _ := tz.Instant(s.daysFrom(org.TimeZone, homeDueDays+1), "", org.TimeZone)
 	for _, it := range appts {
-		if it.Done || it.StartsAt.Before(begin) || !it.StartsAt.Before(end) {
-			continue // attended (nothing left to do), or outside the window
-		}
-		views = append(views, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.ForInitials, Appointment: true,
-			Anchor: "a-" + it.ApptID, sortDay: appointmentDay(it.Date, it.Time, it.StartsAt, org.TimeZone).String(), sortAt: it.StartsAt,
-			item: model.DueItem{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.ForInitials,
-				Key: store.AppointmentKey(it.ApptID), Kind: string(it.Kind), Due: it.Date, Time: it.Time, TimeZone: it.TimeZone,
-				StartsAt: it.StartsAt, Place: it.Place}})
+		views = append(views, dueView{CaseID: it.CaseID, CaseCode: it.CaseCode, Initials: it.Initials, Appointment: true,
+			sortDay: appointmentDay(it.Due, it.Time, it.StartsAt, org.TimeZone).String(), sortAt: it.StartsAt, item: it})
 	}
 	slices.SortFunc(views, func(a, b dueView) int {
 		if c := strings.Compare(a.sortDay, b.sortDay); c != 0 {
@@ -245,11 +255,20 @@ func (s *Server) dueViews(r *http.Request, d *templateData, org model.Org, seale
 		if c := a.sortAt.Compare(b.sortAt); c != 0 {
 			return c // a day's deadlines, then its appointments in order
 		}
-		// Then by key (anchor): one order whatever the limits, so that the
-		// pages follow one another without a line twice or lost.
-		return strings.Compare(a.Anchor, b.Anchor)
+		// Then by key, the order of the lines' anchors (a deadline and an
+		// appointment never tie: only appointments have an instant): one
+		// order whatever the limits, so that the pages follow one another
+		// without a line twice or lost.
+		return strings.Compare(a.item.Key, b.item.Key)
 	})
-	return views, cut, nil
+	return views, nil
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
 }
 
 // dueLine writes out v, a line of the page, in words: its title, day,
@@ -262,6 +281,7 @@ func (s *Server) dueLine(d *templateData, v *dueView, org model.Org, today deadl
 		return
 	}
 	due := parseDay(v.item.Due)
+	v.Anchor = "d-" + v.item.Key
 	st := deadline.Assess(deadline.Input{Kind: deadline.Kind(v.item.Kind), Due: due}, today)
 	v.Title, v.Due = s.ruleTitle(v.item.RuleID, d.Lang), deadline.FullDate(due, d.Lang.T)
 	v.State, v.StateLabel, v.When = st.State, d.T("state."+string(st.State)), phrase(st, d.Lang)
