@@ -24,6 +24,12 @@ type casePage struct {
 	// NextDue are the next things due across the household, soonest first
 	// (overdue first), at most summaryDue.
 	NextDue []deadlineRow
+	// OpenRows, LaterRows and ClosedRows are Open, Later and Closed as the
+	// "deadline-item" template takes them; ComingRows and PastRows are
+	// Coming and Past as "appointment-item" takes them.
+	OpenRows, LaterRows, ClosedRows, ComingRows, PastRows []rowArgs
+	// History is the case's latest changes in words, newest first.
+	History []historyLine
 	// Open are the deadlines still to act on or wait for in the next
 	// deadline.SayDaysUpTo days (or without a date yet), by date; Later
 	// those further ahead, Closed those done, set aside, or only for
@@ -60,6 +66,10 @@ func buildCasePage(d *templateData) *casePage {
 		}
 	}
 	for _, row := range groupRows(d.Case.ID, d.Deadlines) {
+		row.Tag = d.Tag(row.State)
+		if d.CanEditCases && row.Markable {
+			row.RecordLabel = d.T("mark.record_for", row.Title, row.Names)
+		}
 		switch row.State {
 		case deadline.Done, deadline.DoneLate, deadline.NotApplicable, deadline.Info:
 			p.Closed = append(p.Closed, row)
@@ -76,6 +86,21 @@ func buildCasePage(d *templateData) *casePage {
 		p.Open = append(p.Open, row)
 	}
 	p.MoreCount = len(p.Later) + len(p.Closed)
+	for i := range d.Appointments {
+		a := &d.Appointments[i]
+		a.Tag = d.Tag(a.State)
+		a.KindName = d.T("appointment.kind." + string(a.Kind))
+		a.Passed = a.State == deadline.ApptPassed
+		if d.CanEditCases {
+			a.EditLabel = d.T("appointment.edit_for", a.KindName, a.Day)
+		}
+		a.GoingRow = &noGoing
+		if d.Commit != nil {
+			if g, ok := d.Commit.Going[a.ID]; ok {
+				a.GoingRow = &g
+			}
+		}
+	}
 	for i, a := range d.Appointments {
 		switch a.State {
 		case deadline.ApptAttended:
@@ -92,7 +117,35 @@ func buildCasePage(d *templateData) *casePage {
 		}
 		p.Coming = append(p.Coming, a)
 	}
+	p.OpenRows, p.LaterRows, p.ClosedRows = d.rows(p.Open), d.rows(p.Later), d.rows(p.Closed)
+	p.ComingRows, p.PastRows = d.apptRows(p.Coming), d.apptRows(p.Past)
+	p.History = d.historyLines(d.History)
 	return p
+}
+
+// noGoing is the goingView of an appointment nobody can sign up for
+// (the case page without the commitments' part): its template shows
+// nothing.
+var noGoing goingView
+
+// rows are rs as the "deadline-item" template takes them. Rows, tags and
+// labels are built here, once, rather than by method calls in the
+// template: each such call costs text/template a reflective call.
+func (d *templateData) rows(rs []deadlineRow) []rowArgs {
+	out := make([]rowArgs, len(rs))
+	for i := range rs {
+		out[i] = rowArgs{D: d, V: &rs[i], DV: &rs[i].deadlineView}
+	}
+	return out
+}
+
+// apptRows are as as the "appointment-item" template takes them.
+func (d *templateData) apptRows(as []appointmentView) []rowArgs {
+	out := make([]rowArgs, len(as))
+	for i := range as {
+		out[i] = rowArgs{D: d, A: &as[i], AP: &as[i].Appointment}
+	}
+	return out
 }
 
 // deadlineRow is one line of the case page: a deadline, or the same
@@ -108,6 +161,11 @@ type deadlineRow struct {
 	Keys []string
 	// RecordURL is the page that records it.
 	RecordURL string
+	// Tag is its state's tag; RecordLabel the accessible name of its
+	// "Record" link ("Record: AR-11: tell USCIS the new address, Ana
+	// Ruiz"), "" when the viewer may not record it.
+	Tag         tagArgs
+	RecordLabel string
 }
 
 // groupRows joins deadlines (sorted by date) that differ only in whom they

@@ -33,6 +33,16 @@ type appointmentView struct {
 	// do there, then anyone else the appointment's free text names
 	// (whoGoes); "" when nobody is going yet.
 	Who string
+	// Tag is its state's tag; KindName its kind in words ("Master calendar
+	// hearing"); EditLabel the accessible name of its "Edit" link, ""
+	// when the viewer may not edit; Passed is set when its day is over
+	// without an answer to "did they attend?".
+	Tag       tagArgs
+	KindName  string
+	EditLabel string
+	Passed    bool
+	// GoingRow is who goes and the viewer's "I will go" button (never nil).
+	GoingRow *goingView
 }
 
 // caseView is the case page: what is next first (casePage), then the

@@ -82,3 +82,31 @@ func historyInWords(hs []model.HistoryEntry, lang i18n.Lang) {
 		hs[i].Fields = historyWords(hs[i], lang)
 	}
 }
+
+// historyLine is one line of a case's history as the case page shows it:
+// "2 Dec 2026, 9:15 AM · Ana Ruiz · Fact added: Release from detention".
+type historyLine struct {
+	// When is the moment in the organisation's zone, in the page's
+	// language; Actor who did it ("—" for Puente itself, as after a rule
+	// change); What the action in words.
+	When, Actor, What string
+	// SubjectName is the group member it is about, if any; Fields what
+	// changed, in words (historyWords), "" when nothing to add.
+	SubjectName, Fields string
+}
+
+// historyLines puts hs (their Fields already in words, historyInWords)
+// into d's language, built once in Go rather than by a method call per
+// line in the template.
+func (d *templateData) historyLines(hs []model.HistoryEntry) []historyLine {
+	out := make([]historyLine, len(hs))
+	for i, h := range hs {
+		actor := h.ActorName
+		if actor == "" {
+			actor = "—"
+		}
+		out[i] = historyLine{When: d.DateTime(h.At), Actor: actor, What: d.T("history." + h.Action),
+			SubjectName: h.SubjectName, Fields: h.Fields}
+	}
+	return out
+}

@@ -66,14 +66,6 @@ type rowArgs struct {
 	AP *model.Appointment
 }
 
-// Row is a deadline's row of the case page.
-func (d *templateData) Row(v *deadlineRow) rowArgs { return rowArgs{D: d, V: v, DV: &v.deadlineView} }
-
-// ApptRow is an appointment's row of the case page.
-func (d *templateData) ApptRow(a *appointmentView) rowArgs {
-	return rowArgs{D: d, A: a, AP: &a.Appointment}
-}
-
 // FieldHint is Field with a hint (a message key) under the label.
 func (d *templateData) FieldHint(name, labelKey, typ string, max int, hintKey string) fieldArgs {
 	a := d.Field(name, labelKey, typ, max, "")
