@@ -85,6 +85,23 @@ func dsnWith(path string, busyMS int, mustExist bool) string {
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 }
 
+// driverName is the database/sql driver Open uses: modernc.org/sqlite's,
+// unless a measurement put a wrapper of it in its place (UseDriver).
+var driverName = "sqlite"
+
+// UseDriver makes later Opens use the database/sql driver registered as
+// name, which must wrap modernc.org/sqlite's driver (sql.Open("sqlite",
+// "").Driver()) and accept the same data source names. It is for
+// measurements: the web package's BenchmarkCasePageSQL wraps the driver
+// to time the SQL a page runs. Call it before Open, never beside a
+// running server; "" restores the plain driver.
+func UseDriver(name string) {
+	if name == "" {
+		name = "sqlite"
+	}
+	driverName = name
+}
+
 // Open opens (creating if needed) the database at path, checks what is
 // cheap to check (the file's header, the connection settings, that the
 // schema reads, the migrations it records) and applies pending migrations.
@@ -113,7 +130,7 @@ func open(ctx context.Context, path string, lock *fileLock) (*Store, error) {
 	if err := checkHeader(path); err != nil {
 		return nil, fmt.Errorf("database %s: %w", path, err)
 	}
-	db, err := sql.Open("sqlite", dsn(path))
+	db, err := sql.Open(driverName, dsn(path))
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
