@@ -2,6 +2,7 @@ package deadline
 
 import (
 	"slices"
+	"sync"
 	"time"
 )
 
@@ -47,6 +48,25 @@ func Holidays(year int) []Holiday {
 	return hs
 }
 
+// holidayYears holds each year's Holidays once computed ([]Holiday by
+// year): counting business days asks for them at every day counted, and
+// a case page counts a few hundred.
+var holidayYears sync.Map
+
+// holidaysOf is Holidays(year), computed once per year from 1900 to 2199
+// (the cache stays bounded whatever dates a caller counts from); the
+// caller must not change the slice.
+func holidaysOf(year int) []Holiday {
+	if year < 1900 || year >= 2200 {
+		return Holidays(year)
+	}
+	if hs, ok := holidayYears.Load(year); ok {
+		return hs.([]Holiday)
+	}
+	hs, _ := holidayYears.LoadOrStore(year, Holidays(year))
+	return hs.([]Holiday)
+}
+
 // HolidayOn returns the federal holiday whose observed day is d, if any.
 // A holiday that falls on a weekend is reported on its observed weekday
 // only; the weekend day itself is already not a business day.
@@ -54,7 +74,7 @@ func HolidayOn(d Date) (Holiday, bool) {
 	y := d.Year()
 	// 31 December can be the observed New Year's Day of the next year.
 	for _, year := range []int{y, y + 1} {
-		hs := Holidays(year)
+		hs := holidaysOf(year)
 		if i := slices.IndexFunc(hs, func(h Holiday) bool { return h.Observed == d }); i >= 0 {
 			return hs[i], true
 		}

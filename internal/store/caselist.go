@@ -143,7 +143,7 @@ func caseListSQL(groupID string, q CaseQuery) (count, pick string, args []any) {
 	}
 	cond := strings.Join(where, " AND ")
 	count = `SELECT count(*) FROM ` + from + ` WHERE ` + cond
-	pick = `SELECT c.id, ` + total + ` FROM ` + from + ` WHERE ` + cond + ` ORDER BY ` + caseOrder(q.Sort, q.Lang) + ` LIMIT ? OFFSET ?`
+	pick = `SELECT c.id, ` + total + ` FROM ` + from + ` WHERE ` + cond + ` ORDER BY ` + caseOrder(q.Sort, q.Lang) + ` LIMIT +? OFFSET +?`
 	return count, pick, args
 }
 

@@ -253,7 +253,7 @@ func (s *Store) History(ctx context.Context, caseID string, limit int) ([]model.
 	rows, err := s.rd().QueryContext(ctx, `
 		SELECT h.at, coalesce(u.name, ''), h.action, h.fields, coalesce(su.name, '')
 		FROM case_history h LEFT JOIN users u ON u.id = h.actor_id LEFT JOIN users su ON su.id = h.subject_id
-		WHERE h.case_id = ? ORDER BY h.id DESC LIMIT ?`, caseID, limit)
+		WHERE h.case_id = ? ORDER BY h.id DESC LIMIT +?`, caseID, limit)
 	if err != nil {
 		return nil, err
 	}

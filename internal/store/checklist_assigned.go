@@ -34,7 +34,7 @@ func (s *Store) AssignedItems(ctx context.Context, userID, groupID string, limit
 	rows, err := s.rd().QueryContext(ctx, `SELECT `+assignedCols+itemFrom+`
 		JOIN cases c ON c.id = i.case_id AND c.closed_at IS NULL
 		WHERE i.assignee_id = ? AND i.group_id = ? AND i.state = 'open'
-		ORDER BY i.case_id, l.stage, i.position LIMIT ?`, userID, groupID, limit)
+		ORDER BY i.case_id, l.stage, i.position LIMIT +?`, userID, groupID, limit)
 	if err != nil {
 		return nil, err
 	}

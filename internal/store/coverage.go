@@ -201,7 +201,7 @@ func (s *Store) UserTasks(ctx context.Context, userID, groupID string, from time
 		JOIN appointments a ON a.id = s.appointment_id AND a.starts_at >= ?3
 		JOIN cases c ON c.id = s.case_id AND c.closed_at IS NULL
 		WHERE s.user_id = ?1 AND s.group_id = ?2
-		ORDER BY a.starts_at, a.id LIMIT ?4`, userID, groupID, ts(from), taskLimit)
+		ORDER BY a.starts_at, a.id LIMIT +?4`, userID, groupID, ts(from), taskLimit)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -226,7 +226,7 @@ func (s *Store) UserTasks(ctx context.Context, userID, groupID string, from time
 		JOIN commitments cm ON cm.id = h.commitment_id AND cm.cancelled_on IS NULL
 		JOIN cases c ON c.id = cm.case_id AND c.closed_at IS NULL
 		WHERE h.user_id = ?1 AND h.group_id = ?2
-		ORDER BY cm.starts_on, cm.id LIMIT ?3`, userID, groupID, taskLimit)
+		ORDER BY cm.starts_on, cm.id LIMIT +?3`, userID, groupID, taskLimit)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -50,7 +50,7 @@ func (s *Store) Events(ctx context.Context, orgID string, before int64, limit in
 		LEFT JOIN users a ON a.id = e.actor_id
 		LEFT JOIN users su ON su.id = e.subject_id
 		ORDER BY e.id DESC
-		LIMIT ?3`, orgID, before, limit)
+		LIMIT +?3`, orgID, before, limit)
 	if err != nil {
 		return nil, err
 	}

@@ -21,7 +21,7 @@ func (s *Store) GivenRecords(ctx context.Context, caseID, commitmentID string, l
 		       coalesce(r.given_by, ''), coalesce(u.name, ''), r.note, coalesce(r.recorded_by, '')
 		FROM commitment_records r LEFT JOIN users u ON u.id = r.given_by
 		WHERE r.commitment_id = ? AND r.case_id = ?
-		ORDER BY r.given_on DESC, r.id DESC LIMIT ?`, commitmentID, caseID, limit)
+		ORDER BY r.given_on DESC, r.id DESC LIMIT +?`, commitmentID, caseID, limit)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -90,7 +90,7 @@ func (s *Store) EntryOffers(ctx context.Context, network model.Org, entryID stri
 // most recent answered or dead ones (at most limit in all).
 func (s *Store) GroupOffers(ctx context.Context, group model.Org, limit int) ([]model.Offer, error) {
 	return scanOffers(s.rd().QueryContext(ctx, `SELECT `+offerCols+offerFrom+`
-		WHERE o.group_id = ? ORDER BY o.state <> 'open', o.expires_at DESC, o.id LIMIT ?`, group.ID, limit))
+		WHERE o.group_id = ? ORDER BY o.state <> 'open', o.expires_at DESC, o.id LIMIT +?`, group.ID, limit))
 }
 
 // OpenOffers counts group's offers still waiting for an answer now.

@@ -51,7 +51,7 @@ func (s *Store) DueEmails(ctx context.Context, now time.Time, limit int) ([]Outb
 	rows, err := s.rd().QueryContext(ctx, `
 		SELECT id, kind, message_enc, attempts FROM outbox
 		WHERE state = 'pending' AND next_at <= ?
-		ORDER BY next_at, created_at LIMIT ?`, ts(now), limit)
+		ORDER BY next_at, created_at LIMIT +?`, ts(now), limit)
 	if err != nil {
 		return nil, err
 	}

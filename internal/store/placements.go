@@ -64,7 +64,7 @@ const placementsSQL = `
 		SELECT ` + placementCols + `
 		FROM queue_entries q` + placementJoins + `
 		WHERE q.network_id = ?1 AND q.case_id IS NOT NULL
-		ORDER BY q.state_changed_at DESC, q.id DESC LIMIT ?5 OFFSET ?6`
+		ORDER BY q.state_changed_at DESC, q.id DESC LIMIT +?5 OFFSET +?6`
 
 // scanPlacement reads placementCols into p.
 func scanPlacement(row interface{ Scan(...any) error }, p *Placement, more ...any) error {

@@ -58,10 +58,10 @@ const attentionSQL = `
 	), top AS (
 		SELECT at, id FROM (
 			SELECT state_changed_at AS at, id FROM queue_entries WHERE network_id = ?1 AND case_due < ?2
-			ORDER BY at DESC, id DESC LIMIT ?5)
+			ORDER BY at DESC, id DESC LIMIT +?5)
 		UNION ALL
-		SELECT at, id FROM (SELECT at, id FROM unattended ORDER BY at DESC, id DESC LIMIT ?5)
-		ORDER BY at DESC, id DESC LIMIT ?5
+		SELECT at, id FROM (SELECT at, id FROM unattended ORDER BY at DESC, id DESC LIMIT +?5)
+		ORDER BY at DESC, id DESC LIMIT +?5
 	)
 	SELECT (SELECT count(*) FROM queue_entries WHERE network_id = ?1 AND case_due < ?2) + (SELECT count(*) FROM unattended),
 	       ` + placementCols + `

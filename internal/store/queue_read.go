@@ -104,7 +104,7 @@ var queueQueries = func() map[string][2]string {
 	out := map[string][2]string{}
 	for k, where := range queueWhere {
 		out[k] = [2]string{`SELECT count(*) FROM queue_entries q` + where,
-			`SELECT ` + queueCols + queueFrom + where + ` ORDER BY q.urgency, q.id LIMIT ?3 OFFSET ?4`}
+			`SELECT ` + queueCols + queueFrom + where + ` ORDER BY q.urgency, q.id LIMIT +?3 OFFSET +?4`}
 	}
 	return out
 }()

@@ -198,7 +198,7 @@ func (s *Store) recomputeAll(ctx context.Context) {
 
 // openCasesAfter lists up to n open cases after id after, in id order.
 func (s *Store) openCasesAfter(ctx context.Context, after string, n int) ([]string, error) {
-	rows, err := s.rd().QueryContext(ctx, `SELECT id FROM cases WHERE id > ? AND closed_at IS NULL ORDER BY id LIMIT ?`, after, n)
+	rows, err := s.rd().QueryContext(ctx, `SELECT id FROM cases WHERE id > ? AND closed_at IS NULL ORDER BY id LIMIT +?`, after, n)
 	if err != nil {
 		return nil, err
 	}

@@ -190,7 +190,7 @@ func (s *Store) Sponsors(ctx context.Context, networkID string, page, size int) 
 		FROM organisations o
 		LEFT JOIN sponsor_profiles p ON p.group_id = o.id
 		LEFT JOIN network_regions r ON r.id = p.region_id
-		WHERE o.network_id = ? ORDER BY o.name, o.id LIMIT ? OFFSET ?`, networkID, size, (page-1)*size)
+		WHERE o.network_id = ? ORDER BY o.name, o.id LIMIT +? OFFSET +?`, networkID, size, (page-1)*size)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -265,7 +265,7 @@ func (s *Store) ExpiringVetting(ctx context.Context, networkID, today, until str
 	if page < 1 {
 		page = 1
 	}
-	rows, err := s.rd().QueryContext(ctx, `SELECT `+recordCols+recordJoins+where+` ORDER BY v.expires_on, o.name, v.id LIMIT ? OFFSET ?`,
+	rows, err := s.rd().QueryContext(ctx, `SELECT `+recordCols+recordJoins+where+` ORDER BY v.expires_on, o.name, v.id LIMIT +? OFFSET +?`,
 		networkID, today, until, size, (page-1)*size)
 	if err != nil {
 		return nil, 0, err

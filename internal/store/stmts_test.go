@@ -4,6 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -62,5 +66,39 @@ func TestStmtCache(t *testing.T) {
 	}
 	if st, _ := c.get(ctx, q); st != nil {
 		t.Error("get after close returned a statement")
+	}
+}
+
+// TestNoBareLimitParameter keeps every limit and offset taken from a
+// parameter written +? (see stmtCache): with a bare ? SQLite compiles the
+// cached statement again at every run. It reads the store's own sources,
+// and fails on a line such as "LIMIT ?" or "OFFSET ?3".
+func TestNoBareLimitParameter(t *testing.T) {
+	bare := regexp.MustCompile(`(?i)\b(LIMIT|OFFSET)\s+\?`)
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), "//") {
+				continue
+			}
+			if bare.MatchString(line) {
+				t.Errorf("%s:%d: a limit from a bare parameter (write LIMIT +? / OFFSET +?): %s", f, i+1, strings.TrimSpace(line))
+			}
+		}
+		checked++
+	}
+	if checked < 40 {
+		t.Fatalf("checked %d source files, want the store's (at least 40)", checked)
 	}
 }

@@ -43,7 +43,7 @@ func (s *Store) UserByID(ctx context.Context, id string) (model.User, error) {
 // Memberships lists every organisation the user belongs to, networks first,
 // then by name.
 func (s *Store) Memberships(ctx context.Context, userID string) ([]model.Membership, error) {
-	return memberships(ctx, s.db, userID)
+	return memberships(ctx, s.rd(), userID)
 }
 
 // rowsQuerier is a *sql.DB or a *sql.Tx.
