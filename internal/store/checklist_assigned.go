@@ -50,16 +50,23 @@ func (s *Store) AssignedItems(ctx context.Context, userID, groupID string, limit
 	return out, rows.Err()
 }
 
+// itemDaySQL is an item's day in SQL: the earlier of the day given with
+// its assignment and the earliest open deadline of its rule (either may be
+// missing); '9999-12-31' when it has neither. A day given after the legal
+// deadline never hides the deadline.
+const itemDaySQL = `min(coalesce(i.due_on, '9999-12-31'), coalesce(` + ruleDue + `, '9999-12-31'))`
+
 // GroupAssignedDue lists the open, assigned checklist items of group
-// groupID's open cases whose day (the day given with the assignment, or
-// else the earliest open deadline of the item's rule) is on or before
-// until (YYYY-MM-DD): overdue and due soon, soonest first. limit bounds it.
+// groupID's open cases whose day (the earlier of the day given with the
+// assignment and the earliest open deadline of the item's rule) is on or
+// before until (YYYY-MM-DD): overdue and due soon, soonest first. limit
+// bounds it.
 func (s *Store) GroupAssignedDue(ctx context.Context, groupID, until string, limit int) ([]model.AssignedItem, error) {
 	rows, err := s.rd().QueryContext(ctx, `SELECT `+assignedCols+itemFrom+`
 		JOIN cases c ON c.id = i.case_id AND c.closed_at IS NULL
 		WHERE i.group_id = ? AND i.state = 'open' AND i.assignee_id IS NOT NULL
-		  AND coalesce(i.due_on, `+ruleDue+`) <= ?
-		ORDER BY coalesce(i.due_on, `+ruleDue+`), i.id LIMIT +?`, groupID, until, limit)
+		  AND `+itemDaySQL+` <= ?
+		ORDER BY `+itemDaySQL+`, i.id LIMIT +?`, groupID, until, limit)
 	if err != nil {
 		return nil, err
 	}

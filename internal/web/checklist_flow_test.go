@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"puente/internal/i18n"
 	"puente/internal/model"
@@ -179,5 +180,74 @@ func TestDeadlineNotApplicableSetsItsItemAside(t *testing.T) {
 		if m := marks[k]; m.State != model.MarkNotApplicable || m.Note != "No court case" {
 			t.Errorf("EOIR-33 %s after its item was set aside: %s %q", k, m.State, m.Note)
 		}
+	}
+}
+
+// TestItemDayAfterItsDeadline (fresh-eyes review): an item assigned for a
+// day after its rule's open deadline says so on its pages, in English and
+// Spanish, and lists and the group's home page put it on the deadline's
+// day, not the later one; an item assigned before its deadline says
+// nothing.
+func TestItemDayAfterItsDeadline(t *testing.T) {
+	e := newEnv(t)
+	cmClock(e, cmNow)
+	ctx := context.Background()
+	c, err := e.st.CreateCase(ctx, e.orgs["alpha"].ID, "", model.CaseInput{Status: "arrived"}, model.PersonInput{Name: "Lucía Tarde"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.st.AddFact(ctx, c, "", model.Fact{Kind: model.FactArrival, Date: cmDay(-2)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.st.AddChecklist(ctx, c, "", "first_week"); err != nil {
+		t.Fatal(err)
+	}
+	base := "/cases/" + c.ID
+	coord := e.signIn(emailAlphaCoord)
+	coordID := e.userID(emailAlphaCoord)
+	eoir := clItem(t, e, c.ID, "first_week", "eoir33")
+	// The EOIR-33 deadline of this case: within days of the arrival.
+	var due string
+	pds, err := e.st.ComputeDeadlines(ctx, c.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pd := range pds {
+		for _, d := range pd.Deadlines {
+			if iso := d.Due.String(); d.RuleID == "eoir33-change-of-address" && !d.Due.IsZero() && (due == "" || iso < due) {
+				due = iso
+			}
+		}
+	}
+	if due == "" || due > cmDay(14) {
+		t.Fatalf("EOIR-33 due %q, want within two weeks", due)
+	}
+	late := cmDay(40)
+	cmPost(t, coord, base+"/items/"+eoir.ID+"/assign", url.Values{"assignee_id": {coordID}, "due_on": {late}}, s303)
+
+	dueDay, _ := time.Parse(time.DateOnly, due)
+	want := "The day set for this task is after its deadline, " + dueDay.Format("Monday 2 January 2006") + "."
+	for _, p := range []string{base + "/items/" + eoir.ID, base + "/checklists/first_week"} {
+		if body := coord.get(p).body; !strings.Contains(body, want) {
+			t.Errorf("%s: no %q", p, want)
+		}
+	}
+	// Lists: the item's day is the deadline's.
+	items, err := e.st.GroupAssignedDue(ctx, e.orgs["alpha"].ID, cmDay(14), 50)
+	if err != nil || len(items) != 1 || items[0].ID != eoir.ID || itemDay(items[0]) != due {
+		t.Errorf("GroupAssignedDue until %s: got %+v, %v; want the EOIR-33 item on %s", cmDay(14), items, err, due)
+	}
+	if home := coord.get("/").body; !strings.Contains(cmSection(home, "Checklist items due"), "EOIR-33") {
+		t.Errorf("home: the item assigned after its deadline is not among the items due")
+	}
+	cmPost(t, coord, "/lang", url.Values{"lang": {"es"}, "return": {"/"}}, s303)
+	if body := coord.get(base + "/items/" + eoir.ID).body; !strings.Contains(body, "El día puesto para esta tarea es posterior a su plazo") {
+		t.Errorf("Spanish item page: no warning")
+	}
+	// Assigned for a day before the deadline: no warning.
+	cmPost(t, coord, "/lang", url.Values{"lang": {"en"}, "return": {"/"}}, s303)
+	cmPost(t, coord, base+"/items/"+eoir.ID+"/assign", url.Values{"assignee_id": {coordID}, "due_on": {cmDay(-1)}}, s303)
+	if body := coord.get(base + "/items/" + eoir.ID).body; strings.Contains(body, "after its deadline") {
+		t.Errorf("item assigned before its deadline: warns all the same")
 	}
 }

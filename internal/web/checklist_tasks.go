@@ -17,13 +17,17 @@ const (
 	homeItemsDue = 50
 )
 
-// itemDay is the day an assigned item is due: the day given with the
-// assignment, or else the earliest open deadline of its rule; "" for none.
+// itemDay is the day an assigned item is due: the earlier of the day
+// given with the assignment and the earliest open deadline of its rule
+// (a day given after the legal deadline never hides it); "" for none.
 func itemDay(a model.AssignedItem) string {
-	if a.DueOn != "" {
+	switch {
+	case a.DueOn == "":
+		return a.RuleDue
+	case a.RuleDue == "":
 		return a.DueOn
 	}
-	return a.RuleDue
+	return min(a.DueOn, a.RuleDue)
 }
 
 // checklistTasks are the open checklist items assigned to userID in org's

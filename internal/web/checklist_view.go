@@ -67,6 +67,10 @@ type itemPageView struct {
 	Waiting string
 	// DueDay is the assignment's day in full.
 	DueDay string
+	// AfterDeadline warns that the assignment's day is after the open
+	// deadline of the item's rule ("The day set for this task is after its
+	// deadline, Monday 16 November 2026."), "" when it is not.
+	AfterDeadline string
 	// TickedOn is the day it was ticked, in the group's zone, in full.
 	TickedOn string
 	// CanAct: the viewer may tick, set aside or annotate it; CanAssign:
@@ -122,6 +126,9 @@ func (d *templateData) itemView(it model.ChecklistItem, v authz.Viewer) itemPage
 			if iv.Deadline == nil || (closedState(iv.Deadline.State) && !closedState(dv.State)) {
 				iv.Deadline = dv
 			}
+		}
+		if dl := iv.Deadline; dl != nil && it.DueOn != "" && dl.DueISO != "" && it.DueOn > dl.DueISO && !closedState(dl.State) {
+			iv.AfterDeadline = d.T("checklist.after_deadline", d.FullDay(dl.DueISO))
 		}
 		if iv.Deadline == nil {
 			if k := "checklist.wait." + strings.ReplaceAll(it.Rule, "-", "_"); i18n.Has(k) {
