@@ -107,6 +107,19 @@ func (f PersonForm) input(sensitive bool) model.PersonInput {
 	return in
 }
 
+// checkDates applies a household member's date rules: born, last arrived
+// in the US and released from detention on days that have come (the
+// group's today); the last arrival not before birth; the release not
+// before the last arrival (detention follows arrival) nor before birth.
+func (f *PersonForm) checkDates(c dateRules) {
+	c.past("last_us_arrival", f.LastUSArrival)
+	c.past("release_date", f.ReleaseDate)
+	c.past("dob", f.DOB)
+	c.notBefore("last_us_arrival", f.LastUSArrival, f.DOB, "err.arrival_before_birth")
+	c.notBefore("release_date", f.ReleaseDate, f.LastUSArrival, "err.release_before_arrival")
+	c.notBefore("release_date", f.ReleaseDate, f.DOB, "err.release_before_birth")
+}
+
 // clearSensitive blanks sensitive inputs before a form is shown again: a
 // rejected form must not carry an A-number back into the page.
 func (f *PersonForm) clearSensitive() {
