@@ -9,7 +9,7 @@ import (
 )
 
 // registerCaseValidators adds the tags case forms use: isodate (empty or a
-// real YYYY-MM-DD between 1900 and 2100), hhmm (empty or a time of day),
+// real YYYY-MM-DD from 1900 to 2100, validDate), hhmm (empty or a time of day),
 // anumber (empty or an A-number in a form model.ParseANumber accepts).
 func registerCaseValidators(v *validator.Validate) {
 	_ = v.RegisterValidation("isodate", func(fl validator.FieldLevel) bool {
@@ -33,13 +33,10 @@ func registerCaseValidators(v *validator.Validate) {
 	})
 }
 
-func validDate(s string) bool {
-	if s == "" {
-		return true
-	}
-	t, err := time.Parse("2006-01-02", s)
-	return err == nil && t.Year() >= 1900 && t.Year() <= 2100
-}
+// validDate: empty, or a real day in model.EarliestDay…LatestDay (the
+// one rule, model.CheckDay; whether it may be after today is the form's
+// to say, through dateRules).
+func validDate(s string) bool { return model.CheckDay(s, "", false) == "" }
 
 // CaseForm is the case part of the new-case and edit-case forms.
 type CaseForm struct {
