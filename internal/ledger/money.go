@@ -7,7 +7,10 @@ import (
 	"unicode"
 )
 
-// Cents is an amount of money in hundredths of its currency's unit.
+// Cents is an amount of money in hundredths of its currency's unit, for
+// every currency: a yen amount is kept in hundredths of a yen too (always
+// a multiple of 100 once typed; see Decimals), so the stored values and
+// the database's CHECK mean the same for every currency.
 type Cents int64
 
 // MaxCents is the largest amount Puente accepts in one pledge or one record:
@@ -22,26 +25,29 @@ var (
 	ErrAmountFormat = errors.New("ledger: amount is not written as digits with an optional decimal point")
 	// ErrAmountDigits: digits other than the ASCII 0–9 ("١٢", "１２").
 	ErrAmountDigits = errors.New("ledger: amount uses digits other than 0-9")
-	// ErrAmountDecimals: more than 2 decimals ("12.345").
-	ErrAmountDecimals = errors.New("ledger: amount has more than 2 decimals")
+	// ErrAmountDecimals: more decimals than the currency has (Decimals):
+	// "12.345" in any currency, "1000.50" in yen.
+	ErrAmountDecimals = errors.New("ledger: amount has more decimals than its currency")
 	// ErrAmountNotPositive: zero or negative ("0", "-5", "0.00").
 	ErrAmountNotPositive = errors.New("ledger: amount is not more than zero")
 	// ErrAmountTooLarge: above MaxCents.
 	ErrAmountTooLarge = errors.New("ledger: amount is above the maximum")
 )
 
-// ParseAmount reads an amount typed in a form: ASCII digits, optionally a
-// point and one or two decimals ("25", "25.5", "25.50"). Nothing else is
-// accepted: no sign, no exponent, no grouping commas, no currency symbol, no
-// other script's digits. Being strict here means a typed amount is never
-// read as something the person did not mean (is "1,500" fifteen hundred
-// or one and a half?).
-func ParseAmount(s string) (Cents, error) {
+// ParseAmount reads an amount in currency (an ISO 4217 code) typed in a
+// form: ASCII digits, optionally a point and at most Decimals(currency)
+// decimals ("25", "25.5", "25.50" in dollars; "1000" but not "1000.50" in
+// yen, which has no smaller unit). Nothing else is accepted: no sign, no
+// exponent, no grouping commas, no currency symbol, no other script's
+// digits. Being strict here means a typed amount is never read as
+// something the person did not mean (is "1,500" fifteen hundred or one
+// and a half?).
+func ParseAmount(s, currency string) (Cents, error) {
 	if s == "" {
 		return 0, ErrAmountFormat
 	}
 	if s[0] == '-' {
-		if _, err := ParseAmount(s[1:]); err == nil || errors.Is(err, ErrAmountNotPositive) {
+		if _, err := ParseAmount(s[1:], currency); err == nil || errors.Is(err, ErrAmountNotPositive) {
 			return 0, ErrAmountNotPositive
 		}
 		return 0, ErrAmountFormat
@@ -54,9 +60,14 @@ func ParseAmount(s string) (Cents, error) {
 		if err := digitsOnly(frac); err != nil {
 			return 0, err
 		}
-		if len(frac) > 2 {
+		// Zeros past the currency's decimals say nothing ("1000.00" yen is
+		// a thousand yen); any other digit there is a unit that does not
+		// exist, or one Cents cannot keep.
+		keep := min(len(frac), Decimals(currency))
+		if len(frac) > max(MinorUnits(currency), 2) || strings.Trim(frac[keep:], "0") != "" {
 			return 0, ErrAmountDecimals
 		}
+		frac = frac[:keep]
 	}
 	whole = strings.TrimLeft(whole, "0")
 	if len(whole) > 7 { // more than 9,999,999 can only be too large
@@ -100,22 +111,42 @@ func digitsOnly(s string) error {
 	return nil
 }
 
-// Decimal writes c as a form would take it back: "1234.50", "0.05".
-func (c Cents) Decimal() string {
+// Decimal writes c in currency as a form would take it back, with the
+// currency's decimals (fraction): "1234.50", "0.05" in dollars; "1000" in yen.
+func (c Cents) Decimal(currency string) string {
 	neg := c < 0
 	if neg {
 		c = -c
 	}
-	s := strconv.FormatInt(int64(c/100), 10) + "." + twoDigits(int64(c%100))
+	s := strconv.FormatInt(int64(c/100), 10) + fraction(c, currency)
 	if neg {
 		return "-" + s
 	}
 	return s
 }
 
-// Format writes c for people to read, with thousands grouped: "$1,234.50"
-// for US dollars (Puente's default, and what a US group reads first),
-// "1,234.50 MXN" for any other currency. Both languages group and point
+// fraction is the point and decimals of non-negative c in currency: as
+// many as its ISO 4217 minor unit (none for the yen, three for the
+// Kuwaiti dinar), but never fewer than c holds: a yen amount saved with
+// cents before they were refused still shows them, so nothing recorded is
+// hidden by rounding.
+func fraction(c Cents, currency string) string {
+	hundredths := twoDigits(int64(c % 100))
+	switch MinorUnits(currency) {
+	case 0:
+		if c%100 == 0 {
+			return ""
+		}
+	case 3:
+		return "." + hundredths + "0"
+	}
+	return "." + hundredths
+}
+
+// Format writes c for people to read, with thousands grouped and the
+// currency's decimals (see fraction): "$1,234.50" for US dollars
+// (Puente's default, and what a US group reads first), "1,234.50 MXN",
+// "1,000 JPY", "12.500 KWD" for any other currency. Both languages group and point
 // the same way here, as US Spanish does.
 func Format(c Cents, currency string) string {
 	neg := c < 0
@@ -130,7 +161,7 @@ func Format(c Cents, currency string) string {
 		}
 		b.WriteRune(r)
 	}
-	num := b.String() + "." + twoDigits(int64(c%100))
+	num := b.String() + fraction(c, currency)
 	if neg {
 		num = "-" + num
 	}

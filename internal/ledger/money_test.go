@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"errors"
+	"strings"
 	"testing"
 )
 
@@ -55,11 +56,70 @@ func TestParseAmount(t *testing.T) {
 		{"Inf", 0, ErrAmountFormat},
 		{"1000000.01", 0, ErrAmountTooLarge},
 		{"99999999999999999999999", 0, ErrAmountTooLarge},
-		{"00000000001", 100, nil}, // leading zeros are not size
+		{"00000000001", 100, nil},        // leading zeros are not size
+		{"12.000", 0, ErrAmountDecimals}, // three decimals in dollars, even zeros
 	} {
-		got, err := ParseAmount(tc.in)
+		got, err := ParseAmount(tc.in, "USD")
 		if !errors.Is(err, tc.err) || got != tc.want {
-			t.Errorf("ParseAmount(%q): got %d, %v; want %d, %v", tc.in, got, err, tc.want, tc.err)
+			t.Errorf("ParseAmount(%q, USD): got %d, %v; want %d, %v", tc.in, got, err, tc.want, tc.err)
+		}
+	}
+}
+
+// TestParseAmountByMinorUnits: a currency's decimals are its ISO 4217
+// minor unit. The reviewer's input, 1000.50 yen, is refused: the yen has
+// no smaller unit.
+func TestParseAmountByMinorUnits(t *testing.T) {
+	for _, tc := range []struct {
+		in, cur string
+		want    Cents
+		err     error
+	}{
+		{"1000.50", "JPY", 0, ErrAmountDecimals}, // the reported input
+		{"1000.5", "JPY", 0, ErrAmountDecimals},
+		{"0.01", "KRW", 0, ErrAmountDecimals},
+		{"1000", "JPY", 100000, nil},
+		{"1000.00", "JPY", 100000, nil}, // zeros say nothing
+		{"5000", "CLP", 500000, nil},
+		{"12.34", "XOF", 0, ErrAmountDecimals},
+		{"12.34", "MXN", 1234, nil},
+		{"12.34", "KWD", 1234, nil},
+		{"12.340", "KWD", 1234, nil},            // three decimals, the third zero: kept exactly
+		{"12.345", "KWD", 0, ErrAmountDecimals}, // a thousandth Cents cannot keep: refused, not rounded
+		{"12.3450", "KWD", 0, ErrAmountDecimals},
+		{"1000001", "JPY", 0, ErrAmountTooLarge},
+	} {
+		got, err := ParseAmount(tc.in, tc.cur)
+		if !errors.Is(err, tc.err) || got != tc.want {
+			t.Errorf("ParseAmount(%q, %s): got %d, %v; want %d, %v", tc.in, tc.cur, got, err, tc.want, tc.err)
+		}
+	}
+}
+
+// TestMinorUnits checks the table against ISO 4217 List One's minor unit
+// column for the currencies where it is not 2, and a few where it is 2
+// but CLDR (golang.org/x/text/currency) says otherwise.
+func TestMinorUnits(t *testing.T) {
+	zero := "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX VND VUV XAF XOF XPF"
+	three := "BHD IQD JOD KWD LYD OMR TND"
+	for _, c := range Currencies() {
+		want := 2
+		switch {
+		case strings.Contains(zero, c):
+			want = 0
+		case strings.Contains(three, c):
+			want = 3
+		}
+		if got := MinorUnits(c); got != want {
+			t.Errorf("MinorUnits(%s): got %d, want %d", c, got, want)
+		}
+		if got := Decimals(c); got != min(want, 2) {
+			t.Errorf("Decimals(%s): got %d, want %d", c, got, min(want, 2))
+		}
+	}
+	for _, c := range []string{"LBP", "ALL", "IDR", "IRR", "HUF", "MRU", "ZWG", "XCG"} {
+		if got := MinorUnits(c); got != 2 {
+			t.Errorf("MinorUnits(%s): got %d, want 2 (ISO 4217, not CLDR)", c, got)
 		}
 	}
 }
@@ -69,7 +129,18 @@ func FuzzParseAmount(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		c, err := ParseAmount(s)
+		for _, cur := range []string{"USD", "JPY", "KWD"} {
+			fuzzAmount(t, s, cur)
+		}
+	})
+}
+
+// fuzzAmount: what ParseAmount accepts in cur is in range and reads back
+// from its Decimal to the same amount.
+func fuzzAmount(t *testing.T, s, cur string) {
+	t.Helper()
+	{
+		c, err := ParseAmount(s, cur)
 		if err != nil {
 			if c != 0 {
 				t.Fatalf("ParseAmount(%q): %d with error %v", s, c, err)
@@ -80,10 +151,10 @@ func FuzzParseAmount(f *testing.F) {
 			t.Fatalf("ParseAmount(%q) = %d: out of range", s, c)
 		}
 		// What is accepted reads back to the same amount.
-		if back, err := ParseAmount(c.Decimal()); err != nil || back != c {
-			t.Fatalf("ParseAmount(%q) = %d, but %q reads back as %d, %v", s, c, c.Decimal(), back, err)
+		if back, err := ParseAmount(c.Decimal(cur), cur); err != nil || back != c {
+			t.Fatalf("ParseAmount(%q, %s) = %d, but %q reads back as %d, %v", s, cur, c, c.Decimal(cur), back, err)
 		}
-	})
+	}
 }
 
 func TestFormat(t *testing.T) {
@@ -100,6 +171,10 @@ func TestFormat(t *testing.T) {
 		{-1050, "USD", "-$10.50"},
 		{-1050, "CAD", "-10.50 CAD"},
 		{0, "USD", "$0.00"},
+		{100000, "JPY", "1,000 JPY"},    // the yen has no decimals
+		{100050, "JPY", "1,000.50 JPY"}, // but what was saved with them is never hidden
+		{1250, "KWD", "12.500 KWD"},     // the dinar shows thousandths
+		{5000000, "CLP", "50,000 CLP"},
 	} {
 		if got := Format(tc.c, tc.cur); got != tc.want {
 			t.Errorf("Format(%d, %s): got %q, want %q", tc.c, tc.cur, got, tc.want)
@@ -108,8 +183,10 @@ func TestFormat(t *testing.T) {
 	for _, tc := range []struct {
 		c    Cents
 		want string
-	}{{1210, "12.10"}, {5, "0.05"}, {100, "1.00"}, {-5, "-0.05"}} {
-		if got := tc.c.Decimal(); got != tc.want {
+		cur  string
+	}{{1210, "12.10", "USD"}, {5, "0.05", "USD"}, {100, "1.00", "USD"}, {-5, "-0.05", "USD"},
+		{100000, "1000", "JPY"}, {1250, "12.500", "KWD"}} {
+		if got := tc.c.Decimal(tc.cur); got != tc.want {
 			t.Errorf("Cents(%d).Decimal(): got %q, want %q", tc.c, got, tc.want)
 		}
 	}

@@ -163,6 +163,15 @@ const (
 var FactKinds = []FactKind{FactArrival, FactMove, FactI589Filed, FactClockPause, FactEADApplied, FactEADGranted,
 	FactDecision, FactAppealFiled, FactFinalOrder, FactGrant, FactEADExpiry, FactFeeNotice}
 
+// DatedAhead reports whether a fact of kind k may be dated after today.
+// Only a work permit's expiry may: it is printed on the card, years ahead.
+// Every other kind records something that has happened (an arrival, a
+// move, a filing, a decision, a notice received), and the deadlines it
+// starts count from that day: an EOIR-33 or AR-11 is filed after a move
+// (8 CFR 1003.15(d)(2); INA 265), never before it, so a move dated
+// tomorrow is a slip that would put every due date in the wrong place.
+func DatedAhead(k FactKind) bool { return k == FactEADExpiry }
+
 // HouseholdFact reports whether facts of kind k belong to the whole household.
 func HouseholdFact(k FactKind) bool { return k == FactArrival || k == FactMove }
 

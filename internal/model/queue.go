@@ -126,7 +126,7 @@ const (
 	ProblemChoice   = "choice"   // not one of the listed values (language, region, need)
 	ProblemCount    = "count"    // a number out of range
 	ProblemDate     = "date"     // not a real date as YYYY-MM-DD
-	ProblemFuture   = "future"   // a detention that starts after today
+	ProblemFuture   = "future"   // a day after today where only a past one makes sense
 	ProblemANumber  = "anumber"  // not an A-number in an accepted form
 )
 
@@ -169,15 +169,16 @@ func (in *QueueEntryInput) Validate(regions []Region, today string) []QueueProbl
 		}
 	}
 	sort.Ints(in.ChildAges)
-	if in.DecisionDate != "" && !IsDate(in.DecisionDate) {
-		add("decision_date", ProblemDate)
+	// The decision may still be expected (a future day is fine), but it
+	// decides on a detention, so it cannot come before the detention began.
+	switch code := CheckDay(in.DecisionDate, today, false); {
+	case code != "":
+		add("decision_date", code)
+	case !InOrder(in.DetainedSince, in.DecisionDate):
+		add("decision_date", ProblemBeforeDetained)
 	}
-	switch {
-	case in.DetainedSince == "":
-	case !IsDate(in.DetainedSince):
-		add("detained_since", ProblemDate)
-	case in.DetainedSince > today:
-		add("detained_since", ProblemFuture)
+	if code := CheckDay(in.DetainedSince, today, true); code != "" {
+		add("detained_since", code)
 	}
 	if in.RegionID != "" {
 		found := false

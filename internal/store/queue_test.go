@@ -119,9 +119,25 @@ func TestQueueEntryValidate(t *testing.T) {
 		{"child 18", model.QueueEntryInput{Pseudonym: "a", Adults: 1, ChildAges: []int{18}}, "child_ages", model.ProblemCount},
 		{"bad date", model.QueueEntryInput{Pseudonym: "a", Adults: 1, DecisionDate: "2026-02-30"}, "decision_date", model.ProblemDate},
 		{"future detention", model.QueueEntryInput{Pseudonym: "a", Adults: 1, DetainedSince: "2026-12-02"}, "detained_since", model.ProblemFuture},
+		// The reviewer's input: a bond decision before the detention began.
+		{"decision before detention", model.QueueEntryInput{Pseudonym: "a", Adults: 1, DetainedSince: "2026-06-10", DecisionDate: "2026-06-01"},
+			"decision_date", model.ProblemBeforeDetained},
+		{"decision year 1850", model.QueueEntryInput{Pseudonym: "a", Adults: 1, DecisionDate: "1850-06-01"}, "decision_date", model.ProblemDateRange},
+		{"detained since 1899", model.QueueEntryInput{Pseudonym: "a", Adults: 1, DetainedSince: "1899-12-31"}, "detained_since", model.ProblemDateRange},
+		{"decision year 2101", model.QueueEntryInput{Pseudonym: "a", Adults: 1, DecisionDate: "2101-01-01"}, "decision_date", model.ProblemDateRange},
 		{"region", model.QueueEntryInput{Pseudonym: "a", Adults: 1, RegionID: "r2"}, "region_id", model.ProblemChoice},
 		{"need", model.QueueEntryInput{Pseudonym: "a", Adults: 1, Needs: []string{"pony"}}, "needs", model.ProblemChoice},
 		{"anumber", model.QueueEntryInput{Pseudonym: "a", Adults: 1, ANumber: "A12"}, "anumber", model.ProblemANumber},
+	}
+	// A decision still expected (after today) on a detention that began
+	// before it, and one on the day detention began, are fine.
+	for _, in := range []model.QueueEntryInput{
+		{Pseudonym: "a", Adults: 1, DetainedSince: "2026-06-10", DecisionDate: "2026-12-20"},
+		{Pseudonym: "a", Adults: 1, DetainedSince: "2026-06-10", DecisionDate: "2026-06-10"},
+	} {
+		if ps := in.Validate(regions, "2026-12-01"); len(ps) != 0 {
+			t.Errorf("%+v: got %v, want no problem", in, ps)
+		}
 	}
 	for _, c := range cases {
 		ps := c.in.Validate(regions, "2026-12-01")

@@ -9,7 +9,7 @@ import (
 )
 
 // registerCaseValidators adds the tags case forms use: isodate (empty or a
-// real YYYY-MM-DD between 1900 and 2100), hhmm (empty or a time of day),
+// real YYYY-MM-DD from 1900 to 2100, validDate), hhmm (empty or a time of day),
 // anumber (empty or an A-number in a form model.ParseANumber accepts).
 func registerCaseValidators(v *validator.Validate) {
 	_ = v.RegisterValidation("isodate", func(fl validator.FieldLevel) bool {
@@ -33,13 +33,10 @@ func registerCaseValidators(v *validator.Validate) {
 	})
 }
 
-func validDate(s string) bool {
-	if s == "" {
-		return true
-	}
-	t, err := time.Parse("2006-01-02", s)
-	return err == nil && t.Year() >= 1900 && t.Year() <= 2100
-}
+// validDate: empty, or a real day in model.EarliestDay…LatestDay (the
+// one rule, model.CheckDay; whether it may be after today is the form's
+// to say, through dateRules).
+func validDate(s string) bool { return model.CheckDay(s, "", false) == "" }
 
 // CaseForm is the case part of the new-case and edit-case forms.
 type CaseForm struct {
@@ -105,6 +102,19 @@ func (f PersonForm) input(sensitive bool) model.PersonInput {
 		in.ANumber, in.SetANumber = f.ANumber, true
 	}
 	return in
+}
+
+// checkDates applies a household member's date rules: born, last arrived
+// in the US and released from detention on days that have come (the
+// group's today); the last arrival not before birth; the release not
+// before the last arrival (detention follows arrival) nor before birth.
+func (f *PersonForm) checkDates(c dateRules) {
+	c.past("last_us_arrival", f.LastUSArrival)
+	c.past("release_date", f.ReleaseDate)
+	c.past("dob", f.DOB)
+	c.notBefore("last_us_arrival", f.LastUSArrival, f.DOB, "err.arrival_before_birth")
+	c.notBefore("release_date", f.ReleaseDate, f.LastUSArrival, "err.release_before_arrival")
+	c.notBefore("release_date", f.ReleaseDate, f.DOB, "err.release_before_birth")
 }
 
 // clearSensitive blanks sensitive inputs before a form is shown again: a

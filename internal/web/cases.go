@@ -222,6 +222,7 @@ func (s *Server) caseCreatePost(w http.ResponseWriter, r *http.Request) error {
 	if _, bad := d.Errors["status"]; !bad && !model.ValidStatus(model.CaseStatus(f.Status)) {
 		d.Errors["status"] = d.T("err.choice")
 	}
+	f.PersonForm.checkDates(rulesFor(d.Lang, s.today(org.TimeZone), d.Errors))
 	if len(d.Errors) > 0 {
 		f.PersonForm.clearSensitive()
 		f.Address = ""

@@ -64,7 +64,7 @@ func TestCaseLifecycle(t *testing.T) {
 		t.Errorf("case page lacks the EOIR-33 due date Sunday 8 March 2026")
 	}
 	// A second arrival is refused with a message, and nothing is written.
-	if r := c.post("/cases/"+id+"/facts", url.Values{"kind": {"arrival"}, "date": {"2026-03-05"}}); r.status != s422 ||
+	if r := c.post("/cases/"+id+"/facts", url.Values{"kind": {"arrival"}, "date": {"2026-03-04"}}); r.status != s422 ||
 		!strings.Contains(r.body, "recorded already") {
 		t.Errorf("second arrival: got %d, want 422 with the message", r.status)
 	}
@@ -225,13 +225,13 @@ func TestRejectedFormsKeepInput(t *testing.T) {
 	id := e.cases["alpha"].ID
 	facts, appts := e.count("facts"), e.count("appointments")
 	r := c.post("/cases/"+id+"/appointments", url.Values{"kind": {"ice_checkin"}, "date": {"2026-13-40"}, "place": {"Typed Place"}, "time": {"25:99"}})
-	if r.status != s422 || !strings.Contains(r.body, "Typed Place") || !strings.Contains(r.body, "Enter a date as YYYY-MM-DD.") ||
+	if r.status != s422 || !strings.Contains(r.body, "Typed Place") || !strings.Contains(r.body, "Enter a real date as YYYY-MM-DD.") ||
 		!strings.Contains(r.body, "Enter a time as HH:MM.") {
 		t.Errorf("rejected appointment: got %d; want 422 with the typed place and both messages", r.status)
 	}
 	r = c.post("/cases/"+id+"/facts", url.Values{"kind": {"clock_pause"}, "person_id": {""}, "date": {"2026-05-10"}, "end_date": {"2026-05-01"}, "note": {"Typed note"}})
 	if r.status != s422 || !strings.Contains(r.body, "Typed note") || !strings.Contains(r.body, "is recorded for one person: choose whom it is for.") ||
-		!strings.Contains(r.body, "The end cannot be before the start.") {
+		!strings.Contains(r.body, "The end date must be the same as or after the start date.") {
 		t.Errorf("rejected fact: got %d; want 422 with the typed note and the messages", r.status)
 	}
 	if strings.Contains(r.body, "This field is required.") {

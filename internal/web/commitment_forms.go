@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"puente/internal/deadline"
 	"puente/internal/i18n"
 	"puente/internal/ledger"
 	"puente/internal/model"
@@ -31,28 +32,24 @@ type commitmentPost struct {
 	Holders []string
 }
 
-// amountMessages turns each way an amount is refused into its message key.
-var amountMessages = []struct {
-	err error
-	key string
-}{
-	{ledger.ErrAmountNotPositive, "err.amount_positive"},
-	{ledger.ErrAmountDecimals, "err.amount_decimals"},
-	{ledger.ErrAmountDigits, "err.amount_digits"},
-	{ledger.ErrAmountTooLarge, "err.amount_max"},
-	{ledger.ErrAmountFormat, "err.amount_format"},
-}
-
-// parseAmountField reads an amount; the message says why it was refused.
-func parseAmountField(lang i18n.Lang, s string) (ledger.Cents, string) {
-	c, err := ledger.ParseAmount(s)
-	if err == nil {
+// parseAmountField reads an amount in currency (ISO 4217); the message
+// says why it was refused, in the currency's terms: a yen amount with
+// decimals is told the yen has none (ledger.Decimals).
+func parseAmountField(lang i18n.Lang, s, currency string) (ledger.Cents, string) {
+	c, err := ledger.ParseAmount(s, currency)
+	switch {
+	case err == nil:
 		return c, ""
-	}
-	for _, m := range amountMessages {
-		if errors.Is(err, m.err) {
-			return 0, lang.T(m.key)
-		}
+	case errors.Is(err, ledger.ErrAmountNotPositive):
+		return 0, lang.T("err.amount_positive")
+	case errors.Is(err, ledger.ErrAmountDecimals) && ledger.Decimals(currency) == 0:
+		return 0, lang.T("err.amount_whole", currency)
+	case errors.Is(err, ledger.ErrAmountDecimals):
+		return 0, lang.T("err.amount_decimals", ledger.Decimals(currency), currency)
+	case errors.Is(err, ledger.ErrAmountDigits):
+		return 0, lang.T("err.amount_digits")
+	case errors.Is(err, ledger.ErrAmountTooLarge):
+		return 0, lang.T("err.amount_max", ledger.Format(ledger.MaxCents, currency))
 	}
 	return 0, lang.T("err.amount_format")
 }
@@ -84,33 +81,29 @@ func (s *Server) checkCommitment(lang i18n.Lang, p *commitmentPost, members []mo
 		errs["kind"] = lang.T("err.choice")
 	}
 	if in.EndKind == model.EndDate {
-		switch _, bad := errs["ends_on"]; {
-		case bad:
-		case f.EndsOn == "":
+		if _, bad := errs["ends_on"]; !bad && f.EndsOn == "" {
 			errs["ends_on"] = lang.T("err.ends_on_required")
-		case f.StartsOn != "" && f.EndsOn < f.StartsOn:
-			errs["ends_on"] = lang.T("err.end_before_start")
-		default:
-			in.EndsOn = f.EndsOn
 		}
+		rulesFor(lang, "", errs).notBefore("ends_on", f.EndsOn, f.StartsOn, "err.end_before_start")
+		in.EndsOn = f.EndsOn
 	} else {
 		f.EndsOn = ""
 	}
 	if in.Kind == model.KindMoney {
-		if _, bad := errs["amount"]; !bad {
-			if f.Amount == "" {
-				errs["amount"] = lang.T("err.required")
-			} else if c, msg := parseAmountField(lang, f.Amount); msg != "" {
-				errs["amount"] = msg
-			} else {
-				in.AmountCents = int64(c)
-			}
-		}
 		if f.Currency == "" {
 			f.Currency = ledger.DefaultCurrency
 		}
 		if _, bad := errs["currency"]; !bad && !ledger.ValidCurrency(f.Currency) {
 			errs["currency"] = lang.T("err.currency")
+		}
+		if _, bad := errs["amount"]; !bad {
+			if f.Amount == "" {
+				errs["amount"] = lang.T("err.required")
+			} else if c, msg := parseAmountField(lang, f.Amount, f.Currency); msg != "" {
+				errs["amount"] = msg
+			} else {
+				in.AmountCents = int64(c)
+			}
 		}
 		switch _, bad := errs["frequency"]; {
 		case bad:
@@ -145,7 +138,7 @@ func formOfCommitment(c model.Commitment) *commitmentPost {
 	f := &commitmentPost{commitmentForm: commitmentForm{Kind: string(c.Kind), Description: c.Description, StartsOn: c.StartsOn,
 		EndKind: string(c.EndKind), EndsOn: c.EndsOn, Currency: c.Currency, Frequency: c.Frequency}}
 	if c.Kind == model.KindMoney {
-		f.Amount = ledger.Cents(c.AmountCents).Decimal()
+		f.Amount = ledger.Cents(c.AmountCents).Decimal(c.Currency)
 	}
 	return f
 }
@@ -159,20 +152,34 @@ type givenForm struct {
 	Note        string `form:"note" validate:"safetext,max=500"`
 }
 
-// checkGiven validates f for commitment c on today: not a day in the
-// future; money needs an amount and anything else a description; the giver
-// is someone the viewer may name (themselves, or anyone for a coordinator).
+// checkGiven validates f for commitment c on today (the group's day,
+// YYYY-MM-DD). What was given is a record of something done under the
+// commitment, so its day is within what has happened of the commitment's
+// period: not after today (it is recorded once given), not before the
+// commitment starts, not after it ends (its end date, or the day its
+// household's work permit ended it) nor after the day it was cancelled.
+// A gift outside that is a typing slip ("1900") or belongs to another
+// commitment, and would throw the ledger's "behind" out. Money needs an
+// amount in the commitment's currency (its decimals, ledger.Decimals) and
+// anything else a description; the giver is someone the viewer may name
+// (themselves, or anyone for a coordinator).
 func (s *Server) checkGiven(lang i18n.Lang, f *givenForm, c model.Commitment, today string, mayName func(string) bool) (model.GivenRecord, map[string]string) {
 	errs := s.validateForm(lang, f)
 	g := model.GivenRecord{GivenOn: f.GivenOn, Description: f.Description, GivenByID: f.GivenBy, Note: f.Note}
-	if _, bad := errs["given_on"]; !bad && f.GivenOn > today {
-		errs["given_on"] = lang.T("err.not_future")
+	dr := rulesFor(lang, today, errs)
+	dr.past("given_on", f.GivenOn)
+	dr.notBefore("given_on", f.GivenOn, c.StartsOn, "err.given_before_start", deadline.FullDate(parseDay(c.StartsOn), lang.T))
+	if end := ledgerOf(c).Ends(); !end.IsZero() {
+		dr.notAfter("given_on", f.GivenOn, end.String(), "err.given_after_end", deadline.FullDate(end, lang.T))
+	}
+	if c.CancelledOn != "" {
+		dr.notAfter("given_on", f.GivenOn, c.CancelledOn, "err.given_after_cancel", deadline.FullDate(parseDay(c.CancelledOn), lang.T))
 	}
 	if c.Kind == model.KindMoney {
 		if _, bad := errs["amount"]; !bad {
 			if f.Amount == "" {
 				errs["amount"] = lang.T("err.required")
-			} else if a, msg := parseAmountField(lang, f.Amount); msg != "" {
+			} else if a, msg := parseAmountField(lang, f.Amount, c.Currency); msg != "" {
 				errs["amount"] = msg
 			} else {
 				g.AmountCents = int64(a)

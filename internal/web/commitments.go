@@ -172,6 +172,9 @@ func (s *Server) commitmentUpdatePost(w http.ResponseWriter, r *http.Request) er
 	f := commitmentFormFrom(r)
 	f.Holders = nil // holders change through their own buttons
 	in, errs := s.checkCommitment(d.Lang, &f, d.Commit.Members)
+	if err := s.keepGivenInPeriod(r, d, cm, in, errs); err != nil {
+		return err
+	}
 	if len(errs) > 0 {
 		d.Commit.Commitment = d.commitmentViewOf(cm, s.orgToday(d.Org), viewerFrom(r).UserID)
 		d.Errors = errs
@@ -237,4 +240,22 @@ func (d *templateData) HolderChecked(userID string) bool {
 		}
 	}
 	return false
+}
+
+// keepGivenInPeriod refuses an edit that would leave what was already
+// given outside the commitment's period (see checkGiven): a start after
+// the first record, an end date before the last.
+func (s *Server) keepGivenInPeriod(r *http.Request, d *templateData, cm model.Commitment, in model.CommitmentInput, errs map[string]string) error {
+	if cm.Records == 0 {
+		return nil
+	}
+	recs, _, err := s.store.GivenRecords(r.Context(), d.Case.ID, cm.ID, cm.Records)
+	if err != nil || len(recs) == 0 {
+		return err
+	}
+	first := recs[len(recs)-1].GivenOn // newest first
+	c := rulesFor(d.Lang, "", errs)
+	c.notAfter("starts_on", in.StartsOn, first, "err.start_after_given", d.FullDay(first))
+	c.notBefore("ends_on", in.EndsOn, cm.LastGiven, "err.end_before_given", d.FullDay(cm.LastGiven))
+	return nil
 }

@@ -207,7 +207,11 @@ func TestMetByFactForms(t *testing.T) {
 	c := e.signIn(emailAlphaCoord)
 	base, luis := dsCase(t, e, c)
 	pvPost(t, c, base+"/facts", url.Values{"kind": {"appeal_filed"}, "person_id": {luis}, "date": {"2026-11-28"}}, 303)
+	// A fact is recorded once it has happened: on the day of the
+	// application, then back to the test's today.
+	e.srv.now = func() time.Time { return time.Date(2027, 1, 10, 17, 0, 0, 0, time.UTC) }
 	pvPost(t, c, base+"/facts", url.Values{"kind": {"ead_applied"}, "person_id": {luis}, "date": {"2027-01-10"}}, 303)
+	e.srv.now = func() time.Time { return dsNow }
 	b := dsBadges(pvGet(t, c, base, 200).body)
 	dsHas(t, "after the appeal", b, dsBadge{"Appeal to the Board of Immigration Appeals (EOIR-26)", "done", "done on Saturday 28 November 2026"})
 	dsHas(t, "after the EAD application", b, dsBadge{"Work permit: first day to apply", "done", "done on Sunday 10 January 2027"})

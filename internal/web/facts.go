@@ -69,9 +69,8 @@ func (s *Server) factCreatePost(w http.ResponseWriter, r *http.Request) error {
 	}
 	if kind != model.FactClockPause {
 		f.EndDate = ""
-	} else if f.EndDate != "" && f.Date != "" && f.EndDate < f.Date {
-		d.Errors["end_date"] = d.T("err.end_before_start")
 	}
+	factDates(rulesFor(d.Lang, s.today(d.Org.TimeZone), d.Errors), kind, f.Date, f.EndDate)
 	if len(d.Errors) > 0 {
 		return s.formRejected(w, r, "fact_form", d, &f)
 	}
@@ -119,9 +118,7 @@ func (s *Server) factUpdatePost(w http.ResponseWriter, r *http.Request) error {
 		f.EndDate = ""
 	}
 	d.Errors = s.validateForm(d.Lang, &f)
-	if len(d.Errors) == 0 && f.EndDate != "" && f.EndDate < f.Date {
-		d.Errors["end_date"] = d.T("err.end_before_start")
-	}
+	factDates(rulesFor(d.Lang, s.today(d.Org.TimeZone), d.Errors), d.Fact.Kind, f.Date, f.EndDate)
 	if len(d.Errors) > 0 {
 		return s.formRejected(w, r, "fact_form", d, &f)
 	}
@@ -141,4 +138,16 @@ func (s *Server) factDeletePost(w http.ResponseWriter, r *http.Request) error {
 	s.flash(r, "fact.removed")
 	http.Redirect(w, r, "/cases/"+c.ID+"#facts", http.StatusSeeOther)
 	return nil
+}
+
+// factDates applies a fact's date rules: a fact of any kind but the
+// ones model.DatedAhead allows happened, so its day has come (the
+// group's today); a clock pause ends on a day that has come, not before
+// it began.
+func factDates(c dateRules, kind model.FactKind, date, end string) {
+	if !model.DatedAhead(kind) {
+		c.past("date", date)
+	}
+	c.past("end_date", end)
+	c.notBefore("end_date", end, date, "err.end_before_start")
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/go-playground/validator/v10"
 
 	"puente/internal/i18n"
+	"puente/internal/model"
 )
 
 // Session keys.
@@ -143,6 +144,9 @@ func fieldMessage(lang i18n.Lang, fe validator.FieldError) string {
 	case "eqfield":
 		return lang.T("err.mismatch")
 	case "isodate":
+		if s, _ := fe.Value().(string); model.IsDate(s) {
+			return lang.T("err.date_range") // a real day, but before 1900 or after 2100
+		}
 		return lang.T("err.date")
 	case "hhmm":
 		return lang.T("err.time")

@@ -179,6 +179,12 @@ func (s *Server) markPost(w http.ResponseWriter, r *http.Request) error {
 	if _, bad := d.Errors["state"]; !bad && item.Appointment && f.State == string(model.MarkNotApplicable) {
 		d.Errors["state"] = d.T("err.choice")
 	}
+	if item.Appointment {
+		f.DoneOn = "" // not on an appointment's form: attended today
+	} else if f.State == string(model.MarkDone) {
+		// Done is done: on a day that has come (the group's today).
+		rulesFor(d.Lang, s.today(d.Org.TimeZone), d.Errors).past("done_on", f.DoneOn)
+	}
 	if len(d.Errors) > 0 {
 		d.Item = item
 		d.Title = d.T("mark.title")

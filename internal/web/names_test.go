@@ -143,7 +143,7 @@ func TestANumberForms(t *testing.T) {
 	before := counts()
 	for _, bad := range []string{"-123456789", "+123456789", "1234567", "1234567890", "123.456.789", "A--12345678", "12345678-", "A12B45678"} {
 		r := c.post("/cases", url.Values{"name": {"Typed Name"}, "status": {"arrived"}, "anumber": {bad}})
-		if r.status != s422 || !strings.Contains(r.body, "An A-Number has 8 or 9 digits, for example A012-345-678") ||
+		if r.status != s422 || !strings.Contains(r.body, "Enter an A-Number of 8 or 9 digits, like A012-345-678 or 12345678.") ||
 			!strings.Contains(r.body, "Typed Name") {
 			t.Errorf("new case with A-number %q: got %d; want 422, the message and the name kept", bad, r.status)
 		}
@@ -212,7 +212,7 @@ func TestANumberForms(t *testing.T) {
 	}
 	spanish(t, c)
 	r := c.post("/cases", url.Values{"name": {"X"}, "status": {"arrived"}, "anumber": {"-123456789"}})
-	if r.status != s422 || !strings.Contains(r.body, "El Número A tiene 8 o 9 números") {
+	if r.status != s422 || !strings.Contains(r.body, "Escriba un Número A de 8 o 9 dígitos") {
 		t.Errorf("Spanish, A-number -123456789: got %d; want 422 with the Spanish message", r.status)
 	}
 }

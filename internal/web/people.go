@@ -28,7 +28,9 @@ func (s *Server) personCreatePost(w http.ResponseWriter, r *http.Request) error 
 	d := s.personPage(r, "person.new.title")
 	var f PersonForm
 	decodeForm(r, &f)
-	if d.Errors = s.validateForm(d.Lang, &f); len(d.Errors) > 0 {
+	d.Errors = s.validateForm(d.Lang, &f)
+	f.checkDates(rulesFor(d.Lang, s.today(d.Org.TimeZone), d.Errors))
+	if len(d.Errors) > 0 {
 		f.clearSensitive()
 		return s.formRejected(w, r, "person_form", d, &f)
 	}
@@ -83,7 +85,9 @@ func (s *Server) personUpdatePost(w http.ResponseWriter, r *http.Request) error 
 	d.Person = p
 	var f PersonForm
 	decodeForm(r, &f)
-	if d.Errors = s.validateForm(d.Lang, &f); len(d.Errors) > 0 {
+	d.Errors = s.validateForm(d.Lang, &f)
+	f.checkDates(rulesFor(d.Lang, s.today(d.Org.TimeZone), d.Errors))
+	if len(d.Errors) > 0 {
 		f.clearSensitive()
 		return s.formRejected(w, r, "person_form", d, &f)
 	}

@@ -116,7 +116,7 @@ func profileFormOf(p model.SponsorProfile) *profileForm {
 		AcceptsChildren: on(p.AcceptsChildren), Wheelchair: on(p.Wheelchair), HostMonths: num(p.HostMonths),
 		AvailableFrom: p.AvailableFrom, MaxPlacements: num(p.MaxPlacements), PrivateNotes: p.PrivateNotes, Languages: p.Languages}
 	if p.PledgeCents > 0 {
-		f.Pledge = ledger.Cents(p.PledgeCents).Decimal()
+		f.Pledge = ledger.Cents(p.PledgeCents).Decimal("USD")
 	}
 	return f
 }
@@ -183,10 +183,7 @@ func (s *Server) sponsorProfilePost(w http.ResponseWriter, r *http.Request) erro
 		*c.dst = n
 	}
 	if f.Pledge != "" && d.Errors["pledge"] == "" {
-		c, msg := parseAmountField(d.Lang, f.Pledge)
-		if msg == "" && (c < 0 || c > 100000000) {
-			msg = d.T("err.amount_max")
-		}
+		c, msg := parseAmountField(d.Lang, f.Pledge, "USD")
 		if msg != "" {
 			d.Errors["pledge"] = msg
 		}

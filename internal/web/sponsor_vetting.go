@@ -59,9 +59,7 @@ func (s *Server) vettingPost(w http.ResponseWriter, r *http.Request) error {
 	case item.PerAdult && f.Subject == "" && d.Errors["subject"] == "":
 		d.Errors["subject"] = d.T("sponsor.err.subject")
 	}
-	if d.Errors["done_on"] == "" && f.DoneOn > d.Sponsor.Today {
-		d.Errors["done_on"] = d.T("sponsor.err.future")
-	}
+	rulesFor(d.Lang, d.Sponsor.Today, d.Errors).past("done_on", f.DoneOn)
 	if len(d.Errors) > 0 {
 		return s.formRejected(w, r, "sponsor_profile", d, f)
 	}
