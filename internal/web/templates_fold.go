@@ -1,9 +1,12 @@
 package web
 
 import (
+	"errors"
 	"html/template"
+	"io"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"text/template/parse"
 
@@ -52,6 +55,9 @@ func pagesFor(lang i18n.Lang) (map[string]*template.Template, error) {
 			}
 			for _, t := range pages {
 				foldTranslations(t, func(key string) string { return lang.T(key) }, func(key string) string { return i18n.EN.T(key) })
+				if err := inlineConstants(t); err != nil {
+					return nil, err
+				}
 			}
 			return pages, nil
 		}))
@@ -154,4 +160,106 @@ func (f folder) method(n parse.Node) func(string) string {
 		return nil
 	}
 	return f.methods[ident[len(ident)-1]]
+}
+
+// Printing constants as text.
+//
+// A folded translation is still an action: at every execution
+// html/template passes the constant through its escapers ({{"Record" |
+// _html_template_htmlescaper}}), each a variadic reflective call, about a
+// hundred of them on a case page. The escapers are pure functions of
+// their arguments, so once html/template has escaped the set, each action
+// that prints a string constant through escapers alone is run once and
+// replaced by the text it printed.
+
+// escaperPrefix starts the names html/template gives the escapers it adds.
+const escaperPrefix = "_html_template_"
+
+// inlineConstants escapes t's set from the templates a page is rendered
+// from ("content" alone, to read a rejected form's labels, then "base")
+// and replaces every action that prints a string constant through
+// escapers only, in every template of the set, by the text it prints. It
+// must run before t is executed by anyone else. A set without "base" is
+// left as it is. It returns an escaping error, not an execution error:
+// each escape runs by executing the template without data.
+func inlineConstants(t *template.Template) error {
+	base := t.Lookup("base")
+	if base == nil || base.Tree == nil {
+		return nil
+	}
+	for _, entry := range []string{"content", "base"} {
+		var escErr *template.Error
+		if e := t.Lookup(entry); e != nil {
+			if err := e.Execute(io.Discard, nil); errors.As(err, &escErr) {
+				return err
+			}
+		}
+	}
+	root := base.Tree.Root
+	defer func() { base.Tree.Root = root }()
+	// print runs one action on its own through base, which is escaped: its
+	// escapers are in its pipeline and the set's functions are shared.
+	print := func(a *parse.ActionNode) (string, bool) {
+		base.Tree.Root = &parse.ListNode{NodeType: parse.NodeList, Pos: a.Pos, Nodes: []parse.Node{a}}
+		var b strings.Builder
+		if err := base.Execute(&b, nil); err != nil {
+			return "", false
+		}
+		return b.String(), true
+	}
+	var list func(l *parse.ListNode)
+	list = func(l *parse.ListNode) {
+		if l == nil {
+			return
+		}
+		for i, n := range l.Nodes {
+			switch n := n.(type) {
+			case *parse.ActionNode:
+				if constantAction(n) {
+					if text, ok := print(n); ok {
+						l.Nodes[i] = &parse.TextNode{NodeType: parse.NodeText, Pos: n.Pos, Text: []byte(text)}
+					}
+				}
+			case *parse.IfNode:
+				list(n.List)
+				list(n.ElseList)
+			case *parse.RangeNode:
+				list(n.List)
+				list(n.ElseList)
+			case *parse.WithNode:
+				list(n.List)
+				list(n.ElseList)
+			case *parse.ListNode:
+				list(n)
+			}
+		}
+	}
+	for _, tt := range t.Templates() {
+		if tt.Tree == nil || tt == base {
+			continue
+		}
+		list(tt.Tree.Root)
+	}
+	list(root)
+	return nil
+}
+
+// constantAction reports whether a prints a string constant through
+// html/template's escapers and nothing else: {{"text" | escaper | …}},
+// no variable declared.
+func constantAction(a *parse.ActionNode) bool {
+	p := a.Pipe
+	if p == nil || len(p.Decl) > 0 || len(p.Cmds) < 2 {
+		return false
+	}
+	if first := p.Cmds[0]; len(first.Args) != 1 || first.Args[0].Type() != parse.NodeString {
+		return false
+	}
+	for _, c := range p.Cmds[1:] {
+		id, ok := c.Args[0].(*parse.IdentifierNode)
+		if len(c.Args) != 1 || !ok || !strings.HasPrefix(id.Ident, escaperPrefix) {
+			return false
+		}
+	}
+	return true
 }

@@ -109,3 +109,59 @@ func TestFoldedPagesMatchUnfolded(t *testing.T) {
 		t.Logf("%s: %d pages compared, %d of them HTML", lang, len(crawled), html)
 	}
 }
+
+// TestInlinedConstantsEscapeAlike: after folding, each action that prints
+// a constant through escapers alone becomes the text it printed, in text,
+// attributes, URLs, scripts, styles and RCDATA, and in a template another
+// calls; what "base" and "content" print is unchanged, byte for byte;
+// actions with data stay actions.
+func TestInlinedConstantsEscapeAlike(t *testing.T) {
+	const src = `{{define "base"}}<!doctype html><title>{{.T "k10"}}</title>{{template "content" .}}{{end}}` +
+		`{{define "content"}}<p title="{{.T "k1"}}" data-x={{$.T "k2"}}>{{.T "k3"}}</p>` +
+		`<a href="/s?q={{.T "k4"}}">{{with .Name}}{{$.T "k5"}}{{end}}</a>` +
+		`<script>var s = {{.T "k6"}}; var u = "{{.T "k7"}}";</script>` +
+		`<style>p { font-family: "{{.T "k8"}}" }</style>` +
+		`<textarea>{{.T "k9"}}</textarea>` +
+		`{{$d := .}}<p>{{$d.T "k11"}} {{printf "%s|%s" (.T "k12") ($d.English "k13")}} {{.T "k14" .Name}} {{.Name}}</p>` +
+		`{{template "sub" .}}{{end}}` +
+		`{{define "sub"}}<b aria-label="{{.T "k15"}}">{{.T "k16"}}</b>{{end}}`
+	render := func(inline bool) (base, content string, tpl *template.Template) {
+		tpl = template.Must(template.New("x").Parse(src))
+		if inline {
+			foldTranslations(tpl, func(key string) string { return foldProbe{}.T(key) }, func(key string) string { return foldProbe{}.English(key) })
+			if err := inlineConstants(tpl); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var b, c bytes.Buffer
+		if err := tpl.ExecuteTemplate(&c, "content", foldProbe{Name: "N<"}); err != nil {
+			t.Fatalf("inline %v: content: %v", inline, err)
+		}
+		if err := tpl.ExecuteTemplate(&b, "base", foldProbe{Name: "N<"}); err != nil {
+			t.Fatalf("inline %v: base: %v", inline, err)
+		}
+		return b.String(), c.String(), tpl
+	}
+	wantBase, wantContent, _ := render(false)
+	gotBase, gotContent, tpl := render(true)
+	if gotBase != wantBase {
+		t.Errorf("base differs:\n got %s\nwant %s", gotBase, wantBase)
+	}
+	if gotContent != wantContent {
+		t.Errorf("content differs:\n got %s\nwant %s", gotContent, wantContent)
+	}
+	var tree string
+	for _, name := range []string{"base", "content", "sub"} {
+		tree += tpl.Lookup(name).Tree.Root.String()
+	}
+	for _, k := range []string{"k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8", "k9", "k10", "k11", "k15", "k16"} {
+		if strings.Contains(tree, `{{"`+k+":") {
+			t.Errorf("the constant of %s is still an action: %s", k, tree)
+		}
+	}
+	for _, action := range []string{`.T "k14" .Name`, `.Name | _html_template_htmlescaper`, `printf "%s|%s"`} {
+		if !strings.Contains(tree, action) {
+			t.Errorf("action %s is gone: %s", action, tree)
+		}
+	}
+}
