@@ -18,7 +18,7 @@ var sameFault = [][]string{
 	{"err.date_range", "queue.problem.date_range", "intake.problem.date_range"},
 	{"err.date_future", "queue.problem.future", "intake.problem.future"},
 	{"queue.problem.before_detained", "intake.problem.before_detained"},
-	{"err.required", "queue.problem.required", "intake.problem.required"},
+	{"queue.problem.required.pseudonym", "intake.problem.required.pseudonym"},
 	{"err.choice", "queue.problem.choice"},
 	{"queue.problem.adults", "intake.problem.count.adults"},
 	{"queue.problem.too_long", "intake.problem.too_long"},
@@ -51,5 +51,45 @@ func TestErrorsSayEnter(t *testing.T) {
 				t.Errorf("%s: %q starts with %q; say \"Enter …\"", k, en, w)
 			}
 		}
+	}
+}
+
+// TestRequiredSaysWhatToEnter: a field left empty is told what to enter
+// or select, by name (GOV.UK Design System, error message: "Enter
+// [whatever it is]" for what is typed, "Select [whatever it is]" for what
+// is chosen), never a generic "This field is required."; Spanish says the
+// same as an order to usted: "Escriba …" beside "Enter …", "Elija …"
+// beside "Select …".
+func TestRequiredSaysWhatToEnter(t *testing.T) {
+	n := 0
+	for _, k := range i18n.Keys() {
+		en, es := i18n.Pair(k)
+		for _, generic := range []string{"field is required", "campo es obligatorio"} {
+			if strings.Contains(strings.ToLower(en), generic) || strings.Contains(strings.ToLower(es), generic) {
+				t.Errorf("%s: %q / %q is the generic message; name what to enter", k, en, es)
+			}
+		}
+		if k == "err.required" || k == "queue.problem.required" || k == "intake.problem.required" {
+			t.Errorf("%s: the generic required key is back; give each field its own", k)
+		}
+		if !strings.HasPrefix(k, "err.required.") && !strings.Contains(k, ".problem.required.") {
+			continue
+		}
+		n++
+		switch {
+		case strings.HasPrefix(en, "Enter "):
+			if !strings.HasPrefix(es, "Escriba ") {
+				t.Errorf("%s: %q says Enter, Spanish %q should say \"Escriba …\"", k, en, es)
+			}
+		case strings.HasPrefix(en, "Select "):
+			if !strings.HasPrefix(es, "Elija ") {
+				t.Errorf("%s: %q says Select, Spanish %q should say \"Elija …\"", k, en, es)
+			}
+		default:
+			t.Errorf("%s: %q should start \"Enter …\" or \"Select …\"", k, en)
+		}
+	}
+	if n < 50 {
+		t.Errorf("found %d required messages, want at least 50: is the key pattern still right?", n)
 	}
 }

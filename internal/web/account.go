@@ -8,9 +8,9 @@ import (
 )
 
 type passwordForm struct {
-	Current         string `form:"current_password" validate:"required,safetext,max=128"`
-	Password        string `form:"password" validate:"required,safetext,max=128"`
-	PasswordConfirm string `form:"password_confirm" validate:"required,eqfield=Password"`
+	Current         string `form:"current_password" validate:"required,safetext,max=128" required:"current_password"`
+	Password        string `form:"password" validate:"required,safetext,max=128" required:"new_password"`
+	PasswordConfirm string `form:"password_confirm" validate:"required,eqfield=Password" required:"password_again"`
 }
 
 // accountPage lists the account's organisations and its live calendar

@@ -30,7 +30,7 @@ type intakeData struct {
 
 // apiTokenForm names a new token.
 type apiTokenForm struct {
-	Name string `form:"name" validate:"required,max=80,safetext"`
+	Name string `form:"name" validate:"required,max=80,safetext" required:"token_name"`
 }
 
 // apiTokensPage loads the network's tokens.

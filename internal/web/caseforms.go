@@ -40,7 +40,7 @@ func validDate(s string) bool { return model.CheckDay(s, "", false) == "" }
 
 // CaseForm is the case part of the new-case and edit-case forms.
 type CaseForm struct {
-	Status        string `form:"status" validate:"required,max=40"`
+	Status        string `form:"status" validate:"required,max=40" required:"case_stage"`
 	Court         string `form:"court" validate:"safetext,max=200"`
 	Judge         string `form:"judge" validate:"safetext,max=200"`
 	LawyerName    string `form:"lawyer_name" validate:"safetext,max=200"`
@@ -53,7 +53,7 @@ type CaseForm struct {
 // only when filled in (or cleared with their box), so edit forms never
 // need to echo them back.
 type PersonForm struct {
-	Name           string `form:"name" validate:"required,safetext,max=200"`
+	Name           string `form:"name" validate:"required,safetext,max=200" required:"person_name"`
 	PreferredName  string `form:"preferred_name" validate:"safetext,max=100"`
 	Relationship   string `form:"relationship" validate:"safetext,max=100"`
 	Languages      string `form:"languages" validate:"safetext,max=200"`
@@ -124,15 +124,15 @@ func (f *PersonForm) clearSensitive() {
 }
 
 type factForm struct {
-	Kind     string `form:"kind" validate:"required,max=20"`
+	Kind     string `form:"kind" validate:"required,max=20" required:"fact_kind"`
 	PersonID string `form:"person_id" validate:"safetext,max=64"`
-	Date     string `form:"date" validate:"required,isodate"`
+	Date     string `form:"date" validate:"required,isodate" required:"fact_date"`
 	EndDate  string `form:"end_date" validate:"isodate"`
 	Note     string `form:"note" validate:"safetext,max=500"`
 }
 
 type factDateForm struct {
-	Date    string `form:"date" validate:"required,isodate"`
+	Date    string `form:"date" validate:"required,isodate" required:"fact_date"`
 	EndDate string `form:"end_date" validate:"isodate"`
 }
 
@@ -140,9 +140,9 @@ type factDateForm struct {
 // place's local ones; TimeZone is the place's IANA zone ("" means the
 // group's, for forms sent without the field).
 type appointmentForm struct {
-	Kind     string `form:"kind" validate:"required,max=30"`
+	Kind     string `form:"kind" validate:"required,max=30" required:"appointment_kind"`
 	PersonID string `form:"person_id" validate:"safetext,max=64"`
-	Date     string `form:"date" validate:"required,isodate"`
+	Date     string `form:"date" validate:"required,isodate" required:"appointment_date"`
 	Time     string `form:"time" validate:"hhmm"`
 	TimeZone string `form:"time_zone" validate:"safetext,max=64"`
 	Place    string `form:"place" validate:"safetext,max=200"`
@@ -156,15 +156,15 @@ type markForm struct {
 	// Key is the first key chosen; it orders the error summary's link to
 	// the choice of people ("key" is the id of that group).
 	Key    string `form:"key"`
-	State  string `form:"state" validate:"required,oneof=open done not_applicable"`
+	State  string `form:"state" validate:"required,oneof=open done not_applicable" required:"progress"`
 	DoneOn string `form:"done_on" validate:"isodate"`
 	Note   string `form:"note" validate:"safetext,max=500"`
 }
 
 type closeForm struct {
-	Reason string `form:"reason" validate:"required,oneof=self_sufficient moved re_detained removed other"`
+	Reason string `form:"reason" validate:"required,oneof=self_sufficient moved re_detained removed other" required:"close_reason"`
 }
 
 type revealForm struct {
-	Field string `form:"field" validate:"required,oneof=anumber dob facility"`
+	Field string `form:"field" validate:"required,oneof=anumber dob facility" required:"reveal_field"`
 }

@@ -17,11 +17,11 @@ import (
 // itemForm is every item form's fields; each page uses its own.
 type itemForm struct {
 	State    string `form:"state" validate:"omitempty,oneof=open done"`
-	Reason   string `form:"reason" validate:"required,safetext,max=300"`
+	Reason   string `form:"reason" validate:"required,safetext,max=300" required:"not_applicable_reason"`
 	Note     string `form:"note" validate:"safetext,max=500"`
 	Assignee string `form:"assignee_id" validate:"max=64"`
 	DueOn    string `form:"due_on" validate:"isodate"`
-	Title    string `form:"title" validate:"required,safetext,max=200"`
+	Title    string `form:"title" validate:"required,safetext,max=200" required:"own_item_title"`
 }
 
 // itemPage starts a page about the item in the URL.

@@ -58,7 +58,7 @@ func (s *Server) checklistView(w http.ResponseWriter, r *http.Request) error {
 
 // checklistForm is the form that gives a case a checklist.
 type checklistForm struct {
-	Stage string `form:"stage" validate:"required,max=20"`
+	Stage string `form:"stage" validate:"required,max=20" required:"checklist_stage"`
 }
 
 // checklistNewForm offers the stages the case has no checklist of yet.

@@ -15,10 +15,10 @@ import (
 // commitmentForm is the new and edit commitment form. Amounts are read by
 // ledger.ParseAmount, never as floats.
 type commitmentForm struct {
-	Kind        string `form:"kind" validate:"required,max=20"`
+	Kind        string `form:"kind" validate:"required,max=20" required:"commitment_kind"`
 	Description string `form:"description" validate:"safetext,max=500"`
-	StartsOn    string `form:"starts_on" validate:"required,isodate"`
-	EndKind     string `form:"end_kind" validate:"required,oneof=date work_permit open"`
+	StartsOn    string `form:"starts_on" validate:"required,isodate" required:"starts_on"`
+	EndKind     string `form:"end_kind" validate:"required,oneof=date work_permit open" required:"end_kind"`
 	EndsOn      string `form:"ends_on" validate:"isodate"`
 	Amount      string `form:"amount" validate:"max=30"`
 	Currency    string `form:"currency" validate:"max=10"`
@@ -98,7 +98,7 @@ func (s *Server) checkCommitment(lang i18n.Lang, p *commitmentPost, members []mo
 		}
 		if _, bad := errs["amount"]; !bad {
 			if f.Amount == "" {
-				errs["amount"] = lang.T("err.required")
+				errs["amount"] = lang.T("err.required.amount")
 			} else if c, msg := parseAmountField(lang, f.Amount, f.Currency); msg != "" {
 				errs["amount"] = msg
 			} else {
@@ -108,7 +108,7 @@ func (s *Server) checkCommitment(lang i18n.Lang, p *commitmentPost, members []mo
 		switch _, bad := errs["frequency"]; {
 		case bad:
 		case f.Frequency == "":
-			errs["frequency"] = lang.T("err.required")
+			errs["frequency"] = lang.T("err.required.frequency")
 		case !slices.Contains(model.Frequencies, f.Frequency):
 			errs["frequency"] = lang.T("err.choice")
 		}
@@ -145,7 +145,7 @@ func formOfCommitment(c model.Commitment) *commitmentPost {
 
 // givenForm records what was given against a commitment.
 type givenForm struct {
-	GivenOn     string `form:"given_on" validate:"required,isodate"`
+	GivenOn     string `form:"given_on" validate:"required,isodate" required:"given_on"`
 	Amount      string `form:"amount" validate:"max=30"`
 	Description string `form:"description" validate:"safetext,max=300"`
 	GivenBy     string `form:"given_by" validate:"safetext,max=64"`
@@ -178,7 +178,7 @@ func (s *Server) checkGiven(lang i18n.Lang, f *givenForm, c model.Commitment, to
 	if c.Kind == model.KindMoney {
 		if _, bad := errs["amount"]; !bad {
 			if f.Amount == "" {
-				errs["amount"] = lang.T("err.required")
+				errs["amount"] = lang.T("err.required.amount")
 			} else if a, msg := parseAmountField(lang, f.Amount, c.Currency); msg != "" {
 				errs["amount"] = msg
 			} else {
@@ -190,7 +190,7 @@ func (s *Server) checkGiven(lang i18n.Lang, f *givenForm, c model.Commitment, to
 			errs["amount"] = lang.T("err.amount_money_only")
 		}
 		if _, bad := errs["description"]; !bad && f.Description == "" {
-			errs["description"] = lang.T("err.required")
+			errs["description"] = lang.T("err.required.given_description")
 		}
 	}
 	if _, bad := errs["given_by"]; !bad && f.GivenBy != "" && !mayName(f.GivenBy) {
@@ -201,7 +201,7 @@ func (s *Server) checkGiven(lang i18n.Lang, f *givenForm, c model.Commitment, to
 
 // needForm marks a kind as needed for a case.
 type needForm struct {
-	Kind  string `form:"kind" validate:"required,max=20"`
+	Kind  string `form:"kind" validate:"required,max=20" required:"need_kind"`
 	Until string `form:"until" validate:"isodate"`
 }
 
@@ -209,7 +209,7 @@ type needForm struct {
 // user_id) or, for a coordinator, anyone in the group.
 type goingForm struct {
 	UserID string `form:"user_id" validate:"safetext,max=64"`
-	Role   string `form:"role" validate:"required,oneof=companion driver interpreter"`
+	Role   string `form:"role" validate:"required,oneof=companion driver interpreter" required:"going_role"`
 	Return string `form:"return" validate:"max=10"` // case (default), home, tasks, page (the sign-up page)
 }
 

@@ -223,7 +223,7 @@ func (s *Server) caseCloseConfirm(w http.ResponseWriter, r *http.Request, status
 		return err
 	}
 	if status != http.StatusOK {
-		d.Errors["reason"] = d.T("err.close_reason")
+		d.Errors["reason"] = d.T("err.required.close_reason")
 	}
 	return s.confirm(w, r, status, d, &confirmView{
 		Title: d.T("confirm.close.title"), Lead: d.T("confirm.close.lead"),

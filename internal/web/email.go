@@ -67,7 +67,7 @@ func (s *Server) fillDigest(r *http.Request, d *templateData) error {
 }
 
 type digestForm struct {
-	Digest string `form:"digest" validate:"required,oneof=none daily weekly"`
+	Digest string `form:"digest" validate:"required,oneof=none daily weekly" required:"digest"`
 }
 
 // accountDigestPost records the viewer's digest choice. Choosing none is

@@ -118,19 +118,61 @@ func (s *Server) validateForm(lang i18n.Lang, dst any) map[string]string {
 	if !errors.As(err, &ves) {
 		return errs
 	}
+	t := reflect.TypeOf(dst).Elem()
 	for _, fe := range ves {
 		if _, seen := errs[fe.Field()]; seen {
 			continue
 		}
-		errs[fe.Field()] = fieldMessage(lang, fe)
+		errs[fe.Field()] = fieldMessage(lang, fe, t)
 	}
 	return errs
 }
 
-func fieldMessage(lang i18n.Lang, fe validator.FieldError) string {
+// requiredPrefix starts the key of every "required" message: a field
+// tagged validate:"required,…" carries required:"<id>", and its message
+// is "err.required.<id>", which names what to enter or select ("Enter the
+// person's name.", "Select a role."), never a generic "This field is
+// required." (GOV.UK Design System, error message: "Enter [whatever it
+// is]", "Select [whatever it is]"). Fields that mean the same thing on
+// different forms share an id; TestEveryRequiredFieldSaysWhatToEnter
+// holds every form to it.
+const requiredPrefix = "err.required."
+
+// requiredKey is the message key of form field name in struct type t
+// (embedded structs included); "" if the field has no required tag.
+func requiredKey(t reflect.Type, name string) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return ""
+	}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.Anonymous && f.Type.Kind() == reflect.Struct {
+			if k := requiredKey(f.Type, name); k != "" {
+				return k
+			}
+			continue
+		}
+		if tag, _, _ := strings.Cut(f.Tag.Get("form"), ","); tag == name {
+			if id := f.Tag.Get("required"); id != "" {
+				return requiredPrefix + id
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// fieldMessage words fe, a failure of a field of form type t, in lang.
+func fieldMessage(lang i18n.Lang, fe validator.FieldError, t reflect.Type) string {
 	switch fe.Tag() {
 	case "required":
-		return lang.T("err.required")
+		if k := requiredKey(t, fe.Field()); k != "" {
+			return lang.T(k)
+		}
+		return lang.T("err.invalid") // TestEveryRequiredFieldSaysWhatToEnter keeps this unreachable
 	case "max":
 		return lang.T("err.max_n", fe.Param())
 	case "min":

@@ -235,6 +235,8 @@ func problemText(lang i18n.Lang, p intake.Problem, unit string) string {
 		msg = lang.T("intake.problem.count."+p.Field, countMax(p.Field))
 	case model.ProblemTooLong:
 		msg = lang.T("intake.problem.too_long", textMax(p.Field))
+	case model.ProblemRequired:
+		msg = lang.T("intake.problem.required." + p.Field) // what to enter in this column
 	}
 	return msg
 }

@@ -10,8 +10,8 @@ import (
 )
 
 type invitationForm struct {
-	Email string `form:"email" validate:"required,safetext,max=254,email"`
-	Role  string `form:"role" validate:"required,oneof=admin coordinator member"`
+	Email string `form:"email" validate:"required,safetext,max=254,email" required:"invite_email"`
+	Role  string `form:"role" validate:"required,oneof=admin coordinator member" required:"role"`
 }
 
 // invitationPage offers the roles the viewer may invite with here: a
@@ -88,9 +88,9 @@ func (s *Server) invitationRevokePost(w http.ResponseWriter, r *http.Request) er
 // account; an existing account's password proves it is theirs, and the name
 // is then left as the account has it.
 type acceptForm struct {
-	Name            string `form:"name" validate:"required,safetext,max=100"`
-	Password        string `form:"password" validate:"required,safetext,max=128"`
-	PasswordConfirm string `form:"password_confirm" validate:"required,eqfield=Password"`
+	Name            string `form:"name" validate:"required,safetext,max=100" required:"your_name"`
+	Password        string `form:"password" validate:"required,safetext,max=128" required:"new_password"`
+	PasswordConfirm string `form:"password_confirm" validate:"required,eqfield=Password" required:"password_again"`
 }
 
 // acceptPage reads the invitation, checked against today's facts: one whose

@@ -8,8 +8,8 @@ import (
 )
 
 type loginForm struct {
-	Email    string `form:"email" validate:"required,safetext,max=254,email"`
-	Password string `form:"password" validate:"required,safetext,max=128"`
+	Email    string `form:"email" validate:"required,safetext,max=254,email" required:"your_email"`
+	Password string `form:"password" validate:"required,safetext,max=128" required:"your_password"`
 }
 
 func (s *Server) loginPage(r *http.Request) *templateData {

@@ -10,7 +10,7 @@ import (
 )
 
 type roleForm struct {
-	Role string `form:"role" validate:"required,oneof=admin coordinator member"`
+	Role string `form:"role" validate:"required,oneof=admin coordinator member" required:"role"`
 }
 
 // memberRolePost changes a person's role. Refusing to leave the

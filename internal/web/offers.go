@@ -14,7 +14,7 @@ import (
 // whatever a page showed, the store checks it again when it is used.
 
 type offerForm struct {
-	GroupID string `form:"group_id" validate:"required,max=64"`
+	GroupID string `form:"group_id" validate:"required,max=64" required:"offer_group"`
 }
 
 // offerCreatePost offers the entry in the URL to the group chosen, for

@@ -17,7 +17,7 @@ func (s *Server) orgView(w http.ResponseWriter, r *http.Request) error {
 }
 
 type switchForm struct {
-	OrgID string `form:"org_id" validate:"required,safetext,max=64"`
+	OrgID string `form:"org_id" validate:"required,safetext,max=64" required:"switch_org"`
 }
 
 // orgSwitchPost makes another of the viewer's own organisations current;
@@ -38,7 +38,7 @@ func (s *Server) orgSwitchPost(w http.ResponseWriter, r *http.Request) error {
 }
 
 type groupForm struct {
-	Name string `form:"name" validate:"required,safetext,max=200"`
+	Name string `form:"name" validate:"required,safetext,max=200" required:"group_name"`
 }
 
 func (s *Server) groupPage(r *http.Request) *templateData {

@@ -91,6 +91,8 @@ func (d *templateData) problems(ps []model.QueueProblem) {
 			d.Errors[p.Field] = d.T("queue.problem.child_ages", model.ChildAgeMax)
 		case p.Code == model.ProblemTooLong:
 			d.Errors[p.Field] = d.T("queue.problem.too_long", textMax(p.Field)) // as the intake API and CSV say it
+		case p.Code == model.ProblemRequired:
+			d.Errors[p.Field] = d.T("queue.problem.required." + p.Field) // what to enter, as the intake API and CSV say it
 		default:
 			d.Errors[p.Field] = d.T("queue.problem." + p.Code)
 		}

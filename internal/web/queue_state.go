@@ -12,7 +12,7 @@ import (
 
 // stateForm moves an entry along the pipeline by hand.
 type stateForm struct {
-	State string `form:"state" validate:"required,max=40"`
+	State string `form:"state" validate:"required,max=40" required:"queue_stage"`
 }
 
 // queueStatePost moves the entry to the state chosen, recording when and

@@ -9,8 +9,8 @@ import (
 )
 
 type resetForm struct {
-	Password        string `form:"password" validate:"required,safetext,max=128"`
-	PasswordConfirm string `form:"password_confirm" validate:"required,eqfield=Password"`
+	Password        string `form:"password" validate:"required,safetext,max=128" required:"new_password"`
+	PasswordConfirm string `form:"password_confirm" validate:"required,eqfield=Password" required:"password_again"`
 }
 
 // resetPage reads the link, checked against today's facts: a link whose

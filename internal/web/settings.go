@@ -15,7 +15,7 @@ import (
 // ""), and, for a sponsor group, how many days it keeps a closed case
 // before purging it.
 type settingsForm struct {
-	TimeZone         string `form:"time_zone" validate:"required,max=64"`
+	TimeZone         string `form:"time_zone" validate:"required,max=64" required:"time_zone"`
 	RequireTwoFactor string `form:"require_two_factor" validate:"omitempty,oneof=on"`
 	RetentionDays    string `form:"retention_days" validate:"max=10"`
 }

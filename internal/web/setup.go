@@ -12,13 +12,13 @@ import (
 )
 
 type setupForm struct {
-	OrgName         string `form:"org_name" validate:"required,safetext,max=200"`
-	OrgKind         string `form:"org_kind" validate:"required,oneof=network group"`
-	TimeZone        string `form:"time_zone" validate:"required,max=64"`
-	Name            string `form:"name" validate:"required,safetext,max=100"`
-	Email           string `form:"email" validate:"required,safetext,max=254,email"`
-	Password        string `form:"password" validate:"required,safetext,max=128"`
-	PasswordConfirm string `form:"password_confirm" validate:"required,eqfield=Password"`
+	OrgName         string `form:"org_name" validate:"required,safetext,max=200" required:"org_name"`
+	OrgKind         string `form:"org_kind" validate:"required,oneof=network group" required:"org_kind"`
+	TimeZone        string `form:"time_zone" validate:"required,max=64" required:"time_zone"`
+	Name            string `form:"name" validate:"required,safetext,max=100" required:"your_name"`
+	Email           string `form:"email" validate:"required,safetext,max=254,email" required:"your_email"`
+	Password        string `form:"password" validate:"required,safetext,max=128" required:"new_password"`
+	PasswordConfirm string `form:"password_confirm" validate:"required,eqfield=Password" required:"password_again"`
 }
 
 // setupFormPage keeps the one-time token (checked by setupGate) in the

@@ -31,7 +31,7 @@ type setupEdit struct {
 
 // itemRenameForm is a vetting item's new name.
 type itemRenameForm struct {
-	Name string `form:"name" validate:"required,max=120,safetext"`
+	Name string `form:"name" validate:"required,max=120,safetext" required:"new_name"`
 }
 
 // setupThing loads the region or item of the URL for the page d.

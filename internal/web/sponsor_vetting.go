@@ -14,14 +14,14 @@ import (
 // vettingForm is one vetting item done for the group: which, for which
 // adult (initials, per-adult items only), on which day.
 type vettingForm struct {
-	ItemID  string `form:"item_id" validate:"required,max=64"`
+	ItemID  string `form:"item_id" validate:"required,max=64" required:"vetting_item"`
 	Subject string `form:"subject" validate:"max=40,safetext"`
-	DoneOn  string `form:"done_on" validate:"required,isodate"`
+	DoneOn  string `form:"done_on" validate:"required,isodate" required:"vetting_done_on"`
 }
 
 // stageForm is the stage the network declares.
 type stageForm struct {
-	Stage string `form:"stage" validate:"required,oneof=interested applied resting"`
+	Stage string `form:"stage" validate:"required,oneof=interested applied resting" required:"sponsor_stage"`
 }
 
 // vettingPost records a vetting item in one transaction. An item that is

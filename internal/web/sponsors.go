@@ -68,13 +68,13 @@ func (s *Server) sponsorExpiring(w http.ResponseWriter, r *http.Request) error {
 
 // regionForm names a new region.
 type regionForm struct {
-	Name string `form:"name" validate:"required,max=80,safetext"`
+	Name string `form:"name" validate:"required,max=80,safetext" required:"region_name"`
 }
 
 // vettingItemForm defines a new vetting item.
 type vettingItemForm struct {
-	ItemName  string `form:"item_name" validate:"required,max=120,safetext"`
-	ValidDays string `form:"valid_days" validate:"required,max=4"`
+	ItemName  string `form:"item_name" validate:"required,max=120,safetext" required:"vetting_item_name"`
+	ValidDays string `form:"valid_days" validate:"required,max=4" required:"valid_days"`
 	PerAdult  string `form:"per_adult" validate:"omitempty,oneof=on"`
 }
 

@@ -22,7 +22,7 @@ type subjectView struct {
 // exportForm is the export page's one choice: the readable page or the
 // JSON file. Both are written to the audit log.
 type exportForm struct {
-	Format string `form:"format" validate:"required,oneof=page json"`
+	Format string `form:"format" validate:"required,oneof=page json" required:"export_format"`
 }
 
 // personExportForm says what a data-subject export holds and that making

@@ -60,8 +60,8 @@ type templateItemView struct {
 // languages (a title always; why, how and what to bring when either
 // language has them), an official link, a deadline rule and a role.
 type templateItemForm struct {
-	TitleEN string `form:"title_en" validate:"required,safetext,max=200"`
-	TitleES string `form:"title_es" validate:"required,safetext,max=200"`
+	TitleEN string `form:"title_en" validate:"required,safetext,max=200" required:"title_en"`
+	TitleES string `form:"title_es" validate:"required,safetext,max=200" required:"title_es"`
 	WhyEN   string `form:"why_en" validate:"safetext,max=1000"`
 	WhyES   string `form:"why_es" validate:"safetext,max=1000"`
 	HowEN   string `form:"how_en" validate:"safetext,max=1000"`

@@ -19,16 +19,16 @@ import (
 const qrSize = 240
 
 type confirmForm struct {
-	Code string `form:"code" validate:"required,safetext,max=40"`
+	Code string `form:"code" validate:"required,safetext,max=40" required:"code"`
 }
 
 type renewForm struct {
-	Password string `form:"renew_password" validate:"required,safetext,max=128"`
+	Password string `form:"renew_password" validate:"required,safetext,max=128" required:"current_password"`
 }
 
 type disableForm struct {
-	Password string `form:"disable_password" validate:"required,safetext,max=128"`
-	Code     string `form:"disable_code" validate:"required,safetext,max=40"`
+	Password string `form:"disable_password" validate:"required,safetext,max=128" required:"current_password"`
+	Code     string `form:"disable_code" validate:"required,safetext,max=40" required:"code_or_recovery"`
 }
 
 // twoFactorPage fills the account's two-factor page: its state, and the

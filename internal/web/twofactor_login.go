@@ -21,7 +21,7 @@ import (
 const pendingTTL = 10 * time.Minute
 
 type codeForm struct {
-	Code string `form:"code" validate:"required,safetext,max=40"`
+	Code string `form:"code" validate:"required,safetext,max=40" required:"code"`
 }
 
 // beginSecondStep records in a fresh session (new token, no sign-in) that
@@ -191,7 +191,10 @@ func (s *Server) proofRefused(r *http.Request, u model.User, proof model.TwoFact
 // the security log); err is a failure or a 429.
 func (s *Server) checkSecondFactor(r *http.Request, u model.User, typed string, recovery bool) (model.TwoFactorProof, string, error) {
 	if typed == "" {
-		return model.TwoFactorProof{}, "err.required", nil
+		if recovery {
+			return model.TwoFactorProof{}, "err.required.recovery_code", nil
+		}
+		return model.TwoFactorProof{}, "err.required.code", nil
 	}
 	if recovery {
 		code, ok := auth.NormalizeRecoveryCode(typed)
