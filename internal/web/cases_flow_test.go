@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"puente/internal/i18n"
 	"puente/internal/store"
 )
 
@@ -234,8 +235,10 @@ func TestRejectedFormsKeepInput(t *testing.T) {
 		!strings.Contains(r.body, "The end date must be the same as or after the start date.") {
 		t.Errorf("rejected fact: got %d; want 422 with the typed note and the messages", r.status)
 	}
-	if strings.Contains(r.body, "This field is required.") {
-		t.Errorf("rejected fact: a select holding a value (the whole household) says it is required")
+	for msg := range requiredMessages()[i18n.EN] {
+		if strings.Contains(r.body, secEsc(msg)) {
+			t.Errorf("rejected fact: a select holding a value (the whole household) says it is required: %q", msg)
+		}
 	}
 	if e.count("facts") != facts || e.count("appointments") != appts {
 		t.Errorf("a rejected form wrote rows")

@@ -21,7 +21,8 @@ func TestCaseFormsRejectBadInput(t *testing.T) {
 		form       url.Values
 		want       string
 	}{
-		{"new case, empty", "/cases", url.Values{}, "This field is required."},
+		{"new case, empty", "/cases", url.Values{}, "Enter the person&#39;s name."},
+		{"new case, no stage", "/cases", url.Values{"name": {"Ana"}}, "Select the stage of the placement."},
 		{"new case, long name", "/cases", url.Values{"name": {long}, "status": {"arrived"}}, "Use at most 200 characters."},
 		{"new case, bad status", "/cases", url.Values{"name": {"X"}, "status": {"flying"}}, "Choose one of the options."},
 		{"new case, invalid UTF-8", "/cases", url.Values{"name": {"Ana\xff"}, "status": {"arrived"}}, "This contains characters that cannot be used."},
@@ -30,14 +31,15 @@ func TestCaseFormsRejectBadInput(t *testing.T) {
 		{"new case, bad date", "/cases", url.Values{"name": {"X"}, "status": {"arrived"}, "dob": {"2026-02-30"}}, "Enter a real date as YYYY-MM-DD."},
 		{"edit case, long court", "/cases/" + id, url.Values{"status": {"arrived"}, "court": {long}}, "Use at most 200 characters."},
 		{"edit case, ended status", "/cases/" + id, url.Values{"status": {"placement_ended"}}, "Choose one of the options."},
-		{"add person, empty", "/cases/" + id + "/people", url.Values{}, "This field is required."},
+		{"add person, empty", "/cases/" + id + "/people", url.Values{}, "Enter the person&#39;s name."},
 		{"edit person, bad arrival", "/cases/" + id + "/people/" + pid, url.Values{"name": {"X"}, "last_us_arrival": {"yesterday"}}, "Enter a real date as YYYY-MM-DD."},
 		{"fact, unknown kind", "/cases/" + id + "/facts", url.Values{"kind": {"birthday"}, "date": {"2026-01-01"}}, "Choose one of the options."},
 		{"fact, long note", "/cases/" + id + "/facts", url.Values{"kind": {"arrival"}, "date": {"2026-01-01"}, "note": {strings.Repeat("n", 501)}}, "Use at most 500 characters."},
-		{"appointment, empty", "/cases/" + id + "/appointments", url.Values{}, "This field is required."},
+		{"appointment, empty", "/cases/" + id + "/appointments", url.Values{}, "Select the kind of hearing or appointment."},
+		{"appointment, no date", "/cases/" + id + "/appointments", url.Values{"kind": {"ice_checkin"}}, "Enter the date of the hearing or appointment."},
 		{"mark, bad state", "/cases/" + id + "/marks", url.Values{"key": {apptKey}, "state": {"maybe"}}, "Choose one of the options."},
 		{"mark, an appointment not applicable", "/cases/" + id + "/marks", url.Values{"key": {apptKey}, "state": {"not_applicable"}}, "Choose one of the options."},
-		{"close, no reason", "/cases/" + id + "/close", url.Values{}, "Choose why the placement ended."},
+		{"close, no reason", "/cases/" + id + "/close", url.Values{}, "Select why the placement ended."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -61,7 +63,7 @@ func TestCaseFormsRejectBadInput(t *testing.T) {
 	}
 	// Spanish messages for a Spanish reader.
 	c.post("/lang", url.Values{"lang": {"es"}, "return": {"/"}})
-	if r := c.post("/cases", url.Values{}); r.status != s422 || !strings.Contains(r.body, "Este campo es obligatorio.") {
+	if r := c.post("/cases", url.Values{}); r.status != s422 || !strings.Contains(r.body, "Escriba el nombre de la persona.") || !strings.Contains(r.body, "Elija la etapa de la acogida.") {
 		t.Errorf("Spanish: got %d, want 422 with the Spanish message", r.status)
 	}
 	// An oversize body is refused before anything is read.

@@ -28,7 +28,7 @@ func TestAmountsRefused(t *testing.T) {
 		{"1,000", "digits 0 to 9 and a point", "números del 0 al 9 y un punto"},
 		{"$50", "digits 0 to 9 and a point", "números del 0 al 9 y un punto"},
 		{"1000000.01", "The amount must be $1,000,000.00 or less.", "La cantidad debe ser $1,000,000.00 o menos."},
-		{"", "This field is required.", "Este campo es obligatorio."},
+		{"", "Enter the amount.", "Escriba la cantidad."},
 	} {
 		for _, lang := range []string{"en", "es"} {
 			cmPost(t, coord, "/lang", url.Values{"lang": {lang}, "return": {"/"}}, s303)
@@ -107,9 +107,9 @@ func TestCommitmentFormsRefuseBadInput(t *testing.T) {
 	}{
 		{"period ends before it starts", coord, newC, valid("ends_on", cmDay(-1)), "ends_on", "The end date must be the same as or after the start date."},
 		{"ends on a date, no date", coord, newC, valid("ends_on", ""), "ends_on", "Enter the day it ends"},
-		{"no kind", coord, newC, valid("kind", ""), "kind", "This field is required."},
+		{"no kind", coord, newC, valid("kind", ""), "kind", "Select what the group commits to give."},
 		{"unknown kind", coord, newC, valid("kind", "castle"), "kind", "Choose one of the options."},
-		{"no start", coord, newC, valid("starts_on", ""), "starts_on", "This field is required."},
+		{"no start", coord, newC, valid("starts_on", ""), "starts_on", "Enter the day it starts."},
 		{"a start that does not exist", coord, newC, valid("starts_on", "2026-02-30"), "starts_on", "YYYY-MM-DD"},
 		{"unknown way to end", coord, newC, valid("end_kind", "never"), "end_kind", "Choose one of the options."},
 		{"control characters", coord, newC, valid("description", "a\x00b"), "description", "cannot be used"},
@@ -117,12 +117,12 @@ func TestCommitmentFormsRefuseBadInput(t *testing.T) {
 		{"an amount on housing", coord, newC, valid("amount", "50"), "amount", "only for money"},
 		{"currency not ISO 4217", coord, newC, valid("kind", "money", "amount", "50", "frequency", "monthly", "currency", "US$"), "currency", "3 letters"},
 		{"currency not in circulation", coord, newC, valid("kind", "money", "amount", "50", "frequency", "monthly", "currency", "XAU"), "currency", "3 letters"},
-		{"money without a frequency", coord, newC, valid("kind", "money", "amount", "50"), "frequency", "This field is required."},
+		{"money without a frequency", coord, newC, valid("kind", "money", "amount", "50"), "frequency", "Select how often."},
 		{"holder from another group", coord, newC, valid("holder", e.userID(emailBetaCoord)), "holder", "Choose one of the options."},
 		{"edit: ends before it starts", coord, newC + "/" + housing, valid("ends_on", cmDay(-1)), "ends_on", "The end date must be the same as or after the start date."},
 		{"member edits their own: bad kind", mem, newC + "/" + mine, valid("kind", "castle"), "kind", "Choose one of the options."},
 		{"given: in the future", coord, newC + "/" + housing + "/given", url.Values{"given_on": {cmDay(1)}, "description": {"x"}}, "given_on", "The date must be today or in the past."},
-		{"given: no description", coord, newC + "/" + housing + "/given", url.Values{"given_on": {cmDay(0)}}, "description", "This field is required."},
+		{"given: no description", coord, newC + "/" + housing + "/given", url.Values{"given_on": {cmDay(0)}}, "description", "Enter what was given."},
 		{"given: an amount on housing", coord, newC + "/" + housing + "/given", url.Values{"given_on": {cmDay(0)}, "description": {"x"}, "amount": {"5"}}, "amount", "only for money"},
 		{"given: by someone of another group", coord, newC + "/" + housing + "/given", url.Values{"given_on": {cmDay(0)}, "description": {"x"}, "given_by": {e.userID(emailBetaCoord)}}, "given_by", "Choose one of the options."},
 		{"given: a member names someone else", mem, newC + "/" + mine + "/given", url.Values{"given_on": {cmDay(0)}, "description": {"x"}, "given_by": {e.userID(emailAlphaCoord)}}, "given_by", "Choose one of the options."},
@@ -131,7 +131,7 @@ func TestCommitmentFormsRefuseBadInput(t *testing.T) {
 		{"need: until a day that passed", coord, "/cases/" + c.ID + "/needs", url.Values{"kind": {"housing"}, "until": {cmDay(-1)}}, "until", "The date must be today or in the future."},
 		{"need: until a day that does not exist", coord, "/cases/" + c.ID + "/needs", url.Values{"kind": {"housing"}, "until": {"2026-13-01"}}, "until", "YYYY-MM-DD"},
 		{"going: unknown role", mem, "/cases/" + c.ID + "/appointments/" + appt + "/going", url.Values{"role": {"pilot"}}, "role", "Choose one of the options."},
-		{"going: no role", mem, "/cases/" + c.ID + "/appointments/" + appt + "/going", url.Values{}, "role", "This field is required."},
+		{"going: no role", mem, "/cases/" + c.ID + "/appointments/" + appt + "/going", url.Values{}, "role", "Select what they do there."},
 		{"going: someone of another group", coord, "/cases/" + c.ID + "/appointments/" + appt + "/going", url.Values{"role": {"driver"}, "user_id": {e.userID(emailBetaCoord)}}, "user_id", "Choose one of the options."},
 	} {
 		before := cmCounts(e)
@@ -149,6 +149,14 @@ func TestCommitmentFormsRefuseBadInput(t *testing.T) {
 		}
 		if !strings.Contains(html.UnescapeString(main), tc.msg) {
 			t.Errorf("%s: got no message %q", tc.name, tc.msg)
+		}
+		// A field left empty: the summary and the field say the same words.
+		if strings.HasPrefix(tc.msg, "Select ") || strings.HasSuffix(tc.msg, ".") && strings.HasPrefix(tc.msg, "Enter ") {
+			for _, want := range []string{`href="#` + tc.field + `">` + tc.msg + `</a>`, `id="` + tc.field + `-error">` + tc.msg + `</p>`} {
+				if !strings.Contains(html.UnescapeString(main), want) {
+					t.Errorf("%s: want %q in the page", tc.name, want)
+				}
+			}
 		}
 		cmSameCounts(t, tc.name, before, cmCounts(e))
 		if strings.HasPrefix(tc.path, newC) && tc.form.Get("description") == "Kept text" && !strings.Contains(res.body, `value="Kept text"`) {

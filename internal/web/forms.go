@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"reflect"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -137,6 +138,22 @@ func (s *Server) validateForm(lang i18n.Lang, dst any) map[string]string {
 // different forms share an id; TestEveryRequiredFieldSaysWhatToEnter
 // holds every form to it.
 const requiredPrefix = "err.required."
+
+// requiredMessages are the words of every required field's message, by
+// language: the messages that name their field themselves. Read-only once
+// built.
+var requiredMessages = sync.OnceValue(func() map[i18n.Lang]map[string]bool {
+	out := map[i18n.Lang]map[string]bool{}
+	for _, l := range i18n.All {
+		out[l] = map[string]bool{}
+		for _, k := range i18n.Keys() {
+			if strings.HasPrefix(k, requiredPrefix) || strings.Contains(k, ".problem.required.") {
+				out[l][l.T(k)] = true
+			}
+		}
+	}
+	return out
+})
 
 // requiredKey is the message key of form field name in struct type t
 // (embedded structs included); "" if the field has no required tag.

@@ -11,8 +11,6 @@ import (
 // Field messages as the locale files (internal/i18n/locales) have them, English and Spanish. They are
 // spelled out here rather than looked up, so a broken lookup fails the tests.
 const (
-	inRequired       = "This field is required."
-	inRequiredES     = "Este campo es obligatorio."
 	inEmail          = "Enter an email like name@example.org."
 	inEmailES        = "Escriba un correo como nombre@ejemplo.org."
 	inChoice         = "Choose one of the options."
@@ -37,6 +35,39 @@ const (
 	inOtherPassword  = "Copper-Violin-Harbour-58"
 	inShortPassword  = "Qz7!kp-w"
 	inCommonPassword = "password1234"
+)
+
+// What a required field left empty says: each names what to enter or
+// select (err.required.* in the locale files), English and Spanish.
+const (
+	inNeedGroupName         = "Enter the name of the sponsor group."
+	inNeedGroupNameES       = "Escriba el nombre del grupo patrocinador."
+	inNeedInviteEmail       = "Enter the email of the person you are inviting."
+	inNeedInviteEmailES     = "Escriba el correo electrónico de la persona que invita."
+	inNeedRole              = "Select a role."
+	inNeedRoleES            = "Elija un rol."
+	inNeedYourName          = "Enter your name."
+	inNeedYourNameES        = "Escriba su nombre."
+	inNeedYourEmail         = "Enter your email."
+	inNeedYourEmailES       = "Escriba su correo electrónico."
+	inNeedYourPassword      = "Enter your password."
+	inNeedYourPasswordES    = "Escriba su contraseña."
+	inNeedCurrentPassword   = "Enter your current password."
+	inNeedCurrentPasswordES = "Escriba su contraseña actual."
+	inNeedNewPassword       = "Enter a new password."
+	inNeedNewPasswordES     = "Escriba una contraseña nueva."
+	inNeedPasswordAgain     = "Enter the new password again."
+	inNeedPasswordAgainES   = "Escriba otra vez la contraseña nueva."
+	inNeedOrgName           = "Enter the name of the organisation."
+	inNeedOrgNameES         = "Escriba el nombre de la organización."
+	inNeedOrgKind           = "Select what kind of organisation it is."
+	inNeedOrgKindES         = "Elija qué tipo de organización es."
+	inNeedTimeZone          = "Select the time zone."
+	inNeedTimeZoneES        = "Elija la zona horaria."
+	inNeedApptKind          = "Select the kind of hearing or appointment."
+	inNeedApptKindES        = "Elija el tipo de audiencia o cita."
+	inNeedApptDate          = "Enter the date of the hearing or appointment."
+	inNeedApptDateES        = "Escriba la fecha de la audiencia o cita."
 )
 
 func inMax(n string) string   { return "Use at most " + n + " characters." }

@@ -22,9 +22,9 @@ func TestInputInviteAcceptNewAccount(t *testing.T) {
 	allEmpty := url.Values{"name": {""}, "password": {""}, "password_confirm": {""}}
 	cases := []inCase{
 		{name: "all empty", form: allEmpty,
-			errs: map[string]string{"name": inRequired, "password": inRequired, "password_confirm": inRequired}},
+			errs: map[string]string{"name": inNeedYourName, "password": inNeedNewPassword, "password_confirm": inNeedPasswordAgain}},
 		{name: "all empty in Spanish", form: allEmpty, lang: "es",
-			errs: map[string]string{"name": inRequiredES, "password": inRequiredES, "password_confirm": inRequiredES}},
+			errs: map[string]string{"name": inNeedYourNameES, "password": inNeedNewPasswordES, "password_confirm": inNeedPasswordAgainES}},
 		{name: "name too long", form: inWith(base, "name", inLong(101)),
 			errs: map[string]string{"name": inMax("100")}, keep: []string{inLong(101)}, secret: secrets},
 		{name: "name too long in Spanish", form: inWith(base, "name", inLong(101)), lang: "es",
@@ -74,9 +74,9 @@ func TestInputInviteAcceptExistingAccount(t *testing.T) {
 	secrets := []string{testPassword, inOtherPassword}
 	cases := []inCase{
 		{name: "all empty", form: url.Values{"name": {""}, "password": {""}, "password_confirm": {""}},
-			errs: map[string]string{"name": inRequired, "password": inRequired, "password_confirm": inRequired}},
+			errs: map[string]string{"name": inNeedYourName, "password": inNeedNewPassword, "password_confirm": inNeedPasswordAgain}},
 		{name: "all empty in Spanish", form: url.Values{"name": {""}, "password": {""}, "password_confirm": {""}}, lang: "es",
-			errs: map[string]string{"name": inRequiredES, "password": inRequiredES, "password_confirm": inRequiredES}},
+			errs: map[string]string{"name": inNeedYourNameES, "password": inNeedNewPasswordES, "password_confirm": inNeedPasswordAgainES}},
 		// The same fields are checked as for a newcomer, before the password.
 		{name: "name too long", form: inWith(base, "name", inLong(101)),
 			errs: map[string]string{"name": inMax("100")}, secret: secrets},

@@ -12,11 +12,11 @@ func TestInputLogin(t *testing.T) {
 	secrets := []string{testPassword, inGoodPassword}
 	cases := []inCase{
 		{name: "all empty", form: url.Values{"email": {""}, "password": {""}},
-			errs: map[string]string{"email": inRequired, "password": inRequired}},
+			errs: map[string]string{"email": inNeedYourEmail, "password": inNeedYourPassword}},
 		{name: "all empty in Spanish", form: url.Values{"email": {""}, "password": {""}}, lang: "es",
-			errs: map[string]string{"email": inRequiredES, "password": inRequiredES}},
+			errs: map[string]string{"email": inNeedYourEmailES, "password": inNeedYourPasswordES}},
 		{name: "password missing", form: url.Values{"email": {emailNetAdmin}},
-			errs: map[string]string{"password": inRequired}, keep: []string{emailNetAdmin}, absent: []string{inEmail}},
+			errs: map[string]string{"password": inNeedYourPassword}, keep: []string{emailNetAdmin}, absent: []string{inEmail}},
 		{name: "email too long", form: url.Values{"email": {inEmailOfLen(255)}, "password": {testPassword}},
 			errs: map[string]string{"email": inMax("254")}, keep: []string{inEmailOfLen(255)}, secret: secrets},
 		{name: "invalid email", form: url.Values{"email": {"ana-at-network"}, "password": {testPassword}},

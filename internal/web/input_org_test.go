@@ -16,10 +16,10 @@ func TestInputGroupCreate(t *testing.T) {
 	c := e.signIn(emailNetAdmin)
 	path := "/orgs/" + net.ID + "/groups"
 	cases := []inCase{
-		{name: "empty", form: url.Values{"name": {""}}, errs: map[string]string{"name": inRequired}},
-		{name: "missing", form: url.Values{}, errs: map[string]string{"name": inRequired}},
-		{name: "empty in Spanish", form: url.Values{"name": {""}}, lang: "es", errs: map[string]string{"name": inRequiredES}},
-		{name: "only spaces", form: url.Values{"name": {"  \t  "}}, errs: map[string]string{"name": inRequired}},
+		{name: "empty", form: url.Values{"name": {""}}, errs: map[string]string{"name": inNeedGroupName}},
+		{name: "missing", form: url.Values{}, errs: map[string]string{"name": inNeedGroupName}},
+		{name: "empty in Spanish", form: url.Values{"name": {""}}, lang: "es", errs: map[string]string{"name": inNeedGroupNameES}},
+		{name: "only spaces", form: url.Values{"name": {"  \t  "}}, errs: map[string]string{"name": inNeedGroupName}},
 		{name: "too long", form: url.Values{"name": {inLong(201)}}, errs: map[string]string{"name": inMax("200")}, keep: []string{inLong(201)}},
 		{name: "too long in Spanish", form: url.Values{"name": {inLong(201)}}, lang: "es", errs: map[string]string{"name": inMaxES("200")}},
 		{name: "too long in characters, not bytes", form: url.Values{"name": {strings.Repeat("ñ", 201)}},
@@ -51,9 +51,9 @@ func TestInputInvitationCreate(t *testing.T) {
 	path := "/orgs/" + alpha.ID + "/invitations"
 	cases := []inCase{
 		{name: "all empty", form: url.Values{"email": {""}, "role": {""}},
-			errs: map[string]string{"email": inRequired, "role": inRequired}},
+			errs: map[string]string{"email": inNeedInviteEmail, "role": inNeedRole}},
 		{name: "all empty in Spanish", form: url.Values{"email": {""}, "role": {""}}, lang: "es",
-			errs: map[string]string{"email": inRequiredES, "role": inRequiredES}},
+			errs: map[string]string{"email": inNeedInviteEmailES, "role": inNeedRoleES}},
 		{name: "email too long", form: url.Values{"email": {inEmailOfLen(255)}, "role": {"member"}},
 			errs: map[string]string{"email": inMax("254")}, keep: []string{inEmailOfLen(255)}},
 		{name: "invalid email", form: url.Values{"email": {"rosa-at-alpha"}, "role": {"member"}},
@@ -95,9 +95,9 @@ func TestInputMemberRole(t *testing.T) {
 		}
 	}
 	cases := []inCase{
-		{name: "empty", form: url.Values{"role": {""}}, errs: map[string]string{"": inRequired}},
-		{name: "missing", form: url.Values{}, errs: map[string]string{"": inRequired}},
-		{name: "empty in Spanish", form: url.Values{"role": {""}}, lang: "es", errs: map[string]string{"": inRequiredES}},
+		{name: "empty", form: url.Values{"role": {""}}, errs: map[string]string{"": inNeedRole}},
+		{name: "missing", form: url.Values{}, errs: map[string]string{"": inNeedRole}},
+		{name: "empty in Spanish", form: url.Values{"role": {""}}, lang: "es", errs: map[string]string{"": inNeedRoleES}},
 		{name: "role that does not exist", form: url.Values{"role": {"owner"}}, errs: map[string]string{"": inChoice}},
 		{name: "role that groups do not have", form: url.Values{"role": {"admin"}}, errs: map[string]string{"": inChoice}},
 		{name: "too long", form: url.Values{"role": {inLong(300)}}, errs: map[string]string{"": inChoice}},

@@ -18,9 +18,9 @@ func TestInputReset(t *testing.T) {
 	secrets := []string{inGoodPassword, inOtherPassword, inShortPassword, inCommonPassword}
 	cases := []inCase{
 		{name: "all empty", form: url.Values{"password": {""}, "password_confirm": {""}},
-			errs: map[string]string{"password": inRequired, "password_confirm": inRequired}},
+			errs: map[string]string{"password": inNeedNewPassword, "password_confirm": inNeedPasswordAgain}},
 		{name: "all empty in Spanish", form: url.Values{"password": {""}, "password_confirm": {""}}, lang: "es",
-			errs: map[string]string{"password": inRequiredES, "password_confirm": inRequiredES}},
+			errs: map[string]string{"password": inNeedNewPasswordES, "password_confirm": inNeedPasswordAgainES}},
 		{name: "too long", form: inWith(base, "password", inLong(129), "password_confirm", inLong(129)),
 			errs: map[string]string{"password": inMax("128")}, secret: []string{inLong(129)}},
 		{name: "invalid UTF-8", form: inWith(base, "password", inGoodPassword+"\xff\xfe", "password_confirm", inGoodPassword+"\xff\xfe"),
@@ -62,9 +62,9 @@ func TestInputAccountPassword(t *testing.T) {
 	allEmpty := url.Values{"current_password": {""}, "password": {""}, "password_confirm": {""}}
 	cases := []inCase{
 		{name: "all empty", form: allEmpty,
-			errs: map[string]string{"current_password": inRequired, "password": inRequired, "password_confirm": inRequired}},
+			errs: map[string]string{"current_password": inNeedCurrentPassword, "password": inNeedNewPassword, "password_confirm": inNeedPasswordAgain}},
 		{name: "all empty in Spanish", form: allEmpty, lang: "es",
-			errs: map[string]string{"current_password": inRequiredES, "password": inRequiredES, "password_confirm": inRequiredES}},
+			errs: map[string]string{"current_password": inNeedCurrentPasswordES, "password": inNeedNewPasswordES, "password_confirm": inNeedPasswordAgainES}},
 		{name: "current password too long", form: inWith(base, "current_password", inLong(129)),
 			errs: map[string]string{"current_password": inMax("128")}, secret: append(secrets, inLong(129))},
 		{name: "new password too long", form: inWith(base, "password", inLong(129), "password_confirm", inLong(129)),

@@ -25,8 +25,8 @@ func TestInputOrgSettings(t *testing.T) {
 	c := e.signIn(emailAlphaCoord)
 	path := "/orgs/" + alpha.ID + "/settings"
 	inRun(t, e, c, path, []inCase{
-		{name: "empty", form: url.Values{"time_zone": {""}}, errs: map[string]string{"time_zone": inRequired}},
-		{name: "no field", form: url.Values{}, errs: map[string]string{"time_zone": inRequired}},
+		{name: "empty", form: url.Values{"time_zone": {""}}, errs: map[string]string{"time_zone": inNeedTimeZone}},
+		{name: "no field", form: url.Values{}, errs: map[string]string{"time_zone": inNeedTimeZone}},
 		{name: "unknown zone", form: url.Values{"time_zone": {"Mars/Olympus_Mons"}}, errs: map[string]string{"time_zone": inZone}},
 		{name: "UTC is not offered", form: url.Values{"time_zone": {"UTC"}}, errs: map[string]string{"time_zone": inZone}},
 		{name: "a path", form: url.Values{"time_zone": {"../../../etc/localtime"}}, lang: "es", errs: map[string]string{"time_zone": inZoneES}},
@@ -70,7 +70,7 @@ func TestInputAppointmentEdit(t *testing.T) {
 	other := e.principal(e.cases["beta"])
 	inRun(t, e, c, path, []inCase{
 		{name: "all empty", form: url.Values{"kind": {""}, "date": {""}, "time": {""}, "time_zone": {""}, "place": {""}, "note": {""}},
-			errs: map[string]string{"kind": inRequired, "date": inRequired}},
+			errs: map[string]string{"kind": inNeedApptKind, "date": inNeedApptDate}},
 		{name: "kind not offered", form: inWith(base, "kind", "trial_by_combat"), errs: map[string]string{"kind": inChoice},
 			keep: []string{"Room 9 KEEPME", "2026-12-16", "10:00"}},
 		{name: "date not a date", form: inWith(base, "date", "2026-02-30"), errs: map[string]string{"date": "Enter a real date as YYYY-MM-DD."},
@@ -91,10 +91,16 @@ func TestInputAppointmentEdit(t *testing.T) {
 	})
 	res := c.post(path, inWith(base, "date", "", "time", "7pm"))
 	// Out of its form, each message of the summary names its field.
-	for _, want := range []string{`class="error-summary"`, `<a href="#date">Date: ` + inRequired + `</a>`, `<a href="#time">Time: Enter a time as HH:MM.</a>`} {
+	// A required field's message names its field already: the summary
+	// says it in the field's own words (GOV.UK: the same wording in both).
+	for _, want := range []string{`class="error-summary"`, `<a href="#date">` + inNeedApptDate + `</a>`, inFieldError("date", inNeedApptDate),
+		`<a href="#time">Time: Enter a time as HH:MM.</a>`} {
 		if !strings.Contains(res.body, want) {
 			t.Errorf("refused edit: want %q in the page", want)
 		}
+	}
+	if strings.Contains(res.body, "Date: "+inNeedApptDate) {
+		t.Errorf("refused edit: the summary labels a message that names its field already")
 	}
 	if res.status != http.StatusUnprocessableEntity {
 		t.Errorf("refused edit: got %d, want 422", res.status)

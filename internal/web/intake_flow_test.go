@@ -218,7 +218,7 @@ func TestIntakeAPI(t *testing.T) {
 	if strings.Join(fields, " ") != want || ae.Entries[0].Index != 1 || ae.Entries[1].Index != 2 {
 		t.Errorf("problems: got %v (%+v), want %s at indexes 1 and 2", fields, ae.Entries, want)
 	}
-	if !strings.Contains(res.body, "Este campo es obligatorio") {
+	if !strings.Contains(res.body, `"pseudonym: Escriba un seudónimo o las iniciales."`) {
 		t.Errorf("problems are not in the request's language (es): %s", res.body)
 	}
 	if n := queued(t, e, net); n != 2 {
@@ -338,7 +338,7 @@ func TestIntakeCSV(t *testing.T) {
 	if n := queued(t, e, net); n != 3 {
 		t.Errorf("after the import: %d in the queue, want 3", n)
 	}
-	for _, want := range []string{"<th scope=\"row\">4</th>", "pseudonym</code>: This field is required.", "adults</code>: Enter whole numbers only.",
+	for _, want := range []string{"<th scope=\"row\">4</th>", "pseudonym</code>: Enter a pseudonym or initials.", "adults</code>: Enter whole numbers only.",
 		"<th scope=\"row\">5</th>", "needs</code>: Use one of the values", "decision_date</code>: Enter a real date",
 		"<th scope=\"row\">6</th>", "external_ref</code>: Line 2 has the same reference."} {
 		if !strings.Contains(res.body, want) {
@@ -378,7 +378,7 @@ func TestIntakeCSV(t *testing.T) {
 	}
 	coord.post("/lang", url.Values{"lang": {"es"}, "return": {"/"}})
 	res = uploadCSV(t, coord, net.ID, "malo.csv", "external_ref,pseudonym,adults\nR-10,,1\n")
-	if res.status != http.StatusOK || !strings.Contains(res.body, "pseudonym</code>: Este campo es obligatorio.") {
+	if res.status != http.StatusOK || !strings.Contains(res.body, "pseudonym</code>: Escriba un seudónimo o las iniciales.") {
 		t.Errorf("Spanish report: got %d without the Spanish reason", res.status)
 	}
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"puente/internal/i18n"
 )
 
 var (
@@ -39,11 +41,26 @@ func checkErrorSummary(t *testing.T, label, body string) {
 	if len(summaryItemRE.FindAllString(m[1], -1)) == 0 {
 		t.Errorf("%s: the error summary lists no message", label)
 	}
+	// A field left empty says what to enter, never a generic message or a key.
+	for _, generic := range []string{"This field is required", "Este campo es obligatorio", "err.required", "problem.required"} {
+		if strings.Contains(body, generic) {
+			t.Errorf("%s: the page says %q", label, generic)
+		}
+	}
 	for _, l := range summaryItemLinkRE.FindAllStringSubmatch(m[1], -1) {
 		id := html.UnescapeString(l[1])
-		if lab := regexp.MustCompile(`<label for="` + regexp.QuoteMeta(l[1]) + `">([^<]+)</label>`).FindStringSubmatch(body); lab != nil &&
-			!strings.HasPrefix(html.UnescapeString(l[2]), html.UnescapeString(lab[1])+": ") {
-			t.Errorf("%s: the summary's message %q does not name its field %q", label, html.UnescapeString(l[2]), html.UnescapeString(lab[1]))
+		// A message names its field by the field's label ("Time: Enter a
+		// time as HH:MM."), or, for a field left empty, by saying what to
+		// enter ("Enter the person's name."): then in the field's own
+		// words, the same in the summary and at the field.
+		msg := html.UnescapeString(l[2])
+		if requiredMessages()[i18n.EN][msg] || requiredMessages()[i18n.ES][msg] {
+			if !strings.Contains(body, `id="`+l[1]+`-error">`+l[2]+`</p>`) {
+				t.Errorf("%s: the summary says %q, the field #%s does not say the same", label, msg, id)
+			}
+		} else if lab := regexp.MustCompile(`<label for="` + regexp.QuoteMeta(l[1]) + `">([^<]+)</label>`).FindStringSubmatch(body); lab != nil &&
+			!strings.HasPrefix(msg, html.UnescapeString(lab[1])+": ") {
+			t.Errorf("%s: the summary's message %q does not name its field %q", label, msg, html.UnescapeString(lab[1]))
 		}
 		el := regexp.MustCompile(`<[a-z]+ [^>]*\bid="` + regexp.QuoteMeta(l[1]) + `"[^>]*>`).FindString(body)
 		if el == "" {

@@ -234,7 +234,7 @@ func (d *templateData) MarkErrors() []string {
 		{"mark_key", ""}, {"mark_state", "mark.state"}, {"mark_done_on", "mark.done_date"}, {"mark_note", "mark.note"},
 	} {
 		if msg := d.Errors[f.key]; msg != "" {
-			if f.label != "" {
+			if f.label != "" && !requiredMessages()[d.Lang][msg] {
 				msg = d.T(f.label) + ": " + msg
 			}
 			out = append(out, msg)

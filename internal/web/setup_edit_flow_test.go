@@ -59,7 +59,7 @@ func TestRegionsAndItemsRenamedAndRemoved(t *testing.T) {
 
 	// Rejected renames: 422, the summary, the name as typed, nothing written.
 	for _, tc := range []struct{ path, name, want string }{
-		{"/regions/" + north.ID, "", "required"},
+		{"/regions/" + north.ID, "", "Enter the name of the region."},
 		{"/regions/" + north.ID, "South", "already"},
 		{"/regions/" + north.ID, strings.Repeat("n", 81), "80"},
 		{"/vetting-items/" + visit.ID, "Training", "already"},

@@ -54,9 +54,12 @@ func (d *templateData) Summary() summaryArgs {
 }
 
 // labelled says which field a message is about, out of its context in the
-// summary: "Date: This field is required."
+// summary: "Time: Enter a time as HH:MM." A required field's message
+// already names what to enter ("Enter the date of the hearing or
+// appointment."), so the summary shows it in the field's own words, as
+// GOV.UK's error summary asks.
 func (d *templateData) labelled(id, msg string) string {
-	if l := d.labels[id]; l != "" {
+	if l := d.labels[id]; l != "" && !requiredMessages()[d.Lang][msg] {
 		return l + ": " + msg
 	}
 	return msg

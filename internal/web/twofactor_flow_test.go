@@ -245,9 +245,9 @@ func TestTwoFactorDisableNeedsPasswordAndCode(t *testing.T) {
 	for _, tc := range []struct {
 		name, password, code, field, msg string
 	}{
-		{"nothing", "", "", "disable_password", "This field is required."},
+		{"nothing", "", "", "disable_password", "Enter your current password."},
 		{"wrong password", "not the password", e.codes.current(t, emailAlphaCoord), "disable_password", "That is not your current password."},
-		{"no code", testPassword, "", "disable_code", "This field is required."},
+		{"no code", testPassword, "", "disable_code", "Enter a code from the app, or a recovery code."},
 		{"wrong code", testPassword, wrongCode(used), "disable_code", "This code is not right."},
 		{"the code used to sign in", testPassword, used, "disable_code", "This code was already used."},
 		{"neither kind of code", testPassword, "12ab", "disable_code", "Enter the 6 digits from the app, or a recovery code."},
