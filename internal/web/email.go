@@ -86,7 +86,12 @@ func (s *Server) accountDigestPost(w http.ResponseWriter, r *http.Request) error
 	if len(d.Errors) == 0 && !s.cfg.Mail && model.Digest(f.Digest) != model.DigestNone {
 		d.Errors["digest"] = d.T("account.digest.off")
 	}
-	if len(d.Errors) > 0 {
+	if len(d.Errors) > 0 && (!d.Email.On || !d.Email.InGroup) {
+		// The page shows no digest choice (no email, or no group): the
+		// message is about the request, and links to no field.
+		d.FormError, d.Errors = d.Errors["digest"], map[string]string{}
+	}
+	if d.HasErrors() {
 		d.FormName = "digest"
 		d.Form = &passwordForm{}
 		d.Email.Digest = model.Digest(f.Digest)

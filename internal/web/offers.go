@@ -37,7 +37,7 @@ func (s *Server) offerCreatePost(w http.ResponseWriter, r *http.Request) error {
 		return s.renderEntry(w, r, http.StatusUnprocessableEntity, d)
 	}
 	if f.GroupID == "" {
-		return reject("offer.err.group")
+		return reject("err.required.offer_group")
 	}
 	group, err := s.store.OrgInScope(ctx, viewerFrom(r).Memberships, f.GroupID)
 	if errors.Is(err, model.ErrNotFound) || (err == nil && group.NetworkID != d.Org.ID) {

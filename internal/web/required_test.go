@@ -4,8 +4,10 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"net/url"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -183,5 +185,113 @@ func TestIntakeRequiredSaysWhatToEnter(t *testing.T) {
 				t.Errorf("%s: queue form %s: got %q, want %q", l, f, got, want)
 			}
 		}
+	}
+}
+
+// TestEmptyFormsSayWhatToEnter posts every form of the access matrix
+// with its required fields left empty (what else the matrix sends, such
+// as a version or the item's key, kept), as the first role allowed to use
+// it, in English and in Spanish.
+// Every refusal (422) has its error summary (checkErrorSummary: no
+// generic message, a required message in the field's own words), and
+// every required message at a field is also in the summary, word for
+// word, as the link to that field (GOV.UK's error summary and error
+// message patterns).
+func TestEmptyFormsSayWhatToEnter(t *testing.T) {
+	allowed := func(status int) bool { return status != 0 && (status < 400 || status == s422) }
+	fields, _ := requiredFields(t)
+	required := map[string]bool{}
+	for _, f := range fields {
+		required[f.field] = true
+	}
+	for _, f := range []string{"amount", "frequency", "description"} { // required in some cases
+		required[f] = true
+	}
+	emptied := func(form url.Values) url.Values {
+		out := url.Values{}
+		for k, v := range form {
+			if !required[k] {
+				out[k] = v
+			}
+		}
+		return out
+	}
+	for _, l := range i18n.All {
+		t.Run(string(l), func(t *testing.T) {
+			e := newEnv(t)
+			clients := map[int]*client{}
+			clientFor := func(i int) *client {
+				if clients[i] == nil {
+					clients[i] = e.signIn(matrixRoles[i].email)
+					clients[i].post("/lang", url.Values{"lang": {string(l)}, "return": {"/"}})
+				}
+				return clients[i]
+			}
+			var routes, refused int
+			seen := map[string]bool{}
+			for _, row := range accessMatrix() {
+				if row.method != "POST" || strings.Contains(row.pattern, "logout") || row.pattern == "/lang" {
+					continue
+				}
+				role, path, form := 0, "", row.form
+				for i := 1; i < len(matrixRoles) && path == ""; i++ {
+					switch {
+					case row.on != nil:
+						for j, target := range row.targets {
+							if allowed(row.want[i][j]) {
+								c := row.on(e, i, target)
+								role, path, form = i, c.path, c.form
+								break
+							}
+						}
+					case row.prepare != nil:
+						for j, target := range matrixTargets {
+							if allowed(row.org[i][j]) {
+								c := row.prepare(e, e.orgs[target])
+								role, path, form = i, c.path, c.form
+								break
+							}
+						}
+					case allowed(row.plain[i]):
+						role, path = i, row.pattern
+						if row.path != "" {
+							path = row.path
+						}
+					}
+				}
+				if path == "" {
+					continue
+				}
+				routes++
+				res := clientFor(role).post(path, emptied(form))
+				if res.status != s422 {
+					continue
+				}
+				refused++
+				label := "POST " + row.pattern + " with required fields empty (" + string(l) + ")"
+				checkErrorSummary(t, label, res.body)
+				for msg := range requiredMessages()[l] {
+					esc := secEsc(msg)
+					at := regexp.MustCompile(`id="([^"]+)-error">`+regexp.QuoteMeta(esc)+`</p>`).FindAllStringSubmatch(res.body, -1)
+					for _, m := range at {
+						seen[msg] = true
+						if !strings.Contains(res.body, `<a href="#`+m[1]+`">`+esc+`</a>`) {
+							t.Errorf("%s: field #%s says %q, the summary does not link to it in the same words", label, m[1], msg)
+						}
+					}
+				}
+			}
+			var unseen []string
+			for msg := range requiredMessages()[l] {
+				if !seen[msg] {
+					unseen = append(unseen, msg)
+				}
+			}
+			slices.Sort(unseen)
+			t.Logf("%d forms posted with required fields empty, %d refused, %d required messages shown; not reached empty: %q", routes, refused, len(seen), unseen)
+			if refused < 35 || len(seen) < 30 {
+				t.Errorf("%d refusals showing %d required messages, want at least 35 and 30: are the forms still reached?", refused, len(seen))
+			}
+		})
 	}
 }
