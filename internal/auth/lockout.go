@@ -52,3 +52,17 @@ func (l *Lockout) Allow(account, addr string, known bool, now time.Time) (ok boo
 	l.pair.record(pk, now)
 	return true, 0, false
 }
+
+// Refund takes back the check Allow recorded for account from addr at at
+// (with the same known), because the password or code was right: only
+// failed checks count against the lock-out (SECURITY.md). A success does
+// not reset the failures before it: the figures stay a bound on failed
+// checks per window, whoever signs in between them.
+func (l *Lockout) Refund(account, addr string, known bool, at time.Time) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.pair.Refund(account+"\x00"+addr, at)
+	if !known {
+		l.account.Refund(account, at)
+	}
+}

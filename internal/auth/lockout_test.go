@@ -61,3 +61,35 @@ func TestLockoutCeiling(t *testing.T) {
 		t.Errorf("new address after the window refused, want allowed")
 	}
 }
+
+// TestLockoutRefund: successful checks are taken back from both counters
+// (the per-address one and, from an unknown address, the ceiling), and do
+// not wipe out the failures before them.
+func TestLockoutRefund(t *testing.T) {
+	l := NewLockout(3, 4, 15*time.Minute)
+	for i := 0; i < 20; i++ {
+		at := t0.Add(time.Duration(i) * time.Second)
+		if ok, _, _ := l.Allow("ana@example.org", "203.0.113.9", false, at); !ok {
+			t.Fatalf("check %d refused although every earlier one succeeded", i+1)
+		}
+		l.Refund("ana@example.org", "203.0.113.9", false, at)
+	}
+	// Two failures, a success, then one failure more reaches the limit of 3.
+	at := t0.Add(time.Minute)
+	l.Allow("ana@example.org", "203.0.113.9", false, at)
+	l.Allow("ana@example.org", "203.0.113.9", false, at)
+	l.Allow("ana@example.org", "203.0.113.9", false, at)
+	l.Refund("ana@example.org", "203.0.113.9", false, at)
+	l.Allow("ana@example.org", "203.0.113.9", false, at)
+	if ok, _, _ := l.Allow("ana@example.org", "203.0.113.9", false, at); ok {
+		t.Errorf("4th check after 3 failures allowed, want refused (a success does not reset)")
+	}
+	// The ceiling: 2 failures from other unknown addresses plus the 3
+	// above make 5 > 4; the success refunded made room for exactly one.
+	if ok, _, _ := l.Allow("ana@example.org", "198.51.100.1", false, at); !ok {
+		t.Errorf("4th failure account-wide refused, want allowed (ceiling 4, a success refunded)")
+	}
+	if ok, _, _ := l.Allow("ana@example.org", "198.51.100.2", false, at); ok {
+		t.Errorf("5th failure account-wide allowed, want refused by the ceiling of 4")
+	}
+}

@@ -70,8 +70,32 @@ func (t *Throttle) record(key string, now time.Time) {
 	t.hits[key] = append(t.hits[key], now)
 }
 
-// Reset forgets key. Sign-in does not call it: SECURITY.md counts every
-// attempt from an address, successful or not.
+// Refund takes back one attempt Allow recorded for key at at, because it
+// succeeded: SECURITY.md's figures (10 password checks per account per 15
+// minutes, 20 sign-in attempts per address per 10 minutes) count failures.
+// Allow records first and Refund takes back after the check, so concurrent
+// attempts cannot all pass the check before any is counted; a success does
+// not otherwise reset the count (failures before it still stand). Refunding
+// an attempt that is no longer held (it left the window) does nothing.
+func (t *Throttle) Refund(key string, at time.Time) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.refundLocked(key, at)
+}
+
+// refundLocked is Refund with t.mu held: it drops the latest hit at at.
+func (t *Throttle) refundLocked(key string, at time.Time) {
+	hits := t.hits[key]
+	for i := len(hits) - 1; i >= 0; i-- {
+		if hits[i].Equal(at) {
+			t.hits[key] = append(hits[:i:i], hits[i+1:]...)
+			return
+		}
+	}
+}
+
+// Reset forgets key. Sign-in does not call it: a success takes back only
+// its own attempt (Refund), so the failures before it still bound guessing.
 func (t *Throttle) Reset(key string) {
 	t.mu.Lock()
 	delete(t.hits, key)

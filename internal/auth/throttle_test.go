@@ -134,3 +134,25 @@ func TestThrottleConcurrent(t *testing.T) {
 		t.Errorf("allowed %d, first refusals %d; want %d, 1", allowed, firsts, limit)
 	}
 }
+
+// TestThrottleRefund: a refunded attempt no longer counts, the others do,
+// and refunding an attempt that was never recorded changes nothing.
+func TestThrottleRefund(t *testing.T) {
+	th := NewThrottle(3, 10*time.Minute)
+	for i := 0; i < 20; i++ {
+		at := t0.Add(time.Duration(i) * time.Second)
+		if ok, _, _ := th.Allow("ip", at); !ok {
+			t.Fatalf("attempt %d refused although every earlier one was refunded", i+1)
+		}
+		th.Refund("ip", at)
+	}
+	th.Refund("ip", t0.Add(time.Hour)) // never recorded
+	for i := 0; i < 3; i++ {
+		if ok, _, _ := th.Allow("ip", t0.Add(time.Minute)); !ok {
+			t.Fatalf("failure %d refused, want allowed (3 allowed)", i+1)
+		}
+	}
+	if ok, _, _ := th.Allow("ip", t0.Add(time.Minute)); ok {
+		t.Errorf("4th failure allowed, want refused at the limit of 3")
+	}
+}

@@ -59,10 +59,7 @@ func (s *Server) accountPasswordPost(w http.ResponseWriter, r *http.Request) err
 	if len(d.Errors) > 0 {
 		return s.formRejected(w, r, "account", d, &f)
 	}
-	if err := s.allowPasswordCheck(r, v.User, v.User.Email); err != nil {
-		return err
-	}
-	match, err := s.hasher.Verify(ctx, v.User.PasswordHash, f.Current)
+	match, err := s.checkPassword(r, v.User, v.User.Email, f.Current)
 	if err != nil {
 		return err
 	}

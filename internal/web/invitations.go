@@ -125,8 +125,9 @@ func (s *Server) inviteAcceptPost(w http.ResponseWriter, r *http.Request) error 
 	}
 	ctx := r.Context()
 	ip := s.clientIP(r)
-	if ok, retry, _ := s.ipLimit.Allow(ip, s.now()); !ok {
-		return errThrottled(retry)
+	refundAttempt, err := s.allowAttempt(r)
+	if err != nil {
+		return err
 	}
 	d, err := s.acceptPage(r)
 	if err != nil {
@@ -144,10 +145,7 @@ func (s *Server) inviteAcceptPost(w http.ResponseWriter, r *http.Request) error 
 	tokenHash := auth.HashToken(r.PathValue("token"))
 	var u model.User
 	if existing.ID != "" {
-		if err := s.allowPasswordCheck(r, existing, existing.Email); err != nil {
-			return err
-		}
-		match, err := s.hasher.Verify(ctx, existing.PasswordHash, f.Password)
+		match, err := s.checkPassword(r, existing, existing.Email, f.Password)
 		if err != nil {
 			return err
 		}
@@ -175,6 +173,7 @@ func (s *Server) inviteAcceptPost(w http.ResponseWriter, r *http.Request) error 
 			return err
 		}
 	}
+	refundAttempt() // accepted: only failures count
 	if u.TwoFactor {
 		// The password alone opens no session for an account with a
 		// second factor: the invitation is accepted, the sign-in waits

@@ -34,16 +34,18 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) error {
 
 // loginPost checks a password. An unknown email and a wrong password cost
 // the same hash and give the same answer; both count against the address's
-// allowance and the account's lock-out (allowPasswordCheck).
+// allowance and the account's lock-out (allowPasswordCheck). A right
+// password counts against neither: a person who signs in twenty times in a
+// morning is not throttled.
 func (s *Server) loginPost(w http.ResponseWriter, r *http.Request) error {
 	if err := parseForm(r); err != nil {
 		return err
 	}
 	ctx := r.Context()
 	ip := s.clientIP(r)
-	now := s.now()
-	if ok, retry, _ := s.ipLimit.Allow(ip, now); !ok {
-		return errThrottled(retry)
+	refundAttempt, err := s.allowAttempt(r)
+	if err != nil {
+		return err
 	}
 	var f loginForm
 	decodeForm(r, &f)
@@ -55,10 +57,7 @@ func (s *Server) loginPost(w http.ResponseWriter, r *http.Request) error {
 	if err != nil && !errors.Is(err, model.ErrNotFound) {
 		return err
 	}
-	if err := s.allowPasswordCheck(r, u, f.Email); err != nil {
-		return err
-	}
-	match, err := s.hasher.Verify(ctx, u.PasswordHash, f.Password)
+	match, err := s.checkPassword(r, u, f.Email, f.Password)
 	if err != nil {
 		return err
 	}
@@ -69,6 +68,8 @@ func (s *Server) loginPost(w http.ResponseWriter, r *http.Request) error {
 		d.FormError, d.FormErrorAt = d.T("login.failed"), "email"
 		return s.formRejected(w, r, "login", d, &f)
 	}
+	// The second step, if any, takes an attempt of its own.
+	refundAttempt()
 	if u.TwoFactor {
 		// Not signed in yet: the sign-in (and its log entry, which makes
 		// this address one of the account's usual ones) waits for the code.

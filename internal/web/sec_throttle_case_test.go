@@ -23,9 +23,12 @@ func TestSecAccountThrottleOneKeyPerAccount(t *testing.T) {
 	if _, err := e.st.CreateMember(t.Context(), e.orgs["alpha"], email, "Rosa Quintero", e.hash, model.RoleMember); err != nil {
 		t.Fatal(err)
 	}
-	// One password check at sign-in (the address typed as stored).
+	// A right password does not count (only failures do); one wrong one
+	// at sign-in does (the address typed as stored).
 	c := e.client()
 	secRedirect(t, "sign in", c.post("/login", url.Values{"email": {email}, "password": {testPassword}}), "/")
+	secStatus(t, "password check 1", e.client().post("/login", url.Values{"email": {email}, "password": {"not the right password"}}),
+		http.StatusUnprocessableEntity)
 	// Two more with the wrong current password use up the allowance of three.
 	wrong := url.Values{"current_password": {"not the right password"}, "password": {inGoodPassword}, "password_confirm": {inGoodPassword}}
 	for i := 2; i <= 3; i++ {

@@ -120,3 +120,44 @@ func TestSecLoginNoEnumeration(t *testing.T) {
 		}
 	}
 }
+
+// TestSecSuccessesDoNotCount: only failures count against SECURITY.md's
+// figures (10 password checks per account and address per 15 minutes, 20
+// attempts per address per 10 minutes). A reviewer was refused with a 429
+// after about ten sign-ins in a row, every one of them right. With the
+// default figures, 25 sign-ins in a row by a member (password only) and
+// by an admin (password and code) all succeed; then the failure lock-outs
+// still hold at their figures: the 11th wrong password for one account is
+// refused, and the 21st failure from the address, whatever the account.
+func TestSecSuccessesDoNotCount(t *testing.T) {
+	t.Parallel()
+	def := DefaultConfig()
+	e := newEnv(t, func(c *Config) {
+		c.IPLimit, c.IPWindow = def.IPLimit, def.IPWindow
+		c.AccountLimit, c.AccountCeiling, c.AccountWindow = def.AccountLimit, def.AccountCeiling, def.AccountWindow
+	})
+	if def.IPLimit != 20 || def.AccountLimit != 10 {
+		t.Fatalf("default figures %d per address, %d per account; SECURITY.md says 20 and 10", def.IPLimit, def.AccountLimit)
+	}
+	const n = 25 // more than either figure
+	for i := 1; i <= n; i++ {
+		res := e.client().post("/login", url.Values{"email": {emailAlphaMem}, "password": {testPassword}})
+		secRedirect(t, "member sign-in "+strconv.Itoa(i), res, "/")
+	}
+	for i := 1; i <= n; i++ {
+		e.signIn(emailNetAdmin) // password, then a code from the app; fails the test on a 429
+	}
+	wrong := func(email string) response {
+		return e.client().post("/login", url.Values{"email": {email}, "password": {"not the right password"}})
+	}
+	for i := 1; i <= def.AccountLimit; i++ {
+		secStatus(t, "member failure "+strconv.Itoa(i), wrong(emailAlphaMem), http.StatusUnprocessableEntity)
+	}
+	secRetryAfter(t, "member failure 11", wrong(emailAlphaMem), int(def.AccountWindow.Seconds()))
+	// 11 failures from this address so far; 9 more (other accounts) are
+	// allowed, the 21st is not.
+	for i := 12; i <= def.IPLimit; i++ {
+		secStatus(t, "address failure "+strconv.Itoa(i), wrong("nobody"+strconv.Itoa(i)+"@alpha.example.org"), http.StatusUnprocessableEntity)
+	}
+	secRetryAfter(t, "address failure 21", wrong("nobody21@alpha.example.org"), int(def.IPWindow.Seconds()))
+}

@@ -239,7 +239,7 @@ func (s *Server) twoFactorDisablePost(w http.ResponseWriter, r *http.Request) er
 		return s.formRejected(w, r, "twofactor", d, &f)
 	}
 	_, isTOTP := auth.NormalizeTOTPCode(f.Code)
-	proof, errKey, err := s.checkSecondFactor(r, v.User, f.Code, !isTOTP)
+	proof, refundCheck, errKey, err := s.checkSecondFactor(r, v.User, f.Code, !isTOTP)
 	if err != nil {
 		return err
 	}
@@ -256,6 +256,7 @@ func (s *Server) twoFactorDisablePost(w http.ResponseWriter, r *http.Request) er
 		d.Errors["disable_code"] = d.T(errKey)
 		return s.formRejected(w, r, "twofactor", d, &f)
 	}
+	refundCheck()
 	s.flash(r, "twofactor.disabled")
 	http.Redirect(w, r, "/account/2fa", http.StatusSeeOther)
 	return nil
@@ -266,10 +267,7 @@ func (s *Server) twoFactorDisablePost(w http.ResponseWriter, r *http.Request) er
 // sign-in.
 func (s *Server) passwordWrong(r *http.Request, password string) (bool, error) {
 	v := viewerFrom(r)
-	if err := s.allowPasswordCheck(r, v.User, v.User.Email); err != nil {
-		return false, err
-	}
-	match, err := s.hasher.Verify(r.Context(), v.User.PasswordHash, password)
+	match, err := s.checkPassword(r, v.User, v.User.Email, password)
 	if err != nil || match {
 		return false, err
 	}

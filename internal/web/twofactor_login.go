@@ -124,13 +124,14 @@ func (s *Server) secondStepPost(w http.ResponseWriter, r *http.Request, page, ti
 	if !ok {
 		return err
 	}
-	if ok, retry, _ := s.ipLimit.Allow(s.clientIP(r), s.now()); !ok {
-		return errThrottled(retry)
+	refundAttempt, err := s.allowAttempt(r)
+	if err != nil {
+		return err
 	}
 	var f codeForm
 	decodeForm(r, &f)
 	recovery := page == "login_recovery"
-	proof, errKey, err := s.checkSecondFactor(r, u, f.Code, recovery)
+	proof, refundCheck, errKey, err := s.checkSecondFactor(r, u, f.Code, recovery)
 	if err != nil {
 		return err
 	}
@@ -143,6 +144,10 @@ func (s *Server) secondStepPost(w http.ResponseWriter, r *http.Request, page, ti
 		d.Errors = map[string]string{"code": d.T(errKey)}
 		return s.formRejected(w, r, page, d, &f)
 	}
+	// Signed in: neither the address's attempt nor the account's check
+	// counts (only failures do, SECURITY.md).
+	refundAttempt()
+	refundCheck()
 	orgID := s.sessions.GetString(r.Context(), sessPendingOrg)
 	if err := s.signIn(r, u, orgID, true); err != nil {
 		return err
@@ -186,46 +191,54 @@ func (s *Server) proofRefused(r *http.Request, u model.User, proof model.TwoFact
 
 // checkSecondFactor reads a code u typed (a code from the app, or a
 // recovery code if recovery) and, once the lock-out allows the check,
-// checks it. It returns the proof to spend, or a message key when the code
-// is missing, malformed (neither costs an attempt) or wrong (written to
-// the security log); err is a failure or a 429.
-func (s *Server) checkSecondFactor(r *http.Request, u model.User, typed string, recovery bool) (model.TwoFactorProof, string, error) {
+// checks it. It returns the proof to spend and a func that takes the check
+// back once the proof is spent (only failures count), or a message key
+// when the code is missing, malformed (neither costs an attempt) or wrong
+// (written to the security log); err is a failure or a 429. refund is
+// never nil.
+func (s *Server) checkSecondFactor(r *http.Request, u model.User, typed string, recovery bool) (proof model.TwoFactorProof, refund func(), msg string, err error) {
+	none := func() {}
 	if typed == "" {
 		if recovery {
-			return model.TwoFactorProof{}, "err.required.recovery_code", nil
+			return model.TwoFactorProof{}, none, "err.required.recovery_code", nil
 		}
-		return model.TwoFactorProof{}, "err.required.code", nil
+		return model.TwoFactorProof{}, none, "err.required.code", nil
 	}
 	if recovery {
 		code, ok := auth.NormalizeRecoveryCode(typed)
 		if !ok {
-			return model.TwoFactorProof{}, "twofactor.err.recovery_format", nil
+			return model.TwoFactorProof{}, none, "twofactor.err.recovery_format", nil
 		}
 		// A recovery code is checked when it is spent (spendSignIn,
 		// DisableTwoFactor): the allowance is taken here.
-		return model.TwoFactorProof{RecoveryHash: auth.HashRecoveryCode(u.ID, code)}, "", s.allowCodeCheck(r, u)
+		refund, err := s.allowCodeCheck(r, u)
+		if err != nil {
+			return model.TwoFactorProof{}, none, "", err
+		}
+		return model.TwoFactorProof{RecoveryHash: auth.HashRecoveryCode(u.ID, code)}, refund, "", nil
 	}
 	code, ok := auth.NormalizeTOTPCode(typed)
 	if !ok {
-		return model.TwoFactorProof{}, "twofactor.err.format", nil
+		return model.TwoFactorProof{}, none, "twofactor.err.format", nil
 	}
-	if err := s.allowCodeCheck(r, u); err != nil {
-		return model.TwoFactorProof{}, "", err
+	refund, err = s.allowCodeCheck(r, u)
+	if err != nil {
+		return model.TwoFactorProof{}, none, "", err
 	}
 	secret, last, enabled, err := s.store.TwoFactorKey(r.Context(), u.ID)
 	if err != nil || !enabled {
-		return model.TwoFactorProof{}, "", errors.Join(err, errors.New("second factor: no enabled key"))
+		return model.TwoFactorProof{}, none, "", errors.Join(err, errors.New("second factor: no enabled key"))
 	}
 	step, ok, replay := auth.MatchTOTP(secret, code, s.codeNow(), last)
 	switch {
 	case replay:
 		msg, err := s.proofRefused(r, u, model.TwoFactorProof{}, store.ErrReplay)
-		return model.TwoFactorProof{}, msg, err
+		return model.TwoFactorProof{}, none, msg, err
 	case !ok:
 		msg, err := s.proofRefused(r, u, model.TwoFactorProof{}, errWrongCode)
-		return model.TwoFactorProof{}, msg, err
+		return model.TwoFactorProof{}, none, msg, err
 	}
-	return model.TwoFactorProof{Step: step}, "", nil
+	return model.TwoFactorProof{Step: step}, refund, "", nil
 }
 
 // errWrongCode is a code that matches no step allowed now.
@@ -233,22 +246,23 @@ var errWrongCode = errors.New("wrong code")
 
 // allowCodeCheck applies the lock-out to a second-step check on u from the
 // request's address, as allowPasswordCheck does to passwords but with its
-// own allowance (Server.codeLimit); the first refusal is logged.
-func (s *Server) allowCodeCheck(r *http.Request, u model.User) error {
+// own allowance (Server.codeLimit); the first refusal is logged. refund
+// takes the check back when the code was right.
+func (s *Server) allowCodeCheck(r *http.Request, u model.User) (refund func(), err error) {
 	ip := s.clientIP(r)
 	now := s.now()
 	known, err := s.store.SignedInFrom(r.Context(), u.ID, ip, now.Add(-knownAddressDays*24*time.Hour))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ok, retry, first := s.codeLimit.Allow(u.ID, ip, known, now)
 	if ok {
-		return nil
+		return func() { s.codeLimit.Refund(u.ID, ip, known, now) }, nil
 	}
 	if first {
 		if err := s.store.RecordEvent(r.Context(), model.Event{Kind: model.EventLockout, SubjectID: u.ID, Detail: "code", IP: ip}); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return errThrottled(retry)
+	return nil, errThrottled(retry)
 }
