@@ -230,3 +230,17 @@ func CanManageUser(v Viewer, target []model.Membership) bool {
 	}
 	return true
 }
+
+// CanHaveFeed reports whether v may make a calendar feed: only someone in
+// a sponsor group. A feed carries the hearings, check-ins and deadlines of
+// the cases of the groups its owner belongs to; network staff never see a
+// group's cases, so a feed of theirs alone would always be empty, and a
+// feature that cannot work is not offered.
+func CanHaveFeed(v Viewer) bool {
+	for _, m := range v.Memberships {
+		if m.OrgKind == model.KindGroup {
+			return true
+		}
+	}
+	return false
+}

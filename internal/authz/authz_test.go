@@ -437,3 +437,24 @@ func TestRoleIn(t *testing.T) {
 		}
 	}
 }
+
+// TestCanHaveFeed: a calendar feed is for people in a sponsor group; a
+// network's staff alone would get an empty one.
+func TestCanHaveFeed(t *testing.T) {
+	net := model.Membership{OrgID: "n", OrgKind: model.KindNetwork, Role: model.RoleCoordinator}
+	grp := model.Membership{OrgID: "g", OrgKind: model.KindGroup, Role: model.RoleMember}
+	for _, tt := range []struct {
+		name string
+		ms   []model.Membership
+		want bool
+	}{
+		{"nobody's", nil, false},
+		{"network staff only", []model.Membership{net}, false},
+		{"group member", []model.Membership{grp}, true},
+		{"network staff in a group too", []model.Membership{net, grp}, true},
+	} {
+		if got := authz.CanHaveFeed(authz.Viewer{UserID: "u", Memberships: tt.ms}); got != tt.want {
+			t.Errorf("%s: CanHaveFeed got %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -28,7 +28,7 @@ const newPassword = "tortuga violeta cruza el puente 7"
 
 // Selectors used by several flows.
 const (
-	peopleLink   = `nav a[href^="/orgs/"]`
+	peopleLink   = `nav a[data-nav="people"]`
 	signOutBtn   = `form[action="/logout"] button[type=submit]`
 	currentOrg   = `header .current strong`
 	flash        = `main .flash`

@@ -20,7 +20,7 @@ func TestIntakePagesOnPhone(t *testing.T) {
 	b.setWidth(phoneWidth)
 	b.signIn("admin@network.example.org")
 	b.visit("/")
-	org := b.attr(`nav a[href^="/orgs/"]`, "href")
+	org := b.attr(`nav a[data-nav="people"]`, "href")
 	if org == "" {
 		b.failf("no organisation link in the navigation")
 	}

@@ -196,7 +196,9 @@ func caseMatrix() []matrixRow {
 			}, want: postCases(s422)},
 
 		{method: "GET", pattern: "/calendar", plain: signedIn(s303, s200)},
-		{method: "POST", pattern: "/calendar/feeds", form: url.Values{}, plain: signedIn(s401, s200)},
+		// A feed is made only by someone in a sponsor group: network
+		// staff alone would get an empty one (authz.CanHaveFeed).
+		{method: "POST", pattern: "/calendar/feeds", form: url.Values{}, plain: [6]int{s401, s200, s200, s403, s403, s403}},
 		// The confirmation before revoking: one's own feed; someone else's answers 404.
 		{method: "GET", pattern: "/calendar/feeds/{feedID}/revoke", targets: []string{"own", "another's"},
 			on: func(e *testEnv, role int, target string) cell {

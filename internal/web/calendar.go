@@ -30,6 +30,7 @@ const (
 func (s *Server) calendarPage(r *http.Request) (*templateData, error) {
 	d := s.newData(r)
 	d.Title = d.T("calendar.title")
+	d.CanFeed = authz.CanHaveFeed(viewerFrom(r).Viewer)
 	var err error
 	d.Feeds, err = s.store.Feeds(r.Context(), viewerFrom(r).UserID)
 	return d, err
@@ -46,7 +47,14 @@ func (s *Server) calendarView(w http.ResponseWriter, r *http.Request) error {
 // feedCreatePost makes a new secret feed address and shows it once. The
 // feed is written in the language of the page it was made from, for good:
 // a calendar app fetches it without the person's browser or session.
+//
+// Only someone in a sponsor group may make one (authz.CanHaveFeed): the
+// page offers no button to anyone else, and a POST from them is refused
+// with 403 and makes nothing.
 func (s *Server) feedCreatePost(w http.ResponseWriter, r *http.Request) error {
+	if !authz.CanHaveFeed(viewerFrom(r).Viewer) {
+		return model.ErrForbidden
+	}
 	token := auth.NewToken()
 	if _, err := s.store.CreateFeed(r.Context(), viewerFrom(r).UserID, auth.HashToken(token), string(langFrom(r))); err != nil {
 		return err

@@ -32,6 +32,9 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 	if err := s.fillOrg(r, d, org); err != nil {
 		return err
 	}
+	if org.Kind == model.KindNetwork {
+		d.Areas = networkAreas(d, v, org)
+	}
 	if d.CanOffers {
 		if d.OffersWaiting, err = s.store.OpenOffers(r.Context(), org); err != nil {
 			return err

@@ -28,6 +28,12 @@ type templateData struct {
 	Message   string
 	Status    int
 	Flash     string
+	// Nav is the signed-in viewer's navigation (navLinks); Areas, on a
+	// network's home page, its main areas with what is there.
+	Nav   []navLink
+	Areas []navLink
+	// CanFeed: the viewer may make a calendar feed (authz.CanHaveFeed).
+	CanFeed bool
 	// Zone is the IANA zone the page's moments are shown in: the
 	// organisation's (see viewerZone).
 	Zone string
@@ -268,6 +274,7 @@ func (s *Server) newData(r *http.Request) *templateData {
 	}
 	if d.Viewer != nil {
 		d.Flash = s.sessions.PopString(r.Context(), sessFlash)
+		d.Nav = navLinks(d, d.Viewer)
 	}
 	d.LinksLocal, d.BaseURL = s.cfg.LinksLocal, s.cfg.BaseURL
 	return d
