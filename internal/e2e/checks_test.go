@@ -71,6 +71,7 @@ func (b *browser) findings() []string {
 	found = append(found, b.overflow()...)
 	found = append(found, b.targets()...)
 	found = append(found, b.brokenWords()...)
+	found = append(found, b.squeezed()...)
 	found = append(found, b.keyboard()...)
 	// Last, so that the events of everything above have arrived.
 	found = append(found, b.takeProblems()...)
@@ -131,6 +132,32 @@ func (b *browser) brokenWords() []string {
 	var out []string
 	for _, w := range broken {
 		out = append(out, "word broken across lines: "+w)
+	}
+	return out
+}
+
+// squeezed finds, at phone width, table captions narrower than the box
+// around their table: a stacked table (class "stack") that left its
+// caption a table caption squeezed it to its longest word, a word a line
+// (the network's case counts at 375 px).
+func (b *browser) squeezed() []string {
+	b.t.Helper()
+	if b.width > phoneWidth {
+		return nil
+	}
+	narrow := evalJS[[]string](b, describeJS+`(() => {
+		const d = window.__e2eDescribe, out = [];
+		for (const c of document.querySelectorAll('caption')) {
+			const t = c.closest('table');
+			if (!c.checkVisibility() || !t || !t.parentElement) continue;
+			const w = c.getBoundingClientRect().width, room = t.parentElement.getBoundingClientRect().width;
+			if (w < 0.9 * room) out.push(d(c) + ' is ' + Math.round(w) + ' px wide in ' + Math.round(room) + ' px');
+		}
+		return out.slice(0, 10);
+	})()`)
+	var out []string
+	for _, s := range narrow {
+		out = append(out, "caption squeezed: "+s)
 	}
 	return out
 }
