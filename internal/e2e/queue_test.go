@@ -90,3 +90,27 @@ func TestQueueOnAPhone(t *testing.T) {
 		b.errorf("the offer page shows what the group must not see")
 	}
 }
+
+// TestNetworkPagesOnAPhone: at 375 px the network's coordinator reaches
+// the queue, the placements, the dashboard and the reports from the home
+// page, and reads the groups' case counts with their caption as wide as
+// the page (it was squeezed to a word a line); every page passes the page
+// checks, the caption check among them.
+func TestNetworkPagesOnAPhone(t *testing.T) {
+	srv := startServer(t, true)
+	b := newBrowser(t, srv)
+	b.setWidth(phoneWidth)
+	b.signIn("coordinator@network.example.org")
+	b.visit("/")
+	for _, area := range []string{"queue", "placements", "dashboard", "reports"} {
+		b.mustExist(`a[data-area="` + area + `"]`)
+	}
+	b.checkPage("network home")
+	b.visit("/cases")
+	b.mustExist("#counts-caption")
+	b.checkPage("network case counts")
+	b.visit("/")
+	b.follow(`a[data-area="reports"]`, 200)
+	b.mustExist("#reports")
+	b.checkPage("network dashboard")
+}
