@@ -12,6 +12,10 @@ import (
 // done or past is collapsed (issue 9).
 const BusyPrincipal = "Rosa Mejía"
 
+// busyCaseIndex is the busy case's place among Alpha's demo cases: the
+// network's queue places "Rosa M." with it.
+const busyCaseIndex = 2
+
 // busyCase is the busiest demo case, dated around alpha's today: the third
 // move was 8 days ago, so the children's change of address to the court is
 // overdue (the mother's was filed), everyone's AR-11 is due in 2 days, an

@@ -77,7 +77,7 @@ func cases(todayOf func(group string) time.Time) map[string][]store.CaseSeed {
 					{PersonIndex: 0, RuleID: "i589-one-year", State: model.MarkDone, DoneOn: a.day(-150)},
 				},
 			},
-			busyCase(a),
+			busyCase(a), // busyCaseIndex: the network's placement "Rosa M." (queue)
 		},
 		"beta": {
 			{ // Asylum granted: the follow-up deadlines.

@@ -100,14 +100,17 @@ func (s *Store) ApplySeed(ctx context.Context, seed Seed, requireEmpty bool) (ma
 				}
 			}
 		}
+		caseIDs := map[string][]string{}
 		for key, cases := range seed.Cases {
 			o, ok := orgs[key]
 			if !ok {
 				return fmt.Errorf("seed: cases name unknown org %q", key)
 			}
-			if _, err := s.importCasesTx(ctx, tx, o.ID, cases); err != nil {
+			ids, err := s.importCasesTx(ctx, tx, o.ID, cases)
+			if err != nil {
 				return err
 			}
+			caseIDs[key] = ids
 		}
 		for _, sp := range seed.Sponsors {
 			if err := s.seedSponsorsTx(ctx, tx, orgs, sp); err != nil {
@@ -115,7 +118,7 @@ func (s *Store) ApplySeed(ctx context.Context, seed Seed, requireEmpty bool) (ma
 			}
 		}
 		for _, q := range seed.Queue {
-			if err := s.seedQueueTx(ctx, tx, orgs, q); err != nil {
+			if err := s.seedQueueTx(ctx, tx, orgs, caseIDs, q); err != nil {
 				return err
 			}
 		}

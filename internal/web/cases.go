@@ -163,6 +163,7 @@ func (s *Server) networkCases(w http.ResponseWriter, r *http.Request, d *templat
 	for _, g := range groups {
 		d.GroupCounts = append(d.GroupCounts, groupCountView{Group: g.Org, Counts: counts[g.ID], Coverage: coverage[g.ID]})
 	}
+	d.CanDashboard = authz.Can(viewerFrom(r).Viewer, authz.ViewNetworkDashboard, org)
 	return s.render(w, r, http.StatusOK, "network_cases", d)
 }
 

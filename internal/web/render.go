@@ -32,8 +32,9 @@ type templateData struct {
 	// network's home page, its main areas with what is there.
 	Nav   []navLink
 	Areas []navLink
-	// CanFeed: the viewer may make a calendar feed (authz.CanHaveFeed).
-	CanFeed bool
+	// CanFeed: the viewer may make a calendar feed (authz.CanHaveFeed);
+	// CanDashboard: the network's dashboard (authz.ViewNetworkDashboard).
+	CanFeed, CanDashboard bool
 	// Zone is the IANA zone the page's moments are shown in: the
 	// organisation's (see viewerZone).
 	Zone string

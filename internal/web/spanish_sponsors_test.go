@@ -41,8 +41,9 @@ func TestSponsorPagesInSpanishOnTheDemo(t *testing.T) {
 		t.Fatalf("the demo network lists %d groups, want 2", len(groups))
 	}
 	stages := spStageRE.FindAllStringSubmatch(list, -1)
-	if len(stages) != 2 || stages[0][1] != "approved" || stages[1][1] != "applied" {
-		t.Errorf("demo stages: got %v, want Alpha approved and Beta applied", stages)
+	// Alpha is approved and hosts the network's placement "Rosa M.".
+	if len(stages) != 2 || stages[0][1] != "hosting" || stages[1][1] != "applied" {
+		t.Errorf("demo stages: got %v, want Alpha hosting and Beta applied", stages)
 	}
 	if n := strings.Count(list, "Sin actualizar en 90 días"); n != 1 {
 		t.Errorf("demo: %d profiles not updated in 90 days, want 1 (Beta)", n)
