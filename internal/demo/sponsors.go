@@ -43,7 +43,7 @@ func sponsors(now time.Time, lang i18n.Lang) []store.SponsorSeed {
 		},
 		Profiles: map[string]model.SponsorProfile{
 			"alpha": {RegionName: "Queens, NY", Languages: []string{"en", "es"}, Adults: 2, Beds: 2, PrivateRoom: true,
-				AcceptsChildren: true, HostMonths: 6, AvailableFrom: day(10), PledgeCents: 300000, MaxPlacements: 2,
+				AcceptsChildren: true, HostMonths: 6, AvailableFrom: day(10), PledgeCents: 300000, MaxPlacements: 4,
 				Declared: model.StageApplied, PrivateNotes: w("Ask Rosa before offering the downstairs room."), UpdatedAt: now.AddDate(0, 0, -20)},
 			"beta": {RegionName: "Westchester County, NY", Languages: []string{"en", "fr", "ht"}, Adults: 1, Beds: 1,
 				Wheelchair: true, HostMonths: 12, PledgeCents: 150000, MaxPlacements: 1, Declared: model.StageApplied,

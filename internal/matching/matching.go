@@ -25,7 +25,7 @@ const (
 	Household     Criterion = "household"      // a private room for the household
 	Region        Criterion = "region"         // the person's preferred region
 	AvailableFrom Criterion = "available_from" // free by the day the person needs a home
-	Load          Criterion = "load"           // placements free out of the group's maximum
+	Load          Criterion = "load"           // places free out of the group's maximum (open cases fill them)
 	Rested        Criterion = "rested"         // time since the group's last placement
 )
 
@@ -83,20 +83,29 @@ type Group struct {
 	Wheelchair        bool
 	AvailableFrom     string // YYYY-MM-DD, "" for now
 	MaxPlacements     int
+	// CurrentPlacements is every household the group looks after: its
+	// open cases, placed by the network or opened by the group itself.
 	CurrentPlacements int
 	LastPlacement     string // YYYY-MM-DD the last placement began, "" for never
 }
 
 // Reason is one criterion's part of a group's score: Points out of Max.
-// Languages are the languages in common (Language); Count is the days late
-// (AvailableFrom), the placements free (Load), or the days since the last
-// placement (Rested; -1 for never).
+// Languages are the languages in common (Language); Count is, for
+// AvailableFrom, how many days after the person needs a home the group is
+// first free (0 when it is free by then; From is the group's first free
+// day and NeedBy the day the person needs a home, YYYY-MM-DD), for Load the
+// places free (Of is the group's placements at once; every household the
+// group looks after fills one), for Rested the days since the last
+// placement (-1 for never).
 type Reason struct {
 	Criterion Criterion
 	Points    int
 	Max       int
 	Languages []string
 	Count     int
+	From      string
+	NeedBy    string
+	Of        int
 }
 
 // Match is one eligible group with its score and reasons.
@@ -218,10 +227,13 @@ func score(c Criterion, max int, p Person, g Group, langs map[string]bool, need,
 		} else {
 			r.Count = late
 		}
+		if r.Count > 0 {
+			r.From, r.NeedBy = g.AvailableFrom, need.Format(time.DateOnly)
+		}
 	case Load:
 		free := g.MaxPlacements - g.CurrentPlacements
 		r.Points = max * free / g.MaxPlacements
-		r.Count = free
+		r.Count, r.Of = free, g.MaxPlacements
 	case Rested:
 		if g.LastPlacement == "" {
 			r.Points = max

@@ -100,6 +100,17 @@ func TestReasons(t *testing.T) {
 	if got := Rank(p, []Group{base("a")}, w, today)[0].Reasons[0].Languages; len(got) != 1 || got[0] != "es" {
 		t.Errorf("languages in common: got %v, want [es]", got)
 	}
+	// What "late" counts from: the group's first free day and the day the
+	// person needs a home, both said (a reviewer read "10 days late" as
+	// the group being late with something).
+	late := Rank(p, []Group{with("a", func(g *Group) { g.AvailableFrom = "2026-06-21" })}, w, today)[0].Reasons[3]
+	if late.Criterion != AvailableFrom || late.Count != 10 || late.From != "2026-06-21" || late.NeedBy != "2026-06-11" {
+		t.Errorf("late: got %+v, want 10 days, from 2026-06-21, needed by 2026-06-11", late)
+	}
+	load := Rank(p, []Group{base("a")}, w, today)[0].Reasons[4]
+	if load.Criterion != Load || load.Count != 1 || load.Of != 2 {
+		t.Errorf("load: got %+v, want 1 of 2 places free", load)
+	}
 }
 
 func TestRankOrder(t *testing.T) {

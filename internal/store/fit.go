@@ -28,11 +28,11 @@ func (e *NoRoomError) Error() string { return ErrNoRoom.Error() + ": " + string(
 func (e *NoRoomError) Is(target error) bool { return target == ErrNoRoom }
 
 // MatchGroup is matching's view of a group: its profile, whether it is
-// approved today and its load from the network's queue.
+// approved today and its load (every household it looks after).
 func MatchGroup(p model.SponsorProfile, approved bool, l GroupLoad) matching.Group {
 	return matching.Group{ID: p.GroupID, Name: p.GroupName, Approved: approved, Languages: p.Languages, RegionID: p.RegionID,
 		Beds: p.Beds, PrivateRoom: p.PrivateRoom, AcceptsChildren: p.AcceptsChildren, Wheelchair: p.Wheelchair,
-		AvailableFrom: p.AvailableFrom, MaxPlacements: p.MaxPlacements, CurrentPlacements: l.Open, LastPlacement: l.LastStart}
+		AvailableFrom: p.AvailableFrom, MaxPlacements: p.MaxPlacements, CurrentPlacements: l.Busy, LastPlacement: l.LastStart}
 }
 
 // MatchPerson is matching's view of a person in the queue: never a name.
@@ -43,8 +43,8 @@ func MatchPerson(e model.QueueEntry) matching.Person {
 
 // fitTx checks, as things are in tx on today, that group can take the
 // queue entry entryID: ErrNotApproved, or a *NoRoomError for the first
-// hard rule it fails. The load counts the network's people handed to the
-// group and not closed, as GroupLoads does for the ranking.
+// hard rule it fails. The load counts every household the group looks
+// after (GroupLoad.Busy), as GroupLoads does for the ranking.
 func (s *Store) fitTx(ctx context.Context, tx *sql.Tx, group model.Org, entryID, today string) error {
 	p, approved, err := s.profileTx(ctx, s.in(tx), group, today)
 	if err != nil {
@@ -54,8 +54,7 @@ func (s *Store) fitTx(ctx context.Context, tx *sql.Tx, group model.Org, entryID,
 		return ErrNotApproved
 	}
 	var l GroupLoad
-	if err := s.in(tx).QueryRowContext(ctx, `SELECT count(*) FROM queue_entries
-		WHERE network_id = ? AND group_id = ? AND state <> 'closed'`, group.NetworkID, group.ID).Scan(&l.Open); err != nil {
+	if err := s.in(tx).QueryRowContext(ctx, groupBusySQL, group.ID, group.NetworkID).Scan(&l.Busy); err != nil {
 		return err
 	}
 	var e model.QueueEntry

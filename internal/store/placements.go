@@ -132,20 +132,32 @@ func (p Placement) DaysSinceRelease(today string) int {
 	return model.QueueEntry{DetainedSince: p.ReleaseDate}.DaysDetained(today)
 }
 
-// GroupLoad is a group's placements from the network's queue, for
-// matching and its stage: people handed to it and not closed, those
-// arrived, and when the latest hand-off was.
+// GroupLoad is a group's load, for matching and its stage: the network's
+// placements with it (people handed to it and not closed, those arrived,
+// and when the latest hand-off was), and Busy, the places in use that
+// matching counts against the group's placements at once.
 type GroupLoad struct {
 	Open      int
 	Hosting   int
 	LastStart string // YYYY-MM-DD, "" for never
+	// Busy is every household the group is looking after: its open cases,
+	// whether the network placed them or the group opened them itself,
+	// and the network's open placements whose case the group has closed
+	// or purged (the network has not closed them yet). A group's places
+	// are its places whoever fills them; counting only the network's
+	// placements offered a group that already hosts three households of
+	// its own as if it had room.
+	Busy int
 }
 
-// GroupLoads reads the load of every group of network in one query: the
-// network's own placements, not the cases a group opened by itself.
+// GroupLoads reads the load of every group of network in two queries:
+// the network's placements by group, and the open cases of its groups
+// (counted from cases_group_next_due, which holds closed_at).
 func (s *Store) GroupLoads(ctx context.Context, network model.Org) (map[string]GroupLoad, error) {
+	out := map[string]GroupLoad{}
 	rows, err := s.rd().QueryContext(ctx, `
-		SELECT q.group_id, sum(q.state <> 'closed'), sum(q.state = 'arrived'), substr(max(q.created_at), 1, 10)
+		SELECT q.group_id, sum(q.state <> 'closed'), sum(q.state = 'arrived'), substr(max(q.created_at), 1, 10),
+		       sum(q.state <> 'closed' AND q.case_due IS NULL)
 		FROM queue_entries q
 		WHERE q.network_id = ? AND q.group_id IS NOT NULL
 		GROUP BY q.group_id`, network.ID)
@@ -153,17 +165,40 @@ func (s *Store) GroupLoads(ctx context.Context, network model.Org) (map[string]G
 		return nil, err
 	}
 	defer rows.Close()
-	out := map[string]GroupLoad{}
 	for rows.Next() {
 		var id string
 		var l GroupLoad
-		if err := rows.Scan(&id, &l.Open, &l.Hosting, &l.LastStart); err != nil {
+		if err := rows.Scan(&id, &l.Open, &l.Hosting, &l.LastStart, &l.Busy); err != nil {
 			return nil, err
 		}
 		out[id] = l
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	cases, err := s.rd().QueryContext(ctx, `
+		SELECT c.group_id, count(*) FROM organisations o JOIN cases c ON c.group_id = o.id
+		WHERE o.network_id = ? AND c.closed_at IS NULL GROUP BY c.group_id`, network.ID)
+	if err != nil {
+		return nil, err
+	}
+	defer cases.Close()
+	for cases.Next() {
+		var id string
+		var n int
+		if err := cases.Scan(&id, &n); err != nil {
+			return nil, err
+		}
+		l := out[id]
+		l.Busy += n
+		out[id] = l
+	}
+	return out, cases.Err()
 }
+
+// groupBusySQL is GroupLoad.Busy of one group (?1) of network ?2.
+const groupBusySQL = `SELECT (SELECT count(*) FROM cases WHERE group_id = ?1 AND closed_at IS NULL)
+	+ (SELECT count(*) FROM queue_entries WHERE network_id = ?2 AND group_id = ?1 AND state <> 'closed' AND case_due IS NULL)`
 
 // SponsorCandidates reads, for the ranking, every group of network that
 // has a profile, with its vetting records still in force after today

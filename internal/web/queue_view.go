@@ -260,10 +260,10 @@ func (d *templateData) Why(r matching.Reason) string {
 		}
 	case matching.AvailableFrom:
 		if r.Count > 0 {
-			detail = d.T("queue.why.late", r.Count)
+			detail = d.T("queue.why.late", d.Day(r.From), r.Count, d.Day(r.NeedBy))
 		}
 	case matching.Load:
-		detail = d.T("queue.why.free", r.Count)
+		detail = d.T("queue.why.free", r.Count, r.Of)
 	case matching.Rested:
 		if r.Count < 0 {
 			detail = d.T("queue.why.never")
