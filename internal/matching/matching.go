@@ -72,17 +72,17 @@ func (p Person) Size() int {
 
 // Group is what matching needs to know of a sponsor group.
 type Group struct {
-	ID                string
-	Name              string
-	Approved          bool // computed from vetting on the day (model.Stage)
-	Languages         []string
-	RegionID          string
-	Beds              int
-	PrivateRoom       bool
-	AcceptsChildren   bool
-	Wheelchair        bool
-	AvailableFrom     string // YYYY-MM-DD, "" for now
-	MaxPlacements     int
+	ID              string
+	Name            string
+	Approved        bool // computed from vetting on the day (model.Stage)
+	Languages       []string
+	RegionID        string
+	Beds            int
+	PrivateRoom     bool
+	AcceptsChildren bool
+	Wheelchair      bool
+	AvailableFrom   string // YYYY-MM-DD, "" for now
+	MaxPlacements   int
 	// CurrentPlacements is every household the group looks after: its
 	// open cases, placed by the network or opened by the group itself.
 	CurrentPlacements int
