@@ -98,6 +98,22 @@ func BenchmarkCaseList20k(b *testing.B) {
 	}
 }
 
+// BenchmarkCaseList300 is /cases for a group of 300 cases, the only ones
+// in the database: the small sibling of BenchmarkCaseList20k, quick
+// enough to run on every change to the list (its next deadline, next
+// appointment and overdue tags).
+func BenchmarkCaseList300(b *testing.B) {
+	e := newEnv(b)
+	rng := rand.New(rand.NewPCG(3, 4))
+	importCases(b, e, e.orgs["alpha"], 300, rng)
+	c := e.signIn(emailAlphaCoord)
+	u, _ := url.Parse(e.ts.URL)
+	cookies := c.http.Jar.Cookies(u)
+	for _, path := range []string{"/cases", "/cases?sort=next_due"} {
+		b.Run(path, func(b *testing.B) { serveBench(b, e, cookies, path) })
+	}
+}
+
 // BenchmarkCasePageFold is BenchmarkCasePage300's page rendered from the
 // folded templates (as served) and from templates that translate every
 // key at run time, in one process so that the two compare.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"puente/internal/authz"
+	"puente/internal/deadline"
 	"puente/internal/model"
 	"puente/internal/store"
 )
@@ -51,7 +52,15 @@ func (s *Server) caseList(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d.Cases, d.Total, d.Query = cases, total, q
-	d.CaseRows = caseRows(d, cases)
+	ids := make([]string, len(cases))
+	for i, c := range cases {
+		ids[i] = c.ID
+	}
+	next, err := s.store.NextAppointments(r.Context(), org.ID, ids, s.dayStart(org.TimeZone))
+	if err != nil {
+		return err
+	}
+	d.CaseRows = caseRows(d, cases, next, org.TimeZone, s.today(org.TimeZone))
 	d.StatusChoices, d.SortChoices = caseListChoices(d, q)
 	d.Updating = s.updatingNotice(d)
 	d.Pages = (total + casePageSize - 1) / casePageSize
@@ -67,23 +76,46 @@ type caseRow struct {
 	// Name is the principal's name, or the purged label.
 	Name, Code string
 	// Status is the status in the page's language; Meta is "People: 3 ·
-	// changed 3 Mar 2026 · next due 5 Mar 2026".
+	// changed 3 Mar 2026".
 	Status, Meta string
+	// NextDeadline is "next deadline 5 Mar 2026" (the case's stored next
+	// due date: open "due by" deadlines only); Overdue, when that day is
+	// before the group's today, its tag. NextAppt is "next appointment:
+	// Master calendar hearing, 12 Dec 2026, 8:30 AM": hearings and
+	// check-ins are not deadlines and never overdue, so they are said
+	// apart.
+	NextDeadline string
+	Overdue      *tagArgs
+	NextAppt     string
 }
 
-// caseRows is the case list's lines for cases, in d's language and zone.
-func caseRows(d *templateData, cases []model.Case) []caseRow {
+// caseRows is the case list's lines for cases, in d's language and zone:
+// next holds each case's next appointment by case id, orgZone and today
+// (YYYY-MM-DD) are the group's.
+func caseRows(d *templateData, cases []model.Case, next map[string]model.DueItem, orgZone, today string) []caseRow {
 	rows := make([]caseRow, len(cases))
 	for i, c := range cases {
 		name := c.PrincipalName
 		if c.Purged() {
 			name = d.T("case.purged.label")
 		}
-		meta := d.T("cases.people", c.People) + " · " + d.T("cases.updated", d.Date(c.UpdatedAt))
+		row := caseRow{ID: c.ID, Name: name, Code: c.Code, Status: d.T("status." + string(c.Status)),
+			Meta: d.T("cases.people", c.People) + " · " + d.T("cases.updated", d.Date(c.UpdatedAt))}
 		if c.NextDue != "" {
-			meta += " · " + d.T("cases.next_due", d.Day(c.NextDue))
+			row.NextDeadline = d.T("cases.next_deadline", d.Day(c.NextDue))
+			if c.NextDue < today && c.Open() {
+				tag := d.Tag(deadline.Overdue)
+				row.Overdue = &tag
+			}
 		}
-		rows[i] = caseRow{ID: c.ID, Name: name, Code: c.Code, Status: d.T("status." + string(c.Status)), Meta: meta}
+		if a, ok := next[c.ID]; ok {
+			when := d.Day(a.Due)
+			if t := placeTime(d.Lang, a.Time, a.TimeZone, a.StartsAt, orgZone); t != "" {
+				when += ", " + t
+			}
+			row.NextAppt = d.T("cases.next_appt", d.T("appointment.kind."+a.Kind), when)
+		}
+		rows[i] = row
 	}
 	return rows
 }

@@ -64,7 +64,7 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) error {
 const homeDueDays = deadline.DueSoonDays
 
 // homeLaterHearings is how many cases' next hearings after the window the
-// home page lists; the case list by next due date has every case.
+// home page lists; the case list shows every case's next appointment.
 const homeLaterHearings = 10
 
 // homeDuePage is how many lines of the next 14 days one home page shows

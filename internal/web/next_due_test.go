@@ -13,7 +13,7 @@ import (
 	"puente/internal/store"
 )
 
-// TestCaseListByNextDue: the list's order control offers "Next due date"
+// TestCaseListByNextDue: the list's order control offers "Next deadline"
 // (a GET form, no script), /cases?sort=next_due lists the cases in the
 // store's next-due order with each one's next due date, and the pages keep
 // the order.
@@ -32,7 +32,7 @@ func TestCaseListByNextDue(t *testing.T) {
 	}
 	c := e.signIn(emailAlphaCoord)
 	first := c.get("/cases")
-	if !strings.Contains(first.body, `<option value="next_due">Next due date</option>`) {
+	if !strings.Contains(first.body, `<option value="next_due">Next deadline</option>`) {
 		t.Errorf("the order control has no next-due option; body %.2000s", first.body)
 	}
 	for page := 1; page <= 2; page++ {
@@ -54,7 +54,7 @@ func TestCaseListByNextDue(t *testing.T) {
 				t.Fatalf("page %d: case %s (next due %s) missing or out of order", page, wc.Code, wc.NextDue)
 			}
 			at += i
-			if wc.NextDue != "" && !strings.Contains(res.body, "next due "+(&templateData{Lang: "en"}).Day(wc.NextDue)) {
+			if wc.NextDue != "" && !strings.Contains(res.body, "Next deadline: "+(&templateData{Lang: "en"}).Day(wc.NextDue)) {
 				t.Errorf("page %d: case %s does not show its next due date %s", page, wc.Code, wc.NextDue)
 			}
 		}
