@@ -20,7 +20,8 @@ const busyCaseIndex = 2
 // move was 8 days ago, so the children's change of address to the court is
 // overdue (the mother's was filed), everyone's AR-11 is due in 2 days, an
 // ICE check-in is in 6 days, and the judge's decision of 10 days ago can
-// be appealed for 20 more days.
+// be appealed for 20 more days (court days: the first business day on or
+// after each, so a few days later when one falls on a weekend or holiday).
 func busyCase(a days) store.CaseSeed {
 	lastMove := a.day(-8)
 	return store.CaseSeed{
@@ -42,14 +43,14 @@ func busyCase(a days) store.CaseSeed {
 			{PersonIndex: 0, Fact: model.Fact{Kind: model.FactI589Filed, Date: a.day(-380), Note: "Children included"}},
 			{PersonIndex: 0, Fact: model.Fact{Kind: model.FactClockPause, Date: a.day(-260), EndDate: a.day(-245), Note: "Asked for more time"}},
 			{PersonIndex: 0, Fact: model.Fact{Kind: model.FactEADApplied, Date: a.day(-200)}},
-			{PersonIndex: 0, Fact: model.Fact{Kind: model.FactDecision, Date: a.day(-10), Note: "Oral decision: asylum denied"}},
+			{PersonIndex: 0, Fact: model.Fact{Kind: model.FactDecision, Date: a.court(-10), Note: "Oral decision: asylum denied"}},
 		},
 		Appointments: []store.AppointmentSeed{
-			{PersonIndex: -1, Appointment: model.Appointment{Kind: "master_hearing", Date: a.day(-330), Time: "08:30",
+			{PersonIndex: -1, Appointment: model.Appointment{Kind: "master_hearing", Date: a.court(-330), Time: "08:30",
 				Place: "Demo Immigration Court, Room 5"}, Attended: true},
-			{PersonIndex: -1, Appointment: model.Appointment{Kind: "individual_hearing", Date: a.day(-10), Time: "13:00",
+			{PersonIndex: -1, Appointment: model.Appointment{Kind: "individual_hearing", Date: a.court(-10), Time: "13:00",
 				Place: "Demo Immigration Court, Room 5"}, Attended: true},
-			{PersonIndex: 0, Appointment: model.Appointment{Kind: "ice_checkin", Date: a.day(6), Time: "09:30",
+			{PersonIndex: 0, Appointment: model.Appointment{Kind: "ice_checkin", Date: a.court(6), Time: "09:30",
 				Place: "Demo ICE field office, 2nd floor", Going: "Carmen drives"}},
 		},
 		Marks: []store.MarkSeed{

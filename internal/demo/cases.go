@@ -3,6 +3,7 @@ package demo
 import (
 	"time"
 
+	"puente/internal/deadline"
 	"puente/internal/model"
 	"puente/internal/store"
 )
@@ -12,6 +13,15 @@ type days time.Time
 
 // day is today + offset days, as YYYY-MM-DD.
 func (t days) day(offset int) string { return time.Time(t).AddDate(0, 0, offset).Format(time.DateOnly) }
+
+// court is today + offset days moved on to the first day immigration
+// courts and ICE offices sit (deadline.IsBusinessDay: not a Saturday or a
+// Sunday, not a federal holiday or the day one is observed), as YYYY-MM-DD:
+// the day of every demo hearing, check-in and appointment, and of an oral
+// decision given at a hearing.
+func (t days) court(offset int) string {
+	return deadline.NextBusinessDayFrom(deadline.DateOf(time.Time(t).AddDate(0, 0, offset))).String()
+}
 
 // years is y years before today, + offset days.
 func (t days) years(y, offset int) string {
@@ -38,9 +48,9 @@ func cases(todayOf func(group string) time.Time) map[string][]store.CaseSeed {
 				},
 				Facts: []store.FactSeed{{PersonIndex: -1, Fact: model.Fact{Kind: model.FactArrival, Date: a.day(-20)}}},
 				Appointments: []store.AppointmentSeed{
-					{PersonIndex: 0, Appointment: model.Appointment{Kind: "ice_checkin", Date: a.day(5), Time: "09:00", Place: "Demo ICE field office"},
+					{PersonIndex: 0, Appointment: model.Appointment{Kind: "ice_checkin", Date: a.court(5), Time: "09:00", Place: "Demo ICE field office"},
 						Going: []store.GoingSeed{{Email: alphaMember, Role: model.RoleDriver}, {Email: alphaCoord, Role: model.RoleInterpreter}}},
-					{PersonIndex: -1, Appointment: model.Appointment{Kind: "master_hearing", Date: a.day(12), Time: "08:30", Place: "Demo Immigration Court, Room 12",
+					{PersonIndex: -1, Appointment: model.Appointment{Kind: "master_hearing", Date: a.court(12), Time: "08:30", Place: "Demo Immigration Court, Room 12",
 						Going: "Ana drives, Luis interprets"}},
 				},
 				Commitments: marisolCommitments(a.day),
@@ -62,11 +72,11 @@ func cases(todayOf func(group string) time.Time) map[string][]store.CaseSeed {
 					{PersonIndex: 0, Fact: model.Fact{Kind: model.FactClockPause, Date: a.day(-60), EndDate: a.day(-55), Note: "Asked to reschedule"}},
 				},
 				Appointments: []store.AppointmentSeed{
-					{PersonIndex: 0, Appointment: model.Appointment{Kind: "biometrics", Date: a.day(3), Time: "10:15", Place: "Demo Application Support Center"},
+					{PersonIndex: 0, Appointment: model.Appointment{Kind: "biometrics", Date: a.court(3), Time: "10:15", Place: "Demo Application Support Center"},
 						Going: []store.GoingSeed{{Email: alphaMember, Role: model.RoleCompanion}}},
 					// Within 14 days with nobody going: the flag a first look shows.
-					{PersonIndex: 0, Appointment: model.Appointment{Kind: "master_hearing", Date: a.day(9), Time: "09:00", Place: "Demo Immigration Court, Room 3"}},
-					{PersonIndex: 0, Appointment: model.Appointment{Kind: "individual_hearing", Date: a.day(95), Time: "13:00", Place: "Demo Immigration Court, Room 3"}},
+					{PersonIndex: 0, Appointment: model.Appointment{Kind: "master_hearing", Date: a.court(9), Time: "09:00", Place: "Demo Immigration Court, Room 3"}},
+					{PersonIndex: 0, Appointment: model.Appointment{Kind: "individual_hearing", Date: a.court(95), Time: "13:00", Place: "Demo Immigration Court, Room 3"}},
 				},
 				Commitments: jorgeCommitments(a.day),
 				Checklists:  jorgeChecklists(a.day),
@@ -114,7 +124,7 @@ func cases(todayOf func(group string) time.Time) map[string][]store.CaseSeed {
 				Facts: []store.FactSeed{
 					{PersonIndex: -1, Fact: model.Fact{Kind: model.FactArrival, Date: b.day(-400)}},
 					{PersonIndex: 0, Fact: model.Fact{Kind: model.FactI589Filed, Date: b.day(-380)}},
-					{PersonIndex: 0, Fact: model.Fact{Kind: model.FactDecision, Date: b.day(-24), Note: "Oral decision"}},
+					{PersonIndex: 0, Fact: model.Fact{Kind: model.FactDecision, Date: b.court(-24), Note: "Oral decision"}},
 				},
 				Marks: []store.MarkSeed{
 					{PersonIndex: 0, RuleID: "eoir33-change-of-address", State: model.MarkDone},
@@ -131,7 +141,7 @@ func cases(todayOf func(group string) time.Time) map[string][]store.CaseSeed {
 				Facts: []store.FactSeed{{PersonIndex: -1, Fact: model.Fact{Kind: model.FactArrival, Date: b.day(-2)}}},
 				Appointments: []store.AppointmentSeed{
 					// The court is in another state than the group: its time is Mountain time.
-					{PersonIndex: 0, Appointment: model.Appointment{Kind: "master_hearing", Date: b.day(40), Time: "09:00", TimeZone: "America/Denver",
+					{PersonIndex: 0, Appointment: model.Appointment{Kind: "master_hearing", Date: b.court(40), Time: "09:00", TimeZone: "America/Denver",
 						Place: "Demo Immigration Court (Denver)"}},
 				},
 			},

@@ -7,6 +7,7 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"puente/internal/deadline"
 	"puente/internal/model"
 	"puente/internal/store"
 )
@@ -28,6 +29,13 @@ var (
 	languages = []string{"Spanish", "Spanish, K'iche'", "Haitian Creole", "Dari", "English, Igbo", "Spanish, Mam", "French"}
 	apptKinds = []model.AppointmentKind{"master_hearing", "ice_checkin", "biometrics", "ice_checkin", "other"}
 )
+
+// courtDay is the date offset days after today, moved on to the first day
+// immigration courts and ICE offices sit (deadline.IsBusinessDay: not a
+// weekend, not a federal holiday or its observed day), as YYYY-MM-DD.
+func courtDay(today time.Time, offset int) string {
+	return deadline.NextBusinessDayFrom(deadline.DateOf(today.AddDate(0, 0, offset))).String()
+}
 
 // Cases returns n fictional cases around today: each has a household of
 // one to four people, an arrival and sometimes a move, filings, a pause of
@@ -93,12 +101,12 @@ func Cases(rng *rand.Rand, today time.Time, n int) []store.CaseSeed {
 		}
 		for a := 0; a < 6; a++ {
 			seed.Appointments = append(seed.Appointments, store.AppointmentSeed{PersonIndex: a%(size+1) - 1,
-				Appointment: model.Appointment{Kind: apptKinds[rng.IntN(len(apptKinds))], Date: day(-60 + rng.IntN(240)),
+				Appointment: model.Appointment{Kind: apptKinds[rng.IntN(len(apptKinds))], Date: courtDay(today, -60+rng.IntN(240)),
 					Time: fmt.Sprintf("%02d:%02d", 8+rng.IntN(8), 15*rng.IntN(4)), Place: "Field office"}})
 		}
 		if rng.IntN(2) == 0 {
 			seed.Appointments = append(seed.Appointments, store.AppointmentSeed{PersonIndex: 0,
-				Appointment: model.Appointment{Kind: model.KindIndividualHearing, Date: day(30 + rng.IntN(300)), Time: "09:00"}})
+				Appointment: model.Appointment{Kind: model.KindIndividualHearing, Date: courtDay(today, 30+rng.IntN(300)), Time: "09:00"}})
 		}
 		seed.Marks = append(seed.Marks, store.MarkSeed{PersonIndex: 0, RuleID: "eoir33-change-of-address", State: model.MarkDone})
 		out = append(out, seed)
