@@ -61,6 +61,11 @@ func TestNetworkHomeReachesItsAreas(t *testing.T) {
 		if home.status != http.StatusOK {
 			t.Fatalf("%s: home got %d, want 200", tt.email, home.status)
 		}
+		// Only those who manage the organisation's people are told they can.
+		manages := tt.email == emailNetAdmin || tt.email == emailAlphaCoord
+		if got := strings.Contains(home.body, "See everyone and manage roles"); got != manages {
+			t.Errorf("%s: home page offers to manage roles: %v, want %v", tt.email, got, manages)
+		}
 		areaIDs, areaHrefs := links(areaRE, home.body)
 		navIDs, navHrefs := links(navRE, home.body)
 		for _, id := range tt.areas {
