@@ -106,11 +106,22 @@ func TestNetworkPagesOnAPhone(t *testing.T) {
 		b.mustExist(`a[data-area="` + area + `"]`)
 	}
 	b.checkPage("network home")
+	b.shot("network-home-375")
 	b.visit("/cases")
 	b.mustExist("#counts-caption")
 	b.checkPage("network case counts")
+	b.shot("network-cases-375")
 	b.visit("/")
 	b.follow(`a[data-area="reports"]`, 200)
 	b.mustExist("#reports")
 	b.checkPage("network dashboard")
+	b.shot("network-dashboard-375")
+	// A group's case list: next deadline (tagged when overdue) and next
+	// appointment on lines of their own.
+	b.signOut()
+	b.signIn("coord@alpha.example.org")
+	b.visit("/cases")
+	b.mustExist(`ul.cases .tag-overdue`)
+	b.checkPage("group case list")
+	b.shot("group-cases-375")
 }
