@@ -9,7 +9,9 @@ import (
 )
 
 // NextAppointments returns, by case id, the next appointment of each of
-// caseIDs (the cases of group groupID on one page of the case list): the
+// caseIDs, what the case list shows of it: its kind, day and time at its
+// place (no place, no key: the list links to the case). caseIDs are the
+// cases of group groupID on one page of the case list; the next one is the
 // first hearing, ICE check-in, biometrics or other appointment that starts
 // at or after from (the start of the group's today, so one earlier today
 // still shows), leaving out any marked not applicable (cancelled). A case
@@ -33,11 +35,11 @@ func (s *Store) NextAppointments(ctx context.Context, groupID string, caseIDs []
 	defer rows.Close()
 	for rows.Next() {
 		var it model.DueItem
-		var id, starts string
-		if err := rows.Scan(&it.CaseID, &id, &it.Kind, &it.Due, &it.Time, &it.TimeZone, &starts, &it.Place); err != nil {
+		var starts string
+		if err := rows.Scan(&it.CaseID, &it.Kind, &it.Due, &it.Time, &it.TimeZone, &starts); err != nil {
 			return nil, err
 		}
-		it.Key, it.StartsAt = AppointmentKey(id), parseTS(starts)
+		it.StartsAt = parseTS(starts)
 		out[it.CaseID] = it
 	}
 	return out, rows.Err()
@@ -48,7 +50,7 @@ func (s *Store) NextAppointments(ctx context.Context, groupID string, caseIDs []
 // outside: with appointments outside, SQLite walked every appointment and
 // ran the subquery for each (47 ms a page of 25 at 300 cases).
 const nextAppointmentsSQL = `
-	SELECT a.case_id, a.id, a.kind, a.date, a.time, a.time_zone, a.starts_at, a.place
+	SELECT a.case_id, a.kind, a.date, a.time, a.time_zone, a.starts_at
 	FROM json_each(?1) j
 	CROSS JOIN appointments a ON a.id = (
 		SELECT n.id FROM appointments n

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"puente/internal/authz"
-	"puente/internal/deadline"
 	"puente/internal/model"
 	"puente/internal/store"
 )
@@ -85,7 +84,7 @@ type caseRow struct {
 	// check-ins are not deadlines and never overdue, so they are said
 	// apart.
 	NextDeadline string
-	Overdue      *tagArgs
+	Overdue      bool
 	NextAppt     string
 }
 
@@ -103,10 +102,7 @@ func caseRows(d *templateData, cases []model.Case, next map[string]model.DueItem
 			Meta: d.T("cases.people", c.People) + " · " + d.T("cases.updated", d.Date(c.UpdatedAt))}
 		if c.NextDue != "" {
 			row.NextDeadline = d.T("cases.next_deadline", d.Day(c.NextDue))
-			if c.NextDue < today && c.Open() {
-				tag := d.Tag(deadline.Overdue)
-				row.Overdue = &tag
-			}
+			row.Overdue = c.NextDue < today && c.Open()
 		}
 		if a, ok := next[c.ID]; ok {
 			when := d.Day(a.Due)
