@@ -69,12 +69,16 @@ type commitmentView struct {
 	Period     string
 	Amount     string // "$600.00 a month"; "" unless money
 	Given      string // what was recorded, in words
-	Behind     string // "$300.00 behind", for money that is
-	Ends       string // the period's last day in full; "" while it has none
-	EndsISO    string
-	Holders    string // names, comma-separated
-	HeldBy     string // "Responsible: …", or that nobody is
-	Mine       bool   // the viewer is one of its holders
+	// Behind is "$300.00 behind since 10 Feb 2026" for money whose
+	// instalments passed without it (ledger.OwingOn); DueToday is
+	// "$450.00 due today" for one due today and not given yet.
+	Behind   string
+	DueToday string
+	Ends     string // the period's last day in full; "" while it has none
+	EndsISO  string
+	Holders  string // names, comma-separated
+	HeldBy   string // "Responsible: …", or that nobody is
+	Mine     bool   // the viewer is one of its holders
 	// TakeOnLabel is the accessible name of "I will do this" for it;
 	// RecordLabel that of "Record" (what was given), which the viewer may
 	// use when CanRecord.
@@ -238,8 +242,15 @@ func (d *templateData) commitmentViewOf(c model.Commitment, today deadline.Date,
 	v.Amount = d.T("commit.amount."+c.Frequency, ledger.Format(ledger.Cents(c.AmountCents), c.Currency))
 	due := ledger.DueSoFar(lc, today)
 	v.Given = d.T("commit.given_money", ledger.Format(g.Amount, c.Currency), ledger.Format(due, c.Currency))
-	if behind := due - g.Amount; behind > 0 && v.State != ledger.Cancelled {
-		v.Behind = d.T("commit.behind", ledger.Format(behind, c.Currency))
+	if v.State == ledger.Cancelled {
+		return v
+	}
+	o := ledger.OwingOn(lc, g.Amount, today)
+	if o.Behind > 0 {
+		v.Behind = d.T("commit.behind_since", ledger.Format(o.Behind, c.Currency), d.Day(o.Since.String()))
+	}
+	if o.Next == today {
+		v.DueToday = d.T("commit.due_today", ledger.Format(o.NextAmount, c.Currency))
 	}
 	return v
 }

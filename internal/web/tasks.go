@@ -116,33 +116,50 @@ func (d *templateData) appointmentTasks(appts []model.DueItem, zone string) []ta
 }
 
 // commitmentTasks turns the commitments a member holds into tasks dated by
-// what comes next: the day it starts, the next day money falls due, the
-// day its period ends; ongoing when none of these applies.
+// what comes next: the day it starts, the next instalment of money not
+// given yet (what is left of it), the day its period ends; ongoing when
+// none of these applies. Money whose instalments passed without it is a
+// task of its own, late since the oldest of them (ledger.OwingOn), even
+// once the period is over.
 func (d *templateData) commitmentTasks(held []store.HeldCommitment, today deadline.Date, viewerID string) []taskView {
 	var out []taskView
 	for _, hc := range held {
 		cv := d.commitmentViewOf(hc.Commitment, today, viewerID)
-		if cv.State == ledger.Fulfilled || cv.State == ledger.Lapsed || cv.State == ledger.Cancelled {
+		lc, g := ledgerOf(hc.Commitment), givenOf(hc.Commitment)
+		var owing ledger.Owing
+		if cv.State != ledger.Cancelled {
+			owing = ledger.OwingOn(lc, g.Amount, today)
+		}
+		if cv.State == ledger.Fulfilled || cv.State == ledger.Cancelled || (cv.State == ledger.Lapsed && owing.Behind == 0) {
 			continue
 		}
-		lc := ledgerOf(hc.Commitment)
-		t := taskView{CaseID: hc.CaseID, CaseCode: hc.CaseCode, Initials: hc.Initials, Source: "commitment",
+		base := taskView{CaseID: hc.CaseID, CaseCode: hc.CaseCode, Initials: hc.Initials, Source: "commitment",
 			Link: "/cases/" + hc.CaseID + "/commitments/" + hc.ID, Detail: hc.Description}
+		if ledger.NothingRecorded(lc, g, today) {
+			base.Detail = strings.TrimSpace(base.Detail + " · " + d.T("commit.given_none"))
+			base.Detail = strings.TrimPrefix(base.Detail, "· ")
+		}
+		if owing.Behind > 0 {
+			t := base
+			t.Day, t.When = owing.Since.String(), deadline.WeekdayDate(owing.Since, d.Lang.T)
+			t.Title = d.T("tasks.money_behind", ledger.Format(owing.Behind, lc.Money.Currency))
+			out = append(out, t)
+		}
+		if cv.State == ledger.Lapsed {
+			continue
+		}
+		t := base
 		var day deadline.Date
 		switch {
 		case cv.State == ledger.Pledged:
 			day, t.Title = lc.Start, d.T("tasks.starts", cv.KindLabel)
-		case lc.Money != nil && !lc.NextDue(today).IsZero():
-			day = lc.NextDue(today)
-			t.Title = d.T("tasks.money_due", ledger.Format(lc.Money.Amount, lc.Money.Currency))
+		case lc.Money != nil && !owing.Next.IsZero():
+			day = owing.Next
+			t.Title = d.T("tasks.money_due", ledger.Format(owing.NextAmount, lc.Money.Currency))
 		case !lc.Ends().IsZero():
 			day, t.Title = lc.Ends(), d.T("tasks.ends", cv.KindLabel)
 		default:
 			t.Title = cv.KindLabel
-		}
-		if ledger.NothingRecorded(lc, givenOf(hc.Commitment), today) {
-			t.Detail = strings.TrimSpace(t.Detail + " · " + d.T("commit.given_none"))
-			t.Detail = strings.TrimPrefix(t.Detail, "· ")
 		}
 		if !day.IsZero() {
 			t.Day, t.When = day.String(), deadline.WeekdayDate(day, d.Lang.T)
