@@ -135,4 +135,8 @@ type AssignedItem struct {
 	// RuleDue is the earliest open deadline of the item's rule in the
 	// case (YYYY-MM-DD), "" when none.
 	RuleDue string
+	// RuleKind is the kind of the rule's deadlines (deadline.Kind: due_by,
+	// opens, expires, info), "" when the case has none: an "opens" day is
+	// the first day one may act, never a day something is due.
+	RuleKind string
 }

@@ -12,15 +12,20 @@ const ruleDue = `(SELECT min(d.due) FROM deadlines d LEFT JOIN marks m ON m.case
 		WHERE d.case_id = i.case_id AND d.rule_id = i.rule_id AND i.rule_id <> '' AND d.met_on IS NULL
 		AND coalesce(m.state, 'open') = 'open')`
 
+// ruleKind is the kind of the item's rule's deadlines in its case (due_by,
+// opens, expires, info; every deadline of a rule has its rule's kind), NULL
+// when it has none.
+const ruleKind = `(SELECT d.kind FROM deadlines d WHERE d.case_id = i.case_id AND d.rule_id = i.rule_id AND i.rule_id <> '' LIMIT 1)`
+
 // assignedCols add to an item its case's code, the principal's name (for
-// initials) and ruleDue.
+// initials), ruleDue and ruleKind.
 const assignedCols = itemCols + `, c.code, coalesce((SELECT p.name FROM people p WHERE p.case_id = c.id AND p.is_principal = 1), ''),
-	coalesce(` + ruleDue + `, '')`
+	coalesce(` + ruleDue + `, ''), coalesce(` + ruleKind + `, '')`
 
 func scanAssigned(row interface{ Scan(...any) error }) (model.AssignedItem, error) {
 	var a model.AssignedItem
 	var name string
-	it, err := scanItem(row, &a.CaseCode, &name, &a.RuleDue)
+	it, err := scanItem(row, &a.CaseCode, &name, &a.RuleDue, &a.RuleKind)
 	if err != nil {
 		return a, err
 	}

@@ -96,7 +96,7 @@ func TestChecklistFlow(t *testing.T) {
 		t.Errorf("/me/tasks: the item past its day is not first this week, marked overdue:\n%s", week)
 	}
 	home := coord.get("/").body
-	if !strings.Contains(home, "Checklist items due") || !strings.Contains(cmSection(home, "Checklist items due"), "Copy the release papers") {
+	if !strings.Contains(home, "Checklist items coming up") || !strings.Contains(cmSection(home, "Checklist items coming up"), "Copy the release papers") {
 		t.Errorf("home: got no overdue assigned item")
 	}
 
@@ -237,7 +237,7 @@ func TestItemDayAfterItsDeadline(t *testing.T) {
 	if err != nil || len(items) != 1 || items[0].ID != eoir.ID || itemDay(items[0]) != due {
 		t.Errorf("GroupAssignedDue until %s: got %+v, %v; want the EOIR-33 item on %s", cmDay(14), items, err, due)
 	}
-	if home := coord.get("/").body; !strings.Contains(cmSection(home, "Checklist items due"), "EOIR-33") {
+	if home := coord.get("/").body; !strings.Contains(cmSection(home, "Checklist items coming up"), "EOIR-33") {
 		t.Errorf("home: the item assigned after its deadline is not among the items due")
 	}
 	cmPost(t, coord, "/lang", url.Values{"lang": {"es"}, "return": {"/"}}, s303)

@@ -17,7 +17,10 @@ type taskView struct {
 	Day  string // YYYY-MM-DD; "" for something ongoing
 	When string // the day in words
 	// Late: its day has passed (a checklist item not done); When says so.
-	Late     bool
+	Late bool
+	// Window: its day is not one something is due on (a window that
+	// opens, a date for information): never late.
+	Window   bool
 	Title    string
 	Detail   string
 	CaseID   string
@@ -80,7 +83,7 @@ func (s *Server) tasksView(w http.ResponseWriter, r *http.Request) error {
 		switch {
 		case t.Day == "":
 			d.Commit.Ongoing = append(d.Commit.Ongoing, t)
-		case t.Day < todayS: // a checklist item past its day, not done: first this week, said so
+		case t.Day < todayS && !t.Window: // a checklist item past its day, not done: first this week, said so
 			t.Late, t.When = true, d.T("tasks.late", t.When)
 			d.Commit.ThisWeek = append(d.Commit.ThisWeek, t)
 		case t.Day <= weekEnd:
