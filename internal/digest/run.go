@@ -129,9 +129,12 @@ func (r *Runner) groupCounts(ctx context.Context, orgID, zone string, now time.T
 			continue
 		}
 		seen[k] = true
-		if it.Kind == string(deadline.DueBy) && it.Due < today {
+		switch {
+		case it.Kind != string(deadline.DueBy): // a window that opens, an expiry: never due
+			get(it.CaseID, it.CaseCode).Opening++
+		case it.Due < today:
 			get(it.CaseID, it.CaseCode).Overdue++
-		} else {
+		default:
 			get(it.CaseID, it.CaseCode).Due++
 		}
 	}

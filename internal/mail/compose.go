@@ -38,16 +38,17 @@ func PlacementClosed(lang i18n.Lang, to, baseURL, caseID, code, reason string) m
 // on the server, and how many of each thing need attention.
 type CaseCounts struct {
 	CaseID, Code string
-	// Overdue and Due count "due by" deadlines past their day, and
-	// deadlines, windows and expiries of the next 14 days (deadline.DueSoonDays).
-	Overdue, Due int
+	// Overdue and Due count "due by" deadlines past their day and of the
+	// next 14 days (deadline.DueSoonDays); Opening the windows that open
+	// and the expiries of the next 14 days, which are never "due".
+	Overdue, Due, Opening int
 	// Uncovered counts appointments of the next 14 days with nobody going
 	// (coverage.Uncovered); Needs kinds of help with nobody responsible.
 	Uncovered, Needs int
 }
 
 // Empty reports whether nothing about the case needs attention.
-func (c CaseCounts) Empty() bool { return c.Overdue+c.Due+c.Uncovered+c.Needs == 0 }
+func (c CaseCounts) Empty() bool { return c.Overdue+c.Due+c.Opening+c.Uncovered+c.Needs == 0 }
 
 // DigestCaseLimit bounds the cases a digest lists; it counts the rest.
 const DigestCaseLimit = 50
@@ -105,7 +106,7 @@ func (c CaseCounts) summary(l i18n.Lang) string {
 	for _, p := range []struct {
 		key string
 		n   int
-	}{{"email.digest.overdue", c.Overdue}, {"email.digest.due", c.Due}, {"email.digest.uncovered", c.Uncovered}, {"email.digest.needs", c.Needs}} {
+	}{{"email.digest.overdue", c.Overdue}, {"email.digest.due", c.Due}, {"email.digest.opening", c.Opening}, {"email.digest.uncovered", c.Uncovered}, {"email.digest.needs", c.Needs}} {
 		if p.n > 0 {
 			parts = append(parts, count(l, p.key, p.n))
 		}
