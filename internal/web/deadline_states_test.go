@@ -194,7 +194,7 @@ func TestHomeListsTasksNotInformation(t *testing.T) {
 			t.Errorf("home page lists %q", gone)
 		}
 	}
-	if !strings.Contains(home, "Due or scheduled in the next 14 days") {
+	if !strings.Contains(home, "Needs attention in the next 14 days") {
 		t.Errorf("home page lacks its heading")
 	}
 }
