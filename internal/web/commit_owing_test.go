@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"puente/internal/demo"
+	"puente/internal/i18n"
 )
 
 // rentHelp is the reviewer's "Rent help": $450 a month from day, open.
@@ -128,5 +131,27 @@ func TestMoneyDueTodayIsNotBehind(t *testing.T) {
 		if got := strings.Contains(week, "Overdue: Tuesday 1 Dec 2026"); got != st.late {
 			t.Errorf("%s: /me/tasks overdue since 1 Dec: got %v, want %v; %q", when, got, st.late, week)
 		}
+	}
+}
+
+// TestDemoRentBehindOnMyTasks: the demo's rent ($600 a month from 75 days
+// ago, $1,500 given) is $300 behind since its third instalment: the member
+// who holds it sees that as an overdue line this week, and the next $600
+// later, not the next instalment alone.
+func TestDemoRentBehindOnMyTasks(t *testing.T) {
+	t.Parallel()
+	e := newDemoEnv(t, i18n.EN)
+	c := e.client()
+	if res := c.post("/login", url.Values{"email": {"member@alpha.example.org"}, "password": {demo.Password}}); res.status != s303 {
+		t.Fatalf("sign in: got %d, want 303", res.status)
+	}
+	tasks := c.get("/me/tasks").body
+	week := cmSection(tasks, `id="week-heading"`)
+	i := strings.Index(week, "$300.00 behind")
+	if i < 0 || !strings.Contains(week[:i], `<p class="when late">`) {
+		t.Errorf("this week: got %q, want an overdue \"$300.00 behind\"", week)
+	}
+	if later := cmSection(tasks, `id="later-heading"`); !strings.Contains(later, "$600.00 due") {
+		t.Errorf("later: got %q, want the next $600.00 due", later)
 	}
 }
