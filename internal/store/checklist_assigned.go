@@ -64,8 +64,8 @@ const itemDaySQL = `min(coalesce(i.due_on, '9999-12-31'), coalesce(` + ruleDue +
 // GroupAssignedDue lists the open, assigned checklist items of group
 // groupID's open cases whose day (the earlier of the day given with the
 // assignment and the earliest open deadline of the item's rule) is on or
-// before until (YYYY-MM-DD): overdue and due soon, soonest first. limit
-// bounds it.
+// before until (YYYY-MM-DD): overdue, due soon, or tied to a window that
+// opens by then (RuleKind says which), soonest first. limit bounds it.
 func (s *Store) GroupAssignedDue(ctx context.Context, groupID, until string, limit int) ([]model.AssignedItem, error) {
 	rows, err := s.rd().QueryContext(ctx, `SELECT `+assignedCols+itemFrom+`
 		JOIN cases c ON c.id = i.case_id AND c.closed_at IS NULL

@@ -21,8 +21,9 @@ type casePage struct {
 	// Initials are the principal's, shown with the case code: a page held
 	// up outside a courtroom should not show a whole name.
 	Initials string
-	// NextDue are the next things due across the household, soonest first
-	// (overdue first), at most summaryDue.
+	// NextDue are the next things coming up across the household, soonest
+	// first (overdue first), at most summaryDue: deadlines due and windows
+	// that open, headed "Coming up" (a window that opens is never "due").
 	NextDue []deadlineRow
 	// OpenRows, LaterRows and ClosedRows are Open, Later and Closed as the
 	// "deadline-item" template takes them; ComingRows and PastRows are
