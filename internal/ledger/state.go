@@ -66,8 +66,9 @@ func StateOn(c Commitment, g Given, today Date) State {
 }
 
 // DueSoFar is what a money pledge asked for from its start through today
-// (or the end of its period): compared with what was given, it says
-// whether the group is behind.
+// (or the end of its period), today's instalment included: the "due so
+// far" that what was given is set against. Whether the group is behind is
+// OwingOn's to say: an instalment due today is not behind yet.
 func DueSoFar(c Commitment, today Date) Cents {
 	return c.Pledged(c.Start, today)
 }

@@ -81,9 +81,9 @@ func TestMyTasksMoneyBehind(t *testing.T) {
 	if later := cmSection(tasks, `id="later-heading"`); !strings.Contains(later, "Thursday 17 Dec 2026") || !strings.Contains(later, "$600.00 due") {
 		t.Errorf("a month behind: later got %q, want the next $600.00 due on Thursday 17 Dec 2026", later)
 	}
-	for _, p := range []string{path, "/cases/" + c.ID} {
-		if body := mem.get(p).body; !strings.Contains(body, "$600.00 behind since 17 Nov 2026") {
-			t.Errorf("GET %s: no \"$600.00 behind since 17 Nov 2026\"", p)
+	for _, p := range []string{path, "/cases/" + c.ID, path + "/given/new"} {
+		if body := mem.get(p).body; !strings.Contains(body, `data-state="overdue">Overdue</span> <strong>$600.00 behind since 17 Nov 2026</strong>`) {
+			t.Errorf("GET %s: no Overdue tag with \"$600.00 behind since 17 Nov 2026\"", p)
 		}
 	}
 	mem.post("/lang", url.Values{"lang": {"es"}, "return": {"/"}})

@@ -74,11 +74,13 @@ type commitmentView struct {
 	// "$450.00 due today" for one due today and not given yet.
 	Behind   string
 	DueToday string
-	Ends     string // the period's last day in full; "" while it has none
-	EndsISO  string
-	Holders  string // names, comma-separated
-	HeldBy   string // "Responsible: …", or that nobody is
-	Mine     bool   // the viewer is one of its holders
+	// BehindTag is the Overdue tag shown with Behind.
+	BehindTag tagArgs
+	Ends      string // the period's last day in full; "" while it has none
+	EndsISO   string
+	Holders   string // names, comma-separated
+	HeldBy    string // "Responsible: …", or that nobody is
+	Mine      bool   // the viewer is one of its holders
 	// TakeOnLabel is the accessible name of "I will do this" for it;
 	// RecordLabel that of "Record" (what was given), which the viewer may
 	// use when CanRecord.
@@ -248,6 +250,7 @@ func (d *templateData) commitmentViewOf(c model.Commitment, today deadline.Date,
 	o := ledger.OwingOn(lc, g.Amount, today)
 	if o.Behind > 0 {
 		v.Behind = d.T("commit.behind_since", ledger.Format(o.Behind, c.Currency), d.Day(o.Since.String()))
+		v.BehindTag = d.Tag(deadline.Overdue)
 	}
 	if o.Next == today {
 		v.DueToday = d.T("commit.due_today", ledger.Format(o.NextAmount, c.Currency))
