@@ -248,7 +248,14 @@ func TestRulesChangeRecomputesInTheBackground(t *testing.T) {
 		t.Errorf("case opened before its turn: next due %q, want 2027-06-01 (recomputed on the spot)", got)
 	}
 
-	// The server stops in the middle of the pass.
+	// The server stops in the middle of the pass. Its context is cancelled
+	// before the held batch is let go: were the release first, the pass
+	// could run its second batch before stopRecompute's cancel reached it
+	// (seen once at load 9).
+	w.s.recompute.mu.Lock()
+	cancel := w.s.recompute.stop
+	w.s.recompute.mu.Unlock()
+	cancel()
 	stopped := make(chan struct{})
 	go func() { w.s.stopRecompute(); close(stopped) }()
 	close(release)
