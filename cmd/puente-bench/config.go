@@ -78,9 +78,10 @@ func parseConfig(args []string, out io.Writer) (config, error) {
 // genVersion changes when puente-gen makes other data from the same
 // parameters (2: every case its own opening and change times; deadline
 // rules recorded; 3: network admins and group coordinators come with an
-// authenticator key, for two-step sign-in), so that a cached database of
-// the old kind is not used.
-const genVersion = 3
+// authenticator key, for two-step sign-in; 4: hearings, check-ins and
+// appointments fall on court days), so that a cached database of the old
+// kind is not used.
+const genVersion = 4
 
 // key names the cached database of this parameter set.
 func (c config) key() string {
