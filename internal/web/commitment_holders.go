@@ -94,7 +94,6 @@ func (s *Server) holderChange(w http.ResponseWriter, r *http.Request, add bool) 
 	if err != nil {
 		return err
 	}
-	s.flash(r, "commit.holders_saved")
 	target := "/cases/" + c.ID + "/commitments/" + cm.ID
 	switch f.Return {
 	case "case":
@@ -102,6 +101,6 @@ func (s *Server) holderChange(w http.ResponseWriter, r *http.Request, add bool) 
 	case "tasks":
 		target = "/me/tasks"
 	}
-	http.Redirect(w, r, target, http.StatusSeeOther)
+	s.flashTo(w, r, "commit.holders_saved", target)
 	return nil
 }

@@ -42,8 +42,7 @@ func (s *Server) goingPost(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.SignUp(r.Context(), c, r.PathValue("apptID"), v.UserID, uid, model.SignUpRole(f.Role)); err != nil {
 		return err
 	}
-	s.flash(r, "going.saved")
-	http.Redirect(w, r, goingReturn(f.Return, c.ID, r.PathValue("apptID")), http.StatusSeeOther)
+	s.flashTo(w, r, "going.saved", goingReturn(f.Return, c.ID, r.PathValue("apptID")))
 	return nil
 }
 
@@ -69,8 +68,7 @@ func (s *Server) goingRemovePost(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.Withdraw(r.Context(), c, r.PathValue("apptID"), v.UserID, uid); err != nil {
 		return err
 	}
-	s.flash(r, "going.removed")
-	http.Redirect(w, r, goingReturn(f.Return, c.ID, r.PathValue("apptID")), http.StatusSeeOther)
+	s.flashTo(w, r, "going.removed", goingReturn(f.Return, c.ID, r.PathValue("apptID")))
 	return nil
 }
 
