@@ -85,9 +85,9 @@ func (s *Server) loadCommitment(r *http.Request) (model.Commitment, error) {
 
 // commitmentView is a commitment's own page: what it is and how it
 // stands, who is responsible, what was given. Its forms (edit, record,
-// make responsible) have pages of their own, cancelling and deleting a
-// record a confirmation page; only "I will do this" and taking someone off
-// are one tap.
+// make responsible) have pages of their own; cancelling, deleting a
+// record and taking someone off a confirmation page; only "I will do this"
+// is one tap.
 func (s *Server) commitmentView(w http.ResponseWriter, r *http.Request) error {
 	cm, err := s.loadCommitment(r)
 	if err != nil {
