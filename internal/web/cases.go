@@ -344,3 +344,20 @@ func (s *Server) caseAddressRevealPost(w http.ResponseWriter, r *http.Request) e
 	d.Revealed = value
 	return s.render(w, r, http.StatusOK, "reveal", d)
 }
+
+// FiltersOn counts the case list's filters set away from their defaults
+// (a search, a stage, open/closed other than open); the sort is not one.
+// The filter form starts open when any is.
+func (d *templateData) FiltersOn() int {
+	n := 0
+	if d.Query.Search != "" {
+		n++
+	}
+	if d.Query.Status != "" {
+		n++
+	}
+	if d.Query.State != "" && d.Query.State != "open" {
+		n++
+	}
+	return n
+}

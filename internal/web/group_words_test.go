@@ -113,3 +113,36 @@ func TestSummarySaysNobodyIsGoingOnce(t *testing.T) {
 		t.Errorf("summary: the second appointment nobody goes to is not among the flags: %s", summary)
 	}
 }
+
+// TestCaseListFiltersFoldAway (finding 9): the case list's filters are a
+// disclosure, closed on the plain list (its rows first on a phone's first
+// screen) and open, saying how many are on, when a filter is set; the sort
+// alone is not a filter. The form is the same GET form, without script.
+func TestCaseListFiltersFoldAway(t *testing.T) {
+	e := newEnv(t)
+	coord := e.signIn(emailAlphaCoord)
+	for _, c := range []struct {
+		query      string
+		open       bool
+		summaryHas string
+	}{
+		{"", false, "Filter cases</summary>"},
+		{"?sort=name", false, "Filter cases</summary>"},
+		{"?q=Principal", true, "(1 filter on)"},
+		{"?q=Principal&status=arrived&state=all", true, "(3 filters on)"},
+	} {
+		body := coord.get("/cases" + c.query).body
+		d := between(body, `<details class="filters"`, "</details>")
+		if d == "" || !strings.Contains(d, `<form method="get" action="/cases"`) {
+			t.Errorf("/cases%s: the filter form is not inside a details disclosure", c.query)
+			continue
+		}
+		head := d[:strings.Index(d, ">")+1]
+		if got := strings.Contains(head, " open"); got != c.open {
+			t.Errorf("/cases%s: disclosure open %v, want %v", c.query, got, c.open)
+		}
+		if !strings.Contains(d, c.summaryHas) {
+			t.Errorf("/cases%s: summary lacks %q: %.200s", c.query, c.summaryHas, d)
+		}
+	}
+}
