@@ -33,8 +33,10 @@ func (s *Server) signIn(r *http.Request, u model.User, orgID string, twoFactor b
 }
 
 // flash leaves a one-time message for the next page.
+// It is shown at the top of the page (flashTo places it elsewhere).
 func (s *Server) flash(r *http.Request, key string) {
 	s.sessions.Put(r.Context(), sessFlash, langFrom(r).T(key))
+	s.sessions.Remove(r.Context(), sessFlashAt)
 }
 
 // flashTo leaves the one-time message key for the next page and sends
@@ -47,8 +49,6 @@ func (s *Server) flashTo(w http.ResponseWriter, r *http.Request, key, target str
 	s.flash(r, key)
 	if _, frag, ok := strings.Cut(target, "#"); ok && frag != "" {
 		s.sessions.Put(r.Context(), sessFlashAt, frag)
-	} else {
-		s.sessions.Remove(r.Context(), sessFlashAt)
 	}
 	http.Redirect(w, r, target, http.StatusSeeOther)
 }
