@@ -70,6 +70,7 @@ func (b *browser) findings() []string {
 	found = append(found, b.axeViolations()...)
 	found = append(found, b.overflow()...)
 	found = append(found, b.targets()...)
+	found = append(found, b.spilledLabels()...)
 	found = append(found, b.brokenWords()...)
 	found = append(found, b.squeezed()...)
 	found = append(found, b.keyboard()...)
@@ -102,6 +103,27 @@ func (b *browser) targets() []string {
 	var out []string
 	for _, s := range small {
 		out = append(out, "target smaller than 44×44 px: "+s)
+	}
+	return out
+}
+
+// spilledLabels finds controls whose label sticks out of their own border:
+// a button or action link that a flex row shrank below its text (its
+// min-width of 44 px lets it), which the page's width never shows as
+// horizontal scrolling ("Agregar una lista" at 375 px).
+func (b *browser) spilledLabels() []string {
+	b.t.Helper()
+	spilled := evalJS[[]string](b, describeJS+`(() => {
+		const d = window.__e2eDescribe, out = [];
+		for (const el of document.querySelectorAll('button, a.action, a.button, .tag')) {
+			if (!el.checkVisibility({visibilityProperty: true}) || el.getClientRects().length === 0) continue;
+			if (el.scrollWidth > el.clientWidth + 1) out.push(d(el) + ' holds ' + el.scrollWidth + ' px in ' + el.clientWidth);
+		}
+		return out.slice(0, 10);
+	})()`)
+	var out []string
+	for _, s := range spilled {
+		out = append(out, "label wider than its control: "+s)
 	}
 	return out
 }

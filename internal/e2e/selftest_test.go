@@ -26,12 +26,14 @@ const badPage = `<!doctype html>
 <p><label>Trap <input type="text" class="trap"></label></p>
 <p class="narrow">Unbreakablewordsareneverbrokenmidword</p>
 <p><button type="button" class="after">Behind the trap</button></p>
+<p class="row"><span>A heading that takes the room</span><a class="action squeezed" href="/squeezed">Agregar una lista</a></p>
 <script src="/trap.js"></script>
 <p style="color: red">An inline style the policy refuses.</p>
 <script>document.title = "inline script ran";</script>
 </body></html>`
 
-const badCSS = `.wide { width: 900px; } .far { position: relative; left: 600px; } .narrow { width: 80px; overflow-wrap: anywhere; }`
+const badCSS = `.wide { width: 900px; } .far { position: relative; left: 600px; } .narrow { width: 80px; overflow-wrap: anywhere; }
+.row { display: flex; width: 300px; } .row span { white-space: nowrap; } .squeezed { display: inline-flex; min-width: 44px; min-height: 44px; white-space: nowrap; border: 1px solid; }`
 
 // trapJS is a keyboard trap: Tab cannot leave the field.
 const trapJS = `document.querySelector('.trap').addEventListener('keydown', e => { if (e.key === 'Tab') e.preventDefault(); });`
@@ -39,7 +41,7 @@ const trapJS = `document.querySelector('.trap').addEventListener('keydown', e =>
 // TestCheckPageCatchesProblems: the checks find an axe violation, a CSP
 // violation, a failed sub-resource, horizontal scrolling, a control outside
 // the viewport, a control behind a keyboard trap, a target smaller than
-// 44 × 44 px and a word broken across lines; and they do not expect
+// 44 × 44 px, a word broken across lines and a label wider than its control; and they do not expect
 // Tab to reach into a closed <details>, nor give up after date fields.
 func TestCheckPageCatchesProblems(t *testing.T) {
 	ts := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -74,6 +76,7 @@ func TestCheckPageCatchesProblems(t *testing.T) {
 		`not reachable with Tab: button[type="button"].after`,
 		`target smaller than 44×44 px: summary "More"`,
 		"word broken across lines: Unbreakablewordsareneverbrokenmidword",
+		`label wider than its control: a[href="/squeezed"].action.squeezed`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("findings lack %q; got:\n%s", want, got)

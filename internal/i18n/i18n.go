@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"golang.org/x/text/language"
@@ -101,7 +102,49 @@ func (l Lang) T(key string, args ...any) string {
 			s = one
 		}
 	}
-	return fmt.Sprintf(s, args...)
+	return fmt.Sprintf(oneStop(s, args), args...)
+}
+
+// oneStop drops a message's full stop that follows a placeholder whose
+// argument already ends in one, so a sentence ending in a Spanish time
+// reads "a las 9:00 a. m." and not "a. m.." (an abbreviation's period also
+// ends the sentence: RAE, Ortografía 2010, 3.4.1.1.2). Formats with
+// explicit argument indexes ("%[1]s") are left as they are.
+func oneStop(format string, args []any) string {
+	if !strings.Contains(format, ".") || strings.Contains(format, "%[") {
+		return format
+	}
+	var b strings.Builder
+	arg := 0
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		b.WriteByte(c)
+		if c != '%' {
+			continue
+		}
+		// Flags, width and precision, then the verb.
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0123456789.*", format[j]) >= 0 {
+			j++
+		}
+		if j >= len(format) {
+			break
+		}
+		b.WriteString(format[i+1 : j+1])
+		verb := format[j]
+		i = j
+		if verb == '%' {
+			continue
+		}
+		a := arg
+		arg++
+		if i+1 < len(format) && format[i+1] == '.' && a < len(args) {
+			if str, ok := args[a].(string); ok && strings.HasSuffix(str, ".") && !strings.HasSuffix(str, "..") {
+				i++ // the argument's period ends the sentence
+			}
+		}
+	}
+	return b.String()
 }
 
 // firstCount is the first integer among args, or -1.

@@ -108,6 +108,10 @@ func commitMatrix() []matrixRow {
 		{method: "POST", pattern: "/cases/{caseID}/commitments/{commitmentID}/holders", targets: caseTargets,
 			on:   on(func(e *testEnv, c model.Case) string { return "/commitments/" + e.freshCommitment(c) + "/holders" }, forCoord(nil)),
 			want: manageCases(s303)},
+		{method: "GET", pattern: "/cases/{caseID}/commitments/{commitmentID}/holders/remove", targets: caseTargets,
+			on: on(func(e *testEnv, c model.Case) string {
+				return "/commitments/" + e.freshCommitment(c, e.coordOf(c)) + "/holders/remove?user_id=" + e.coordOf(c)
+			}, nil), want: manageGet(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/commitments/{commitmentID}/holders/remove", targets: caseTargets,
 			on: on(coordCommitment("/holders/remove"), forCoord(nil)), want: manageCases(s303)},
 		{method: "POST", pattern: "/cases/{caseID}/commitments/{commitmentID}/given", targets: caseTargets,
@@ -128,6 +132,15 @@ func commitMatrix() []matrixRow {
 		{method: "POST", pattern: "/cases/{caseID}/appointments/{apptID}/going", targets: caseTargets,
 			on:   on(func(e *testEnv, c model.Case) string { return "/appointments/" + e.freshAppointment(c) + "/going" }, forCoord(url.Values{"role": {"driver"}})),
 			want: manageCases(s303)},
+		{method: "GET", pattern: "/cases/{caseID}/appointments/{apptID}/going/remove", targets: caseTargets,
+			on: on(func(e *testEnv, c model.Case) string {
+				appt := e.freshAppointment(c)
+				if err := e.st.SignUp(context.Background(), c, appt, e.coordOf(c), e.coordOf(c), model.RoleDriver); err != nil {
+					e.t.Fatal(err)
+				}
+				return "/appointments/" + appt + "/going/remove?user_id=" + e.coordOf(c) + "&return=home"
+			}, nil),
+			want: manageGet(s200)},
 		{method: "POST", pattern: "/cases/{caseID}/appointments/{apptID}/going/remove", targets: caseTargets,
 			on: on(func(e *testEnv, c model.Case) string {
 				return "/appointments/" + e.freshAppointment(c) + "/going/remove"

@@ -112,7 +112,6 @@ func (s *Server) apiTokenRevokePost(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	s.flash(r, "apitoken.revoked")
-	http.Redirect(w, r, orgPath(org)+"/api-tokens", http.StatusSeeOther)
+	s.flashTo(w, r, "apitoken.revoked", orgPath(org)+"/api-tokens")
 	return nil
 }

@@ -93,8 +93,7 @@ func (s *Server) appointmentCreatePost(w http.ResponseWriter, r *http.Request) e
 	if _, err := s.store.AddAppointment(r.Context(), d.Case, viewerFrom(r).UserID, f.appointment()); err != nil {
 		return err
 	}
-	s.flash(r, "appointment.saved")
-	http.Redirect(w, r, "/cases/"+d.Case.ID+"#appointments", http.StatusSeeOther)
+	s.flashTo(w, r, "appointment.saved", "/cases/"+d.Case.ID+"#appointments")
 	return nil
 }
 
@@ -153,8 +152,7 @@ func (s *Server) appointmentUpdatePost(w http.ResponseWriter, r *http.Request) e
 	if err := s.store.UpdateAppointment(r.Context(), d.Case, a.ID, viewerFrom(r).UserID, f.appointment()); err != nil {
 		return err
 	}
-	s.flash(r, "appointment.updated")
-	http.Redirect(w, r, "/cases/"+d.Case.ID+"#appointments", http.StatusSeeOther)
+	s.flashTo(w, r, "appointment.updated", "/cases/"+d.Case.ID+"#appointments")
 	return nil
 }
 
@@ -163,7 +161,6 @@ func (s *Server) appointmentDeletePost(w http.ResponseWriter, r *http.Request) e
 	if err := s.store.DeleteAppointment(r.Context(), c, r.PathValue("apptID"), viewerFrom(r).UserID); err != nil {
 		return err
 	}
-	s.flash(r, "appointment.removed")
-	http.Redirect(w, r, "/cases/"+c.ID+"#appointments", http.StatusSeeOther)
+	s.flashTo(w, r, "appointment.removed", "/cases/"+c.ID+"#appointments")
 	return nil
 }

@@ -71,8 +71,7 @@ func (s *Server) feedRevokePost(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.RevokeFeed(r.Context(), viewerFrom(r).UserID, r.PathValue("feedID")); err != nil {
 		return err
 	}
-	s.flash(r, "calendar.revoked")
-	http.Redirect(w, r, "/calendar", http.StatusSeeOther)
+	s.flashTo(w, r, "calendar.revoked", "/calendar")
 	return nil
 }
 

@@ -41,6 +41,11 @@ type casePage struct {
 	// NextGiven is the given name of whom Next is for, as the summary
 	// names people ("Rosa"), "" for the household.
 	NextGiven string
+	// NextFlagged: nobody is going to Next and it is near (a coverage
+	// flag); the summary says so in Next's row, once. Flags are the
+	// case's other such appointments, for the summary's flag row.
+	NextFlagged bool
+	Flags       []appointmentFlag
 	// NextHearing is the next hearing before the court, for the court-day card.
 	NextHearing *appointmentView
 	// Coming are the appointments from today on and those passed without
@@ -121,6 +126,15 @@ func buildCasePage(d *templateData) *casePage {
 	p.OpenRows, p.LaterRows, p.ClosedRows = d.rows(p.Open), d.rows(p.Later), d.rows(p.Closed)
 	p.ComingRows, p.PastRows = d.apptRows(p.Coming), d.apptRows(p.Past)
 	p.History = d.historyLines(d.History)
+	if d.Commit != nil {
+		for _, f := range d.Commit.Flags {
+			if p.Next != nil && f.ApptID == p.Next.ID {
+				p.NextFlagged = true
+				continue
+			}
+			p.Flags = append(p.Flags, f)
+		}
+	}
 	return p
 }
 

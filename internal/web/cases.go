@@ -261,8 +261,7 @@ func (s *Server) caseCreatePost(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.flash(r, "case.created")
-	http.Redirect(w, r, "/cases/"+c.ID, http.StatusSeeOther)
+	s.flashTo(w, r, "case.created", "/cases/"+c.ID)
 	return nil
 }
 
@@ -308,8 +307,7 @@ func (s *Server) caseUpdatePost(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.UpdateCase(r.Context(), d.Case, viewerFrom(r).UserID, in); err != nil {
 		return err
 	}
-	s.flash(r, "case.saved")
-	http.Redirect(w, r, "/cases/"+d.Case.ID, http.StatusSeeOther)
+	s.flashTo(w, r, "case.saved", "/cases/"+d.Case.ID)
 	return nil
 }
 
@@ -328,8 +326,7 @@ func (s *Server) caseClosePost(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.CloseCase(r.Context(), c, viewerFrom(r).UserID, f.Reason); err != nil {
 		return err
 	}
-	s.flash(r, "case.closed")
-	http.Redirect(w, r, "/cases/"+c.ID, http.StatusSeeOther)
+	s.flashTo(w, r, "case.closed", "/cases/"+c.ID)
 	return nil
 }
 
@@ -346,4 +343,21 @@ func (s *Server) caseAddressRevealPost(w http.ResponseWriter, r *http.Request) e
 	d.RevealedLabel = d.T("field.address")
 	d.Revealed = value
 	return s.render(w, r, http.StatusOK, "reveal", d)
+}
+
+// FiltersOn counts the case list's filters set away from their defaults
+// (a search, a stage, open/closed other than open); the sort is not one.
+// The filter form starts open when any is.
+func (d *templateData) FiltersOn() int {
+	n := 0
+	if d.Query.Search != "" {
+		n++
+	}
+	if d.Query.Status != "" {
+		n++
+	}
+	if d.Query.State != "" && d.Query.State != "open" {
+		n++
+	}
+	return n
 }

@@ -73,8 +73,7 @@ func (s *Server) itemTickPost(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.SetItemState(r.Context(), d.Case, it.ID, viewerFrom(r).UserID, state, "", s.today(d.Org.TimeZone)); err != nil {
 		return err
 	}
-	s.flash(r, "checklist.saved")
-	http.Redirect(w, r, d.Checklists.List.URL+"#i-"+it.ID, http.StatusSeeOther)
+	s.flashTo(w, r, "checklist.saved", d.Checklists.List.URL+"#i-"+it.ID)
 	return nil
 }
 
@@ -195,8 +194,7 @@ func (s *Server) itemFormPost(w http.ResponseWriter, r *http.Request, page strin
 		d.FormName, d.Errors = page, errs
 		return s.formRejected(w, r, "checklist_form", d, &f)
 	}
-	s.flash(r, "checklist.saved")
-	http.Redirect(w, r, it.URL, http.StatusSeeOther)
+	s.flashTo(w, r, "checklist.saved", it.URL)
 	return nil
 }
 
@@ -268,7 +266,6 @@ func (s *Server) ownItemPost(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.flash(r, "checklist.saved")
-	http.Redirect(w, r, d.Checklists.List.URL+"#i-"+id, http.StatusSeeOther)
+	s.flashTo(w, r, "checklist.saved", d.Checklists.List.URL+"#i-"+id)
 	return nil
 }

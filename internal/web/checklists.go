@@ -118,8 +118,7 @@ func (s *Server) checklistCreatePost(w http.ResponseWriter, r *http.Request) err
 		d.Title, d.Errors = d.T("checklist.add"), errs
 		return s.formRejected(w, r, "checklist_new", d, &f)
 	}
-	s.flash(r, "checklist.added")
-	http.Redirect(w, r, "/cases/"+c.ID+"/checklists/"+f.Stage, http.StatusSeeOther)
+	s.flashTo(w, r, "checklist.added", "/cases/"+c.ID+"/checklists/"+f.Stage)
 	return nil
 }
 
@@ -175,15 +174,13 @@ func (s *Server) checklistUpdatePost(w http.ResponseWriter, r *http.Request) err
 	}
 	_, err := s.store.PullChecklist(r.Context(), c, viewerFrom(r).UserID, stage, version)
 	if errors.Is(err, model.ErrConflict) {
-		s.flash(r, "checklist.update.stale")
-		http.Redirect(w, r, "/cases/"+c.ID+"/checklists/"+stage+"/update", http.StatusSeeOther)
+		s.flashTo(w, r, "checklist.update.stale", "/cases/"+c.ID+"/checklists/"+stage+"/update")
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	s.flash(r, "checklist.update.done")
-	http.Redirect(w, r, "/cases/"+c.ID+"/checklists/"+stage, http.StatusSeeOther)
+	s.flashTo(w, r, "checklist.update.done", "/cases/"+c.ID+"/checklists/"+stage)
 	return nil
 }
 

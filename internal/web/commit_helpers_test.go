@@ -74,15 +74,24 @@ func cmPost(t *testing.T, c *client, path string, form url.Values, want int) res
 }
 
 // cmFlagsSection is the flags of a page ("" when there are none): the
-// home page's box, or the row of the case page's summary.
+// home page's box, or the flagged rows of the case page's summary (its
+// "Next appointment" row when nobody goes to it, and the flag row).
 func cmFlagsSection(body string) string {
-	for _, box := range []struct{ start, end string }{{`<section class="flags"`, "</section>"}, {`<div class="flagged">`, "</div>"}} {
-		if i := strings.Index(body, box.start); i >= 0 {
-			j := strings.Index(body[i:], box.end)
-			return body[i : i+j]
-		}
+	if i := strings.Index(body, `<section class="flags"`); i >= 0 {
+		j := strings.Index(body[i:], "</section>")
+		return body[i : i+j]
 	}
-	return ""
+	var rows []string
+	for rest := body; ; {
+		i := strings.Index(rest, ` class="flagged">`)
+		if i < 0 {
+			break
+		}
+		j := strings.Index(rest[i:], "</div>")
+		rows = append(rows, rest[i:i+j])
+		rest = rest[i+j:]
+	}
+	return strings.Join(rows, "\n")
 }
 
 // cmFlagged reports whether the page flags appointment apptID.

@@ -33,8 +33,8 @@ func TestWhoGoesInTheSummaryAndOnTheCard(t *testing.T) {
 		return page[start:end]
 	}
 	card := func() string { return html.UnescapeString(coord.get(base + "/court-card").body) }
-	if s := summary(); !strings.Contains(s, "Nobody from the group is going yet.") || !cmFlagged(coord.get(base).body, appt) {
-		t.Errorf("nobody going: want the summary to say so and flag the hearing")
+	if s := summary(); strings.Count(s, "is going yet") != 1 || !cmFlagged(coord.get(base).body, appt) {
+		t.Errorf("nobody going: want the summary to say so, once, and flag the hearing")
 	}
 	cmPost(t, mem, base+"/appointments/"+appt+"/going", url.Values{"role": {"driver"}}, s303)
 	if s := summary(); !strings.Contains(s, "Going with them: Miguel Member (driver)") || strings.Contains(s, "is going yet") {
@@ -82,9 +82,9 @@ func cmItem(body, apptID string) string {
 var cmFormRE = regexp.MustCompile(`(?s)<form [^>]*>.*?</form>`)
 
 // TestCasePageHoldsOnlyOneTapForms: on the case page, the commitment and
-// coverage parts post nothing but one-tap buttons (go, withdraw, take
-// someone off): no field to fill in. Their forms are reached by links to
-// pages of their own, each of which answers.
+// coverage parts post nothing but one-tap buttons ("I will go"): no field
+// to fill in. Their forms are reached by links to pages of their own, each
+// of which answers; so is withdrawing, which asks first.
 func TestCasePageHoldsOnlyOneTapForms(t *testing.T) {
 	e := newEnv(t)
 	cmClock(e, cmNow)
@@ -98,8 +98,11 @@ func TestCasePageHoldsOnlyOneTapForms(t *testing.T) {
 	for who, cl := range map[string]*client{"coordinator": coord, "member": mem} {
 		page := cl.get(base).body
 		parts := cmItem(page, appt) + cmSectionByID(page, "commitments") + cmSectionByID(page, "needs")
-		if !strings.Contains(parts, "<form") {
-			t.Errorf("%s: no one-tap button found: is the check still looking at the right parts?", who)
+		if !strings.Contains(parts, "<form") && !strings.Contains(parts, "/going/remove?return=case") {
+			t.Errorf("%s: no one-tap button or withdraw link found: is the check still looking at the right parts?", who)
+		}
+		if strings.Contains(parts, `action="/cases/`+c.ID+`/appointments/`+appt+`/going/remove"`) {
+			t.Errorf("%s: withdrawing is a one-tap form on the case page, want a link to its confirmation", who)
 		}
 		for _, f := range cmFormRE.FindAllString(parts, -1) {
 			if strings.Contains(f, "<select") || strings.Contains(f, `type="text"`) || strings.Contains(f, `type="date"`) ||

@@ -106,8 +106,7 @@ func (s *Server) givenCreatePost(w http.ResponseWriter, r *http.Request) error {
 	if _, err := s.store.AddGivenRecord(r.Context(), c, cm.ID, v.UserID, g); err != nil {
 		return err
 	}
-	s.flash(r, "given.saved")
-	http.Redirect(w, r, "/cases/"+c.ID+"/commitments/"+cm.ID+"#given", http.StatusSeeOther)
+	s.flashTo(w, r, "given.saved", "/cases/"+c.ID+"/commitments/"+cm.ID+"#given")
 	return nil
 }
 
@@ -125,7 +124,6 @@ func (s *Server) givenDeletePost(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.DeleteGivenRecord(r.Context(), c, g.CommitmentID, g.ID, v.UserID); err != nil {
 		return err
 	}
-	s.flash(r, "given.removed")
-	http.Redirect(w, r, "/cases/"+c.ID+"/commitments/"+g.CommitmentID+"#given", http.StatusSeeOther)
+	s.flashTo(w, r, "given.removed", "/cases/"+c.ID+"/commitments/"+g.CommitmentID+"#given")
 	return nil
 }

@@ -44,7 +44,53 @@ func (s *Server) holderPost(w http.ResponseWriter, r *http.Request) error {
 	return s.holderChange(w, r, true)
 }
 
-// holderRemovePost takes a member off the commitment in the URL.
+// holderRemoveForm asks before a member (?user_id=, the viewer when
+// absent) is taken off the commitment in the URL: GOV.UK's confirmation
+// pattern, as for every removal. It says whether the commitment is left
+// with nobody responsible. 404 for someone who does not hold it.
+func (s *Server) holderRemoveForm(w http.ResponseWriter, r *http.Request) error {
+	cm, err := s.loadCommitment(r)
+	if err != nil {
+		return err
+	}
+	v, c, org := viewerFrom(r), caseFrom(r), orgFrom(r)
+	if !c.Open() || cm.CancelledOn != "" {
+		return model.ErrForbidden
+	}
+	uid := r.URL.Query().Get("user_id")
+	if uid == "" {
+		uid = v.UserID
+	}
+	if !authz.ActFor(v.Viewer, org, uid) {
+		return model.ErrForbidden
+	}
+	var holder *model.Holder
+	for i := range cm.Holders {
+		if cm.Holders[i].UserID == uid {
+			holder = &cm.Holders[i]
+		}
+	}
+	if holder == nil {
+		return model.ErrNotFound
+	}
+	d := s.casePageData(r)
+	kind := d.T("commit.kind." + string(cm.Kind))
+	cv := &confirmView{Title: d.T("confirm.holder.title", holder.Name, kind), Lead: d.T("confirm.holder.lead", holder.Name),
+		Button: d.T("commit.drop_for", holder.Name)}
+	if uid == v.UserID {
+		cv.Title, cv.Lead = d.T("confirm.holder.title_mine", kind), d.T("confirm.holder.lead_mine")
+	}
+	if len(cm.Holders) == 1 {
+		cv.Lost = []string{d.T("confirm.holder.nobody")}
+	}
+	base := "/cases/" + c.ID + "/commitments/" + cm.ID
+	cv.Action, cv.Cancel = base+"/holders/remove", base+"#holders"
+	cv.Hidden = []hiddenField{{Name: "user_id", Value: uid}}
+	return s.confirm(w, r, http.StatusOK, d, cv)
+}
+
+// holderRemovePost takes a member off the commitment in the URL (from its
+// confirmation page, holderRemoveForm).
 func (s *Server) holderRemovePost(w http.ResponseWriter, r *http.Request) error {
 	return s.holderChange(w, r, false)
 }
@@ -94,7 +140,6 @@ func (s *Server) holderChange(w http.ResponseWriter, r *http.Request, add bool) 
 	if err != nil {
 		return err
 	}
-	s.flash(r, "commit.holders_saved")
 	target := "/cases/" + c.ID + "/commitments/" + cm.ID
 	switch f.Return {
 	case "case":
@@ -102,6 +147,6 @@ func (s *Server) holderChange(w http.ResponseWriter, r *http.Request, add bool) 
 	case "tasks":
 		target = "/me/tasks"
 	}
-	http.Redirect(w, r, target, http.StatusSeeOther)
+	s.flashTo(w, r, "commit.holders_saved", target)
 	return nil
 }

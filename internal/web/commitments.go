@@ -74,8 +74,7 @@ func (s *Server) commitmentCreatePost(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	s.flash(r, "commit.saved")
-	http.Redirect(w, r, "/cases/"+d.Case.ID+"/commitments/"+id, http.StatusSeeOther)
+	s.flashTo(w, r, "commit.saved", "/cases/"+d.Case.ID+"/commitments/"+id)
 	return nil
 }
 
@@ -86,9 +85,9 @@ func (s *Server) loadCommitment(r *http.Request) (model.Commitment, error) {
 
 // commitmentView is a commitment's own page: what it is and how it
 // stands, who is responsible, what was given. Its forms (edit, record,
-// make responsible) have pages of their own, cancelling and deleting a
-// record a confirmation page; only "I will do this" and taking someone off
-// are one tap.
+// make responsible) have pages of their own; cancelling, deleting a
+// record and taking someone off a confirmation page; only "I will do this"
+// is one tap.
 func (s *Server) commitmentView(w http.ResponseWriter, r *http.Request) error {
 	cm, err := s.loadCommitment(r)
 	if err != nil {
@@ -183,8 +182,7 @@ func (s *Server) commitmentUpdatePost(w http.ResponseWriter, r *http.Request) er
 	if err := s.store.UpdateCommitment(r.Context(), d.Case, cm.ID, viewerFrom(r).UserID, in); err != nil {
 		return err
 	}
-	s.flash(r, "commit.saved")
-	http.Redirect(w, r, "/cases/"+d.Case.ID+"/commitments/"+cm.ID, http.StatusSeeOther)
+	s.flashTo(w, r, "commit.saved", "/cases/"+d.Case.ID+"/commitments/"+cm.ID)
 	return nil
 }
 
@@ -222,8 +220,7 @@ func (s *Server) commitmentCancelPost(w http.ResponseWriter, r *http.Request) er
 	if err := s.store.CancelCommitment(r.Context(), c, cm.ID, viewerFrom(r).UserID, s.orgToday(orgFrom(r)).String()); err != nil {
 		return err
 	}
-	s.flash(r, "commit.cancelled")
-	http.Redirect(w, r, "/cases/"+c.ID+"/commitments/"+cm.ID, http.StatusSeeOther)
+	s.flashTo(w, r, "commit.cancelled", "/cases/"+c.ID+"/commitments/"+cm.ID)
 	return nil
 }
 

@@ -100,8 +100,7 @@ func (s *Server) accountDigestPost(w http.ResponseWriter, r *http.Request) error
 	if err := s.store.SetDigest(r.Context(), viewerFrom(r).UserID, model.Digest(f.Digest)); err != nil {
 		return err
 	}
-	s.flash(r, "account.digest.saved")
-	http.Redirect(w, r, "/account#digest-heading", http.StatusSeeOther)
+	s.flashTo(w, r, "account.digest.saved", "/account#digest-heading")
 	return nil
 }
 

@@ -87,8 +87,7 @@ func (s *Server) factCreatePost(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.flash(r, "fact.saved")
-	http.Redirect(w, r, "/cases/"+d.Case.ID+"#facts", http.StatusSeeOther)
+	s.flashTo(w, r, "fact.saved", "/cases/"+d.Case.ID+"#facts")
 	return nil
 }
 
@@ -125,8 +124,7 @@ func (s *Server) factUpdatePost(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.UpdateFactDate(r.Context(), d.Case, d.Fact.ID, viewerFrom(r).UserID, f.Date, f.EndDate); err != nil {
 		return err
 	}
-	s.flash(r, "fact.saved")
-	http.Redirect(w, r, "/cases/"+d.Case.ID+"#facts", http.StatusSeeOther)
+	s.flashTo(w, r, "fact.saved", "/cases/"+d.Case.ID+"#facts")
 	return nil
 }
 
@@ -135,8 +133,7 @@ func (s *Server) factDeletePost(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.DeleteFact(r.Context(), c, r.PathValue("factID"), viewerFrom(r).UserID); err != nil {
 		return err
 	}
-	s.flash(r, "fact.removed")
-	http.Redirect(w, r, "/cases/"+c.ID+"#facts", http.StatusSeeOther)
+	s.flashTo(w, r, "fact.removed", "/cases/"+c.ID+"#facts")
 	return nil
 }
 

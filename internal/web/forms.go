@@ -21,6 +21,8 @@ const (
 	sessEpoch  = "epoch"
 	sessOrgID  = "org_id"
 	sessFlash  = "flash"
+	// sessFlashAt is the fragment the flash's redirect lands on (flashTo).
+	sessFlashAt = "flash_at"
 	// sessTwoFactor: this session was opened with the account's second
 	// factor (a code or a recovery code), or the factor was set up in it.
 	sessTwoFactor = "two_factor"

@@ -77,8 +77,7 @@ func (s *Server) invitationRevokePost(w http.ResponseWriter, r *http.Request) er
 	if err := s.store.RevokeInvitation(r.Context(), org.ID, r.PathValue("invID"), viewerFrom(r).UserID, s.clientIP(r)); err != nil {
 		return err
 	}
-	s.flash(r, "invite.revoked")
-	http.Redirect(w, r, orgPath(org), http.StatusSeeOther)
+	s.flashTo(w, r, "invite.revoked", orgPath(org))
 	return nil
 }
 
@@ -181,14 +180,12 @@ func (s *Server) inviteAcceptPost(w http.ResponseWriter, r *http.Request) error 
 		if err := s.beginSecondStep(r, u, d.Invitation.OrgID); err != nil {
 			return err
 		}
-		s.flash(r, "invite.accepted")
-		http.Redirect(w, r, "/login/code", http.StatusSeeOther)
+		s.flashTo(w, r, "invite.accepted", "/login/code")
 		return nil
 	}
 	if err := s.signIn(r, u, d.Invitation.OrgID, false); err != nil {
 		return err
 	}
-	s.flash(r, "invite.accepted")
-	http.Redirect(w, r, "/", http.StatusSeeOther)
+	s.flashTo(w, r, "invite.accepted", "/")
 	return nil
 }

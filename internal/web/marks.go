@@ -202,8 +202,13 @@ func (s *Server) markPost(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.SetMarks(r.Context(), d.Case, viewerFrom(r).UserID, marks); err != nil {
 		return err
 	}
-	s.flash(r, "mark.saved")
-	http.Redirect(w, r, item.Back, http.StatusSeeOther)
+	// A recorded item moves (attended → the collapsed past, done → the
+	// collapsed list): land on its section, which shows the message.
+	target := "/cases/" + d.Case.ID + "#deadlines"
+	if item.Appointment {
+		target = "/cases/" + d.Case.ID + "#appointments"
+	}
+	s.flashTo(w, r, "mark.saved", target)
 	return nil
 }
 

@@ -42,8 +42,7 @@ func (s *Server) memberRolePost(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.flash(r, "members.role_changed")
-	http.Redirect(w, r, orgPath(org), http.StatusSeeOther)
+	s.flashTo(w, r, "members.role_changed", orgPath(org))
 	return nil
 }
 
@@ -58,8 +57,7 @@ func (s *Server) memberRemovePost(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	s.flash(r, "members.removed")
-	http.Redirect(w, r, orgPath(org), http.StatusSeeOther)
+	s.flashTo(w, r, "members.removed", orgPath(org))
 	return nil
 }
 
@@ -109,8 +107,7 @@ func (s *Server) resetRevokePost(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.RevokeReset(r.Context(), org.ID, r.PathValue("resetID"), viewerFrom(r).UserID, s.clientIP(r)); err != nil {
 		return err
 	}
-	s.flash(r, "reset.revoked")
-	http.Redirect(w, r, orgPath(org), http.StatusSeeOther)
+	s.flashTo(w, r, "reset.revoked", orgPath(org))
 	return nil
 }
 

@@ -84,8 +84,7 @@ func (s *Server) needPost(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.SetNeed(r.Context(), c, viewerFrom(r).UserID, model.CommitmentKind(f.Kind), f.Until); err != nil {
 		return err
 	}
-	s.flash(r, "need.saved")
-	http.Redirect(w, r, "/cases/"+c.ID+"#needs", http.StatusSeeOther)
+	s.flashTo(w, r, "need.saved", "/cases/"+c.ID+"#needs")
 	return nil
 }
 
@@ -99,7 +98,6 @@ func (s *Server) needRemovePost(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.RemoveNeed(r.Context(), c, viewerFrom(r).UserID, kind); err != nil {
 		return err
 	}
-	s.flash(r, "need.removed")
-	http.Redirect(w, r, "/cases/"+c.ID+"#needs", http.StatusSeeOther)
+	s.flashTo(w, r, "need.removed", "/cases/"+c.ID+"#needs")
 	return nil
 }

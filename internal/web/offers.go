@@ -61,8 +61,7 @@ func (s *Server) offerCreatePost(w http.ResponseWriter, r *http.Request) error {
 	case err != nil:
 		return err
 	}
-	s.flash(r, "offer.made")
-	http.Redirect(w, r, orgPath(d.Org)+"/queue/"+d.Queue.Entry.ID, http.StatusSeeOther)
+	s.flashTo(w, r, "offer.made", orgPath(d.Org)+"/queue/"+d.Queue.Entry.ID)
 	return nil
 }
 
@@ -116,7 +115,6 @@ func (s *Server) offerWithdrawPost(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	s.flash(r, "offer.withdrawn")
-	http.Redirect(w, r, orgPath(d.Org)+"/queue/"+d.Queue.Entry.ID, http.StatusSeeOther)
+	s.flashTo(w, r, "offer.withdrawn", orgPath(d.Org)+"/queue/"+d.Queue.Entry.ID)
 	return nil
 }

@@ -104,8 +104,7 @@ func (s *Server) offerAcceptPost(w http.ResponseWriter, r *http.Request) error {
 	case err != nil:
 		return err
 	}
-	s.flash(r, "offer.accepted")
-	http.Redirect(w, r, "/cases/"+c.ID, http.StatusSeeOther)
+	s.flashTo(w, r, "offer.accepted", "/cases/"+c.ID)
 	return nil
 }
 
@@ -162,7 +161,6 @@ func (s *Server) offerDeclinePost(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	s.flash(r, "offer.declined")
-	http.Redirect(w, r, orgPath(d.Org)+"/offers", http.StatusSeeOther)
+	s.flashTo(w, r, "offer.declined", orgPath(d.Org)+"/offers")
 	return nil
 }

@@ -69,8 +69,7 @@ func (s *Server) groupCreatePost(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.flash(r, "group.created")
-	http.Redirect(w, r, "/orgs/"+g.ID, http.StatusSeeOther)
+	s.flashTo(w, r, "group.created", "/orgs/"+g.ID)
 	return nil
 }
 

@@ -37,8 +37,7 @@ func (s *Server) personCreatePost(w http.ResponseWriter, r *http.Request) error 
 	if _, err := s.store.AddPerson(r.Context(), d.Case, viewerFrom(r).UserID, f.input(d.CanManageCases)); err != nil {
 		return err
 	}
-	s.flash(r, "person.saved")
-	http.Redirect(w, r, "/cases/"+d.Case.ID+"#household", http.StatusSeeOther)
+	s.flashTo(w, r, "person.saved", "/cases/"+d.Case.ID+"#household")
 	return nil
 }
 
@@ -94,8 +93,7 @@ func (s *Server) personUpdatePost(w http.ResponseWriter, r *http.Request) error 
 	if err := s.store.UpdatePerson(r.Context(), d.Case, p.ID, viewerFrom(r).UserID, f.input(d.CanManageCases)); err != nil {
 		return err
 	}
-	s.flash(r, "person.saved")
-	http.Redirect(w, r, "/cases/"+d.Case.ID+"#household", http.StatusSeeOther)
+	s.flashTo(w, r, "person.saved", "/cases/"+d.Case.ID+"#household")
 	return nil
 }
 
@@ -104,8 +102,7 @@ func (s *Server) personRemovePost(w http.ResponseWriter, r *http.Request) error 
 	if err := s.store.RemovePerson(r.Context(), c, r.PathValue("personID"), viewerFrom(r).UserID); err != nil {
 		return err
 	}
-	s.flash(r, "person.removed")
-	http.Redirect(w, r, "/cases/"+c.ID+"#household", http.StatusSeeOther)
+	s.flashTo(w, r, "person.removed", "/cases/"+c.ID+"#household")
 	return nil
 }
 

@@ -85,8 +85,7 @@ func (s *Server) casePurgePost(w http.ResponseWriter, r *http.Request) error {
 		// the next checkpoint (the server's own, or at shutdown).
 		s.log.Warn("purged, but the WAL could not be truncated yet", "request_id", requestIDFrom(r))
 	}
-	s.flash(r, "purge.done")
-	http.Redirect(w, r, "/cases/"+c.ID, http.StatusSeeOther)
+	s.flashTo(w, r, "purge.done", "/cases/"+c.ID)
 	return nil
 }
 

@@ -214,7 +214,6 @@ func (s *Server) queueUpdatePost(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.flash(r, "queue.saved")
-	http.Redirect(w, r, orgPath(d.Org)+"/queue/"+d.Queue.Entry.ID, http.StatusSeeOther)
+	s.flashTo(w, r, "queue.saved", orgPath(d.Org)+"/queue/"+d.Queue.Entry.ID)
 	return nil
 }

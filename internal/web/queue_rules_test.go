@@ -163,13 +163,13 @@ func TestHandOffHousehold(t *testing.T) {
 		t.Errorf("Initials(Q.Z. 3) = %q", got)
 	}
 	page := pvGet(t, alphaCoord, "/cases/"+caseID, http.StatusOK)
-	if !strings.Contains(page.body, "Español, K&#39;iche&#39; (idioma maya)") {
+	if !strings.Contains(page.body, "español, K&#39;iche&#39; (idioma maya)") {
 		t.Errorf("the case page does not name the languages in Spanish")
 	}
 	for _, p := range people {
 		if p.Principal {
 			edit := pvGet(t, alphaCoord, "/cases/"+caseID+"/people/"+p.ID+"/edit", http.StatusOK)
-			if !strings.Contains(edit.body, "Español, K&#39;iche&#39; (idioma maya)") {
+			if !strings.Contains(edit.body, "español, K&#39;iche&#39; (idioma maya)") {
 				t.Errorf("the person's edit form does not name the languages")
 			}
 		}

@@ -55,8 +55,7 @@ func (s *Server) queueStatePost(w http.ResponseWriter, r *http.Request) error {
 	case err != nil:
 		return err
 	}
-	s.flash(r, "queue.state.saved")
-	http.Redirect(w, r, orgPath(d.Org)+"/queue/"+d.Queue.Entry.ID, http.StatusSeeOther)
+	s.flashTo(w, r, "queue.state.saved", orgPath(d.Org)+"/queue/"+d.Queue.Entry.ID)
 	return nil
 }
 
@@ -122,8 +121,7 @@ func (s *Server) queueClosePost(w http.ResponseWriter, r *http.Request) error {
 	if d.Queue.Entry.CaseID != "" && s.cfg.Mail && s.cfg.MailWake != nil {
 		s.cfg.MailWake()
 	}
-	s.flash(r, "queue.closed")
-	http.Redirect(w, r, orgPath(d.Org)+"/queue/"+d.Queue.Entry.ID, http.StatusSeeOther)
+	s.flashTo(w, r, "queue.closed", orgPath(d.Org)+"/queue/"+d.Queue.Entry.ID)
 	return nil
 }
 

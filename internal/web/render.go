@@ -35,6 +35,11 @@ type templateData struct {
 	// CanFeed: the viewer may make a calendar feed (authz.CanHaveFeed);
 	// CanDashboard: the network's dashboard (authz.ViewNetworkDashboard).
 	CanFeed, CanDashboard bool
+	// FlashAnchor is the fragment the redirect that left Flash lands on
+	// (flashTo), "" for the top of the page; flashPlaced says the page
+	// showed Flash there (FlashAt).
+	FlashAnchor string
+	flashPlaced bool
 	// Zone is the IANA zone the page's moments are shown in: the
 	// organisation's (see viewerZone).
 	Zone string
@@ -276,6 +281,7 @@ func (s *Server) newData(r *http.Request) *templateData {
 	if d.Viewer != nil {
 		d.Flash = s.sessions.PopString(r.Context(), sessFlash)
 		d.Nav = navLinks(d, d.Viewer)
+		d.FlashAnchor = s.sessions.PopString(r.Context(), sessFlashAt)
 	}
 	d.LinksLocal, d.BaseURL = s.cfg.LinksLocal, s.cfg.BaseURL
 	return d
@@ -324,8 +330,18 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 		d.labels = fieldLabels(buf.Bytes())
 		buf.Reset()
 	}
+	d.flashPlaced = false
 	if err := t.ExecuteTemplate(&buf, "base", d); err != nil {
 		return err
+	}
+	if d.Flash != "" && d.FlashAnchor != "" && !d.flashPlaced {
+		// The page has no place for the message at the fragment the
+		// browser lands on (gone with what was removed): show it at the top.
+		d.FlashAnchor = ""
+		buf.Reset()
+		if err := t.ExecuteTemplate(&buf, "base", d); err != nil {
+			return err
+		}
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
@@ -349,3 +365,26 @@ func (s *Server) page(lang i18n.Lang, page string) (*template.Template, error) {
 type missingTemplate struct{ name string }
 
 func (e *missingTemplate) Error() string { return "no template " + e.name }
+
+// FlashAt is the one-time message when the browser lands on the element
+// with id (the redirect's fragment, flashTo), "" otherwise: the template
+// shows it there, as the first thing the person sees on a phone.
+func (d *templateData) FlashAt(id string) string {
+	if d.Flash == "" || d.FlashAnchor == "" || d.FlashAnchor != id {
+		return ""
+	}
+	d.flashPlaced = true
+	return d.Flash
+}
+
+// FlashAtAny is FlashAt for an element that several fragments land on
+// (prefix+key for each of keys: one line for the same deadline of
+// several people).
+func (d *templateData) FlashAtAny(prefix string, keys []string) string {
+	for _, k := range keys {
+		if f := d.FlashAt(prefix + k); f != "" {
+			return f
+		}
+	}
+	return ""
+}

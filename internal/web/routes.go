@@ -219,6 +219,7 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "POST", "/cases/{caseID}/commitments/{commitmentID}/cancel", authz.OnCase(authz.EditCases), s.commitmentCancelPost)
 		s.add(r, "GET", "/cases/{caseID}/commitments/{commitmentID}/holders/new", authz.OnCase(authz.ManageCases), s.holderNewForm)
 		s.add(r, "POST", "/cases/{caseID}/commitments/{commitmentID}/holders", authz.OnCase(authz.EditCases), s.holderPost)
+		s.add(r, "GET", "/cases/{caseID}/commitments/{commitmentID}/holders/remove", authz.OnCase(authz.EditCases), s.holderRemoveForm)
 		s.add(r, "POST", "/cases/{caseID}/commitments/{commitmentID}/holders/remove", authz.OnCase(authz.EditCases), s.holderRemovePost)
 		s.add(r, "GET", "/cases/{caseID}/commitments/{commitmentID}/given/new", authz.OnCase(authz.EditCases), s.givenNewForm)
 		s.add(r, "POST", "/cases/{caseID}/commitments/{commitmentID}/given", authz.OnCase(authz.EditCases), s.givenCreatePost)
@@ -230,6 +231,7 @@ func (s *Server) buildRoutes() http.Handler {
 		s.add(r, "POST", "/cases/{caseID}/needs/{kind}/remove", authz.OnCase(authz.ManageCases), s.needRemovePost)
 		s.add(r, "GET", "/cases/{caseID}/appointments/{apptID}/going", authz.OnCase(authz.EditCases), s.goingView)
 		s.add(r, "POST", "/cases/{caseID}/appointments/{apptID}/going", authz.OnCase(authz.EditCases), s.goingPost)
+		s.add(r, "GET", "/cases/{caseID}/appointments/{apptID}/going/remove", authz.OnCase(authz.EditCases), s.goingRemoveForm)
 		s.add(r, "POST", "/cases/{caseID}/appointments/{apptID}/going/remove", authz.OnCase(authz.EditCases), s.goingRemovePost)
 		s.add(r, "GET", "/me/tasks", authz.SignedIn, s.tasksView)
 

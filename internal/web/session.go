@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/alexedwards/scs/v2"
@@ -32,8 +33,24 @@ func (s *Server) signIn(r *http.Request, u model.User, orgID string, twoFactor b
 }
 
 // flash leaves a one-time message for the next page.
+// It is shown at the top of the page (flashTo places it elsewhere).
 func (s *Server) flash(r *http.Request, key string) {
 	s.sessions.Put(r.Context(), sessFlash, langFrom(r).T(key))
+	s.sessions.Remove(r.Context(), sessFlashAt)
+}
+
+// flashTo leaves the one-time message key for the next page and sends
+// the browser there (303 See Other). When target has a fragment
+// ("/cases/x#appointments") the browser lands on that element, screens
+// below the top on a phone: the page then shows the message at that
+// element (templateData.FlashAt) rather than at its top, so the person
+// sees it where they land.
+func (s *Server) flashTo(w http.ResponseWriter, r *http.Request, key, target string) {
+	s.flash(r, key)
+	if _, frag, ok := strings.Cut(target, "#"); ok && frag != "" {
+		s.sessions.Put(r.Context(), sessFlashAt, frag)
+	}
+	http.Redirect(w, r, target, http.StatusSeeOther)
 }
 
 // formRejected renders page again with 422: input kept, passwords cleared,

@@ -81,8 +81,7 @@ func (s *Server) orgSettingsPost(w http.ResponseWriter, r *http.Request) error {
 	case err != nil:
 		return err
 	}
-	s.flash(r, "settings.saved")
-	http.Redirect(w, r, orgPath(d.Org), http.StatusSeeOther)
+	s.flashTo(w, r, "settings.saved", orgPath(d.Org))
 	return nil
 }
 

@@ -75,7 +75,6 @@ func (s *Server) setupPost(w http.ResponseWriter, r *http.Request) error {
 	if err := s.signIn(r, u, org.ID, false); err != nil {
 		return err
 	}
-	s.flash(r, "setup.done")
-	http.Redirect(w, r, "/", http.StatusSeeOther)
+	s.flashTo(w, r, "setup.done", "/")
 	return nil
 }

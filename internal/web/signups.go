@@ -42,9 +42,58 @@ func (s *Server) goingPost(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.SignUp(r.Context(), c, r.PathValue("apptID"), v.UserID, uid, model.SignUpRole(f.Role)); err != nil {
 		return err
 	}
-	s.flash(r, "going.saved")
-	http.Redirect(w, r, goingReturn(f.Return, c.ID, r.PathValue("apptID")), http.StatusSeeOther)
+	s.flashTo(w, r, "going.saved", goingReturn(f.Return, c.ID, r.PathValue("apptID")))
 	return nil
+}
+
+// goingRemoveForm asks before a member (?user_id=, the viewer when
+// absent) is taken off the appointment in the URL: a hearing left with
+// nobody is what the group's flags warn about, so the page says when
+// nobody else goes. ?return= is where the form leads back (goingReturn).
+// 404 for someone not signed up.
+func (s *Server) goingRemoveForm(w http.ResponseWriter, r *http.Request) error {
+	d, err := s.goingPage(r)
+	if err != nil {
+		return err
+	}
+	v, q := viewerFrom(r), r.URL.Query()
+	uid := q.Get("user_id")
+	if uid == "" {
+		uid = v.UserID
+	}
+	if !authz.ActFor(v.Viewer, d.Org, uid) {
+		return model.ErrForbidden
+	}
+	g := d.Commit.AppointmentGoing
+	var who *signUpView
+	for i := range g.People {
+		if g.People[i].UserID == uid {
+			who = &g.People[i]
+		}
+	}
+	if who == nil {
+		return model.ErrNotFound
+	}
+	a := d.Commit.Appointment
+	kind := d.T("appointment.kind." + string(a.Kind))
+	ret := q.Get("return")
+	switch ret {
+	case "home", "tasks", "page", "case":
+	default:
+		ret = "case"
+	}
+	cv := &confirmView{Title: d.T("going.confirm.title", who.Name, kind, a.Day), Lead: d.T("going.confirm.lead", who.Name),
+		Button: d.T("going.withdraw_for", who.Name)}
+	if uid == v.UserID {
+		cv.Title, cv.Lead, cv.Button = d.T("going.confirm.title_mine", kind, a.Day), d.T("going.confirm.lead_mine"), d.T("going.withdraw")
+	}
+	if len(g.People) == 1 && !g.Others && g.Accompanied {
+		cv.Lost = []string{d.T("going.confirm.nobody")}
+	}
+	cv.Action = "/cases/" + d.Case.ID + "/appointments/" + a.ID + "/going/remove"
+	cv.Cancel = goingReturn(ret, d.Case.ID, a.ID)
+	cv.Hidden = []hiddenField{{Name: "user_id", Value: uid}, {Name: "return", Value: ret}}
+	return s.confirm(w, r, http.StatusOK, d, cv)
 }
 
 // goingRemovePost withdraws a member from the appointment in the URL: the
@@ -69,8 +118,7 @@ func (s *Server) goingRemovePost(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.Withdraw(r.Context(), c, r.PathValue("apptID"), v.UserID, uid); err != nil {
 		return err
 	}
-	s.flash(r, "going.removed")
-	http.Redirect(w, r, goingReturn(f.Return, c.ID, r.PathValue("apptID")), http.StatusSeeOther)
+	s.flashTo(w, r, "going.removed", goingReturn(f.Return, c.ID, r.PathValue("apptID")))
 	return nil
 }
 

@@ -184,8 +184,25 @@ func spanishProblems(text string) []string {
 	for _, m := range englishWords.FindAllStringSubmatch(text, -1) {
 		add("English message", m[1])
 	}
+	for _, m := range doubleStopRE.FindAllString(text, -1) {
+		add("double full stop", m)
+	}
+	for _, m := range esLanguageMidRE.FindAllStringSubmatch(text, -1) {
+		add("language name capitalised mid-sentence", m[1])
+	}
 	return out
 }
+
+// doubleStopRE is a full stop after an abbreviation's own ("9:00 a. m.."),
+// where the sentence's period should merge with it; an ellipsis ("...")
+// is not one.
+var doubleStopRE = regexp.MustCompile(`[^.\s]{1,12}\.\.(?:[^.]|$)`)
+
+// esLanguageMidRE is a language's name with a capital after a comma or a
+// word: Spanish writes "español", "inglés" in lower case mid-sentence
+// (RAE, Ortografía 2010, 4.2.4.9). At the start of a line or a list item
+// a capital is right.
+var esLanguageMidRE = regexp.MustCompile(`(?:, |\p{Ll} )(Español|Inglés|Portugués|Francés|Criollo haitiano|Árabe|Ruso|Ucraniano)\b`)
 
 // around is the line of text that holds what, for the failure message.
 func around(text, what string) string {

@@ -200,8 +200,7 @@ func (s *Server) sponsorProfilePost(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	s.flash(r, "sponsor.saved")
-	http.Redirect(w, r, orgPath(d.Org)+"/profile", http.StatusSeeOther)
+	s.flashTo(w, r, "sponsor.saved", orgPath(d.Org)+"/profile")
 	return nil
 }
 

@@ -71,8 +71,7 @@ func (s *Server) vettingPost(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.flash(r, "sponsor.vetting.saved")
-	http.Redirect(w, r, orgPath(d.Org)+"/profile", http.StatusSeeOther)
+	s.flashTo(w, r, "sponsor.vetting.saved", orgPath(d.Org)+"/profile")
 	return nil
 }
 
@@ -94,7 +93,6 @@ func (s *Server) stagePost(w http.ResponseWriter, r *http.Request) error {
 	if err := s.store.SetSponsorStage(r.Context(), d.Org, model.SponsorStage(f.Stage), viewerFrom(r).UserID, s.clientIP(r)); err != nil {
 		return err
 	}
-	s.flash(r, "sponsor.stage.saved")
-	http.Redirect(w, r, orgPath(d.Org)+"/profile", http.StatusSeeOther)
+	s.flashTo(w, r, "sponsor.stage.saved", orgPath(d.Org)+"/profile")
 	return nil
 }

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"puente/internal/ledger"
 	"puente/internal/model"
@@ -96,7 +98,17 @@ func (d *templateData) StageName(st model.SponsorStage) string {
 }
 
 // LanguageName is a language code's name in the page's language.
+// Spanish names are lower case, as Spanish writes them mid-sentence
+// ("inglés, francés").
 func (d *templateData) LanguageName(code string) string { return d.T("language." + code) }
+
+// LanguageLabel is a language's name as a label of its own (a checkbox's):
+// LanguageName with its first letter a capital ("Inglés").
+func (d *templateData) LanguageLabel(code string) string {
+	name := d.LanguageName(code)
+	r, size := utf8.DecodeRuneInString(name)
+	return string(unicode.ToUpper(r)) + name[size:]
+}
 
 // PersonLanguages shows a case person's languages: a list of language
 // codes (as a hand-off from the queue stores them, "es, quc") named in the

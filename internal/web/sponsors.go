@@ -128,8 +128,7 @@ func (s *Server) regionPost(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.flash(r, "vetting.region.saved")
-	http.Redirect(w, r, orgPath(d.Org)+"/vetting/setup", http.StatusSeeOther)
+	s.flashTo(w, r, "vetting.region.saved", orgPath(d.Org)+"/vetting/setup")
 	return nil
 }
 
@@ -162,7 +161,6 @@ func (s *Server) vettingItemPost(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	s.flash(r, "vetting.item.saved")
-	http.Redirect(w, r, orgPath(d.Org)+"/vetting/setup", http.StatusSeeOther)
+	s.flashTo(w, r, "vetting.item.saved", orgPath(d.Org)+"/vetting/setup")
 	return nil
 }

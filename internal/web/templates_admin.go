@@ -260,8 +260,7 @@ func (s *Server) templateItemPost(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	s.flash(r, "template.saved")
-	http.Redirect(w, r, "/orgs/"+d.Org.ID+"/checklists/"+v.Stage, http.StatusSeeOther)
+	s.flashTo(w, r, "template.saved", "/orgs/"+d.Org.ID+"/checklists/"+v.Stage)
 	return nil
 }
 
@@ -306,8 +305,7 @@ func (s *Server) staleTemplate(w http.ResponseWriter, r *http.Request, d *templa
 	if seen, err := strconv.Atoi(r.PostForm.Get("version")); err == nil && seen == v.Version {
 		return false
 	}
-	s.flash(r, "template.conflict")
-	http.Redirect(w, r, "/orgs/"+d.Org.ID+"/checklists/"+v.Stage, http.StatusSeeOther)
+	s.flashTo(w, r, "template.conflict", "/orgs/"+d.Org.ID+"/checklists/"+v.Stage)
 	return true
 }
 

@@ -257,8 +257,7 @@ func (s *Server) twoFactorDisablePost(w http.ResponseWriter, r *http.Request) er
 		return s.formRejected(w, r, "twofactor", d, &f)
 	}
 	refundCheck()
-	s.flash(r, "twofactor.disabled")
-	http.Redirect(w, r, "/account/2fa", http.StatusSeeOther)
+	s.flashTo(w, r, "twofactor.disabled", "/account/2fa")
 	return nil
 }
 
