@@ -19,6 +19,11 @@ type Facts struct {
 	// Moves are later changes of address, each restarting the change of
 	// address deadlines.
 	Moves []Event
+	// Joined is the day the person joined the household, for someone who
+	// came after it had settled (a cousin who moves in months after the
+	// family arrived); zero for a member from the start. See JoinedLater
+	// for what it changes.
+	Joined Date
 	// LastUSArrival is the date of the last arrival in the United States.
 	LastUSArrival Date
 	// I589Filed is the date the asylum application was filed (received).
@@ -132,7 +137,29 @@ type Fact string
 const (
 	FactArrival Fact = "arrival"
 	FactMove    Fact = "move"
+	// FactJoined is the day a person joined the household after it had
+	// settled (Facts.Joined): their own move to the sponsor's address.
+	FactJoined Fact = "joined"
 )
+
+// JoinedLater reports whether the person joined the household after its
+// first recorded address (the arrival at the sponsor's home, or the
+// earliest move when no arrival is recorded), or joined a household with
+// no address recorded yet. A Joined date on or before the household's
+// first address means they came with the family: every household fact is
+// theirs, as when Joined is zero.
+func (f Facts) JoinedLater() bool {
+	if f.Joined.IsZero() {
+		return false
+	}
+	first := f.Arrival
+	for _, m := range f.Moves {
+		if !m.Date.IsZero() && (first.IsZero() || m.Date.Before(first)) {
+			first = m.Date
+		}
+	}
+	return first.IsZero() || f.Joined.After(first)
+}
 
 // MetByFact names a recorded fact that satisfies a rule, as written in
 // rules.json's met_by.
@@ -199,7 +226,11 @@ func (t Trigger) occurrences(f Facts) []occurrence {
 		if !f.Arrival.IsZero() {
 			occ = append(occ, occurrence{fact: FactArrival, date: f.Arrival})
 		}
-		return append(occ, list(FactMove, f.Moves)...)
+		occ = append(occ, list(FactMove, f.Moves)...)
+		if f.JoinedLater() {
+			occ = joinedAddresses(occ, f.Joined)
+		}
+		return occ
 	case TriggerLastUSArrival:
 		return one(f.LastUSArrival)
 	case TriggerI589Filed:
@@ -223,6 +254,25 @@ func (t Trigger) occurrences(f Facts) []occurrence {
 		return one(f.BirthDate.AddYears(14))
 	}
 	return nil
+}
+
+// joinedAddresses narrows the household's address changes to those of a
+// person who joined it on joined (Facts.JoinedLater): the household's
+// arrival and moves dated before that day were not theirs — they lived
+// elsewhere and filed, or will file, their own change of address for their
+// own moves — and the day they joined is itself a change of address for
+// them, with its own EOIR-33 and AR-11: the change of address form is
+// owed by each person whose address changes, within 5 days to the court
+// (8 CFR 1003.15(d)(2); 8 USC 1229(a)(1)(F)(ii)) and within 10 days to
+// USCIS (INA 265, 8 USC 1305), and moving into the sponsor's home is such
+// a change. When a household move falls on the day they joined, it is the
+// same change of address and stands alone.
+func joinedAddresses(occ []occurrence, joined Date) []occurrence {
+	occ = slices.DeleteFunc(occ, func(o occurrence) bool { return o.date.Before(joined) })
+	if slices.ContainsFunc(occ, func(o occurrence) bool { return o.date == joined }) {
+		return occ
+	}
+	return append([]occurrence{{fact: FactJoined, date: joined}}, occ...)
 }
 
 func list(fact Fact, events []Event) []occurrence {

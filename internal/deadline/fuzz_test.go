@@ -67,6 +67,7 @@ func factsFrom(b []byte) Facts {
 	f.FeeNotices = r.events("f")
 	f.EADApplications = r.events("e")
 	f.AppealsFiled = r.events("a")
+	f.Joined = r.date()
 	return f
 }
 
@@ -88,6 +89,28 @@ func FuzzCompute(f *testing.F) {
 			d.Working, d.Explanation = nil, Text{}
 			if !reflect.DeepEqual(d, dates[i]) {
 				t.Fatalf("ComputeDates %d: %+v, want Compute's without texts %+v", i, dates[i], d)
+			}
+		}
+		// A person who joined later: no change of address before the day
+		// they joined, and one on it per rule (more only when the
+		// household recorded several moves that day, as for everyone).
+		if facts.JoinedLater() {
+			onJoined := map[string]int{}
+			for _, d := range ds {
+				if d.Trigger != TriggerAddressChange {
+					continue
+				}
+				if d.TriggerDate.Before(facts.Joined) {
+					t.Fatalf("%s: counted from %v, before they joined on %v", d.Key, d.TriggerDate, facts.Joined)
+				}
+				if d.TriggerDate == facts.Joined {
+					onJoined[d.RuleID]++
+				}
+			}
+			for _, id := range []string{"eoir33-change-of-address", "ar11-change-of-address"} {
+				if onJoined[id] < 1 {
+					t.Fatalf("%s: no deadline from the day they joined (%v)", id, facts.Joined)
+				}
 			}
 		}
 		keys := map[string]bool{}

@@ -81,6 +81,7 @@ func rollSentences(o outcome) Texts {
 var subjectKeys = map[Fact]string{
 	FactArrival:                     "engine.subject.arrival",
 	FactMove:                        "engine.subject.move",
+	FactJoined:                      "engine.subject.joined",
 	Fact(TriggerLastUSArrival):      "engine.subject.last_us_arrival",
 	Fact(TriggerI589Filed):          "engine.subject.i589_filed",
 	Fact(TriggerFeeNotice):          "engine.subject.fee_notice",

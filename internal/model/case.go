@@ -97,10 +97,14 @@ type Person struct {
 	CountryOfBirth string
 	LastUSArrival  string // YYYY-MM-DD or ""
 	ReleaseDate    string // YYYY-MM-DD or ""
-	HasDOB         bool
-	HasFacility    bool
-	HasANumber     bool
-	ANumberLast3   string
+	// JoinedOn is the day they joined the household when they came after
+	// it had settled (YYYY-MM-DD), "" for a member from the start; see
+	// deadline.Facts.Joined.
+	JoinedOn     string
+	HasDOB       bool
+	HasFacility  bool
+	HasANumber   bool
+	ANumberLast3 string
 }
 
 // PersonInput is what the person form edits. Sensitive fields change only
@@ -113,12 +117,17 @@ type PersonInput struct {
 	CountryOfBirth string
 	LastUSArrival  string
 	ReleaseDate    string
-	DOB            string
-	SetDOB         bool
-	Facility       string
-	SetFacility    bool
-	ANumber        string
-	SetANumber     bool
+	// JoinedOn is the day they joined the household (YYYY-MM-DD), "" for
+	// a member from the start. UpdatePerson changes it only when SetJoined
+	// is true; AddPerson always writes it.
+	JoinedOn    string
+	SetJoined   bool
+	DOB         string
+	SetDOB      bool
+	Facility    string
+	SetFacility bool
+	ANumber     string
+	SetANumber  bool
 }
 
 // SensitiveField names a field encrypted at rest.

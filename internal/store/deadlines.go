@@ -34,10 +34,18 @@ func (s *Store) Rules() *deadline.RuleSet { return s.rules }
 
 // caseFacts gathers, per person, the facts the engine counts from: the
 // household's arrival and moves, the person's own facts, their date of
-// birth (opened from its sealed column) and the individual hearings.
+// birth (opened from its sealed column), the day they joined the household
+// and the individual hearings.
+//
+// An individual hearing recorded for the household (no person) is the
+// family's hearing, in the proceedings the family came with; a person who
+// joined the household later (deadline.Facts.JoinedLater: a cousin who
+// moves in months after) is not in those proceedings and gets only the
+// hearings recorded for them, so the family's "evidence 30 days before the
+// individual hearing" (EOIR Policy Manual, Appendix C) is not theirs.
 func (s *Store) caseFacts(ctx context.Context, q dbtx, caseID string) ([]PersonDeadlines, []deadline.Facts, error) {
 	rows, err := q.QueryContext(ctx, `
-		SELECT id, name, is_principal, coalesce(last_us_arrival, ''), dob_enc FROM people
+		SELECT id, name, is_principal, coalesce(last_us_arrival, ''), coalesce(joined_on, ''), dob_enc FROM people
 		WHERE case_id = ? ORDER BY is_principal DESC, sort_en, id`, caseID)
 	if err != nil {
 		return nil, nil, err
@@ -46,10 +54,10 @@ func (s *Store) caseFacts(ctx context.Context, q dbtx, caseID string) ([]PersonD
 	var facts []deadline.Facts
 	index := map[string]int{}
 	for rows.Next() {
-		var id, name, arrival string
+		var id, name, arrival, joined string
 		var principal bool
 		var dobSealed []byte
-		if err := rows.Scan(&id, &name, &principal, &arrival, &dobSealed); err != nil {
+		if err := rows.Scan(&id, &name, &principal, &arrival, &joined, &dobSealed); err != nil {
 			rows.Close()
 			return nil, nil, err
 		}
@@ -60,7 +68,7 @@ func (s *Store) caseFacts(ctx context.Context, q dbtx, caseID string) ([]PersonD
 		}
 		index[id] = len(people)
 		people = append(people, PersonDeadlines{PersonID: id, Name: name, Principal: principal})
-		facts = append(facts, deadline.Facts{LastUSArrival: parseDate(arrival), BirthDate: parseDate(dob)})
+		facts = append(facts, deadline.Facts{LastUSArrival: parseDate(arrival), BirthDate: parseDate(dob), Joined: parseDate(joined)})
 	}
 	if err := rows.Close(); err != nil {
 		return nil, nil, err
@@ -134,7 +142,13 @@ func (s *Store) caseFacts(ctx context.Context, q dbtx, caseID string) ([]PersonD
 			return nil, nil, err
 		}
 		ev := deadline.Event{Ref: id, Date: parseDate(date)}
-		apply(personID, func(f *deadline.Facts) { f.IndividualHearings = append(f.IndividualHearings, ev) })
+		apply(personID, func(f *deadline.Facts) {
+			// Every household fact is gathered above: JoinedLater is final.
+			if personID == "" && f.JoinedLater() {
+				return
+			}
+			f.IndividualHearings = append(f.IndividualHearings, ev)
+		})
 	}
 	return people, facts, hrows.Close()
 }

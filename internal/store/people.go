@@ -16,13 +16,18 @@ func (s *Store) insertPersonTx(ctx context.Context, tx *sql.Tx, caseID string, p
 	}
 	now := ts(s.now())
 	en, es := nameKeys(in.Name)
+	// The principal is the household from its first day: never "joined".
+	joined := in.JoinedOn
+	if principal {
+		joined = ""
+	}
 	_, err = s.in(tx).ExecContext(ctx, `
 		INSERT INTO people (id, case_id, is_principal, name, preferred_name, relationship, languages, country_of_birth,
-		                    last_us_arrival, release_date, dob_enc, facility_enc, anumber_enc, created_at, updated_at,
+		                    last_us_arrival, release_date, joined_on, dob_enc, facility_enc, anumber_enc, created_at, updated_at,
 		                    sort_en, sort_es)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		id, caseID, principal, in.Name, in.PreferredName, in.Relationship, in.Languages, in.CountryOfBirth,
-		nullStr(in.LastUSArrival), nullStr(in.ReleaseDate), dob, fac, anum, now, now, en, es)
+		nullStr(in.LastUSArrival), nullStr(in.ReleaseDate), nullStr(joined), dob, fac, anum, now, now, en, es)
 	if err != nil {
 		return "", translate(err)
 	}
@@ -62,7 +67,7 @@ func init() {
 	for _, col := range sortColumns {
 		peopleQueries[col] = `
 		SELECT id, case_id, is_principal, name, preferred_name, relationship, languages, country_of_birth,
-		       coalesce(last_us_arrival, ''), coalesce(release_date, ''),
+		       coalesce(last_us_arrival, ''), coalesce(release_date, ''), coalesce(joined_on, ''),
 		       dob_enc IS NOT NULL, facility_enc IS NOT NULL, anumber_enc
 		FROM people WHERE case_id = ? ORDER BY is_principal DESC, ` + col + `, id`
 	}
@@ -82,7 +87,7 @@ func (s *Store) People(ctx context.Context, caseID, lang string) ([]model.Person
 		var p model.Person
 		var anum []byte
 		if err := rows.Scan(&p.ID, &p.CaseID, &p.Principal, &p.Name, &p.PreferredName, &p.Relationship, &p.Languages,
-			&p.CountryOfBirth, &p.LastUSArrival, &p.ReleaseDate, &p.HasDOB, &p.HasFacility, &anum); err != nil {
+			&p.CountryOfBirth, &p.LastUSArrival, &p.ReleaseDate, &p.JoinedOn, &p.HasDOB, &p.HasFacility, &anum); err != nil {
 			return nil, err
 		}
 		if len(anum) > 0 {
@@ -100,7 +105,12 @@ func (s *Store) People(ctx context.Context, caseID, lang string) ([]model.Person
 	return out, rows.Err()
 }
 
-// AddPerson adds a family member to a case.
+// AddPerson adds a family member to a case, with the day they joined the
+// household when they came after it had settled (in.JoinedOn, "" for a
+// member from the start), and recomputes the case's stored deadlines in
+// the same transaction: a member who joined later owes no change of
+// address for the household's earlier arrival and moves
+// (deadline.Facts.JoinedLater). The form says whether a date is needed.
 func (s *Store) AddPerson(ctx context.Context, c model.Case, actorID string, in model.PersonInput) (string, error) {
 	var id string
 	err := s.tx(ctx, func(tx *sql.Tx) error {
@@ -120,7 +130,9 @@ func (s *Store) AddPerson(ctx context.Context, c model.Case, actorID string, in 
 }
 
 // UpdatePerson saves the person form. Sensitive fields change only when
-// their Set flag is true.
+// their Set flag is true; so does the day they joined the household
+// (in.SetJoined), which the principal never has. The case's deadlines are
+// recomputed in the same transaction when anything changed.
 func (s *Store) UpdatePerson(ctx context.Context, c model.Case, personID, actorID string, in model.PersonInput) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		if err := caseOpenTx(ctx, s.in(tx), c); err != nil {
@@ -128,10 +140,11 @@ func (s *Store) UpdatePerson(ctx context.Context, c model.Case, personID, actorI
 		}
 		var cur model.Person
 		err := s.in(tx).QueryRowContext(ctx, `
-			SELECT name, preferred_name, relationship, languages, country_of_birth,
-			       coalesce(last_us_arrival, ''), coalesce(release_date, '')
+			SELECT is_principal, name, preferred_name, relationship, languages, country_of_birth,
+			       coalesce(last_us_arrival, ''), coalesce(release_date, ''), coalesce(joined_on, '')
 			FROM people WHERE id = ? AND case_id = ?`, personID, c.ID).
-			Scan(&cur.Name, &cur.PreferredName, &cur.Relationship, &cur.Languages, &cur.CountryOfBirth, &cur.LastUSArrival, &cur.ReleaseDate)
+			Scan(&cur.Principal, &cur.Name, &cur.PreferredName, &cur.Relationship, &cur.Languages, &cur.CountryOfBirth,
+				&cur.LastUSArrival, &cur.ReleaseDate, &cur.JoinedOn)
 		if err != nil {
 			return translate(err)
 		}
@@ -153,6 +166,12 @@ func (s *Store) UpdatePerson(ctx context.Context, c model.Case, personID, actorI
 			in.Name, in.PreferredName, in.Relationship, in.Languages, in.CountryOfBirth,
 			nullStr(in.LastUSArrival), nullStr(in.ReleaseDate), ts(s.now()), personID, c.ID); err != nil {
 			return err
+		}
+		if in.SetJoined && !cur.Principal && in.JoinedOn != cur.JoinedOn {
+			if _, err := s.in(tx).ExecContext(ctx, `UPDATE people SET joined_on = ? WHERE id = ?`, nullStr(in.JoinedOn), personID); err != nil {
+				return err
+			}
+			changed = append(changed, "joined_on")
 		}
 		if in.Name != cur.Name || in.PreferredName != cur.PreferredName {
 			if err := writePersonNameTx(ctx, s.in(tx), personID, in.Name, in.PreferredName); err != nil {

@@ -103,7 +103,7 @@ var purgeKeptColumns = map[string][]string{
 	"cases": {"id", "group_id", "code", "status", "status_changed_at", "closed_at", "close_reason",
 		"created_at", "updated_at", "purged_at", "next_due"},
 	// Dates without a name to attach them to.
-	"people":              {"id", "case_id", "is_principal", "last_us_arrival", "release_date", "created_at", "updated_at"},
+	"people":              {"id", "case_id", "is_principal", "last_us_arrival", "release_date", "joined_on", "created_at", "updated_at"},
 	"facts":               {"id", "case_id", "person_id", "kind", "date", "end_date", "created_at"},
 	"appointments":        {"id", "case_id", "group_id", "person_id", "kind", "date", "time", "time_zone", "starts_at", "created_at", "updated_at"},
 	"deadlines":           {"case_id", "group_id", "person_id", "key", "rule_id", "kind", "due", "met_on"},

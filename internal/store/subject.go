@@ -23,6 +23,7 @@ const SubjectFormat = "puente-subject-export/1"
 //	    "relationship": "…", "languages": "…", "country_of_birth": "…",
 //	    "last_us_arrival": "2026-02-10",            // YYYY-MM-DD or ""
 //	    "release_date": "",
+//	    "joined_household_on": "",                 // YYYY-MM-DD; "" for a member from the start
 //	    "date_of_birth": "1990-01-02",              // opened from its sealed column
 //	    "detention_facility": "…",                  // opened
 //	    "a_number": "A012-345-678",                 // opened; "" when not recorded
@@ -94,6 +95,7 @@ type SubjectPerson struct {
 	CountryOfBirth    string `json:"country_of_birth"`
 	LastUSArrival     string `json:"last_us_arrival"`
 	ReleaseDate       string `json:"release_date"`
+	JoinedOn          string `json:"joined_household_on"`
 	DateOfBirth       string `json:"date_of_birth"`
 	DetentionFacility string `json:"detention_facility"`
 	ANumber           string `json:"a_number"`

@@ -15,12 +15,12 @@ func (s *Store) subjectPersonTx(ctx context.Context, tx *sql.Tx, c model.Case, p
 	var created, updated string
 	err := tx.QueryRowContext(ctx, `
 		SELECT p.id, p.is_principal, p.name, p.preferred_name, p.relationship, p.languages, p.country_of_birth,
-		       coalesce(p.last_us_arrival, ''), coalesce(p.release_date, ''), p.dob_enc, p.facility_enc, p.anumber_enc,
+		       coalesce(p.last_us_arrival, ''), coalesce(p.release_date, ''), coalesce(p.joined_on, ''), p.dob_enc, p.facility_enc, p.anumber_enc,
 		       p.created_at, p.updated_at
 		FROM people p JOIN cases c ON c.id = p.case_id
 		WHERE p.id = ? AND p.case_id = ? AND c.group_id = ?`, personID, c.ID, c.GroupID).
 		Scan(&p.ID, &p.Principal, &p.Name, &p.PreferredName, &p.Relationship, &p.Languages, &p.CountryOfBirth,
-			&p.LastUSArrival, &p.ReleaseDate, &dob, &fac, &anum, &created, &updated)
+			&p.LastUSArrival, &p.ReleaseDate, &p.JoinedOn, &dob, &fac, &anum, &created, &updated)
 	if err != nil {
 		return translate(err)
 	}

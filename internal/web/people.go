@@ -17,7 +17,11 @@ func (s *Server) personNewForm(w http.ResponseWriter, r *http.Request) error {
 	if !d.Case.Open() {
 		return model.ErrForbidden
 	}
-	d.Form = &PersonForm{}
+	settled, err := s.householdSettled(r.Context(), d.Case.ID)
+	if err != nil {
+		return err
+	}
+	d.Form = &memberForm{Ask: true, Settled: settled}
 	return s.render(w, r, http.StatusOK, "person_form", d)
 }
 
@@ -26,15 +30,21 @@ func (s *Server) personCreatePost(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	d := s.personPage(r, "person.new.title")
-	var f PersonForm
+	settled, err := s.householdSettled(r.Context(), d.Case.ID)
+	if err != nil {
+		return err
+	}
+	f := memberForm{Ask: true, Settled: settled}
 	decodeForm(r, &f)
 	d.Errors = s.validateForm(d.Lang, &f)
-	f.checkDates(rulesFor(d.Lang, s.today(d.Org.TimeZone), d.Errors))
+	rules := rulesFor(d.Lang, s.today(d.Org.TimeZone), d.Errors)
+	f.checkDates(rules)
+	f.checkJoined(rules, true)
 	if len(d.Errors) > 0 {
 		f.clearSensitive()
 		return s.formRejected(w, r, "person_form", d, &f)
 	}
-	if _, err := s.store.AddPerson(r.Context(), d.Case, viewerFrom(r).UserID, f.input(d.CanManageCases)); err != nil {
+	if _, err := s.store.AddPerson(r.Context(), d.Case, viewerFrom(r).UserID, f.joinedInput(f.input(d.CanManageCases), true)); err != nil {
 		return err
 	}
 	s.flashTo(w, r, "person.saved", "/cases/"+d.Case.ID+"#household")
@@ -67,8 +77,17 @@ func (s *Server) personEditForm(w http.ResponseWriter, r *http.Request) error {
 	d.Person = p
 	// Languages stored as codes (a hand-off) are named for the person
 	// editing them; what they save is what they see.
-	d.Form = &PersonForm{Name: p.Name, PreferredName: p.PreferredName, Relationship: p.Relationship, Languages: d.PersonLanguages(p.Languages),
-		CountryOfBirth: p.CountryOfBirth, LastUSArrival: p.LastUSArrival, ReleaseDate: p.ReleaseDate}
+	settled, err := s.householdSettled(r.Context(), d.Case.ID)
+	if err != nil {
+		return err
+	}
+	f := &memberForm{PersonForm: PersonForm{Name: p.Name, PreferredName: p.PreferredName, Relationship: p.Relationship, Languages: d.PersonLanguages(p.Languages),
+		CountryOfBirth: p.CountryOfBirth, LastUSArrival: p.LastUSArrival, ReleaseDate: p.ReleaseDate},
+		Ask: !p.Principal, Settled: settled, Joined: "start", JoinedOn: p.JoinedOn}
+	if p.JoinedOn != "" {
+		f.Joined = "later"
+	}
+	d.Form = f
 	return s.render(w, r, http.StatusOK, "person_form", d)
 }
 
@@ -82,15 +101,21 @@ func (s *Server) personUpdatePost(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	d.Person = p
-	var f PersonForm
+	settled, err := s.householdSettled(r.Context(), d.Case.ID)
+	if err != nil {
+		return err
+	}
+	f := memberForm{Ask: !p.Principal, Settled: settled}
 	decodeForm(r, &f)
 	d.Errors = s.validateForm(d.Lang, &f)
-	f.checkDates(rulesFor(d.Lang, s.today(d.Org.TimeZone), d.Errors))
+	rules := rulesFor(d.Lang, s.today(d.Org.TimeZone), d.Errors)
+	f.checkDates(rules)
+	f.checkJoined(rules, false)
 	if len(d.Errors) > 0 {
 		f.clearSensitive()
 		return s.formRejected(w, r, "person_form", d, &f)
 	}
-	if err := s.store.UpdatePerson(r.Context(), d.Case, p.ID, viewerFrom(r).UserID, f.input(d.CanManageCases)); err != nil {
+	if err := s.store.UpdatePerson(r.Context(), d.Case, p.ID, viewerFrom(r).UserID, f.joinedInput(f.input(d.CanManageCases), false)); err != nil {
 		return err
 	}
 	s.flashTo(w, r, "person.saved", "/cases/"+d.Case.ID+"#household")

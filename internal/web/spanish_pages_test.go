@@ -215,7 +215,7 @@ func esEverythingCase(t *testing.T, e *testEnv, c *client) string {
 		t.Fatalf("case page offers no deadline to record")
 	}
 	pvPost(t, c, base+"/marks", url.Values{"key": {key}, "state": {"done"}, "done_on": {day(-1)}}, http.StatusSeeOther)
-	pvPost(t, c, base+"/people", url.Values{"name": {"Persona de paso"}}, http.StatusSeeOther)
+	pvPost(t, c, base+"/people", url.Values{"name": {"Persona de paso"}, "joined": {"start"}}, http.StatusSeeOther)
 	page = pvGet(t, c, base, http.StatusOK)
 	if ids := pvPersonIDs(page.body); len(ids) == 3 {
 		pvPost(t, c, base+"/people/"+ids[2]+"/remove", url.Values{}, http.StatusSeeOther)
