@@ -82,7 +82,7 @@ func TestFlashShowsWhereTheRedirectLands(t *testing.T) {
 
 	res = cmPost(t, coord, base+"/facts", url.Values{"kind": {"arrival"}, "date": {cmDay(-3)}}, s303)
 	flashWhereItLands(t, coord, "fact recorded", res, i18n.EN.T("fact.saved"))
-	res = cmPost(t, coord, base+"/people", url.Values{"name": {"Luis Ruiz"}}, s303)
+	res = cmPost(t, coord, base+"/people", url.Values{"name": {"Luis Ruiz"}, "joined": {"start"}}, s303)
 	flashWhereItLands(t, coord, "person added", res, i18n.EN.T("person.saved"))
 	res = cmPost(t, coord, base+"/needs", url.Values{"kind": {"transport"}, "until": {cmDay(60)}}, s303)
 	flashWhereItLands(t, coord, "need added", res, i18n.EN.T("need.saved"))
