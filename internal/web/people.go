@@ -41,7 +41,6 @@ func (s *Server) personCreatePost(w http.ResponseWriter, r *http.Request) error 
 	f.checkDates(rules)
 	f.checkJoined(rules, true)
 	if len(d.Errors) > 0 {
-		f.clearSensitive()
 		return s.formRejected(w, r, "person_form", d, &f)
 	}
 	if _, err := s.store.AddPerson(r.Context(), d.Case, viewerFrom(r).UserID, f.joinedInput(f.input(d.CanManageCases), true)); err != nil {
@@ -112,7 +111,6 @@ func (s *Server) personUpdatePost(w http.ResponseWriter, r *http.Request) error 
 	f.checkDates(rules)
 	f.checkJoined(rules, false)
 	if len(d.Errors) > 0 {
-		f.clearSensitive()
 		return s.formRejected(w, r, "person_form", d, &f)
 	}
 	if err := s.store.UpdatePerson(r.Context(), d.Case, p.ID, viewerFrom(r).UserID, f.joinedInput(f.input(d.CanManageCases), false)); err != nil {
