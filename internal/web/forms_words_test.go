@@ -57,3 +57,83 @@ func TestGivenDetailsLabelMatchesRule(t *testing.T) {
 		}
 	}
 }
+
+// selectOf is the <select id="id"> element of body, up to its end ("" for none).
+func selectOf(body, id string) string {
+	i := strings.Index(body, `<select id="`+id+`"`)
+	if i < 0 {
+		return ""
+	}
+	s := body[i:]
+	return s[:strings.Index(s, "</select>")]
+}
+
+// TestRequiredSelectsStartEmpty: a select whose choice is required and has
+// no safe default starts on an empty "Choose…" ("Elija…") option, so
+// nothing is picked silently (the review found "Record a date" recording
+// an arrival for whoever did not look); an empty post gets the field's own
+// "Select …" message and writes nothing. English and Spanish.
+func TestRequiredSelectsStartEmpty(t *testing.T) {
+	e := newEnv(t)
+	cmClock(e, cmNow)
+	coord, netCoord, admin := e.signIn(emailAlphaCoord), e.signIn(emailNetCoord), e.signIn(emailNetAdmin)
+	c := e.cases["alpha"]
+	net, alpha := e.orgs["network"].ID, e.orgs["alpha"].ID
+	cmPost(t, admin, "/orgs/"+net+"/vetting-items", url.Values{"item_name": {"Home visit"}, "valid_days": {"730"}}, s303)
+	housing := cmCommitment(t, coord, c.ID, url.Values{"kind": {"housing"}, "starts_on": {cmDay(-10)}, "end_kind": {"open"}})
+	type sel struct {
+		who          *client
+		page, id     string
+		post         string
+		form         url.Values
+		table        string
+		msgEN, msgES string
+	}
+	sels := []sel{
+		{coord, "/cases/" + c.ID + "/facts/new", "kind", "/cases/" + c.ID + "/facts", url.Values{"date": {cmDay(-1)}},
+			"facts", "Select what happened.", "Elija qué pasó."},
+		{coord, "/cases/" + c.ID + "/appointments/new", "kind", "/cases/" + c.ID + "/appointments", url.Values{"date": {cmDay(3)}},
+			"appointments", "Select the kind of hearing or appointment.", "Elija el tipo de audiencia o cita."},
+		{coord, "/cases/" + c.ID + "/needs/new", "kind", "/cases/" + c.ID + "/needs", url.Values{},
+			"case_needs", "Select what is needed.", "Elija qué se necesita."},
+		{coord, "/cases/" + c.ID + "/commitments/" + housing + "/holders/new", "user_id", "/cases/" + c.ID + "/commitments/" + housing + "/holders",
+			url.Values{"pick": {"1"}}, "commitment_holders", "Select who will do it.", "Elija quién lo hará."},
+		{netCoord, "/orgs/" + alpha + "/profile", "item_id", "/orgs/" + alpha + "/vetting", url.Values{"done_on": {cmDay(-1)}},
+			"vetting_records", "Select the item that was done.", "Elija el requisito que se hizo."},
+	}
+	for _, lang := range []string{"en", "es"} {
+		for _, who := range []*client{coord, netCoord} {
+			cmPost(t, who, "/lang", url.Values{"lang": {lang}, "return": {"/"}}, s303)
+		}
+		choose, msgOf := "Choose…", func(s sel) string { return s.msgEN }
+		if lang == "es" {
+			choose, msgOf = "Elija…", func(s sel) string { return s.msgES }
+		}
+		for _, s := range sels {
+			page := pvGet(t, s.who, s.page, http.StatusOK).body
+			got := selectOf(page, s.id)
+			if !strings.Contains(got, `<option value="">`+choose+`</option>`) {
+				t.Errorf("%s %s #%s: got %.300q, want an empty first option %q", lang, s.page, s.id, got, choose)
+			}
+			if strings.Contains(got, " selected") {
+				t.Errorf("%s %s #%s: an option is selected before anyone chose", lang, s.page, s.id)
+			}
+			before := e.count(s.table)
+			res := s.who.post(s.post, s.form)
+			if res.status != http.StatusUnprocessableEntity {
+				t.Errorf("%s POST %s with no %s: got %d, want 422", lang, s.post, s.id, res.status)
+				continue
+			}
+			if want := `id="` + s.id + `-error">` + msgOf(s) + `</p>`; !strings.Contains(html.UnescapeString(res.body), want) {
+				t.Errorf("%s POST %s with no %s: got no %q", lang, s.post, s.id, want)
+			}
+			if n := e.count(s.table); n != before {
+				t.Errorf("%s POST %s with no %s: %s rows %d, want %d", lang, s.post, s.id, s.table, n, before)
+			}
+		}
+	}
+	// A link that names the kind still chooses it.
+	if got := selectOf(coord.get("/cases/"+c.ID+"/facts/new?kind=i589_filed").body, "kind"); !strings.Contains(got, `value="i589_filed" selected`) {
+		t.Errorf("facts/new?kind=i589_filed: got %.300q, want that kind selected", got)
+	}
+}
