@@ -1,11 +1,15 @@
 package web
 
 import (
+	"context"
 	"html"
 	"net/http"
 	"net/url"
 	"strings"
 	"testing"
+	"time"
+
+	"puente/internal/tz"
 )
 
 // labelOf is the text of the <label for="id"> in body ("" for none).
@@ -136,4 +140,77 @@ func TestRequiredSelectsStartEmpty(t *testing.T) {
 	if got := selectOf(coord.get("/cases/"+c.ID+"/facts/new?kind=i589_filed").body, "kind"); !strings.Contains(got, `value="i589_filed" selected`) {
 		t.Errorf("facts/new?kind=i589_filed: got %.300q, want that kind selected", got)
 	}
+}
+
+// TestOfferAnswerByIsADay: an offer made at 12:57 AM in the group's zone
+// is answered by the end of the day its 72 hours run out on, and the
+// group's pages say so as a written day ("Answer by the end of Friday 4
+// December 2026"), never as a moment in the night ("4 Dec 2026, 12:57
+// AM", the review's finding). English and Spanish.
+func TestOfferAnswerByIsADay(t *testing.T) {
+	e := newEnv(t)
+	alpha := e.orgs["alpha"]
+	if got := tz.Location(alpha.TimeZone).String(); got != "America/New_York" {
+		t.Fatalf("alpha's zone: %s, want America/New_York for the figures below", got)
+	}
+	made := time.Date(2026, 12, 1, 5, 57, 0, 0, time.UTC) // 12:57 AM EST, Tuesday 1 December
+	e.srv.now = func() time.Time { return made }
+	e.st.SetClock(func() time.Time { return made })
+	_, offerID := newOffer(e, alpha)
+	o, err := e.st.GroupOffer(context.Background(), alpha, offerID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := time.Date(2026, 12, 5, 5, 0, 0, 0, time.UTC); !o.ExpiresAt.Equal(want) {
+		t.Errorf("offer lapses at %s, want %s (midnight ending Friday 4 December in New York)", o.ExpiresAt.UTC(), want)
+	}
+	coord := e.signIn(emailAlphaCoord)
+	for _, tc := range []struct{ lang, want string }{
+		{"en", "Answer by the end of Friday 4 December 2026"},
+		{"es", "Responda a más tardar el viernes 4 de diciembre de 2026"},
+	} {
+		pvPost(t, coord, "/lang", url.Values{"lang": {tc.lang}, "return": {"/"}}, http.StatusSeeOther)
+		for _, path := range []string{"/orgs/" + alpha.ID + "/offers", "/orgs/" + alpha.ID + "/offers/" + offerID} {
+			body := html.UnescapeString(pvGet(t, coord, path, http.StatusOK).body)
+			if !strings.Contains(body, tc.want) {
+				t.Errorf("%s %s: got no %q", tc.lang, path, tc.want)
+			}
+			if strings.Contains(body, "12:57") {
+				t.Errorf("%s %s: the deadline is shown as a moment in the night", tc.lang, path)
+			}
+		}
+	}
+	// Alive the whole of that Friday, dead after it.
+	if !o.Live(time.Date(2026, 12, 5, 4, 59, 0, 0, time.UTC)) || o.Live(time.Date(2026, 12, 5, 5, 0, 0, 0, time.UTC)) {
+		t.Errorf("offer alive until %s, want until midnight ending Friday 4 December in New York", o.ExpiresAt)
+	}
+}
+
+// TestRevealedBirthDateIsWritten: a revealed date of birth is written in
+// the page's language, not as 1990-01-02 (the review's "2018-03-11").
+func TestRevealedBirthDateIsWritten(t *testing.T) {
+	e := newEnv(t)
+	c := e.signIn(emailAlphaCoord)
+	alpha := e.cases["alpha"]
+	pid := e.principal(alpha)
+	for _, tc := range []struct{ lang, want string }{
+		{"en", "Tuesday 2 January 1990"},
+		{"es", "martes 2 de enero de 1990"},
+	} {
+		pvPost(t, c, "/lang", url.Values{"lang": {tc.lang}, "return": {"/"}}, http.StatusSeeOther)
+		body := pvPost(t, c, "/cases/"+alpha.ID+"/people/"+pid+"/reveal", url.Values{"field": {"dob"}}, http.StatusOK).body
+		if !strings.Contains(body, tc.want) || strings.Contains(body, "1990-01-02") {
+			t.Errorf("%s: revealed date of birth: got %q, want %q", tc.lang, revealedValue(body), tc.want)
+		}
+	}
+}
+
+// revealedValue is the text of a reveal page's value.
+func revealedValue(body string) string {
+	i := strings.Index(body, `class="revealed">`)
+	if i < 0 {
+		return ""
+	}
+	s := body[i+len(`class="revealed">`):]
+	return s[:strings.Index(s, "<")]
 }

@@ -155,8 +155,11 @@ func (s *Server) personRevealPost(w http.ResponseWriter, r *http.Request) error 
 	d.Title = d.T("reveal.title")
 	d.RevealedLabel = d.T("field." + f.Field)
 	d.Revealed = value
-	if model.SensitiveField(f.Field) == model.FieldANumber {
+	switch model.SensitiveField(f.Field) {
+	case model.FieldANumber:
 		d.Revealed = model.FormatANumber(value) // A012-345-678, as USCIS prints it
+	case model.FieldDOB:
+		d.Revealed = d.FullDay(value) // written in the page's language, not 2018-03-11
 	}
 	return s.render(w, r, http.StatusOK, "reveal", d)
 }

@@ -185,7 +185,7 @@ func TestQueueOfferFlow(t *testing.T) {
 	pvPost(t, netCoord, entry+"/offers", url.Values{"group_id": {alpha.ID}}, http.StatusSeeOther)
 	m = offerLinkRE.FindStringSubmatch(pvGet(t, alphaCoord, "/orgs/"+alpha.ID+"/offers", http.StatusOK).body)
 	offer = "/orgs/" + alpha.ID + "/offers/" + m[1]
-	later := time.Now().Add(model.OfferTTL + time.Minute)
+	later := time.Now().Add(model.OfferTTL + 25*time.Hour) // past the end of its last day
 	e.srv.now = func() time.Time { return later }
 	e.st.SetClock(func() time.Time { return later })
 	if res := alphaCoord.post(offer+"/accept", url.Values{}); res.status != http.StatusConflict || !strings.Contains(res.body, "expired") {
