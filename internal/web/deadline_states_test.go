@@ -96,9 +96,9 @@ func TestCasePageStatesByKind(t *testing.T) {
 	b := dsBadges(page)
 	eoir := "EOIR-33: tell the immigration court the new address"
 	for _, want := range []dsBadge{
-		{eoir, "overdue", "by 3 days"}, // arrival 22 Nov: due 27 Nov
-		{eoir, "due_soon", "due today"},     // move 25 Nov: due 30 Nov
-		{eoir, "due_soon", "due tomorrow"},  // move 26 Nov: due 1 Dec
+		{eoir, "overdue", "by 3 days"},     // arrival 22 Nov: due 27 Nov
+		{eoir, "due_soon", "due today"},    // move 25 Nov: due 30 Nov
+		{eoir, "due_soon", "due tomorrow"}, // move 26 Nov: due 1 Dec
 		{"Appeal to the Board of Immigration Appeals (EOIR-26)", "due_soon", "due in 3 days"}, // 3 Nov + 30 = 3 Dec
 		{"Asylum application (I-589): one-year deadline", "done_late", "done late, on Tuesday 11 August 2026"},
 		{"Work permit: first day to apply", "opens_on", "opens in 39 days"},
