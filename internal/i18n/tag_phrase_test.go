@@ -29,3 +29,31 @@ func TestOverduePhraseDoesNotRepeatTag(t *testing.T) {
 		}
 	}
 }
+
+// TestChoiceLabelsStartWithACapital: the options of a select or a set of
+// radios start with a capital letter, as every other label does (the
+// review found close-case reasons "se mudó", roles "going along / driver").
+func TestChoiceLabelsStartWithACapital(t *testing.T) {
+	prefixes := []string{"close.reason.", "queue.close.reason.", "offer.reason.", "going.choice."}
+	n := 0
+	for _, k := range i18n.Keys() {
+		for _, p := range prefixes {
+			if !strings.HasPrefix(k, p) || strings.Count(k[len(p):], ".") > 0 {
+				continue
+			}
+			n++
+			en, es := i18n.Pair(k)
+			for _, s := range []string{en, es} {
+				if s == "" {
+					continue
+				}
+				if r := []rune(s)[0]; r != []rune(strings.ToUpper(string(r)))[0] {
+					t.Errorf("%s: %q starts with a small letter", k, s)
+				}
+			}
+		}
+	}
+	if n < 10 {
+		t.Errorf("found %d choice labels, want the reasons and roles (a renamed prefix?)", n)
+	}
+}

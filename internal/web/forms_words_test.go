@@ -214,3 +214,37 @@ func revealedValue(body string) string {
 	s := body[i+len(`class="revealed">`):]
 	return s[:strings.Index(s, "<")]
 }
+
+// TestChoicesAreCapitalisedNouns: the sign-up form's roles are nouns with
+// a capital ("Companion", not "going along"; "Driver", not "driver") and
+// the close-case reasons start with a capital ("Se mudó", not "se mudó").
+func TestChoicesAreCapitalisedNouns(t *testing.T) {
+	e := newEnv(t)
+	cmClock(e, cmNow)
+	coord := e.signIn(emailAlphaCoord)
+	c := e.cases["alpha"]
+	appt := cmAppointment(t, e, coord, c.ID, "master_hearing", cmDay(5))
+	for _, tc := range []struct {
+		lang  string
+		roles []string
+		moved string
+	}{
+		{"en", []string{"Companion", "Driver", "Interpreter"}, "Moved away"},
+		{"es", []string{"Acompañante", "Conductor(a)", "Intérprete"}, "Se mudó"},
+	} {
+		cmPost(t, coord, "/lang", url.Values{"lang": {tc.lang}, "return": {"/"}}, s303)
+		page := html.UnescapeString(pvGet(t, coord, "/cases/"+c.ID+"/appointments/"+appt+"/going", http.StatusOK).body)
+		for i, r := range []string{"companion", "driver", "interpreter"} {
+			if got := labelOf(page, "role-"+r); got != tc.roles[i] {
+				t.Errorf("%s: role %s labelled %q, want %q", tc.lang, r, got, tc.roles[i])
+			}
+		}
+		if strings.Contains(page, "going along") {
+			t.Errorf("%s: the sign-up form still names a role \"going along\"", tc.lang)
+		}
+		closePage := html.UnescapeString(pvGet(t, coord, "/cases/"+c.ID+"/close", http.StatusOK).body)
+		if !strings.Contains(selectOf(closePage, "reason"), `<option value="moved">`+tc.moved+`</option>`) {
+			t.Errorf("%s: close page: got %.400q, want the option %q", tc.lang, selectOf(closePage, "reason"), tc.moved)
+		}
+	}
+}
