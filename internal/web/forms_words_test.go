@@ -248,3 +248,40 @@ func TestChoicesAreCapitalisedNouns(t *testing.T) {
 		}
 	}
 }
+
+// TestCourtCardWhereNamesTheCourtOnce: the card's "Where" shows the
+// hearing's place and the case's court on their own lines, but the court
+// once when the place already names it (the review's "Demo Immigration
+// Court, Room 3 / Demo Immigration Court").
+func TestCourtCardWhereNamesTheCourtOnce(t *testing.T) {
+	for _, tc := range []struct {
+		place, court string
+		want         []string
+	}{
+		{"Demo Immigration Court, Room 3", "Demo Immigration Court", []string{"Demo Immigration Court, Room 3"}},
+		{"demo immigration court, room 3", " Demo Immigration Court ", []string{"demo immigration court, room 3"}},
+		{"Room 3", "Demo Immigration Court", []string{"Room 3", "Demo Immigration Court"}},
+		{"", "Demo Immigration Court", []string{"Demo Immigration Court"}},
+		{"Demo Immigration Court", "Demo Immigration Court, 26 Federal Plaza", []string{"Demo Immigration Court, 26 Federal Plaza"}},
+		{"Room 3", "", []string{"Room 3"}},
+		{"", "", nil},
+	} {
+		c := &courtCard{Hearing: &appointmentView{}, Court: tc.court}
+		c.Hearing.Place = tc.place
+		if got := c.Where(); strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("place %q, court %q: got %q, want %q", tc.place, tc.court, got, tc.want)
+		}
+	}
+	// Through the page: the case's court and a hearing in one of its rooms.
+	e := newEnv(t)
+	cmClock(e, cmNow)
+	coord := e.signIn(emailAlphaCoord)
+	c := e.cases["alpha"]
+	cmPost(t, coord, "/cases/"+c.ID, url.Values{"status": {"arrived"}, "court": {"Demo Immigration Court"}}, s303)
+	cmPost(t, coord, "/cases/"+c.ID+"/appointments", url.Values{"kind": {"master_hearing"}, "date": {cmDay(5)}, "time": {"09:30"},
+		"place": {"Demo Immigration Court, Room 3"}}, s303)
+	card := html.UnescapeString(pvGet(t, coord, "/cases/"+c.ID+"/court-card", http.StatusOK).body)
+	if n := strings.Count(card, "Demo Immigration Court"); n != 1 {
+		t.Errorf("court-day card names the court %d times, want once (in the place)", n)
+	}
+}
