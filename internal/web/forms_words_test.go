@@ -285,3 +285,20 @@ func TestCourtCardWhereNamesTheCourtOnce(t *testing.T) {
 		t.Errorf("court-day card names the court %d times, want once (in the place)", n)
 	}
 }
+
+// TestLastManagerSaysItsKindInSpanish: a group's last coordinator who
+// tries to step down reads the group's rule only, in Spanish too.
+func TestLastManagerSaysItsKindInSpanish(t *testing.T) {
+	e := newEnv(t)
+	alpha := e.orgs["alpha"]
+	c := e.signIn(emailAlphaCoord)
+	pvPost(t, c, "/lang", url.Values{"lang": {"es"}, "return": {"/"}}, http.StatusSeeOther)
+	res := c.post("/orgs/"+alpha.ID+"/members/"+e.userID(emailAlphaCoord)+"/role", url.Values{"role": {"member"}})
+	body := html.UnescapeString(res.body)
+	if res.status != http.StatusUnprocessableEntity || !strings.Contains(body, "Un grupo necesita al menos una persona coordinadora") {
+		t.Errorf("es: got %d without the group's rule", res.status)
+	}
+	if strings.Contains(body, "administradora") || strings.Contains(body, "(red)") {
+		t.Errorf("es: the refusal speaks of a network's admins to a group")
+	}
+}
