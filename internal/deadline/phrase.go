@@ -10,8 +10,9 @@ package deadline
 //	when.due_in       due in %d days          vence en %d días
 //	when.due_tomorrow due tomorrow            vence mañana
 //	when.due_today    due today               vence hoy
-//	when.overdue      %d days overdue         venció hace %d días
-//	when.overdue_one  1 day overdue           venció ayer
+//	when.overdue      by %d days (after the   hace %d días (tras la
+//	                  tag: "Overdue by …")    etiqueta: "Vencido hace …")
+//	when.overdue_one  by 1 day                desde ayer
 //	when.opens_in     opens in %d days        se abre en %d días
 //	when.open_since   open since %s           abierto desde el %s
 type Phrase struct {

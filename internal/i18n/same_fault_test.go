@@ -14,7 +14,10 @@ import (
 // number" beside "Enter a whole number", and three A-number messages).
 var sameFault = [][]string{
 	{"err.anumber", "queue.problem.anumber", "intake.problem.anumber"},
-	{"err.date", "queue.problem.date", "intake.problem.date"},
+	// A page's date box shows the browser's own format (mm/dd/yyyy,
+	// dd/mm/aaaa): its message names none. A CSV cell or an API value is
+	// text whose format must be said (intake.problem.date, YYYY-MM-DD).
+	{"err.date", "queue.problem.date"},
 	{"err.date_range", "queue.problem.date_range", "intake.problem.date_range"},
 	{"err.date_future", "queue.problem.future", "intake.problem.future"},
 	{"queue.problem.before_detained", "intake.problem.before_detained"},
@@ -32,6 +35,22 @@ func TestSameFaultSameWords(t *testing.T) {
 			for _, k := range group[1:] {
 				if got := l.T(k); got != want {
 					t.Errorf("%s (%s): %q, want the words of %s: %q", k, l, got, group[0], want)
+				}
+			}
+		}
+	}
+}
+
+// TestFormDateMessagesNameNoFormat: the forms' date message does not
+// tell the person to type a format their browser's date box may not show
+// (the review found "as YYYY-MM-DD" under a box showing mm/dd/yyyy).
+func TestFormDateMessagesNameNoFormat(t *testing.T) {
+	for _, k := range []string{"err.date", "queue.problem.date"} {
+		en, es := i18n.Pair(k)
+		for _, s := range []string{en, es} {
+			for _, f := range []string{"YYYY", "AAAA", "MM", "DD", "yyyy", "aaaa"} {
+				if strings.Contains(s, f) {
+					t.Errorf("%s: %q names the format %q", k, s, f)
 				}
 			}
 		}

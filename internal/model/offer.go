@@ -18,8 +18,27 @@ const (
 	OfferExpired   OfferState = "expired"
 )
 
-// OfferTTL is how long a group has to answer an offer.
+// OfferTTL is how long a group has at least to answer an offer: the
+// offer lapses at the end of the day, in the group's time zone, on which
+// these hours run out (OfferEnds), so its deadline reads as a date.
 const OfferTTL = 72 * time.Hour
+
+// OfferEnds is the moment an offer made at made lapses: midnight at the
+// end of the day (in loc, the group's zone) on which made+ttl falls. The
+// group has between ttl and ttl+24 hours; "Answer by the end of Friday 4
+// December 2026" rather than a moment in the night ("4 Dec, 12:57 AM").
+func OfferEnds(made time.Time, ttl time.Duration, loc *time.Location) time.Time {
+	y, m, d := made.Add(ttl).In(loc).Date()
+	return time.Date(y, m, d+1, 0, 0, 0, 0, loc)
+}
+
+// LastDay is the last whole day, in loc, on which the offer can still be
+// answered: the day before the one its lapsing moment falls in (for an
+// offer made by OfferEnds, the day that midnight ends).
+func (o Offer) LastDay(loc *time.Location) time.Time {
+	y, m, d := o.ExpiresAt.In(loc).Date()
+	return time.Date(y, m, d-1, 0, 0, 0, 0, loc)
+}
 
 // DeclineReasons are why a group declines an offer.
 var DeclineReasons = []string{"no_capacity", "language", "household_fit", "timing", "other"}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"puente/internal/model"
+	"puente/internal/tz"
 )
 
 // Offers of a person in the queue to a sponsor group (issue 13). The
@@ -237,7 +238,7 @@ func (s *Store) CreateOffer(ctx context.Context, network model.Org, entryID stri
 		}
 		now := s.now()
 		if _, err := s.in(tx).ExecContext(ctx, `INSERT INTO queue_offers (id, network_id, entry_id, group_id, state, created_at, created_by, expires_at)
-			VALUES (?, ?, ?, ?, 'open', ?, ?, ?)`, id, network.ID, entryID, group.ID, ts(now), nullStr(actorID), ts(now.Add(ttl))); err != nil {
+			VALUES (?, ?, ?, ?, 'open', ?, ?, ?)`, id, network.ID, entryID, group.ID, ts(now), nullStr(actorID), ts(model.OfferEnds(now, ttl, tz.Location(group.TimeZone)))); err != nil {
 			if err := translate(err); errors.Is(err, model.ErrConflict) {
 				return ErrOfferOpen
 			}

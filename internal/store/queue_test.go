@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"puente/internal/model"
+	"puente/internal/tz"
 )
 
 // newQueueWorld is newWorld with an encryption key and a region in n1.
@@ -253,12 +254,24 @@ func TestOffersAnsweredAtUse(t *testing.T) {
 		t.Errorf("accepting a withdrawn offer: got %v, want ErrOfferDead", err)
 	}
 
-	// Expired at use: 72 hours and a second later.
+	// Alive until the end of the day its 72 hours run out on, in the
+	// group's zone; expired at use a second after.
 	id3, err := w.s.CreateOffer(ctx, n1, entry, g1, coord, today, model.OfferTTL)
 	if err != nil {
 		t.Fatal(err)
 	}
-	clk.advance(model.OfferTTL + time.Second)
+	o3, err := w.s.GroupOffer(ctx, g1, id3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h, m, s := o3.ExpiresAt.In(tz.Location(g1.TimeZone)).Clock(); h+m+s != 0 || o3.ExpiresAt.Sub(clk.now()) < model.OfferTTL {
+		t.Errorf("offer lapses at %s (made %s), want midnight in %s at least 72 hours on", o3.ExpiresAt, clk.now(), g1.TimeZone)
+	}
+	clk.advance(o3.ExpiresAt.Sub(clk.now()) - time.Second)
+	if !o3.Live(clk.now()) {
+		t.Errorf("offer dead a second before the end of its last day")
+	}
+	clk.advance(2 * time.Second)
 	if _, err := w.s.AcceptOffer(ctx, g1, id3, gina, "2026-12-04", handOff()); !errors.Is(err, ErrOfferDead) {
 		t.Errorf("accepting an expired offer: got %v, want ErrOfferDead", err)
 	}

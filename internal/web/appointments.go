@@ -51,7 +51,9 @@ func (s *Server) appointmentNewForm(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	f := &appointmentForm{Kind: string(model.AppointmentKinds[0]), TimeZone: d.Org.TimeZone}
+	// No kind unless the link names one: it is chosen, never a hearing
+	// by not looking.
+	f := &appointmentForm{TimeZone: d.Org.TimeZone}
 	if k := r.URL.Query().Get("kind"); model.ValidAppointmentKind(model.AppointmentKind(k)) {
 		f.Kind = k
 	}

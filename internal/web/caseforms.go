@@ -50,8 +50,9 @@ type CaseForm struct {
 }
 
 // PersonForm is a household member's form. Sensitive fields are written
-// only when filled in (or cleared with their box), so edit forms never
-// need to echo them back.
+// only when filled in (or cleared with their box), so an edit form never
+// shows a stored value; a rejected form (422) shows again what was typed
+// in them, the user's own input of that POST (README, "Security notes").
 type PersonForm struct {
 	Name           string `form:"name" validate:"required,safetext,max=200" required:"person_name"`
 	PreferredName  string `form:"preferred_name" validate:"safetext,max=100"`
@@ -115,12 +116,6 @@ func (f *PersonForm) checkDates(c dateRules) {
 	c.notBefore("last_us_arrival", f.LastUSArrival, f.DOB, "err.arrival_before_birth")
 	c.notBefore("release_date", f.ReleaseDate, f.LastUSArrival, "err.release_before_arrival")
 	c.notBefore("release_date", f.ReleaseDate, f.DOB, "err.release_before_birth")
-}
-
-// clearSensitive blanks sensitive inputs before a form is shown again: a
-// rejected form must not carry an A-number back into the page.
-func (f *PersonForm) clearSensitive() {
-	f.DOB, f.Facility, f.ANumber = "", "", ""
 }
 
 type factForm struct {

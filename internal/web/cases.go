@@ -253,8 +253,6 @@ func (s *Server) caseCreatePost(w http.ResponseWriter, r *http.Request) error {
 	}
 	f.PersonForm.checkDates(rulesFor(d.Lang, s.today(org.TimeZone), d.Errors))
 	if len(d.Errors) > 0 {
-		f.PersonForm.clearSensitive()
-		f.Address = ""
 		return s.formRejected(w, r, "case_new", d, &f)
 	}
 	c, err := s.store.CreateCase(r.Context(), org.ID, viewerFrom(r).UserID, f.CaseForm.input(), f.PersonForm.input(true))
@@ -297,7 +295,6 @@ func (s *Server) caseUpdatePost(w http.ResponseWriter, r *http.Request) error {
 		d.Errors["status"] = d.T("err.choice")
 	}
 	if len(d.Errors) > 0 {
-		f.Address = ""
 		return s.formRejected(w, r, "case_edit", d, &f)
 	}
 	in := f.input()

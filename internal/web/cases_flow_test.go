@@ -226,7 +226,7 @@ func TestRejectedFormsKeepInput(t *testing.T) {
 	id := e.cases["alpha"].ID
 	facts, appts := e.count("facts"), e.count("appointments")
 	r := c.post("/cases/"+id+"/appointments", url.Values{"kind": {"ice_checkin"}, "date": {"2026-13-40"}, "place": {"Typed Place"}, "time": {"25:99"}})
-	if r.status != s422 || !strings.Contains(r.body, "Typed Place") || !strings.Contains(r.body, "Enter a real date as YYYY-MM-DD.") ||
+	if r.status != s422 || !strings.Contains(r.body, "Typed Place") || !strings.Contains(r.body, "Enter a real date, with its day, month and year.") ||
 		!strings.Contains(r.body, "Enter a time as HH:MM.") {
 		t.Errorf("rejected appointment: got %d; want 422 with the typed place and both messages", r.status)
 	}

@@ -103,8 +103,8 @@ func TestItemWindowOpensIsNeverDue(t *testing.T) {
 	// it is overdue after that day.
 	cmPost(t, coord, link+"/assign", url.Values{"assignee_id": {e.userID(emailAlphaMem)}, "due_on": {cmDay(7)}}, s303)
 	line = clItemLine(coord.get("/").body, link)
-	if !strings.Contains(line, "1 day overdue") {
-		t.Errorf("home, open with a day given yesterday: got %q, want 1 day overdue", line)
+	if !strings.Contains(line, "Overdue</span> <span class=\"when\">by 1 day</span>") {
+		t.Errorf("home, open with a day given yesterday: got %q, want Overdue by 1 day", line)
 	}
 	if week := cmSection(mem.get("/me/tasks").body, `id="week-heading"`); !strings.Contains(week, "Overdue: Wednesday 11 Mar 2026") {
 		t.Errorf("tasks, open with a day given yesterday: got %q, want Overdue: Wednesday 11 Mar 2026", week)

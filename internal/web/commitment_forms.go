@@ -216,5 +216,8 @@ type goingForm struct {
 // personForm names a group member (withdraw, take on, drop).
 type personForm struct {
 	UserID string `form:"user_id" validate:"safetext,max=64"`
+	// Pick is "1" from the page that chooses who (holder_new): there an
+	// empty user_id is no choice, not "myself" as on a one-tap button.
+	Pick   string `form:"pick" validate:"omitempty,oneof=1"`
 	Return string `form:"return" validate:"max=10"` // case (default), home, tasks, page (the sign-up page)
 }

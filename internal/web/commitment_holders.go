@@ -115,6 +115,9 @@ func (s *Server) holderChange(w http.ResponseWriter, r *http.Request, add bool) 
 	}
 	lang := langFrom(r)
 	errs := s.validateForm(lang, &f)
+	if _, bad := errs["user_id"]; !bad && add && f.Pick == "1" && f.UserID == "" {
+		errs["user_id"] = lang.T("err.required.holder")
+	}
 	if len(errs) == 0 && add {
 		members, err := s.store.Members(r.Context(), org.ID, string(langFrom(r)))
 		if err != nil {

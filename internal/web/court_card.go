@@ -66,6 +66,28 @@ func (s *Server) courtCardView(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, r, http.StatusOK, "court_card", d)
 }
 
+// Where is the card's "Where" in lines: the hearing's place, then the
+// case's court unless the place already names it (the review found "Demo
+// Immigration Court, Room 3" above "Demo Immigration Court"), or the court
+// alone when no place is recorded. Compared without case or spaces around.
+func (c *courtCard) Where() []string {
+	place, court := "", strings.TrimSpace(c.Court)
+	if c.Hearing != nil {
+		place = strings.TrimSpace(c.Hearing.Place)
+	}
+	switch {
+	case place == "" && court == "":
+		return nil
+	case place == "":
+		return []string{court}
+	case court == "" || strings.Contains(strings.ToLower(place), strings.ToLower(court)):
+		return []string{place}
+	case strings.Contains(strings.ToLower(court), strings.ToLower(place)):
+		return []string{court}
+	}
+	return []string{place, court}
+}
+
 // BringList is what to bring to a hearing, in the page's language.
 func (d *templateData) BringList() []string {
 	out := make([]string, 0, len(bringKeys))

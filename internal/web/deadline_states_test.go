@@ -96,9 +96,9 @@ func TestCasePageStatesByKind(t *testing.T) {
 	b := dsBadges(page)
 	eoir := "EOIR-33: tell the immigration court the new address"
 	for _, want := range []dsBadge{
-		{eoir, "overdue", "3 days overdue"}, // arrival 22 Nov: due 27 Nov
-		{eoir, "due_soon", "due today"},     // move 25 Nov: due 30 Nov
-		{eoir, "due_soon", "due tomorrow"},  // move 26 Nov: due 1 Dec
+		{eoir, "overdue", "by 3 days"},     // arrival 22 Nov: due 27 Nov
+		{eoir, "due_soon", "due today"},    // move 25 Nov: due 30 Nov
+		{eoir, "due_soon", "due tomorrow"}, // move 26 Nov: due 1 Dec
 		{"Appeal to the Board of Immigration Appeals (EOIR-26)", "due_soon", "due in 3 days"}, // 3 Nov + 30 = 3 Dec
 		{"Asylum application (I-589): one-year deadline", "done_late", "done late, on Tuesday 11 August 2026"},
 		{"Work permit: first day to apply", "opens_on", "opens in 39 days"},
@@ -143,7 +143,7 @@ func TestCasePageStatesByKind(t *testing.T) {
 	bs := dsBadges(es)
 	eoirES := "EOIR-33: avisar al tribunal de inmigración la nueva dirección"
 	for _, want := range []dsBadge{
-		{eoirES, "overdue", "venció hace 3 días"},
+		{eoirES, "overdue", "hace 3 días"},
 		{eoirES, "due_soon", "vence hoy"},
 		{eoirES, "due_soon", "vence mañana"},
 		{"Apelación ante la Junta de Apelaciones de Inmigración (EOIR-26)", "due_soon", "vence en 3 días"},
@@ -187,7 +187,7 @@ func TestHomeListsTasksNotInformation(t *testing.T) {
 	dsCase(t, e, c)
 	home := pvGet(t, c, "/", 200).body
 	b := dsBadges(home)
-	dsHas(t, "home", b, dsBadge{"EOIR-33: tell the immigration court the new address", "overdue", "3 days overdue"})
+	dsHas(t, "home", b, dsBadge{"EOIR-33: tell the immigration court the new address", "overdue", "by 3 days"})
 	dsHas(t, "home", b, dsBadge{"Appeal to the Board of Immigration Appeals (EOIR-26)", "due_soon", "due in 3 days"})
 	for _, gone := range []string{"first day USCIS may grant it", "Work permit renewal", "one-year deadline", "Work permit: first day to apply"} {
 		if strings.Contains(home, gone) {

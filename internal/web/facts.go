@@ -35,7 +35,9 @@ func (s *Server) factNewForm(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := &factForm{Kind: string(model.FactArrival)}
+	// No kind unless the link names one: a volunteer chooses what
+	// happened, never records an arrival by not looking.
+	f := &factForm{}
 	if k := r.URL.Query().Get("kind"); model.ValidFactKind(model.FactKind(k)) {
 		f.Kind = k
 	}

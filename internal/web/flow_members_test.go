@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strings"
 	"testing"
 
 	"puente/internal/model"
@@ -90,7 +91,15 @@ func TestFlowLastManager(t *testing.T) {
 			epoch := secUser(t, e, tc.user.Email).SessionEpoch
 			res := tc.c.post("/orgs/"+tc.org.ID+"/members/"+tc.user.ID+"/"+tc.action, tc.form)
 			secStatus(t, tc.action, res, http.StatusUnprocessableEntity)
-			secHas(t, tc.action, res.body, inLastManager)
+			// Said for the organisation's kind only.
+			want, other := inLastManagerGrp, inLastManagerNet
+			if tc.org.Kind == model.KindNetwork {
+				want, other = other, want
+			}
+			secHas(t, tc.action, res.body, want)
+			if strings.Contains(res.body, other) || strings.Contains(res.body, "(network)") {
+				t.Errorf("%s: the refusal speaks of the other kind of organisation", tc.action)
+			}
 			secSameCounts(t, "refused "+tc.action, before, secCounts(e))
 			if got := secRole(t, e, tc.org, tc.user.ID); got != tc.role {
 				t.Errorf("role after the refusal: got %q, want %q", got, tc.role)
@@ -104,7 +113,7 @@ func TestFlowLastManager(t *testing.T) {
 	// Spanish visitors read the refusal in Spanish.
 	res := anaC.postRaw("/orgs/"+net.ID+"/members/"+ana.ID+"/remove", "", secHeader("Accept-Language", "es"))
 	secStatus(t, "remove in Spanish", res, http.StatusUnprocessableEntity)
-	secHas(t, "remove in Spanish", res.body, "Una organización necesita al menos una persona administradora (red) o coordinadora (grupo).")
+	secHas(t, "remove in Spanish", res.body, "Una red necesita al menos una persona administradora: primero dé ese papel a otra persona.")
 
 	// The network admin does not manage a group that has its own
 	// coordinator (issue 8): 403, nothing changed.

@@ -17,7 +17,9 @@ func (s *Server) goingView(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := &goingForm{Role: string(model.RoleCompanion)}
+	// A coordinator's choice of who goes starts on themselves (what
+	// signing up means), never on whoever the list names first.
+	f := &goingForm{Role: string(model.RoleCompanion), UserID: viewerFrom(r).UserID}
 	if mine := d.Commit.AppointmentGoing.Mine; mine != "" {
 		f.Role = string(mine)
 	}

@@ -72,7 +72,7 @@ func TestHistoryWords(t *testing.T) {
 		{"appointment_added", "master_hearing", "Audiencia de calendario principal (audiencia preliminar)", "Master calendar hearing"},
 		{"updated", "status,court", "etapa, tribunal", "stage, court"},
 		{"appointment_updated", "date,time,time_zone", "fecha, hora, zona horaria", "date, time, time zone"},
-		{"closed", "re_detained", "nueva detención", "detained again"},
+		{"closed", "re_detained", "Nueva detención", "Detained again"},
 		{"marked", "done", "Hecho", "Done"},
 		{"updated", "status,no_such_field", "etapa", "stage"}, // an unknown name is left out
 		{"created", "", "", ""},

@@ -73,7 +73,7 @@ func TestInputAppointmentEdit(t *testing.T) {
 			errs: map[string]string{"kind": inNeedApptKind, "date": inNeedApptDate}},
 		{name: "kind not offered", form: inWith(base, "kind", "trial_by_combat"), errs: map[string]string{"kind": inChoice},
 			keep: []string{"Room 9 KEEPME", "2026-12-16", "10:00"}},
-		{name: "date not a date", form: inWith(base, "date", "2026-02-30"), errs: map[string]string{"date": "Enter a real date as YYYY-MM-DD."},
+		{name: "date not a date", form: inWith(base, "date", "2026-02-30"), errs: map[string]string{"date": "Enter a real date, with its day, month and year."},
 			keep: []string{"2026-02-30", "Room 9 KEEPME"}},
 		{name: "time not a time", form: inWith(base, "time", "25:61"), errs: map[string]string{"time": "Enter a time as HH:MM."},
 			keep: []string{"25:61"}},

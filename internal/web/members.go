@@ -36,7 +36,7 @@ func (s *Server) memberRolePost(w http.ResponseWriter, r *http.Request) error {
 	}
 	err := s.store.ChangeRole(r.Context(), org, r.PathValue("userID"), model.Role(f.Role), viewerFrom(r).UserID, s.clientIP(r))
 	if errors.Is(err, model.ErrLastManager) {
-		d.Errors[field] = d.T("members.last_manager")
+		d.Errors[field] = d.T(lastManagerKey(org))
 		return s.orgRejected(w, r, d)
 	}
 	if err != nil {
@@ -51,7 +51,7 @@ func (s *Server) memberRemovePost(w http.ResponseWriter, r *http.Request) error 
 	err := s.store.RemoveMember(r.Context(), org, r.PathValue("userID"), viewerFrom(r).UserID, s.clientIP(r))
 	if errors.Is(err, model.ErrLastManager) {
 		d := s.newData(r)
-		d.FormError, d.FormErrorAt = d.T("members.last_manager"), "members-heading"
+		d.FormError, d.FormErrorAt = d.T(lastManagerKey(org)), "members-heading"
 		return s.orgRejected(w, r, d)
 	}
 	if err != nil {
@@ -119,4 +119,13 @@ func (s *Server) orgRejected(w http.ResponseWriter, r *http.Request, d *template
 		return err
 	}
 	return s.render(w, r, http.StatusUnprocessableEntity, "org", d)
+}
+
+// lastManagerKey is the message refusing to leave org without a manager,
+// said for its kind only: a network keeps an admin, a group a coordinator.
+func lastManagerKey(org model.Org) string {
+	if org.Kind == model.KindNetwork {
+		return "members.last_manager.network"
+	}
+	return "members.last_manager.group"
 }

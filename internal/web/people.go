@@ -41,7 +41,6 @@ func (s *Server) personCreatePost(w http.ResponseWriter, r *http.Request) error 
 	f.checkDates(rules)
 	f.checkJoined(rules, true)
 	if len(d.Errors) > 0 {
-		f.clearSensitive()
 		return s.formRejected(w, r, "person_form", d, &f)
 	}
 	if _, err := s.store.AddPerson(r.Context(), d.Case, viewerFrom(r).UserID, f.joinedInput(f.input(d.CanManageCases), true)); err != nil {
@@ -112,7 +111,6 @@ func (s *Server) personUpdatePost(w http.ResponseWriter, r *http.Request) error 
 	f.checkDates(rules)
 	f.checkJoined(rules, false)
 	if len(d.Errors) > 0 {
-		f.clearSensitive()
 		return s.formRejected(w, r, "person_form", d, &f)
 	}
 	if err := s.store.UpdatePerson(r.Context(), d.Case, p.ID, viewerFrom(r).UserID, f.joinedInput(f.input(d.CanManageCases), false)); err != nil {
@@ -157,8 +155,11 @@ func (s *Server) personRevealPost(w http.ResponseWriter, r *http.Request) error 
 	d.Title = d.T("reveal.title")
 	d.RevealedLabel = d.T("field." + f.Field)
 	d.Revealed = value
-	if model.SensitiveField(f.Field) == model.FieldANumber {
+	switch model.SensitiveField(f.Field) {
+	case model.FieldANumber:
 		d.Revealed = model.FormatANumber(value) // A012-345-678, as USCIS prints it
+	case model.FieldDOB:
+		d.Revealed = d.FullDay(value) // written in the page's language, not 2018-03-11
 	}
 	return s.render(w, r, http.StatusOK, "reveal", d)
 }

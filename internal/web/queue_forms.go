@@ -10,9 +10,10 @@ import (
 	"puente/internal/store"
 )
 
-// queueForm is a person for the queue as typed. The A-number and facility
-// are never echoed back: a rejected form comes back with them empty, and
-// the edit form leaves them empty to keep what is saved.
+// queueForm is a person for the queue as typed. The edit form never shows
+// a saved A-number or facility (left empty, they keep what is saved); a
+// rejected form (422) shows again what was typed in them, the user's own
+// input of that POST (README, "Security notes").
 type queueForm struct {
 	// Fields in the order the form shows them: the error summary lists
 	// its messages in this order. Languages and Needs are the ticked
@@ -30,19 +31,6 @@ type queueForm struct {
 	Facility      string   `form:"facility"`
 	ClearANumber  string   `form:"clear_anumber"`
 	ClearFacility string   `form:"clear_facility"`
-	// Retype names the restricted fields typed on a rejected form, which
-	// it does not echo: the page asks for them again.
-	Retype map[string]bool
-}
-
-// dropRestricted empties the restricted fields of a rejected form (never
-// echoed) and, for those that were typed, says to type them again.
-func (f *queueForm) dropRestricted(d *templateData) {
-	f.Retype = map[string]bool{"anumber": f.ANumber != "", "facility": f.Facility != ""}
-	if f.ANumber != "" || f.Facility != "" {
-		d.SummaryNote = d.T("queue.form.retype")
-	}
-	f.ANumber, f.Facility = "", ""
 }
 
 // readQueueForm decodes the posted form.
@@ -138,7 +126,6 @@ func (s *Server) queueCreatePost(w http.ResponseWriter, r *http.Request) error {
 	ps = append(ps, in.Validate(d.Queue.Regions, d.Queue.Today)...)
 	d.problems(ps)
 	if len(d.Errors) > 0 {
-		f.dropRestricted(d)
 		return s.formRejected(w, r, "queue_form", d, f)
 	}
 	v := viewerFrom(r)
@@ -198,7 +185,6 @@ func (s *Server) queueUpdatePost(w http.ResponseWriter, r *http.Request) error {
 	ps = append(ps, in.Validate(d.Queue.Regions, d.Queue.Today)...)
 	d.problems(ps)
 	if len(d.Errors) > 0 {
-		f.dropRestricted(d)
 		return s.formRejected(w, r, "queue_form", d, f)
 	}
 	ed := store.QueueEdit{In: in, SetANumber: in.ANumber != "" || f.ClearANumber != "", SetFacility: in.Facility != "" || f.ClearFacility != ""}
@@ -208,7 +194,6 @@ func (s *Server) queueUpdatePost(w http.ResponseWriter, r *http.Request) error {
 	err = s.store.UpdateQueueEntry(r.Context(), d.Org, d.Queue.Entry.ID, ed)
 	if errors.Is(err, model.ErrConflict) {
 		d.Errors["external_ref"] = d.T("queue.problem.ref_taken")
-		f.dropRestricted(d)
 		return s.formRejected(w, r, "queue_form", d, f)
 	}
 	if err != nil {

@@ -299,17 +299,18 @@ func (d *templateData) QueueChecked(list, value string) bool {
 	return false
 }
 
-// QueueSensitive lists the queue form's restricted fields and whether the
-// entry being edited has each recorded (their values are never echoed).
+// QueueSensitive lists the queue form's restricted fields, whether the
+// entry being edited has each recorded (a saved value is never shown here)
+// and what was typed in each on a rejected form.
 func (d *templateData) QueueSensitive() []sensitiveField {
 	e := d.Queue.Entry
-	var retype map[string]bool
+	var typed queueForm
 	if f, ok := d.Form.(*queueForm); ok {
-		retype = f.Retype
+		typed = *f
 	}
 	return []sensitiveField{
-		{Name: "anumber", Type: "text", Recorded: e.HasANumber, Hint: "field.anumber.hint", Retype: retype["anumber"]},
-		{Name: "facility", Type: "text", Recorded: e.HasFacility, Retype: retype["facility"]},
+		{Name: "anumber", Type: "text", Recorded: e.HasANumber, Hint: "field.anumber.hint", Value: typed.ANumber},
+		{Name: "facility", Type: "text", Recorded: e.HasFacility, Value: typed.Facility},
 	}
 }
 

@@ -88,14 +88,23 @@ type sensitiveField struct {
 	Type     string
 	Recorded bool
 	Hint     string // message key of the field's format hint, or ""
-	// Retype: the field was typed on a rejected form that does not echo
-	// it; the page asks for it again.
-	Retype bool
+	// Value is what the user typed in this field on the form being shown
+	// again after a rejection (422): their own input of the same POST,
+	// kept so a correction elsewhere does not lose it. A stored value is
+	// never put here (that is a reveal, with its audit entry).
+	Value string
 }
 
-// SensitiveFields lists the person form's encrypted fields and whether the
-// person being edited has each recorded (their values are never echoed).
-func (d *templateData) SensitiveFields() []sensitiveField { return sensitiveOf(d.Person) }
+// SensitiveFields lists the person form's encrypted fields, whether the
+// person being edited has each recorded (a stored value is never shown
+// here) and what was typed in each on a rejected form.
+func (d *templateData) SensitiveFields() []sensitiveField {
+	fs := sensitiveOf(d.Person)
+	for i := range fs {
+		fs[i].Value = formValue(d.Form, fs[i].Name)
+	}
+	return fs
+}
 
 // RecordedFields are the sensitive fields p has recorded, for the reveal buttons.
 func (d *templateData) RecordedFields(p model.Person) []sensitiveField {
@@ -242,3 +251,7 @@ func (d *templateData) MarkErrors() []string {
 	}
 	return out
 }
+
+// FormValue is what the form being shown holds for the field tagged
+// form:"name" ("" for none): on a rejected form, what was typed.
+func (d *templateData) FormValue(name string) string { return formValue(d.Form, name) }

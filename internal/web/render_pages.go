@@ -6,6 +6,7 @@ import (
 	"puente/internal/deadline"
 	"puente/internal/model"
 	"puente/internal/store"
+	"puente/internal/tz"
 )
 
 // tagArgs is what the "tag" template needs: a state and its short name.
@@ -71,4 +72,12 @@ func (d *templateData) FieldHint(name, labelKey, typ string, max int, hintKey st
 	a := d.Field(name, labelKey, typ, max, "")
 	a.Hint = d.T(hintKey)
 	return a
+}
+
+// AnswerBy is an offer's deadline for the group, in words: the last whole
+// day it can be answered, in the page's zone (the group's, whose day ends
+// the offer: model.OfferEnds), "Answer by the end of Friday 4 December
+// 2026", never a moment in the night.
+func (d *templateData) AnswerBy(o model.Offer) string {
+	return d.T("offer.answer_by", d.FullDay(o.LastDay(tz.Location(d.Zone)).Format("2006-01-02")))
 }
