@@ -46,7 +46,7 @@ func (s *Server) static(w http.ResponseWriter, r *http.Request) error {
 	if len(r.URL.Path) > 0 && r.URL.Path[len(r.URL.Path)-1] == '/' {
 		return errNotFound
 	}
-	w.Header().Set("Cache-Control", "public, max-age=3600")
+	w.Header().Set("Cache-Control", staticCacheControl(r))
 	staticFS.ServeHTTP(w, r)
 	return nil
 }

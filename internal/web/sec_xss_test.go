@@ -13,7 +13,7 @@ const secXSS = `<script>alert("x")</script><img src=x onerror=alert(1)>'"`
 
 // appScript is the one script element of every page: Puente's own file,
 // allowed by the Content-Security-Policy's 'self'.
-const appScript = `<script src="/static/app.js" defer></script>`
+var appScript = `<script src="` + assetURL("app.js") + `" defer></script>`
 
 // Text typed by one person is shown to others only as text, on every page
 // that shows it.
