@@ -110,3 +110,63 @@ func TestItemWindowOpensIsNeverDue(t *testing.T) {
 		t.Errorf("tasks, open with a day given yesterday: got %q, want Overdue: Wednesday 11 Mar 2026", week)
 	}
 }
+
+// TestItemDayBeforeWindowOpensIsWarned (fresh-eyes review): "File for the
+// work permit at day 150" assigned for a day before clock day 150 is
+// warned about, on the item's page and its checklist, in English and in
+// Spanish, and the window's date is headed "Opens on", never "Deadline";
+// a day after the window opened is no "after its deadline".
+func TestItemDayBeforeWindowOpensIsWarned(t *testing.T) {
+	e := newEnv(t)
+	cmClock(e, cmNow)
+	ctx := context.Background()
+	c, err := e.st.CreateCase(ctx, e.orgs["alpha"].ID, "", model.CaseInput{Status: "arrived"}, model.PersonInput{Name: "Marta Ventana"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	people, err := e.st.People(ctx, c.ID, "en")
+	if err != nil || len(people) != 1 {
+		t.Fatalf("People: %v, %v", people, err)
+	}
+	// Filed 144 days ago: clock day 150 is Tuesday 10 March 2026.
+	if _, err := e.st.AddFact(ctx, c, "", model.Fact{Kind: model.FactI589Filed, PersonID: people[0].ID, Date: cmDay(-144)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.st.AddChecklist(ctx, c, "", "legal"); err != nil {
+		t.Fatal(err)
+	}
+	coord, es := e.signIn(emailAlphaCoord), e.signIn(emailAlphaMem)
+	cmPost(t, es, "/lang", url.Values{"lang": {"es"}, "return": {"/"}}, s303)
+	ead := clItem(t, e, c.ID, "legal", "ead")
+	link := "/cases/" + c.ID + "/items/" + ead.ID
+	list := "/cases/" + c.ID + "/checklists/legal"
+	cmPost(t, coord, link+"/assign", url.Values{"assignee_id": {e.userID(emailAlphaMem)}, "due_on": {cmDay(3)}}, s303)
+
+	en := "The day set for this task is before its window opens, Tuesday 10 March 2026: an application sent earlier is rejected."
+	sp := "El día puesto para esta tarea es anterior a la apertura de su plazo, el martes 10 de marzo de 2026: una solicitud enviada antes se rechaza."
+	for _, tc := range []struct {
+		who                 *client
+		warn, opens, notDue string
+	}{{coord, en, "<dt>Opens on</dt>", "<dt>Deadline</dt>"}, {es, sp, "<dt>Se abre el</dt>", "<dt>Plazo</dt>"}} {
+		item := tc.who.get(link).body
+		if !strings.Contains(item, tc.warn) {
+			t.Errorf("item page, day 3 before the window: no warning %q", tc.warn)
+		}
+		if !strings.Contains(item, tc.opens) || strings.Contains(item, tc.notDue) {
+			t.Errorf("item page: want the window's date headed %q, not %q", tc.opens, tc.notDue)
+		}
+		if page := tc.who.get(list).body; !strings.Contains(clItemLine(page, link), tc.warn) {
+			t.Errorf("checklist page, day 3 before the window: no warning %q", tc.warn)
+		}
+	}
+	if page := coord.get(list).body; !strings.Contains(clItemLine(page, link), "Opens on Tuesday 10 March 2026") {
+		t.Errorf("checklist page: got %q, want \"Opens on Tuesday 10 March 2026\"", clItemLine(page, link))
+	}
+
+	// A day after the window opened is what the window is for.
+	cmPost(t, coord, link+"/assign", url.Values{"assignee_id": {e.userID(emailAlphaMem)}, "due_on": {cmDay(8)}}, s303)
+	item := coord.get(link).body
+	if strings.Contains(item, "before its window opens") || strings.Contains(item, "after its deadline") {
+		t.Errorf("item page, a day after the window opened: warned; %.400s", secSnippet(item))
+	}
+}

@@ -71,6 +71,13 @@ type itemPageView struct {
 	// deadline of the item's rule ("The day set for this task is after its
 	// deadline, Monday 16 November 2026."), "" when it is not.
 	AfterDeadline string
+	// BeforeOpens warns that the assignment's day is before the window of
+	// the item's rule opens (the work permit at clock day 150: an
+	// application sent earlier is rejected, 8 CFR 208.7(a)), "" when not.
+	BeforeOpens string
+	// DeadlineLabel heads the rule's date: "Deadline", or "Opens on" for a
+	// window that opens.
+	DeadlineLabel string
 	// TickedOn is the day it was ticked, in the group's zone, in full.
 	TickedOn string
 	// CanAct: the viewer may tick, set aside or annotate it; CanAssign:
@@ -127,8 +134,17 @@ func (d *templateData) itemView(it model.ChecklistItem, v authz.Viewer) itemPage
 				iv.Deadline = dv
 			}
 		}
-		if dl := iv.Deadline; dl != nil && it.DueOn != "" && dl.DueISO != "" && it.DueOn > dl.DueISO && !closedState(dl.State) {
-			iv.AfterDeadline = d.T("checklist.after_deadline", d.FullDay(dl.DueISO))
+		if dl := iv.Deadline; dl != nil && it.DueOn != "" && dl.DueISO != "" && !closedState(dl.State) {
+			switch {
+			case dl.Kind == deadline.Opens && it.DueOn < dl.DueISO:
+				iv.BeforeOpens = d.T("checklist.before_opens", d.FullDay(dl.DueISO))
+			case dl.Kind == deadline.DueBy && it.DueOn > dl.DueISO:
+				iv.AfterDeadline = d.T("checklist.after_deadline", d.FullDay(dl.DueISO))
+			}
+		}
+		iv.DeadlineLabel = d.T("checklist.deadline")
+		if dl := iv.Deadline; dl != nil && dl.Kind == deadline.Opens {
+			iv.DeadlineLabel = d.T("checklist.opens_on")
 		}
 		if iv.Deadline == nil {
 			if k := "checklist.wait." + strings.ReplaceAll(it.Rule, "-", "_"); i18n.Has(k) {

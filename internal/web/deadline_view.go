@@ -20,9 +20,12 @@ type deadlineView struct {
 	RuleID     string
 	PersonName string
 	Title      string
-	Due        string // in full, in the page's language
-	DueISO     string
-	State      deadline.State
+	// Kind is the rule's kind: an Opens date is the first day one may act,
+	// not a deadline.
+	Kind   deadline.Kind
+	Due    string // in full, in the page's language
+	DueISO string
+	State  deadline.State
 	// StateLabel names the state ("Overdue", "Opens later"); When says the
 	// days ("due in 3 days", "opens tomorrow", "3 days overdue").
 	StateLabel string
@@ -81,7 +84,7 @@ func deadlineViews(computed []store.PersonDeadlines, marks map[string]model.Mark
 				continue
 			}
 			v := deadlineView{
-				Key: key, RuleID: d.RuleID, PersonName: pd.Name, Title: say(d.Title, lang), DueISO: d.Due.String(),
+				Key: key, RuleID: d.RuleID, PersonName: pd.Name, Title: say(d.Title, lang), Kind: d.Kind, DueISO: d.Due.String(),
 				Due: deadline.FullDate(d.Due, lang.T), State: st.State,
 				StateLabel: lang.T("state." + string(st.State)), When: phrase(st, lang), Days: st.Days,
 				Explanation: say(d.Explanation, lang), Working: d.Working.Say(lang.T), RuleNote: say(d.Note, lang),
