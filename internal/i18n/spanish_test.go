@@ -186,7 +186,7 @@ var doubleMeaning = []struct {
 	re      *regexp.Regexp
 	allowed []string
 }{
-	{i18n.ES, words(`solicitud\p{L}*`), []string{"fact.kind.i589_filed", "fact.kind.ead_applied", "gap.last_us_arrival", "deadline.used_early"}},
+	{i18n.ES, words(`solicitud\p{L}*`), []string{"fact.kind.i589_filed", "fact.kind.ead_applied", "gap.last_us_arrival", "deadline.used_early", "checklist.before_opens"}},
 	{i18n.ES, words(`direcci\p{L}*`), []string{"field.address", "fact.kind.move", "gap.address_change", "reveal.address",
 		"history.field.address", "security.address", "card.bring.address", "card.bring.filings", "card.private",
 		"letter.logged", "letter.no_address"}},
@@ -198,7 +198,7 @@ var doubleMeaning = []struct {
 	{i18n.EN, words(`request\p{L}*`, `revok\p{L}*`, "status", "statuses"), nil},
 	{i18n.EN, words(`remov\p{L}*`), []string{"close.reason.removed", "queue.close.reason.removed"}},
 	{i18n.EN, words(`regist\p{L}*`), []string{"deadline.registration_ask", "home.registration_ask", "gap.fourteenth_birthday", "field.anumber"}},
-	{i18n.EN, words("application", "applications", "apply", "applied"), []string{"fact.kind.i589_filed", "fact.kind.ead_applied", "gap.last_us_arrival", "deadline.used_early"}},
+	{i18n.EN, words("application", "applications", "apply", "applied"), []string{"fact.kind.i589_filed", "fact.kind.ead_applied", "gap.last_us_arrival", "deadline.used_early", "checklist.before_opens"}},
 }
 
 // teachingText are the keys of the checklist items' words (issue 12),
