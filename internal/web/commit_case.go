@@ -51,6 +51,9 @@ func (s *Server) fillCaseCommitments(r *http.Request, d *templateData) error {
 		cv.CanRecord = c.Open() && authz.RecordGiven(v.Viewer, org, cm.HolderIDs())
 		cd.Commitments = append(cd.Commitments, cv)
 		lc, g := ledgerOf(cm), givenOf(cm)
+		if cv.Behind != "" {
+			cd.Behind = append(cd.Behind, cv)
+		}
 		if ledger.EndsWithin(lc, today, endingSoonDays) {
 			cd.EndingSoon = append(cd.EndingSoon, cv)
 		}

@@ -21,8 +21,11 @@ type commitData struct {
 	MoreFlags int
 
 	// The case page and a commitment's own page.
-	Commitments     []commitmentView
-	EndingSoon      []commitmentView
+	Commitments []commitmentView
+	EndingSoon  []commitmentView
+	// Behind are the money commitments whose instalments passed without
+	// being given (ledger.OwingOn), listed first on the case page.
+	Behind          []commitmentView
 	NothingRecorded []commitmentView
 	Charts          []chartView
 	Needs           []needView
@@ -108,6 +111,11 @@ type needView struct {
 	KindLabel string
 	Until     string
 	Uncovered bool
+	// Unheld is the page of a commitment of this kind that would meet the
+	// need but has nobody responsible ("" when none): an uncovered need
+	// links to it, where a member says "I will do this", rather than to a
+	// new, duplicate commitment.
+	Unheld string
 }
 
 // goingView is who goes to one appointment, with the viewer's one-tap

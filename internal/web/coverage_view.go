@@ -225,6 +225,13 @@ func (d *templateData) needViews(needs []model.Need, cms []model.Commitment, tod
 				continue
 			}
 			v := needView{Need: n, KindLabel: d.T("commit.kind." + string(n.Kind)), Uncovered: coverage.NeedUncovered(needOf(n), covers, today)}
+			for i, c := range covers {
+				held := c
+				held.Holders = 1
+				if v.Uncovered && v.Unheld == "" && c.Holders == 0 && held.Meets(needOf(n), today) {
+					v.Unheld = "/cases/" + cms[i].CaseID + "/commitments/" + cms[i].ID
+				}
+			}
 			if n.Until != "" {
 				v.Until = d.Day(n.Until)
 			}
