@@ -154,7 +154,7 @@ func TestConfirmationPagesChangeNothing(t *testing.T) {
 	for _, tc := range []struct {
 		path, want, then string
 	}{
-		{base + "/commitments/" + cm + "/cancel", "Cancel this commitment (Money)?", "commitments"},
+		{base + "/commitments/" + cm + "/cancel", "Cancel this commitment (Rent)?", "commitments"},
 		{del[1], "$250.00", "commitment_records"},
 		{base + "/needs/housing/remove", "Take off the need for Housing?", "case_needs"},
 	} {

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+	"html"
 	"net/url"
 	"strings"
 	"testing"
@@ -81,5 +83,61 @@ func TestUncoveredNeedLinksToUnheldCommitment(t *testing.T) {
 	cmPost(t, coord, casePath+"/commitments/"+id+"/cancel", url.Values{"cancelled_on": {cmDay(0)}}, s303)
 	if n := needs(coord); !strings.Contains(n, newLink) {
 		t.Errorf("the commitment cancelled: needs got %q, want a link to a new housing commitment", n)
+	}
+}
+
+// TestCommitmentPagesNameWhatWasPromised (fresh-eyes review): a
+// commitment's page and the questions about it name what was promised
+// ("Rent and food"), not only its kind ("Money"), in English and Spanish;
+// one without a description falls back to its kind. Taking oneself off is
+// asked and buttoned in the first person, not "Take off Alicia Alpha".
+func TestCommitmentPagesNameWhatWasPromised(t *testing.T) {
+	e := newEnv(t)
+	cmClock(e, cmNow)
+	coord, mem := e.signIn(emailAlphaCoord), e.signIn(emailAlphaMem)
+	c := e.cases["alpha"]
+	id := cmCommitment(t, coord, c.ID, url.Values{"kind": {"money"}, "description": {"Rent and food"}, "starts_on": {cmDay(-10)}, "end_kind": {"open"},
+		"amount": {"300"}, "currency": {"USD"}, "frequency": {"monthly"},
+		"holder": {e.userID(emailAlphaCoord), e.userID(emailAlphaMem)}})
+	path := "/cases/" + c.ID + "/commitments/" + id
+	memName := ""
+	cm, err := e.st.Commitment(context.Background(), c.ID, id, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range cm.Holders {
+		if h.UserID == e.userID(emailAlphaMem) {
+			memName = h.Name
+		}
+	}
+	for _, tc := range []struct {
+		path, want string
+	}{
+		{path, "<h1>Rent and food · " + c.Code + "</h1>"},
+		{path + "/cancel", "Cancel this commitment (Rent and food)?"},
+		{path + "/holders/remove?user_id=" + e.userID(emailAlphaMem), "Take " + memName + " off “Rent and food”?"},
+		{path + "/given/new", "Record what was given: Rent and food"},
+	} {
+		if body := html.UnescapeString(coord.get(tc.path).body); !strings.Contains(body, tc.want) {
+			t.Errorf("GET %s: no %q", tc.path, tc.want)
+		}
+	}
+	mine := html.UnescapeString(coord.get(path + "/holders/remove").body)
+	if !strings.Contains(mine, "Take yourself off “Rent and food”?") || !strings.Contains(mine, ">Take myself off</button>") || strings.Contains(mine, ">Take off ") {
+		t.Errorf("taking oneself off: want \"Take yourself off “Rent and food”?\" with the button \"Take myself off\"; %.600s", secSnippet(mine))
+	}
+	cmPost(t, mem, "/lang", url.Values{"lang": {"es"}, "return": {"/"}}, s303)
+	if body := mem.get(path).body; !strings.Contains(body, "<h1>Rent and food · "+c.Code+"</h1>") {
+		t.Errorf("Spanish commitment page: no title \"Rent and food · %s\"", c.Code)
+	}
+	mine = html.UnescapeString(mem.get(path + "/holders/remove").body)
+	if !strings.Contains(mine, "¿Dejar de encargarse de «Rent and food»?") || !strings.Contains(mine, ">Dejar de encargarme</button>") {
+		t.Errorf("Spanish, taking oneself off: want «Rent and food» and the button \"Dejar de encargarme\"; %.600s", secSnippet(mine))
+	}
+
+	// Without a description, its kind.
+	bare := cmCommitment(t, coord, c.ID, url.Values{"kind": {"transport"}, "starts_on": {cmDay(0)}, "end_kind": {"open"}})
+	if body := coord.get("/cases/" + c.ID + "/commitments/" + bare).body; !strings.Contains(body, "<h1>Transport · "+c.Code+"</h1>") {
+		t.Errorf("no description: want the title \"Transport · %s\"", c.Code)
 	}
 }

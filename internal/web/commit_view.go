@@ -69,9 +69,12 @@ type commitmentView struct {
 	State      ledger.State
 	StateLabel string
 	KindLabel  string
-	Period     string
-	Amount     string // "$600.00 a month"; "" unless money
-	Given      string // what was recorded, in words
+	// Name is what the group promised, as pages title it: its description
+	// ("Rent and food", cut at nameRunes), else its kind ("Money").
+	Name   string
+	Period string
+	Amount string // "$600.00 a month"; "" unless money
+	Given  string // what was recorded, in words
 	// Behind is "$300.00 behind since 10 Feb 2026" for money whose
 	// instalments passed without it (ledger.OwingOn); DueToday is
 	// "$450.00 due today" for one due today and not given yet.
@@ -211,6 +214,7 @@ func (d *templateData) commitmentViewOf(c model.Commitment, today deadline.Date,
 	v := commitmentView{Commitment: c, State: ledger.StateOn(lc, g, today), KindLabel: d.T("commit.kind." + string(c.Kind)),
 		Mine: c.HeldBy(viewerID)}
 	v.StateLabel = d.T("commit.state." + string(v.State))
+	v.Name = d.commitmentName(c)
 	start := d.Day(c.StartsOn)
 	switch c.EndKind {
 	case model.EndDate:
@@ -239,8 +243,8 @@ func (d *templateData) commitmentViewOf(c model.Commitment, today deadline.Date,
 	if v.Holders != "" {
 		v.HeldBy = d.T("commit.held_by", v.Holders)
 	}
-	v.TakeOnLabel = d.T("commit.take_on_for", v.KindLabel)
-	v.RecordLabel = d.T("given.add_for", v.KindLabel)
+	v.TakeOnLabel = d.T("commit.take_on_for", v.Name)
+	v.RecordLabel = d.T("given.add_for", v.Name)
 	if lc.Money == nil {
 		if c.Records == 0 {
 			v.Given = d.T("commit.given_none")
@@ -264,4 +268,21 @@ func (d *templateData) commitmentViewOf(c model.Commitment, today deadline.Date,
 		v.DueToday = d.T("commit.due_today", ledger.Format(o.NextAmount, c.Currency))
 	}
 	return v
+}
+
+// nameRunes is how much of a description a title shows.
+const nameRunes = 60
+
+// commitmentName names c for titles and questions: its description when it
+// has one ("Rent and food"), cut at nameRunes runes with "…", else its
+// kind in d's language ("Money").
+func (d *templateData) commitmentName(c model.Commitment) string {
+	name := strings.Join(strings.Fields(c.Description), " ")
+	if name == "" {
+		return d.T("commit.kind." + string(c.Kind))
+	}
+	if r := []rune(name); len(r) > nameRunes {
+		name = strings.TrimSpace(string(r[:nameRunes])) + "…"
+	}
+	return name
 }

@@ -34,7 +34,7 @@ func (s *Server) givenPage(r *http.Request, cm model.Commitment) (*templateData,
 		return nil, err
 	}
 	d.Commit.Commitment = d.commitmentViewOf(cm, s.orgToday(d.Org), v.UserID)
-	d.Title = d.T("given.add_for", d.Commit.Commitment.KindLabel)
+	d.Title = d.T("given.add_for", d.Commit.Commitment.Name)
 	return d, nil
 }
 
@@ -66,7 +66,7 @@ func (s *Server) givenDeleteForm(w http.ResponseWriter, r *http.Request) error {
 	}
 	base := "/cases/" + c.ID + "/commitments/" + cm.ID
 	return s.confirm(w, r, http.StatusOK, d, &confirmView{
-		Title: d.T("confirm.given.title"), Lead: d.T("confirm.given.lead", d.T("commit.kind."+string(cm.Kind))),
+		Title: d.T("confirm.given.title"), Lead: d.T("confirm.given.lead", d.commitmentName(cm)),
 		Lost:   []string{what, d.T("confirm.given.totals")},
 		Action: base + "/given/" + g.ID + "/delete", Button: d.T("given.delete_for", d.Day(g.GivenOn)),
 		Cancel: base + "#given",

@@ -34,7 +34,7 @@ func (s *Server) holderPage(r *http.Request, cm model.Commitment) (*templateData
 		return nil, model.ErrForbidden
 	}
 	d.Commit.Commitment = d.commitmentViewOf(cm, s.orgToday(d.Org), viewerFrom(r).UserID)
-	d.Title = d.T("commit.assign_title", d.Commit.Commitment.KindLabel)
+	d.Title = d.T("commit.assign_title", d.Commit.Commitment.Name)
 	return d, nil
 }
 
@@ -74,11 +74,11 @@ func (s *Server) holderRemoveForm(w http.ResponseWriter, r *http.Request) error 
 		return model.ErrNotFound
 	}
 	d := s.casePageData(r)
-	kind := d.T("commit.kind." + string(cm.Kind))
+	kind := d.commitmentName(cm)
 	cv := &confirmView{Title: d.T("confirm.holder.title", holder.Name, kind), Lead: d.T("confirm.holder.lead", holder.Name),
 		Button: d.T("commit.drop_for", holder.Name)}
 	if uid == v.UserID {
-		cv.Title, cv.Lead = d.T("confirm.holder.title_mine", kind), d.T("confirm.holder.lead_mine")
+		cv.Title, cv.Lead, cv.Button = d.T("confirm.holder.title_mine", kind), d.T("confirm.holder.lead_mine"), d.T("commit.drop_mine")
 	}
 	if len(cm.Holders) == 1 {
 		cv.Lost = []string{d.T("confirm.holder.nobody")}

@@ -101,7 +101,7 @@ func (s *Server) commitmentView(w http.ResponseWriter, r *http.Request) error {
 	today := s.orgToday(d.Org)
 	cd := d.Commit
 	cd.Commitment = d.commitmentViewOf(cm, today, v.UserID)
-	d.Title = d.T("commit.title", cd.Commitment.KindLabel, d.Case.Code)
+	d.Title = d.T("commit.title", cd.Commitment.Name, d.Case.Code)
 	holders := cm.HolderIDs()
 	open := d.Case.Open()
 	live := open && cm.CancelledOn == ""
@@ -201,7 +201,7 @@ func (s *Server) commitmentCancelForm(w http.ResponseWriter, r *http.Request) er
 		what += " · " + cm.Description
 	}
 	return s.confirm(w, r, http.StatusOK, d, &confirmView{
-		Title: d.T("confirm.commit.title", kind), Lead: d.T("confirm.commit.lead", what),
+		Title: d.T("confirm.commit.title", d.commitmentName(cm)), Lead: d.T("confirm.commit.lead", what),
 		Lost:   []string{d.T("confirm.commit.due"), d.T("confirm.commit.needs"), d.T("confirm.commit.undo")},
 		Kept:   d.T("confirm.commit.kept"),
 		Action: "/cases/" + d.Case.ID + "/commitments/" + cm.ID + "/cancel", Button: d.T("commit.cancel"),
