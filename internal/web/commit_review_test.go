@@ -11,7 +11,8 @@ import (
 
 // TestCasePageShowsMoneyBehind (fresh-eyes review): money owed shows on
 // the case page in its own group "Behind", with the Overdue tag, not only
-// inside the folded list of everything the group promised; in Spanish too.
+// inside the folded list of everything the group promised, and in the
+// case summary's flags; in Spanish too.
 func TestCasePageShowsMoneyBehind(t *testing.T) {
 	e := newEnv(t)
 	cmClock(e, time.Date(2026, 12, 1, 15, 0, 0, 0, time.UTC))
@@ -26,6 +27,9 @@ func TestCasePageShowsMoneyBehind(t *testing.T) {
 	if !strings.Contains(behind, `data-state="overdue">Overdue</span> <strong>$300.00 behind since 17 Nov 2026</strong>`) ||
 		!strings.Contains(behind, `href="`+path+`"`) || !strings.Contains(behind, "Rent and food") {
 		t.Errorf("case page: group \"Behind\" got %q, want Rent and food, Overdue, $300.00 behind since 17 Nov 2026", behind)
+	}
+	if flags := cmFlagsSection(mem.get("/cases/" + c.ID).body); !strings.Contains(flags, `data-state="overdue">Overdue</span> <a href="`+path+`">Rent and food: $300.00 behind since 17 Nov 2026</a>`) {
+		t.Errorf("case summary: flags got %q, want Overdue, Rent and food: $300.00 behind since 17 Nov 2026", flags)
 	}
 	cmPost(t, mem, "/lang", url.Values{"lang": {"es"}, "return": {"/"}}, s303)
 	behind = cmSection(mem.get("/cases/"+c.ID).body, "<h3>Con pagos atrasados</h3>")
