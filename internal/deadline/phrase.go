@@ -7,14 +7,20 @@ package deadline
 //
 // English and Spanish for each key (kept in internal/i18n):
 //
-//	when.due_in       due in %d days          vence en %d días
-//	when.due_tomorrow due tomorrow            vence mañana
-//	when.due_today    due today               vence hoy
+//	when.due_in       in %d days              en %d días
+//	when.due_tomorrow tomorrow                mañana
+//	when.due_today    today                   hoy
 //	when.overdue      by %d days (after the   hace %d días (tras la
 //	                  tag: "Overdue by …")    etiqueta: "Vencido hace …")
 //	when.overdue_one  by 1 day                desde ayer
-//	when.opens_in     opens in %d days        se abre en %d días
-//	when.open_since   open since %s           abierto desde el %s
+//	when.done_on      on %s                   el %s
+//	when.opens_in     in %d days              en %d días
+//	when.open_since   since %s                desde el %s
+//
+// Each phrase follows its state's tag ("Due soon in 3 days", "Done on
+// Saturday 14 November 2026", "Se abre después en 6 días"), so none
+// repeats the tag's word; TagPhrase leaves out a phrase that would only
+// say the tag again.
 type Phrase struct {
 	Key string
 	// N is the number of days for keys that take one (HasN).
@@ -75,6 +81,17 @@ func (s Status) Phrase() Phrase {
 		return ahead(s, "when.info")
 	}
 	return plain("state." + string(s.State))
+}
+
+// TagPhrase is Phrase said after the state's tag: empty (Key "") when the
+// phrase would only name the state again ("Done", "Not applicable",
+// "Attended"), so a badge never reads "Done Done".
+func (s Status) TagPhrase() Phrase {
+	p := s.Phrase()
+	if p.Key == "state."+string(s.State) {
+		return Phrase{}
+	}
+	return p
 }
 
 // ahead says a future day: "<prefix>_today", "<prefix>_tomorrow",

@@ -1,6 +1,10 @@
 package i18n_test
 
 import (
+	"time"
+	"unicode"
+
+	"puente/internal/deadline"
 	"strings"
 	"testing"
 
@@ -55,5 +59,72 @@ func TestChoiceLabelsStartWithACapital(t *testing.T) {
 	}
 	if n < 10 {
 		t.Errorf("found %d choice labels, want the reasons and roles (a renamed prefix?)", n)
+	}
+}
+
+// TestNoPhraseRepeatsItsTag: every state's phrase, in every language,
+// follows its tag without saying the tag's word again. The review found
+// "✓ Done done on Saturday 14 November", "Hecho hecho el sábado…", "Done
+// late done late, on …", "Opens later opens in 6 days", "Se abre después
+// se abre en 6 días"; the same holds for due soon, upcoming, open now,
+// information and appointments, with days, dates and no date at all.
+func TestNoPhraseRepeatsItsTag(t *testing.T) {
+	today := deadline.NewDate(2026, time.November, 14)
+	var sts []deadline.Status
+	for _, k := range []deadline.Kind{deadline.DueBy, deadline.Opens, deadline.Expires, deadline.Informational} {
+		for _, n := range []int{-400, -20, -2, -1, 0, 1, 3, 13, 20, 40, 400} {
+			due := today.AddDays(n)
+			sts = append(sts,
+				deadline.Assess(deadline.Input{Kind: k, Due: due}, today),
+				deadline.Assess(deadline.Input{Kind: k, Due: due, Done: true}, today),
+				deadline.Assess(deadline.Input{Kind: k, Due: due, Done: true, DoneOn: today.AddDays(-1)}, today),
+				deadline.Assess(deadline.Input{Kind: k, Due: due, Done: true, DoneOn: due.AddDays(5)}, today),
+				deadline.Assess(deadline.Input{Kind: k, Due: due, Met: today.AddDays(-30)}, today),
+				deadline.Assess(deadline.Input{Kind: k, Due: due, NotApplicable: true}, today))
+		}
+		sts = append(sts, deadline.Assess(deadline.Input{Kind: k}, today))
+	}
+	for _, n := range []int{-3, 0, 1, 5, 13, 30, 400} {
+		sts = append(sts, deadline.AssessAppointment(today.AddDays(n), today, false),
+			deadline.AssessAppointment(today.AddDays(n), today, true))
+	}
+	seen := map[deadline.State]bool{}
+	words := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) })
+	}
+	for _, st := range sts {
+		seen[st.State] = true
+		p := st.TagPhrase()
+		for _, l := range i18n.All {
+			tag := l.T("tag." + string(st.State))
+			var phrase string
+			switch {
+			case p.Key == "":
+			case p.HasN:
+				phrase = l.T(p.Key, p.N)
+			case p.HasDate:
+				phrase = l.T(p.Key, deadline.FullDate(p.Date, l.T))
+			default:
+				phrase = l.T(p.Key)
+			}
+			for _, tw := range words(tag) {
+				if len([]rune(tw)) < 3 { // "se", "ya"
+					continue
+				}
+				stem := string([]rune(tw)[:min(4, len([]rune(tw)))])
+				for _, pw := range words(phrase) {
+					if strings.HasPrefix(pw, stem) {
+						t.Errorf("%s (%s, %s): %q %q says %q again", st.State, l, p.Key, tag, phrase, tw)
+					}
+				}
+			}
+		}
+	}
+	for _, s := range []deadline.State{deadline.Upcoming, deadline.DueSoon, deadline.Overdue, deadline.Done, deadline.DoneLate,
+		deadline.NotApplicable, deadline.Undated, deadline.OpensOn, deadline.OpenNow, deadline.Info,
+		deadline.ApptUpcoming, deadline.ApptSoon, deadline.ApptPassed, deadline.ApptAttended} {
+		if !seen[s] {
+			t.Errorf("no case reaches the state %s: the test does not cover it", s)
+		}
 	}
 }

@@ -54,10 +54,13 @@ type deadlineView struct {
 // too (the engine reads its words through l.T).
 func say(t deadline.Text, l i18n.Lang) string { return t.Say(l.T) }
 
-// phrase says a status in lang: the engine's key with its days or date.
+// phrase says a status in lang after its tag: the engine's key with its
+// days or date, empty when the tag says it all (deadline.TagPhrase).
 func phrase(st deadline.Status, lang i18n.Lang) string {
-	p := st.Phrase()
+	p := st.TagPhrase()
 	switch {
+	case p.Key == "":
+		return ""
 	case p.HasN:
 		return lang.T(p.Key, p.N)
 	case p.HasDate:

@@ -80,7 +80,7 @@ func TestCaseSummaryFirst(t *testing.T) {
 		t.Fatalf("summary: want three things due; got %q", summary)
 	}
 	first := strings.SplitN(items[1], "<li>", 3)[1]
-	for _, want := range []string{`data-state="due_soon"`, "due in 2 days", "EOIR-33", "Rosa, Dani, Sofi", `href="#d-`} {
+	for _, want := range []string{`data-state="due_soon"`, "in 2 days", "EOIR-33", "Rosa, Dani, Sofi", `href="#d-`} {
 		if !strings.Contains(html.UnescapeString(first), want) {
 			t.Errorf("first thing due: want %q in %q", want, first)
 		}

@@ -90,7 +90,7 @@ func TestAddMemberWhoJoinedLater(t *testing.T) {
 			if betoSoon != 2 {
 				t.Errorf("the cousin's lines due soon: %d, want EOIR-33 and AR-11 from today; items %+v", betoSoon, items)
 			}
-			want := map[string][]string{"en": {"due in 5 days", "due in 10 days"}, "es": {"vence en 5 días", "vence en 10 días"}}[lang]
+			want := map[string][]string{"en": {"in 5 days", "in 10 days"}, "es": {"en 5 días", "en 10 días"}}[lang]
 			for _, w := range want {
 				found := false
 				for _, it := range items {

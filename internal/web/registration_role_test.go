@@ -26,7 +26,7 @@ func TestRegistrationDateByRole(t *testing.T) {
 	derived := []string{"25 December 2026", "25 de diciembre de 2026", "2026-12-25", "25 Dec 2026", "25 November 2026", "2026-11-25", "Turns 14"}
 
 	page := pvGet(t, coord, base, 200).body
-	dsHas(t, "coordinator's case page", dsBadges(page), dsBadge{"Registration at age 14", "upcoming", "due in 25 days"})
+	dsHas(t, "coordinator's case page", dsBadges(page), dsBadge{"Registration at age 14", "upcoming", "in 25 days"})
 	for _, want := range []string{"Friday 25 December 2026", "Turns 14 on Wednesday 25 November 2026.", "For P.R., the date of birth is missing. Without it, the registration at age 14 cannot be computed."} {
 		if !strings.Contains(page, want) {
 			t.Errorf("coordinator's case page lacks %q", want)
@@ -41,7 +41,7 @@ func TestRegistrationDateByRole(t *testing.T) {
 	// The home page lists what is due in the next 14 days: 11 days before.
 	e.srv.now = func() time.Time { return dsNow.AddDate(0, 0, 14) }
 	home := pvGet(t, coord, "/", 200).body
-	dsHas(t, "coordinator's home", dsBadges(home), dsBadge{"Registration at age 14", "due_soon", "due in 11 days"})
+	dsHas(t, "coordinator's home", dsBadges(home), dsBadge{"Registration at age 14", "due_soon", "in 11 days"})
 
 	mem := e.signIn(emailAlphaMem)
 	mpage := pvGet(t, mem, base, 200).body
