@@ -104,7 +104,7 @@ func (d *templateData) appointmentTasks(appts []model.DueItem, zone string) []ta
 		t := taskView{Day: day.String(), When: deadline.WeekdayDate(day, d.Lang.T), CaseID: a.CaseID,
 			CaseCode: a.CaseCode, Initials: a.Initials, Source: "appointment",
 			Title: d.T("tasks.appointment", d.T("appointment.kind."+a.Kind), d.T("going.doing."+string(a.Role))),
-			Link:  "/cases/" + a.CaseID + "#appt-" + strings.TrimPrefix(a.Key, "appointment/")}
+			Link:  "/cases/" + a.CaseID + "#a-" + strings.TrimPrefix(a.Key, "appointment/")}
 		var detail []string
 		if lt := placeTime(d.Lang, a.Time, a.TimeZone, a.StartsAt, zone); lt != "" {
 			detail = append(detail, lt)
