@@ -96,7 +96,7 @@ func TestCasePageStatesByKind(t *testing.T) {
 	b := dsBadges(page)
 	eoir := "EOIR-33: tell the immigration court the new address"
 	for _, want := range []dsBadge{
-		{eoir, "overdue", "by 3 days"},     // arrival 22 Nov: due 27 Nov
+		{eoir, "overdue", "by 3 days"}, // arrival 22 Nov: due 27 Nov
 		{eoir, "due_soon", "today"},    // move 25 Nov: due 30 Nov
 		{eoir, "due_soon", "tomorrow"}, // move 26 Nov: due 1 Dec
 		{"Appeal to the Board of Immigration Appeals (EOIR-26)", "due_soon", "in 3 days"}, // 3 Nov + 30 = 3 Dec
