@@ -219,7 +219,7 @@ func TestMyTasks(t *testing.T) {
 		t.Fatalf("/me/tasks: got %d", page.status)
 	}
 	week := cmSection(page.body, `id="week-heading"`)
-	a, b := strings.Index(week, "ICE check-in · driving"), strings.Index(week, "Housing starts")
+	a, b := strings.Index(week, "ICE check-in · driving"), strings.Index(week, "Starts: Housing")
 	if a < 0 || b < 0 || a > b {
 		t.Errorf("this week: want the check-in (in 3 days) before the housing (in 4); got %q", week)
 	}

@@ -35,8 +35,8 @@ func TestMyTasksMoneyGiven(t *testing.T) {
 		t.Errorf("first day, nothing given: want \"$450.00 due today\" and no \"behind\"; got %q", cmSection(page.body, "Given"))
 	}
 	week := cmSection(mem.get("/me/tasks").body, `id="week-heading"`)
-	if !strings.Contains(week, "Tuesday 1 Dec 2026") || !strings.Contains(week, "$450.00 due") || strings.Contains(week, "Overdue") {
-		t.Errorf("first day, nothing given: this week got %q, want $450.00 due on Tuesday 1 Dec 2026, not overdue", week)
+	if !strings.Contains(week, "Tuesday 1 Dec 2026") || !strings.Contains(week, "$450.00 due today") || strings.Contains(week, "Overdue") {
+		t.Errorf("first day, nothing given: this week got %q, want $450.00 due today under Tuesday 1 Dec 2026, not overdue", week)
 	}
 
 	cmPost(t, mem, path+"/given", url.Values{"given_on": {"2026-12-01"}, "amount": {"450"}}, s303)

@@ -78,7 +78,7 @@ func TestHistoryWords(t *testing.T) {
 		{"created", "", "", ""},
 		{"person_added", "", "", ""},
 		// Commitments and sign-ups (issue 11).
-		{"signup_added", "master_hearing,driver", "Audiencia de calendario principal (audiencia preliminar), conductor(a)", "Master calendar hearing, driver"},
+		{"signup_added", "master_hearing,driver", "Audiencia de calendario principal (audiencia preliminar), al volante", "Master calendar hearing, driver"},
 		{"signup_removed", "ice_checkin,no_such_role", "Cita de control (check-in) de ICE", "ICE check-in"},
 		{"commitment_added", "court", "Acompañar al tribunal", "Going with them to court"},
 		{"need_removed", "housing", "Vivienda", "Housing"},

@@ -158,7 +158,11 @@ func (d *templateData) commitmentTasks(held []store.HeldCommitment, today deadli
 			day, t.Title = lc.Start, d.T("tasks.starts", cv.KindLabel)
 		case lc.Money != nil && !owing.Next.IsZero():
 			day = owing.Next
-			t.Title = d.T("tasks.money_due", ledger.Format(owing.NextAmount, lc.Money.Currency))
+			amount := ledger.Format(owing.NextAmount, lc.Money.Currency)
+			t.Title = d.T("tasks.money_due", amount)
+			if day == today { // the organisation's day: "due today", as the commitment page says
+				t.Title = d.T("tasks.money_due_today", amount)
+			}
 		case !lc.Ends().IsZero():
 			day, t.Title = lc.Ends(), d.T("tasks.ends", cv.KindLabel)
 		default:
