@@ -62,6 +62,22 @@ func TestAddMemberWhoJoinedLater(t *testing.T) {
 			if !strings.Contains(html.UnescapeString(form), question) {
 				t.Fatalf("the add-member form does not ask %q", question)
 			}
+			// Asked plainly first: nothing between the question and its two
+			// choices; the EOIR-33/AR-11 explanation is the hint of "They
+			// joined later", before the day is asked (the review found a long
+			// hint saying "that day" before any day was asked).
+			legend, start := strings.Index(form, "</legend>"), strings.Index(form, `id="joined-start"`)
+			later, day := strings.Index(form, `id="joined-later"`), strings.Index(form, `id="joined_on"`)
+			if legend < 0 || start < legend || later < start || day < later {
+				t.Fatalf("the joined fieldset is not question, choices, day")
+			}
+			if between := form[legend:start]; strings.Contains(between, "EOIR") || strings.Contains(between, `class="hint"`) {
+				t.Errorf("a hint stands between the question and its choices: %q", between)
+			}
+			if hint := form[later:day]; !strings.Contains(hint, `aria-describedby="joined-later-hint"`) ||
+				!strings.Contains(hint, `id="joined-later-hint"`) || !strings.Contains(hint, "EOIR-33") || !strings.Contains(hint, "AR-11") {
+				t.Errorf("\"joined later\" has no hint on EOIR-33 and AR-11 from the joining day: %q", hint)
+			}
 			pvPost(t, c, base+"/people", url.Values{"name": {"Beto Vega"}, "relationship": {"cousin"},
 				"joined": {"later"}, "joined_on": {"2026-11-30"}}, 303)
 
@@ -201,7 +217,7 @@ func TestEditMemberJoined(t *testing.T) {
 		t.Errorf("JoinedOn %q after the edit", ps[1].JoinedOn)
 	}
 	edit = pvGet(t, c, base+"/people/"+beto.ID+"/edit", 200).body
-	if !strings.Contains(edit, `value="later" checked`) || !strings.Contains(edit, `value="2026-11-27"`) {
+	if !strings.Contains(edit, `value="later" aria-describedby="joined-later-hint" checked`) || !strings.Contains(edit, `value="2026-11-27"`) {
 		t.Errorf("the edit form does not show the day they joined")
 	}
 	if page := pvGet(t, c, base, 200).body; !strings.Contains(page, "Day they joined the household</dt><dd>Friday 27 November 2026") {
