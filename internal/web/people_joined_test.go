@@ -66,9 +66,11 @@ func TestAddMemberWhoJoinedLater(t *testing.T) {
 			// choices; the EOIR-33/AR-11 explanation is the hint of "They
 			// joined later", before the day is asked (the review found a long
 			// hint saying "that day" before any day was asked).
-			legend, start := strings.Index(form, "</legend>"), strings.Index(form, `id="joined-start"`)
+			fs := strings.Index(form, `<fieldset id="joined"`)
+			legend := fs + strings.Index(form[max(fs, 0):], "</legend>")
+			start := strings.Index(form, `id="joined-start"`)
 			later, day := strings.Index(form, `id="joined-later"`), strings.Index(form, `id="joined_on"`)
-			if legend < 0 || start < legend || later < start || day < later {
+			if fs < 0 || legend < fs || start < legend || later < start || day < later {
 				t.Fatalf("the joined fieldset is not question, choices, day")
 			}
 			if between := form[legend:start]; strings.Contains(between, "EOIR") || strings.Contains(between, `class="hint"`) {
