@@ -1,6 +1,8 @@
 package web
 
 import (
+	"strings"
+
 	"puente/internal/authz"
 	"puente/internal/model"
 )
@@ -10,6 +12,26 @@ import (
 // (data-nav); Hint, on the home page only, says what is there.
 type navLink struct {
 	ID, Href, Label, Hint string
+	// Here marks the link of the section the page is in (markHere).
+	Here bool
+}
+
+// markHere marks the navigation link of the section path (a request's
+// URL path, whatever its method) is in: the link whose address is path or
+// the longest one path starts with as a folder ("/cases/x/commitments" is
+// under "/cases"). "/" is only the home page. A form refused with 422 is
+// in the section of the address it was posted to, as its GET page is.
+func markHere(links []navLink, path string) {
+	best := -1
+	for i, l := range links {
+		under := path == l.Href || (l.Href != "/" && strings.HasPrefix(path, l.Href+"/"))
+		if under && (best < 0 || len(l.Href) > len(links[best].Href)) {
+			best = i
+		}
+	}
+	if best >= 0 {
+		links[best].Here = true
+	}
 }
 
 // navLinks is the navigation of the signed-in viewer in their current

@@ -281,6 +281,7 @@ func (s *Server) newData(r *http.Request) *templateData {
 	if d.Viewer != nil {
 		d.Flash = s.sessions.PopString(r.Context(), sessFlash)
 		d.Nav = navLinks(d, d.Viewer)
+		markHere(d.Nav, r.URL.Path)
 		d.FlashAnchor = s.sessions.PopString(r.Context(), sessFlashAt)
 	}
 	d.LinksLocal, d.BaseURL = s.cfg.LinksLocal, s.cfg.BaseURL
