@@ -2,6 +2,7 @@ package ledger
 
 import (
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -32,22 +33,132 @@ var (
 	ErrAmountNotPositive = errors.New("ledger: amount is not more than zero")
 	// ErrAmountTooLarge: above MaxCents.
 	ErrAmountTooLarge = errors.New("ledger: amount is above the maximum")
+	// ErrAmountCurrency: the amount carries another currency's sign or
+	// code ("€300" or "300 CAD" for a pledge in USD).
+	ErrAmountCurrency = errors.New("ledger: amount is marked with another currency")
 )
 
 // ParseAmount reads an amount in currency (an ISO 4217 code) typed in a
 // form: ASCII digits, optionally a point and at most Decimals(currency)
 // decimals ("25", "25.5", "25.50" in dollars; "1000" but not "1000.50" in
-// yen, which has no smaller unit). Nothing else is accepted: no sign, no
-// exponent, no grouping commas, no currency symbol, no other script's
-// digits. Being strict here means a typed amount is never read as
-// something the person did not mean (is "1,500" fifteen hundred or one
-// and a half?).
+// yen, which has no smaller unit). Around the amount, one sign or code of
+// currency itself may come first or last ("$300", "300 $", "US$300", "USD
+// 300", "300 usd"; see Marks); another currency's is refused with
+// ErrAmountCurrency. Digits may be grouped by threes with spaces ("1 500",
+// "1 500.50"). Nothing else is accepted: no sign, no exponent, no grouping
+// commas or points, no other script's digits. Being strict here means a
+// typed amount is never read as something the person did not mean (is
+// "1,500" fifteen hundred or one and a half?).
 func ParseAmount(s, currency string) (Cents, error) {
+	s, err := unmark(strings.TrimSpace(s), currency)
+	if err != nil {
+		return 0, err
+	}
+	if s, err = ungroup(s); err != nil {
+		return 0, err
+	}
+	return parsePlain(s, currency)
+}
+
+// Marks are the signs a typed amount in currency may carry besides its
+// ISO 4217 code, the forms people write ("$" for any dollar or peso,
+// "US$" for the US dollar only); a currency not listed takes its code.
+func Marks(currency string) []string { return currencyMarks[currency] }
+
+var currencyMarks = map[string][]string{
+	"USD": {"$", "US$", "U$S"}, "CAD": {"$", "CA$", "C$", "CAN$"}, "AUD": {"$", "A$", "AU$"}, "NZD": {"$", "NZ$"},
+	"MXN": {"$", "MX$", "MEX$"}, "ARS": {"$", "AR$"}, "CLP": {"$", "CLP$"}, "COP": {"$", "COL$"}, "CUP": {"$"},
+	"DOP": {"$", "RD$"}, "UYU": {"$", "$U"}, "HKD": {"$", "HK$"}, "SGD": {"$", "S$"}, "TWD": {"$", "NT$"},
+	"BRL": {"R$"}, "EUR": {"€"}, "GBP": {"£"}, "JPY": {"¥", "JP¥", "円"}, "CNY": {"¥", "CN¥", "元"},
+	"INR": {"₹"}, "KRW": {"₩"}, "PHP": {"₱"}, "NGN": {"₦"}, "UAH": {"₴"}, "RUB": {"₽"}, "TRY": {"₺"},
+	"ILS": {"₪"}, "VND": {"₫"}, "PYG": {"₲"}, "CRC": {"₡"}, "GTQ": {"Q"}, "PEN": {"S/"}, "HNL": {"L"},
+	"NIO": {"C$"}, "VES": {"Bs."}, "BOB": {"Bs."}, "GHS": {"₵"}, "KZT": {"₸"}, "AFN": {"؋"},
+}
+
+// isMarkRune is a rune of a currency sign or code: a letter, a currency
+// symbol ("$", "€"), or the "/" and "." some signs have ("S/", "Bs.").
+func isMarkRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.Is(unicode.Sc, r) || r == '/' || r == '.'
+}
+
+// unmark takes off a sign or code of currency before or after the amount
+// (with or without a space); a mark of another currency, or marks on both
+// sides, is refused.
+func unmark(s, currency string) (string, error) {
+	rs := []rune(s)
+	i := 0
+	for i < len(rs) && isMarkRune(rs[i]) {
+		i++
+	}
+	j := len(rs)
+	for j > i && isMarkRune(rs[j-1]) {
+		j--
+	}
+	lead, trail := string(rs[:i]), string(rs[j:])
+	if lead == "" && trail == "" {
+		return s, nil
+	}
+	if lead != "" && trail != "" {
+		return "", ErrAmountFormat
+	}
+	mark := lead + trail
+	if !strings.EqualFold(mark, currency) && !slices.Contains(currencyMarks[currency], mark) {
+		if isCurrencyMark(mark) {
+			return "", ErrAmountCurrency
+		}
+		return "", ErrAmountFormat
+	}
+	return strings.TrimSpace(string(rs[i:j])), nil
+}
+
+// isCurrencyMark reports whether mark names some currency: a currency
+// symbol in it, a known code, or a listed sign.
+func isCurrencyMark(mark string) bool {
+	if strings.IndexFunc(mark, func(r rune) bool { return unicode.Is(unicode.Sc, r) }) >= 0 || ValidCurrency(strings.ToUpper(mark)) {
+		return true
+	}
+	for _, ms := range currencyMarks {
+		if slices.Contains(ms, mark) {
+			return true
+		}
+	}
+	return false
+}
+
+// ungroup takes out spaces grouping the whole part's digits by threes
+// ("1 500", "12 345 678.50"; a no-break or thin space too). Any other
+// space is refused.
+func ungroup(s string) (string, error) {
+	isSpace := func(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2009' }
+	if strings.IndexFunc(s, isSpace) < 0 {
+		return s, nil
+	}
+	whole, frac, hasPoint := strings.Cut(s, ".")
+	groups := strings.FieldsFunc(whole, isSpace)
+	if strings.IndexFunc(frac, isSpace) >= 0 || len(groups) < 2 || len(groups[0]) > 3 ||
+		strings.Count(whole, " ")+strings.Count(whole, "\u00a0")+strings.Count(whole, "\u202f")+strings.Count(whole, "\u2009") != len(groups)-1 {
+		return "", ErrAmountFormat
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			return "", ErrAmountFormat
+		}
+	}
+	out := strings.Join(groups, "")
+	if hasPoint {
+		out += "." + frac
+	}
+	return out, nil
+}
+
+// parsePlain reads digits with an optional point (ParseAmount without
+// marks or groups).
+func parsePlain(s, currency string) (Cents, error) {
 	if s == "" {
 		return 0, ErrAmountFormat
 	}
 	if s[0] == '-' {
-		if _, err := ParseAmount(s[1:], currency); err == nil || errors.Is(err, ErrAmountNotPositive) {
+		if _, err := parsePlain(s[1:], currency); err == nil || errors.Is(err, ErrAmountNotPositive) {
 			return 0, ErrAmountNotPositive
 		}
 		return 0, ErrAmountFormat

@@ -40,15 +40,40 @@ func TestParseAmount(t *testing.T) {
 		{"12.٥", 0, ErrAmountDigits},  // mixed
 		{"1,000", 0, ErrAmountFormat}, // grouping is ambiguous: refused
 		{"1.000,50", 0, ErrAmountFormat},
-		{"$5", 0, ErrAmountFormat},
-		{"5 USD", 0, ErrAmountFormat},
+		// The currency's own sign or code, first or last (the review
+		// found "$300" refused), and spaces grouping by threes.
+		{"$300", 30000, nil},
+		{"300 $", 30000, nil},
+		{"US$300", 30000, nil},
+		{"US$ 300.50", 30050, nil},
+		{"USD 300", 30000, nil},
+		{"300usd", 30000, nil},
+		{"5 USD", 500, nil},
+		{"$1 500", 150000, nil},
+		{"1\u00a0500.25", 150025, nil},
+		{"12 345 678", 0, ErrAmountTooLarge},
+		// Another currency's sign or code is refused as such.
+		{"€300", 0, ErrAmountCurrency},
+		{"300 EUR", 0, ErrAmountCurrency},
+		{"CA$300", 0, ErrAmountCurrency},
+		{"£5", 0, ErrAmountCurrency},
+		{"R$5", 0, ErrAmountCurrency},
+		// Neither a currency nor digits grouped by threes.
+		{"$5$", 0, ErrAmountFormat},
+		{"abc5", 0, ErrAmountFormat},
+		{"$-5", 0, ErrAmountNotPositive},
+		{"1 50", 0, ErrAmountFormat},
+		{"1500 .5", 0, ErrAmountFormat},
+		{"1 500. 5", 0, ErrAmountFormat},
+		{"1  500", 0, ErrAmountFormat},
+		{"1,500 $", 0, ErrAmountFormat},
 		{"+5", 0, ErrAmountFormat},
 		{"5.", 0, ErrAmountFormat},
 		{".5", 0, ErrAmountFormat},
 		{"1.2.3", 0, ErrAmountFormat},
 		{"0x10", 0, ErrAmountFormat},
-		{" 5", 0, ErrAmountFormat},
-		{"5\u00a0", 0, ErrAmountFormat},
+		{" 5", 500, nil}, // spaces around are not the amount
+		{"5\u00a0", 500, nil},
 		{"", 0, ErrAmountFormat},
 		{"-", 0, ErrAmountFormat},
 		{"--5", 0, ErrAmountNotPositive},
@@ -208,5 +233,31 @@ func TestValidCurrency(t *testing.T) {
 	}
 	if n := len(Currencies()); n < 150 || n > 170 {
 		t.Errorf("Currencies(): got %d codes, want the ~155 in circulation", n)
+	}
+}
+
+// TestParseAmountMarksByCurrency: "$" is any dollar's or peso's sign, but
+// "US$" only the US dollar's; a code is its own currency's only.
+func TestParseAmountMarksByCurrency(t *testing.T) {
+	for _, tc := range []struct {
+		in, currency string
+		want         Cents
+		err          error
+	}{
+		{"$300", "CAD", 30000, nil},
+		{"CA$300", "CAD", 30000, nil},
+		{"US$300", "CAD", 0, ErrAmountCurrency},
+		{"300 MXN", "MXN", 30000, nil},
+		{"300 USD", "MXN", 0, ErrAmountCurrency},
+		{"¥1000", "JPY", 100000, nil},
+		{"€ 25,50", "EUR", 0, ErrAmountFormat},
+		{"25.50 €", "EUR", 2550, nil},
+		{"$25", "EUR", 0, ErrAmountCurrency},
+		{"Q100", "GTQ", 10000, nil},
+	} {
+		got, err := ParseAmount(tc.in, tc.currency)
+		if !errors.Is(err, tc.err) || got != tc.want {
+			t.Errorf("ParseAmount(%q, %s): got %d, %v; want %d, %v", tc.in, tc.currency, got, err, tc.want, tc.err)
+		}
 	}
 }

@@ -48,6 +48,8 @@ func parseAmountField(lang i18n.Lang, s, currency string) (ledger.Cents, string)
 		return 0, lang.T("err.amount_decimals", ledger.Decimals(currency), currency)
 	case errors.Is(err, ledger.ErrAmountDigits):
 		return 0, lang.T("err.amount_digits")
+	case errors.Is(err, ledger.ErrAmountCurrency):
+		return 0, lang.T("err.amount_currency", currency)
 	case errors.Is(err, ledger.ErrAmountTooLarge):
 		return 0, lang.T("err.amount_max", ledger.Format(ledger.MaxCents, currency))
 	}
