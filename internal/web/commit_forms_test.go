@@ -26,7 +26,8 @@ func TestAmountsRefused(t *testing.T) {
 		{"1e3", "digits 0 to 9 and a point", "números del 0 al 9 y un punto"},
 		{"١٢", "Enter the amount with the digits 0 to 9.", "Escriba la cantidad con los números del 0 al 9."},
 		{"1,000", "digits 0 to 9 and a point", "números del 0 al 9 y un punto"},
-		{"$50", "digits 0 to 9 and a point", "números del 0 al 9 y un punto"},
+		{"€50", "This amount is in USD: type it without another currency's sign or code.", "Esta cantidad es en USD: escríbala sin el signo ni el código de otra moneda."}, // "$50" is taken: TestAmountWithCurrencySign
+		{"$5$", "digits 0 to 9 and a point", "números del 0 al 9 y un punto"},
 		{"1000000.01", "The amount must be $1,000,000.00 or less.", "La cantidad debe ser $1,000,000.00 o menos."},
 		{"", "Enter the amount.", "Escriba la cantidad."},
 	} {
