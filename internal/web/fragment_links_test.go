@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 var fragLinkRE = regexp.MustCompile(`href="([^"#]*)#([^"]+)"`)
@@ -26,8 +27,8 @@ func TestFragmentLinksLand(t *testing.T) {
 	cmCommitment(t, mem, c.ID, url.Values{"kind": {"money"}, "starts_on": {cmDay(1)}, "end_kind": {"open"},
 		"amount": {"50"}, "currency": {"USD"}, "frequency": {"monthly"}})
 
-	checked := 0
-	for who, cl := range map[string]*client{"member": mem, "coordinator": coord} {
+	checked, kinds := 0, map[string]bool{}
+	crawl := func(who string, cl *client) {
 		for _, p := range []string{"/me/tasks", "/"} {
 			body := cl.get(p).body
 			for _, m := range fragLinkRE.FindAllStringSubmatch(body, -1) {
@@ -39,18 +40,35 @@ func TestFragmentLinksLand(t *testing.T) {
 					continue
 				}
 				checked++
+				kinds[strings.SplitN(frag, "-", 2)[0]] = true
 				r := cl.get(target)
 				if r.status != s200 {
 					t.Errorf("%s, %s: link %s#%s leads to %d", who, p, target, frag, r.status)
 					continue
 				}
-				if !strings.Contains(r.body, `id="`+frag+`"`) {
+				// A browser looks for the fragment as written, then
+				// percent-decoded (HTML, "the indicated part of the
+				// document").
+				decoded, _ := url.PathUnescape(frag)
+				if !strings.Contains(r.body, `id="`+frag+`"`) && !strings.Contains(html.UnescapeString(r.body), `id="`+decoded+`"`) {
 					t.Errorf("%s, %s: link %s#%s: no element with id %q there", who, p, target, frag, frag)
 				}
 			}
 		}
 	}
-	if checked < 3 {
-		t.Errorf("checked %d fragment links, want at least the appointment's and the flags'", checked)
+	crawl("member", mem)
+	crawl("coordinator", coord)
+	// A case with deadlines of every state (dsCase), on its day: the home
+	// page links each deadline to its place on the case page.
+	e.srv.now = func() time.Time { return dsNow }
+	dsCase(t, e, coord)
+	crawl("coordinator, deadlines", coord)
+	for _, k := range []string{"a", "d"} {
+		if !kinds[k] {
+			t.Errorf("no link to #%s-… was checked (kinds %v): the test no longer reaches it", k, kinds)
+		}
+	}
+	if checked < 5 {
+		t.Errorf("checked %d fragment links, want the appointments', the flags' and the deadlines'", checked)
 	}
 }
