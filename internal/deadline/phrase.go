@@ -35,9 +35,10 @@ func days(key string, n int) Phrase   { return Phrase{Key: key, N: n, HasN: true
 func dated(key string, d Date) Phrase { return Phrase{Key: key, Date: d, HasDate: true} }
 func plain(key string) Phrase         { return Phrase{Key: key} }
 
-// Phrase returns the words for s: "due in 3 days", "due tomorrow", "due
-// today", "3 days overdue", "opens in 3 days", "open since …", "done on
-// …", "done late, on …", "passed: did they attend?".
+// Phrase returns the words for s, said after its tag: "in 3 days",
+// "tomorrow", "today", "by 3 days" (Overdue), "since …" (Open now), "on …"
+// (Done, Done late); the state's own label ("Not applicable", "Passed:
+// did they attend?") where there are no days or date to say.
 func (s Status) Phrase() Phrase {
 	switch s.State {
 	case Done:

@@ -27,7 +27,8 @@ type deadlineView struct {
 	DueISO string
 	State  deadline.State
 	// StateLabel names the state ("Overdue", "Opens later"); When says the
-	// days ("due in 3 days", "opens tomorrow", "3 days overdue").
+	// days after the tag ("in 3 days", "tomorrow", "by 3 days"), never
+	// the tag's word again (deadline.Status.TagPhrase).
 	StateLabel string
 	When       string
 	// Days is from today to the date the state speaks of (negative: past).

@@ -88,7 +88,7 @@ type dueView struct {
 	Time     string // local time at the place, formatted (see placeTime)
 	Place    string
 	State    deadline.State
-	// StateLabel names the state; When says the days ("due in 3 days").
+	// StateLabel names the state; When says the days after it ("in 3 days").
 	StateLabel string
 	When       string
 	// Appointment is set for a hearing, check-in or other appointment;
