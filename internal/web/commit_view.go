@@ -66,6 +66,9 @@ type commitData struct {
 // and money in words.
 type commitmentView struct {
 	model.Commitment
+	// owing is what money it still owes on the view's day (ledger.OwingOn);
+	// zero for help other than money and for a cancelled commitment.
+	owing      ledger.Owing
 	State      ledger.State
 	StateLabel string
 	KindLabel  string
@@ -260,6 +263,7 @@ func (d *templateData) commitmentViewOf(c model.Commitment, today deadline.Date,
 		return v
 	}
 	o := ledger.OwingOn(lc, g.Amount, today)
+	v.owing = o
 	if o.Behind > 0 {
 		v.Behind = d.T("commit.behind_since", ledger.Format(o.Behind, c.Currency), d.Day(o.Since.String()))
 		v.BehindTag = d.Tag(deadline.Overdue)

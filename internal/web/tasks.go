@@ -129,10 +129,7 @@ func (d *templateData) commitmentTasks(held []store.HeldCommitment, today deadli
 	for _, hc := range held {
 		cv := d.commitmentViewOf(hc.Commitment, today, viewerID)
 		lc, g := ledgerOf(hc.Commitment), givenOf(hc.Commitment)
-		var owing ledger.Owing
-		if cv.State != ledger.Cancelled {
-			owing = ledger.OwingOn(lc, g.Amount, today)
-		}
+		owing := cv.owing
 		if cv.State == ledger.Fulfilled || cv.State == ledger.Cancelled || (cv.State == ledger.Lapsed && owing.Behind == 0) {
 			continue
 		}
