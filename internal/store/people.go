@@ -168,7 +168,7 @@ func (s *Store) UpdatePerson(ctx context.Context, c model.Case, personID, actorI
 			return err
 		}
 		if in.SetJoined && !cur.Principal && in.JoinedOn != cur.JoinedOn {
-			if _, err := s.in(tx).ExecContext(ctx, `UPDATE people SET joined_on = ? WHERE id = ?`, nullStr(in.JoinedOn), personID); err != nil {
+			if _, err := s.in(tx).ExecContext(ctx, `UPDATE people SET joined_on = ? WHERE id = ? AND case_id = ?`, nullStr(in.JoinedOn), personID, c.ID); err != nil {
 				return err
 			}
 			changed = append(changed, "joined_on")
