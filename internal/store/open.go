@@ -92,7 +92,7 @@ var driverName = "sqlite"
 // UseDriver makes later Opens use the database/sql driver registered as
 // name, which must wrap modernc.org/sqlite's driver (sql.Open("sqlite",
 // "").Driver()) and accept the same data source names. It is for
-// measurements: the web package's BenchmarkCasePageSQL wraps the driver
+// measurements: the web package's BenchmarkPageSQL wraps the driver
 // to time the SQL a page runs. Call it before Open, never beside a
 // running server; "" restores the plain driver.
 func UseDriver(name string) {
