@@ -55,6 +55,7 @@ func (s *Server) caseView(w http.ResponseWriter, r *http.Request) error {
 	v := viewerFrom(r)
 	d := s.newData(r)
 	d.Case, d.Org = c, org
+	d.GoContent = !s.caseSpec
 	d.Title = d.T("case.title", c.Code)
 	d.CanManageCases = authz.Can(v.Viewer, authz.ManageCases, org)
 	d.CanEditCases = authz.Can(v.Viewer, authz.EditCases, org) && c.Open()

@@ -40,6 +40,12 @@ type templateData struct {
 	// showed Flash there (FlashAt).
 	FlashAnchor string
 	flashPlaced bool
+	// GoContent: the page's content is written by Go (the case page's
+	// CaseContent) rather than by its template, its specification; tpl is
+	// the page's template set while it renders, for the parts Go does
+	// not write.
+	GoContent bool
+	tpl       *template.Template
 	// Zone is the IANA zone the page's moments are shown in: the
 	// organisation's (see viewerZone).
 	Zone string
@@ -331,7 +337,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 		d.labels = fieldLabels(buf.Bytes())
 		buf.Reset()
 	}
-	d.flashPlaced = false
+	d.flashPlaced, d.tpl = false, t
 	if err := t.ExecuteTemplate(&buf, "base", d); err != nil {
 		return err
 	}

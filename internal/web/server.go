@@ -111,6 +111,9 @@ type Server struct {
 	// windows are read from it, in an organisation's zone (clock.go).
 	now      func() time.Time
 	hasUsers atomic.Bool
+	// caseSpec renders the case page's content by its template, the
+	// specification of caseContent, for the tests that compare them.
+	caseSpec bool
 	routes   []Route
 	handler  http.Handler
 }

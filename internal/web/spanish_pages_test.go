@@ -24,12 +24,14 @@ var esNow = time.Date(2026, 11, 30, 15, 0, 0, 0, time.UTC)
 // clock fixed at esNow.
 func newDemoEnv(t *testing.T, lang i18n.Lang) *testEnv {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "demo.db"))
+	path := filepath.Join(t.TempDir(), "demo.db")
+	st, err := store.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	hasher := auth.NewHasher(auth.TestParams, 2)
 	e := startEnv(t, st, hasher, nil, "", nil)
+	e.dbPath = path
 	e.srv.now = func() time.Time { return esNow }
 	if err := demo.SeedIn(context.Background(), st, hasher, esNow, lang); err != nil {
 		t.Fatalf("demo seed: %v", err)

@@ -1,0 +1,82 @@
+package web
+
+import (
+	"bytes"
+	"html/template"
+)
+
+// caseSection is one part of the case page's content: its template (the
+// specification) and, when Go writes it, the function that does.
+type caseSection struct {
+	name  string
+	write func(o *htmlOut, d *templateData)
+}
+
+// caseSections are the case page's parts in page order, as "case-content"
+// lists them.
+var caseSections = []caseSection{
+	{name: "case-head"},
+	//
+	{name: "case-summary"},
+	//
+	{name: "cl-case-block"},
+	//
+	{name: "case-deadlines"},
+	//
+	{name: "case-appointments"},
+	//
+	{name: "cm-case-commitments"},
+	//
+	{name: "case-household"},
+	//
+	{name: "case-facts"},
+	//
+	{name: "case-details"},
+	//
+	{name: "case-history"},
+	//
+	{name: "case-actions"},
+}
+
+// caseOutSize is the buffer a case page's content starts with, in bytes:
+// a household of three with its deadlines writes about 40 KB.
+const caseOutSize = 48 << 10
+
+// CaseContent is the case page's content (the "content" of case.html):
+// each part Go writes by its function, any other by its template.
+func (d *templateData) CaseContent() (template.HTML, error) {
+	o := &htmlOut{b: make([]byte, 0, caseOutSize)}
+	for _, sec := range caseSections {
+		if sec.write != nil {
+			sec.write(o, d)
+			continue
+		}
+		buf := bytes.NewBuffer(o.b)
+		if err := d.tpl.ExecuteTemplate(buf, sec.name, d); err != nil {
+			return "", err
+		}
+		o.b = buf.Bytes()
+	}
+	return template.HTML(o.b), nil // each part escaped as html/template does (htmlOut)
+}
+
+// tag writes the "tag" template: a state's tag.
+func (o *htmlOut) tag(a tagArgs) {
+	o.m(`<span class="tag tag-`)
+	o.text(string(a.State))
+	o.m(`" data-state="`)
+	o.text(string(a.State))
+	o.m(`">`)
+	o.text(a.Label)
+	o.m(`</span>`)
+}
+
+// flashHere writes the "flash-here" template: the one-time message, if
+// the page shows it here (templateData.FlashAt).
+func (o *htmlOut) flashHere(msg string) {
+	if msg != "" {
+		o.m(`<p class="flash" role="status">`)
+		o.text(msg)
+		o.m(`</p>`)
+	}
+}

@@ -1,0 +1,253 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"html/template"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"puente/internal/i18n"
+)
+
+// escapeProbes are values made of what html/template escapes, differently
+// in each place: markup, quotes, the plus, NUL, percent signs valid and
+// not, reserved and unreserved URL characters, schemes safe and not,
+// non-ASCII letters, invalid UTF-8 and the non-characters html/template
+// leaves alone in attributes.
+var escapeProbes = []string{
+	"", "plain", "Daniel Mejía", `<script>alert("x")</script>`, `'"&+<>`, "a\x00b", "50% off %zz %4A %4",
+	"!#$&*+,/:;=?@[]", "-._~", "()' `{}|\\^", "javascript:alert(1)", "JavaScript:x", "http://example.org/a b",
+	"HTTPS://example.org/?q=1&r=2#f", "mailto:a@b.c", "data:text/html,x", "/cases/x:y", "a/b:c", "ſtyle:x",
+	"\xff\xfe bad", "\ufdd0\uffff", "línea\nnueva\ttab", "日本語", "🙂",
+}
+
+// TestHTMLOutEscapesAsTemplate: each htmlOut method writes what
+// html/template writes for the same value in the same place.
+func TestHTMLOutEscapesAsTemplate(t *testing.T) {
+	places := []struct {
+		name  string
+		tpl   string
+		write func(o *htmlOut, s string)
+	}{
+		{"text", `{{.}}`, (*htmlOut).text},
+		{"attribute", `<p title="{{.}}">`, func(o *htmlOut, s string) { o.m(`<p title="`); o.text(s); o.m(`">`) }},
+		{"whole URL", `<a href="{{.}}">`, func(o *htmlOut, s string) { o.m(`<a href="`); o.url(s); o.m(`">`) }},
+		{"URL path", `<a href="/cases/{{.}}/edit">`, func(o *htmlOut, s string) { o.m(`<a href="/cases/`); o.urlPart(s); o.m(`/edit">`) }},
+		{"URL fragment", `<a href="#a-{{.}}">`, func(o *htmlOut, s string) { o.m(`<a href="#a-`); o.urlQuery(s); o.m(`">`) }},
+		{"URL query", `<a href="/x?return={{.}}">`, func(o *htmlOut, s string) { o.m(`<a href="/x?return=`); o.urlQuery(s); o.m(`">`) }},
+	}
+	probes := append([]string{}, escapeProbes...)
+	for b := range 256 {
+		probes = append(probes, "x"+string(rune(b))+"y", "x"+string([]byte{byte(b)})+"y")
+	}
+	for _, p := range places {
+		tpl := template.Must(template.New(p.name).Parse(p.tpl))
+		for _, s := range probes {
+			var want bytes.Buffer
+			if err := tpl.Execute(&want, s); err != nil {
+				t.Fatal(err)
+			}
+			var o htmlOut
+			p.write(&o, s)
+			if string(o.b) != want.String() {
+				t.Errorf("%s %q: htmlOut wrote %q, html/template %q", p.name, s, o.b, want.String())
+			}
+		}
+		// A template.URL skips the filter, as trustedURL does.
+		if p.name == "whole URL" {
+			var want bytes.Buffer
+			u := template.URL("tel:+1 555")
+			if err := tpl.Execute(&want, u); err != nil {
+				t.Fatal(err)
+			}
+			var o htmlOut
+			o.m(`<a href="`)
+			o.trustedURL(u)
+			o.m(`">`)
+			if string(o.b) != want.String() {
+				t.Errorf("trusted URL: htmlOut wrote %q, html/template %q", o.b, want.String())
+			}
+		}
+	}
+}
+
+// TestNoMarkupConversions: no code of the package converts a value to
+// markup, which htmlOut.m writes unescaped; only string constants become
+// markup, implicitly.
+func TestNoMarkupConversions(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	checked := 0
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f, err := parser.ParseFile(fset, name, src, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checked++
+		ast.Inspect(f, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "markup" {
+					t.Errorf("%s: a conversion to markup: write values with htmlOut's escaping methods", fset.Position(call.Pos()))
+				}
+			}
+			return true
+		})
+	}
+	if checked < 50 {
+		t.Fatalf("checked %d files, want the package's", checked)
+	}
+}
+
+// caseProbe is added to every text a group types that the case page
+// shows: markup, both quotes, the plus and percent signs.
+const caseProbe = ` <i>&"'+%zz/?#:`
+
+// TestCaseContentMatchesSpec: the case page's content that Go writes
+// (caseContent) is, byte for byte, what its template (the specification)
+// prints: on every case of the demo, for a coordinator and a member, in
+// English and Spanish, with every typed text made of what html/template
+// escapes, and with the one-time message at each place the page can show
+// it.
+func TestCaseContentMatchesSpec(t *testing.T) {
+	casePath := regexp.MustCompile(`^/cases/[0-9a-f]{32}$`)
+	for _, lang := range []i18n.Lang{i18n.EN, i18n.ES} {
+		e := newDemoEnv(t, lang)
+		probeTexts(t, e.dbPath)
+		pages, flashes := 0, 0
+		for _, email := range []string{"coord@alpha.example.org", "member@alpha.example.org", "coord@beta.example.org"} {
+			// Two sessions of one person: a one-time message is planted in
+			// both, then one reads the page as Go writes it, the other as
+			// the template does.
+			goSide, specSide := e.signInSpanish(email), e.signInSpanish(email)
+			if lang == i18n.EN {
+				for _, c := range []*client{goSide, specSide} {
+					pvPost(t, c, "/lang", map[string][]string{"lang": {"en"}, "return": {"/"}}, 303)
+				}
+			}
+			for _, p := range pvCrawl(t, e, goSide, 200, "/cases", "/cases?status=closed") {
+				if !casePath.MatchString(p.path) {
+					continue
+				}
+				a, b := caseBoth(t, e, goSide, specSide, p.path)
+				pages++
+				compareCase(t, lang, email, p.path, "", a, b)
+				anchors := []string{"deadlines", "appointments", "household", "facts", "commitments", "needs", "nowhere"}
+				for _, m := range regexp.MustCompile(`id="((?:d|a)-[^"]+)"`).FindAllStringSubmatch(a, 3) {
+					anchors = append(anchors, m[1])
+				}
+				for _, frag := range anchors {
+					plantFlash(t, e, goSide, p.path+"#"+frag)
+					plantFlash(t, e, specSide, p.path+"#"+frag)
+					a, b := caseBoth(t, e, goSide, specSide, p.path)
+					if !strings.Contains(a, `class="flash"`) {
+						t.Errorf("%s %s %s#%s: the one-time message is nowhere on the page", lang, email, p.path, frag)
+					}
+					flashes++
+					compareCase(t, lang, email, p.path, frag, a, b)
+				}
+			}
+		}
+		if pages < 8 {
+			t.Errorf("%s: compared %d case pages, want at least 8", lang, pages)
+		}
+		t.Logf("%s: %d case pages compared, and %d with a one-time message", lang, pages, flashes)
+	}
+}
+
+// caseBoth gets path as Go writes its content (by goSide) and as its
+// template does (by specSide).
+func caseBoth(t *testing.T, e *testEnv, goSide, specSide *client, path string) (string, string) {
+	t.Helper()
+	e.srv.caseSpec = false
+	a := goSide.get(path)
+	e.srv.caseSpec = true
+	b := specSide.get(path)
+	e.srv.caseSpec = false
+	if a.status != http.StatusOK || b.status != http.StatusOK {
+		t.Fatalf("GET %s: %d and %d, want 200", path, a.status, b.status)
+	}
+	return a.body, b.body
+}
+
+func compareCase(t *testing.T, lang i18n.Lang, email, path, frag, a, b string) {
+	t.Helper()
+	if a == b {
+		if !strings.Contains(a, caseProbe[:5]) && !strings.Contains(a, "&lt;i&gt;") {
+			t.Errorf("%s %s %s: no typed text on the page", lang, email, path)
+		}
+		return
+	}
+	i := 0
+	for i < min(len(a), len(b)) && a[i] == b[i] {
+		i++
+	}
+	from := max(0, i-120)
+	t.Errorf("%s %s %s#%s: Go and template differ at byte %d:\nGo:       %q\ntemplate: %q", lang, email, path, frag, i,
+		a[from:min(len(a), i+120)], b[from:min(len(b), i+120)])
+}
+
+// plantFlash leaves in c's session the one-time message a form leaves
+// when it sends the browser to target (flashTo).
+func plantFlash(t *testing.T, e *testEnv, c *client, target string) {
+	t.Helper()
+	base, _ := url.Parse(e.ts.URL)
+	req := httptest.NewRequest(http.MethodGet, "/", nil)
+	for _, ck := range c.http.Jar.Cookies(base) {
+		req.AddCookie(ck)
+	}
+	rec := httptest.NewRecorder()
+	e.srv.sessions.LoadAndSave(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		e.srv.flashTo(w, r, "mark.saved", target)
+	})).ServeHTTP(rec, req)
+	if rec.Code != http.StatusSeeOther {
+		t.Fatalf("plant a message: got %d", rec.Code)
+	}
+	c.http.Jar.SetCookies(base, rec.Result().Cookies())
+}
+
+// probeTexts adds caseProbe to every text a group types that the case
+// page shows, and to the names of the people in the group.
+func probeTexts(t *testing.T, path string) {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	for _, q := range []string{
+		`UPDATE cases SET court = court || ?1, judge = judge || ?1, lawyer_name = lawyer_name || ?1, lawyer_contact = lawyer_contact || ?1`,
+		`UPDATE people SET name = name || ?1, preferred_name = CASE preferred_name WHEN '' THEN '' ELSE preferred_name || ?1 END,
+			relationship = relationship || ?1, languages = languages || ?1, country_of_birth = country_of_birth || ?1`,
+		`UPDATE appointments SET place = place || ?1, note = note || ?1, going = going || ?1`,
+		`UPDATE facts SET note = note || ?1`,
+		`UPDATE marks SET note = note || ?1`,
+		`UPDATE users SET name = name || ?1`,
+		`UPDATE commitments SET description = description || ?1`,
+		`UPDATE commitment_records SET description = description || ?1, note = note || ?1`,
+	} {
+		if _, err := db.ExecContext(context.Background(), q, caseProbe); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
