@@ -15,7 +15,7 @@ type caseSection struct {
 // caseSections are the case page's parts in page order, as "case-content"
 // lists them.
 var caseSections = []caseSection{
-	{name: "case-head"},
+	{name: "case-head", write: writeCaseHead},
 	//
 	{name: "case-summary"},
 	//
@@ -27,15 +27,15 @@ var caseSections = []caseSection{
 	//
 	{name: "cm-case-commitments"},
 	//
-	{name: "case-household"},
+	{name: "case-household", write: writeCaseHousehold},
 	//
-	{name: "case-facts"},
+	{name: "case-facts", write: writeCaseFacts},
 	//
-	{name: "case-details"},
+	{name: "case-details", write: writeCaseDetails},
 	//
-	{name: "case-history"},
+	{name: "case-history", write: writeCaseHistory},
 	//
-	{name: "case-actions"},
+	{name: "case-actions", write: writeCaseActions},
 }
 
 // caseOutSize is the buffer a case page's content starts with, in bytes:

@@ -16,8 +16,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"puente/internal/i18n"
+	"puente/internal/model"
 )
 
 // escapeProbes are values made of what html/template escapes, differently
@@ -235,19 +237,120 @@ func probeTexts(t *testing.T, path string) {
 		t.Fatal(err)
 	}
 	defer db.Close()
+	// An empty text stays empty: the page says "—" or nothing for it.
+	probe := func(cols ...string) string {
+		var set []string
+		for _, c := range cols {
+			set = append(set, c+" = "+c+" || CASE "+c+" WHEN '' THEN '' ELSE ?1 END")
+		}
+		return strings.Join(set, ", ")
+	}
 	for _, q := range []string{
-		`UPDATE cases SET court = court || ?1, judge = judge || ?1, lawyer_name = lawyer_name || ?1, lawyer_contact = lawyer_contact || ?1`,
-		`UPDATE people SET name = name || ?1, preferred_name = CASE preferred_name WHEN '' THEN '' ELSE preferred_name || ?1 END,
-			relationship = relationship || ?1, languages = languages || ?1, country_of_birth = country_of_birth || ?1`,
-		`UPDATE appointments SET place = place || ?1, note = note || ?1, going = going || ?1`,
-		`UPDATE facts SET note = note || ?1`,
-		`UPDATE marks SET note = note || ?1`,
-		`UPDATE users SET name = name || ?1`,
-		`UPDATE commitments SET description = description || ?1`,
-		`UPDATE commitment_records SET description = description || ?1, note = note || ?1`,
+		`UPDATE cases SET ` + probe("court", "judge", "lawyer_name", "lawyer_contact"),
+		`UPDATE people SET ` + probe("name", "preferred_name", "relationship", "languages", "country_of_birth"),
+		`UPDATE appointments SET ` + probe("place", "note", "going"),
+		`UPDATE facts SET ` + probe("note"),
+		`UPDATE marks SET ` + probe("note"),
+		`UPDATE users SET ` + probe("name"),
+		`UPDATE commitments SET ` + probe("description"),
+		`UPDATE commitment_records SET ` + probe("description", "note"),
 	} {
 		if _, err := db.ExecContext(context.Background(), q, caseProbe); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
+}
+
+// TestCaseContentMatchesSpecClosing: the same comparison on a case its
+// placement network ended, then once its group closed it (the notices,
+// the closing date, the purge, the history of both), for its coordinator
+// and a member, in English and Spanish.
+func TestCaseContentMatchesSpecClosing(t *testing.T) {
+	e := newEnv(t)
+	net, alpha := e.orgs["network"], e.orgs["alpha"]
+	entry, caseID := placedEntry(t, e, net, alpha, "REF-1")
+	// A member who joined later, with no relationship given; an
+	// appointment a coordinator signed a member up for (a history line
+	// about someone).
+	ctx := context.Background()
+	coordID := e.userID(emailAlphaCoord)
+	c, err := e.st.CaseForUser(ctx, coordID, caseID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.st.AddPerson(ctx, c, coordID, model.PersonInput{Name: "Leo Mendez", JoinedOn: "2026-10-02"}); err != nil {
+		t.Fatal(err)
+	}
+	appt, err := e.st.AddAppointment(ctx, c, coordID, model.Appointment{Kind: "ice_checkin", Date: "2027-01-12", Time: "09:00", Place: "Field office"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.st.SignUp(ctx, c, appt, coordID, e.userID(emailAlphaMem), model.RoleDriver); err != nil {
+		t.Fatal(err)
+	}
+	probeTexts(t, e.dbPath)
+	nc := e.signIn(emailNetCoord)
+	if res := nc.post("/orgs/"+net.ID+"/queue/"+entry+"/close", url.Values{"reason": {"found_elsewhere"}}); res.status != http.StatusSeeOther {
+		t.Fatalf("the network closes: got %d, want 303", res.status)
+	}
+	compareAll := func(path, stage string, want ...string) {
+		for _, email := range []string{emailAlphaCoord, emailAlphaMem} {
+			for _, lang := range []string{"en", "es"} {
+				goSide, specSide := e.signIn(email), e.signIn(email)
+				for _, c := range []*client{goSide, specSide} {
+					c.post("/lang", url.Values{"lang": {lang}, "return": {"/"}})
+				}
+				a, b := caseBoth(t, e, goSide, specSide, path)
+				compareCase(t, i18n.Lang(lang), email, path, stage, a, b)
+				if lang == "en" {
+					for _, w := range want {
+						if !strings.Contains(a, w) {
+							t.Errorf("%s, %s: %q missing from the page", stage, email, w)
+						}
+					}
+				}
+			}
+		}
+	}
+	path := "/cases/" + caseID
+	compareAll(path, "network closed", "Your placement network ended this placement on")
+	// Two months on, a case without checklists has "Add a checklist" in its
+	// details rather than the first week's offer.
+	now := e.srv.now()
+	e.srv.now = func() time.Time { return now.AddDate(0, 2, 0) }
+	compareAll(path, "two months on")
+	added := 0
+	for _, fc := range e.cases {
+		if fc.GroupID == alpha.ID && fc.Open() {
+			compareAll("/cases/"+fc.ID, "two months on")
+			added++
+		}
+	}
+	if coord := e.signIn(emailAlphaCoord); added == 0 || !strings.Contains(coord.get("/cases/"+caseWithout(t, e, alpha.ID)).body, "<dd><a href=\"/cases/") {
+		t.Errorf("no case of alpha's fixtures has \"Add a checklist\" in its details (%d compared)", added)
+	}
+	coord := e.signIn(emailAlphaCoord)
+	if res := coord.post(path+"/close", url.Values{"reason": {"moved"}}); res.status != http.StatusSeeOther {
+		t.Fatalf("the group closes: got %d, want 303", res.status)
+	}
+	compareAll(path, "closed", "Closed on", "Its personal details will be deleted on")
+}
+
+// caseWithout is the id of a fixture case of group without checklists.
+func caseWithout(t *testing.T, e *testEnv, group string) string {
+	t.Helper()
+	for _, fc := range e.cases {
+		if fc.GroupID != group || !fc.Open() {
+			continue
+		}
+		lists, err := e.st.CaseChecklists(context.Background(), fc.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(lists) == 0 {
+			return fc.ID
+		}
+	}
+	t.Fatal("every open fixture case of the group has a checklist")
+	return ""
 }
