@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"html/template"
+	"sync"
 )
 
 // caseSection is one part of the case page's content: its template (the
@@ -42,10 +43,20 @@ var caseSections = []caseSection{
 // a household of three with its deadlines writes about 40 KB.
 const caseOutSize = 48 << 10
 
+// caseOutBufs are the buffers case pages are written in, used again: the
+// page keeps a copy (the template.HTML string) and the buffer is put back.
+var caseOutBufs = sync.Pool{New: func() any { return &htmlOut{b: make([]byte, 0, caseOutSize)} }}
+
 // CaseContent is the case page's content (the "content" of case.html):
 // each part Go writes by its function, any other by its template.
 func (d *templateData) CaseContent() (template.HTML, error) {
-	o := &htmlOut{b: make([]byte, 0, caseOutSize)}
+	o := caseOutBufs.Get().(*htmlOut)
+	defer func() {
+		if cap(o.b) <= 4*caseOutSize { // a rare huge page is not kept
+			o.b = o.b[:0]
+			caseOutBufs.Put(o)
+		}
+	}()
 	for _, sec := range caseSections {
 		if sec.write != nil {
 			sec.write(o, d)
