@@ -18,13 +18,13 @@ type caseSection struct {
 var caseSections = []caseSection{
 	{name: "case-head", write: writeCaseHead},
 	//
-	{name: "case-summary"},
+	{name: "case-summary", write: writeCaseSummary},
 	//
 	{name: "cl-case-block"},
 	//
 	{name: "case-deadlines"},
 	//
-	{name: "case-appointments"},
+	{name: "case-appointments", write: writeCaseAppointments},
 	//
 	{name: "cm-case-commitments"},
 	//
