@@ -26,7 +26,7 @@ var caseSections = []caseSection{
 	//
 	{name: "case-appointments", write: writeCaseAppointments},
 	//
-	{name: "cm-case-commitments"},
+	{name: "cm-case-commitments", write: writeCaseCommitments},
 	//
 	{name: "case-household", write: writeCaseHousehold},
 	//
