@@ -20,9 +20,9 @@ var caseSections = []caseSection{
 	//
 	{name: "case-summary", write: writeCaseSummary},
 	//
-	{name: "cl-case-block"},
+	{name: "cl-case-block", write: writeCaseChecklists},
 	//
-	{name: "case-deadlines"},
+	{name: "case-deadlines", write: writeCaseDeadlines},
 	//
 	{name: "case-appointments", write: writeCaseAppointments},
 	//
