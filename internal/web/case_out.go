@@ -1,42 +1,32 @@
 package web
 
 import (
-	"bytes"
 	"html/template"
 	"sync"
 )
 
-// caseSection is one part of the case page's content: its template (the
-// specification) and, when Go writes it, the function that does.
+// caseSection is one part of the case page's content: the name of its
+// template in case.html (its specification) and the function that writes
+// it.
 type caseSection struct {
 	name  string
 	write func(o *htmlOut, d *templateData)
 }
 
 // caseSections are the case page's parts in page order, as "case-content"
-// lists them.
+// lists them (TestCaseSectionsFollowSpec).
 var caseSections = []caseSection{
-	{name: "case-head", write: writeCaseHead},
-	//
-	{name: "case-summary", write: writeCaseSummary},
-	//
-	{name: "cl-case-block", write: writeCaseChecklists},
-	//
-	{name: "case-deadlines", write: writeCaseDeadlines},
-	//
-	{name: "case-appointments", write: writeCaseAppointments},
-	//
-	{name: "cm-case-commitments", write: writeCaseCommitments},
-	//
-	{name: "case-household", write: writeCaseHousehold},
-	//
-	{name: "case-facts", write: writeCaseFacts},
-	//
-	{name: "case-details", write: writeCaseDetails},
-	//
-	{name: "case-history", write: writeCaseHistory},
-	//
-	{name: "case-actions", write: writeCaseActions},
+	{"case-head", writeCaseHead},
+	{"case-summary", writeCaseSummary},
+	{"cl-case-block", writeCaseChecklists},
+	{"case-deadlines", writeCaseDeadlines},
+	{"case-appointments", writeCaseAppointments},
+	{"cm-case-commitments", writeCaseCommitments},
+	{"case-household", writeCaseHousehold},
+	{"case-facts", writeCaseFacts},
+	{"case-details", writeCaseDetails},
+	{"case-history", writeCaseHistory},
+	{"case-actions", writeCaseActions},
 }
 
 // caseOutSize is the buffer a case page's content starts with, in bytes:
@@ -47,28 +37,20 @@ const caseOutSize = 48 << 10
 // page keeps a copy (the template.HTML string) and the buffer is put back.
 var caseOutBufs = sync.Pool{New: func() any { return &htmlOut{b: make([]byte, 0, caseOutSize)} }}
 
-// CaseContent is the case page's content (the "content" of case.html):
-// each part Go writes by its function, any other by its template.
-func (d *templateData) CaseContent() (template.HTML, error) {
+// CaseContent is the case page's content (the "content" of case.html),
+// each part written by its function, as HTML the base template prints as
+// it stands.
+func (d *templateData) CaseContent() template.HTML {
 	o := caseOutBufs.Get().(*htmlOut)
-	defer func() {
-		if cap(o.b) <= 4*caseOutSize { // a rare huge page is not kept
-			o.b = o.b[:0]
-			caseOutBufs.Put(o)
-		}
-	}()
 	for _, sec := range caseSections {
-		if sec.write != nil {
-			sec.write(o, d)
-			continue
-		}
-		buf := bytes.NewBuffer(o.b)
-		if err := d.tpl.ExecuteTemplate(buf, sec.name, d); err != nil {
-			return "", err
-		}
-		o.b = buf.Bytes()
+		sec.write(o, d)
 	}
-	return template.HTML(o.b), nil // each part escaped as html/template does (htmlOut)
+	page := template.HTML(o.b)     // a copy; each value in it escaped as html/template does (htmlOut)
+	if cap(o.b) <= 4*caseOutSize { // a rare huge page's buffer is not kept
+		o.b = o.b[:0]
+		caseOutBufs.Put(o)
+	}
+	return page
 }
 
 // tag writes the "tag" template: a state's tag.

@@ -16,6 +16,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"text/template/parse"
 	"time"
 
 	"puente/internal/i18n"
@@ -353,4 +354,34 @@ func caseWithout(t *testing.T, e *testEnv, group string) string {
 	}
 	t.Fatal("every open fixture case of the group has a checklist")
 	return ""
+}
+
+// TestCaseSectionsFollowSpec: caseSections writes the parts that
+// "case-content" lists, in its order, and each names a template of the
+// case page (a part's specification).
+func TestCaseSectionsFollowSpec(t *testing.T) {
+	pages, err := parseAllTemplates()
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec := pages["case"].Lookup("case-content")
+	if spec == nil || spec.Tree == nil {
+		t.Fatal(`the case page has no "case-content" template`)
+	}
+	var want []string
+	for _, n := range spec.Tree.Root.Nodes {
+		if tn, ok := n.(*parse.TemplateNode); ok {
+			want = append(want, tn.Name)
+		}
+	}
+	var got []string
+	for _, sec := range caseSections {
+		got = append(got, sec.name)
+		if pages["case"].Lookup(sec.name) == nil {
+			t.Errorf("caseSections names %q, which the case page does not define", sec.name)
+		}
+	}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("caseSections:\n%v\n\"case-content\" lists:\n%v", got, want)
+	}
 }

@@ -71,10 +71,6 @@ func (o *htmlOut) text(s string) {
 // int writes n as text.
 func (o *htmlOut) int(n int) { o.b = strconv.AppendInt(o.b, int64(n), 10) }
 
-// html writes h as it stands, as html/template prints a template.HTML in
-// text: h is HTML this package built and vouched for.
-func (o *htmlOut) html(h template.HTML) { o.b = append(o.b, h...) }
-
 // url writes s as a whole URL attribute's value (href="{{.}}"): one whose
 // scheme is not http, https or mailto becomes "#ZgotmplZ" (urlFilter),
 // then s is normalised (urlNormalizer) and escaped as an attribute value.

@@ -41,11 +41,8 @@ type templateData struct {
 	FlashAnchor string
 	flashPlaced bool
 	// GoContent: the page's content is written by Go (the case page's
-	// CaseContent) rather than by its template, its specification; tpl is
-	// the page's template set while it renders, for the parts Go does
-	// not write.
+	// CaseContent) rather than by its template, its specification.
 	GoContent bool
-	tpl       *template.Template
 	// Zone is the IANA zone the page's moments are shown in: the
 	// organisation's (see viewerZone).
 	Zone string
@@ -337,7 +334,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page
 		d.labels = fieldLabels(buf.Bytes())
 		buf.Reset()
 	}
-	d.flashPlaced, d.tpl = false, t
+	d.flashPlaced = false
 	if err := t.ExecuteTemplate(&buf, "base", d); err != nil {
 		return err
 	}
