@@ -1,8 +1,10 @@
 package store
 
 import (
+	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // initialsBefore is Initials as it was written first (a builder, a slice
@@ -12,6 +14,9 @@ func initialsBefore(name string) string {
 	var b strings.Builder
 	for _, w := range strings.Fields(name) {
 		if strings.Trim(w, "0123456789") == "" {
+			if len(w) > 3 {
+				continue
+			}
 			if b.Len() > 0 {
 				b.WriteByte(' ')
 			}
@@ -20,7 +25,7 @@ func initialsBefore(name string) string {
 		}
 		for _, part := range strings.Split(w, ".") {
 			r := []rune(part)
-			if len(r) == 0 {
+			if len(r) == 0 || !unicode.IsLetter(r[0]) {
 				continue
 			}
 			b.WriteString(strings.ToUpper(string(r[0])))
@@ -41,8 +46,16 @@ func TestInitials(t *testing.T) {
 		{"a..b", "A.B."},
 		{".", ""},
 		{"", ""},
-		{"\xff\xfe bad", "\uFFFD.B."},
+		{"\xff\xfe bad", "B."},
 		{"Über-Ärger", "Ü."},
+		// Review 4: an A-number typed into a name showed in full where
+		// initials stand in for it; a mark or an emoji became an "initial".
+		{"Rosa Mejía A# 012345678", "R.M.A."},
+		{"Rosa 555-0100 Mejía", "R.M."},
+		{"Rosa Mejía 12345", "R.M."},
+		{"Rosa 123", "R. 123"},
+		{"Rosa \u200f Gómez 👨 🙂 Ñu", "R.G.Ñ."},
+		{"#1 Ana", "A."},
 	} {
 		if got := Initials(tc.name); got != tc.want {
 			t.Errorf("Initials(%q): got %q, want %q", tc.name, got, tc.want)
@@ -56,13 +69,20 @@ func TestInitials(t *testing.T) {
 	}
 }
 
+// longNumber is 4 digits in a row, which initials never show.
+var longNumber = regexp.MustCompile(`[0-9]{4}`)
+
 func FuzzInitials(f *testing.F) {
 	for _, s := range []string{"María José López", "R.M. 2", "a..b", "\xff x", "ǆ 1.2"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, name string) {
-		if got, want := Initials(name), initialsBefore(name); got != want {
+		got := Initials(name)
+		if want := initialsBefore(name); got != want {
 			t.Errorf("Initials(%q): got %q, the first version %q", name, got, want)
+		}
+		if longNumber.MatchString(got) {
+			t.Errorf("Initials(%q) = %q: a number of more than 3 digits", name, got)
 		}
 	})
 }

@@ -255,12 +255,21 @@ func (s *Store) GroupCaseCounts(ctx context.Context, networkID string, today map
 // Initials turns "María José López" into "M.J.L.": enough for the people who
 // know the case, nothing for anyone else. Every line of the group home page
 // carries some, so it builds them in one allocation.
+//
+// Only letters become initials: a word that starts with a mark, a symbol
+// or an emoji gives none. A short number ("R.M. 2", a hand-off's
+// placeholder) stays whole; a number of more than initialsMaxDigits
+// digits is left out, so that an A-number or a phone number typed into a
+// name field never shows where initials stand in for the name (the case
+// heading, the court-day card, a calendar feed).
 func Initials(name string) string {
 	var buf [32]byte
 	b := buf[:0]
 	for w := range strings.FieldsSeq(name) {
 		if strings.Trim(w, "0123456789") == "" {
-			// A number ("R.M. 2", a hand-off's placeholder) stays whole.
+			if len(w) > initialsMaxDigits {
+				continue
+			}
 			if len(b) > 0 {
 				b = append(b, ' ')
 			}
@@ -269,7 +278,7 @@ func Initials(name string) string {
 		}
 		// Initials already ("R.M.") keep each of their letters.
 		for part := range strings.SplitSeq(w, ".") {
-			if r, size := utf8.DecodeRuneInString(part); size > 0 {
+			if r, size := utf8.DecodeRuneInString(part); size > 0 && unicode.IsLetter(r) {
 				b = utf8.AppendRune(b, unicode.ToUpper(r))
 				b = append(b, '.')
 			}
@@ -277,3 +286,7 @@ func Initials(name string) string {
 	}
 	return string(b)
 }
+
+// initialsMaxDigits is the longest number Initials keeps: a household's
+// own numbering ("2", "12"), never an A-number (8 or 9 digits).
+const initialsMaxDigits = 3
