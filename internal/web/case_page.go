@@ -184,12 +184,16 @@ type deadlineRow struct {
 }
 
 // groupRows joins deadlines (sorted by date) that differ only in whom they
-// are for: same title, date, state and words.
+// are for: same title, date, state and words, and the same record (state,
+// day done, note). People whose records differ keep a line each: a shared
+// line shows one note, and its Record page saves one record for everyone
+// ticked (review 4: a second person's note was hidden, then overwritten).
 func groupRows(caseID string, ds []deadlineView) []deadlineRow {
 	var rows []deadlineRow
 	at := map[string]int{}
 	for _, dv := range ds {
-		k := dv.Title + "\x00" + dv.DueISO + "\x00" + string(dv.State) + "\x00" + dv.When
+		k := dv.Title + "\x00" + dv.DueISO + "\x00" + string(dv.State) + "\x00" + dv.When +
+			"\x00" + string(dv.Mark.State) + "\x00" + dv.Mark.DoneOn + "\x00" + dv.Mark.Note
 		given, _, _ := strings.Cut(dv.PersonName, " ")
 		if i, ok := at[k]; ok && dv.DueISO != "" {
 			rows[i].Names += ", " + dv.PersonName

@@ -105,9 +105,20 @@ func (s *Server) markItem(r *http.Request, d *templateData, keys, chosen []strin
 				Explanation: dv.Explanation, Back: back + "#d-" + k}
 			first = dv.Mark
 		}
-		item.People = append(item.People, markPerson{Key: k, Name: dv.PersonName, Chosen: chosen == nil || slices.Contains(chosen, k)})
+		// The page shows the first person's record; by default it is saved
+		// again only for those who have the same one, so a person whose
+		// record differs (a link older than a change) keeps theirs unless
+		// ticked on purpose.
+		picked := slices.Contains(chosen, k) || chosen == nil && sameRecord(dv.Mark, first)
+		item.People = append(item.People, markPerson{Key: k, Name: dv.PersonName, Chosen: picked})
 	}
 	return item, first, nil
+}
+
+// sameRecord reports whether a and b record the same: state, day done and
+// note.
+func sameRecord(a, b model.Mark) bool {
+	return a.State == b.State && a.DoneOn == b.DoneOn && a.Note == b.Note
 }
 
 // markForm is the page that records a deadline done (on a date), not
