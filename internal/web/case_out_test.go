@@ -86,8 +86,9 @@ func TestHTMLOutEscapesAsTemplate(t *testing.T) {
 }
 
 // TestNoMarkupConversions: no code of the package converts a value to
-// markup, which htmlOut.m writes unescaped; only string constants become
-// markup, implicitly.
+// markup, which htmlOut.m writes unescaped, nor names markup otherwise;
+// only string constants become markup, implicitly. The page parts
+// (case_out_*.go) write through htmlOut's methods only, never its buffer.
 func TestNoMarkupConversions(t *testing.T) {
 	files, err := filepath.Glob("*.go")
 	if err != nil {
@@ -108,10 +109,21 @@ func TestNoMarkupConversions(t *testing.T) {
 			t.Fatal(err)
 		}
 		checked++
+		// Only htmlOut's own file and CaseContent's touch the buffer.
+		writer := strings.HasPrefix(name, "case_out") && name != "case_out.go"
 		ast.Inspect(f, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "markup" {
-					t.Errorf("%s: a conversion to markup: write values with htmlOut's escaping methods", fset.Position(call.Pos()))
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Name == "markup" {
+					t.Errorf("%s: a conversion to markup: write values with htmlOut's escaping methods", fset.Position(n.Pos()))
+				}
+			case *ast.TypeSpec:
+				if id, ok := ast.Unparen(n.Type).(*ast.Ident); ok && id.Name == "markup" && n.Name.Name != "markup" {
+					t.Errorf("%s: type %s is markup under another name", fset.Position(n.Pos()), n.Name.Name)
+				}
+			case *ast.SelectorExpr:
+				if writer && n.Sel.Name == "b" {
+					t.Errorf("%s: a page part writes htmlOut's buffer itself: use its methods", fset.Position(n.Pos()))
 				}
 			}
 			return true
@@ -125,6 +137,9 @@ func TestNoMarkupConversions(t *testing.T) {
 // caseProbe is added to every text a group types that the case page
 // shows: markup, both quotes, the plus and percent signs.
 const caseProbe = ` <i>&"'+%zz/?#:`
+
+// caseProbeEscaped is caseProbe as html/template writes it in text.
+const caseProbeEscaped = ` &lt;i&gt;&amp;&#34;&#39;&#43;%zz/?#:`
 
 // TestCaseContentMatchesSpec: the case page's content that Go writes
 // (caseContent) is, byte for byte, what its template (the specification)
@@ -196,7 +211,10 @@ func caseBoth(t *testing.T, e *testEnv, goSide, specSide *client, path string) (
 func compareCase(t *testing.T, lang i18n.Lang, email, path, frag, a, b string) {
 	t.Helper()
 	if a == b {
-		if !strings.Contains(a, caseProbe[:5]) && !strings.Contains(a, "&lt;i&gt;") {
+		if strings.Contains(a, caseProbe[1:]) || strings.Contains(a, "<i>") {
+			t.Errorf("%s %s %s: typed text on the page unescaped", lang, email, path)
+		}
+		if !strings.Contains(a, caseProbeEscaped) {
 			t.Errorf("%s %s %s: no typed text on the page", lang, email, path)
 		}
 		return
@@ -231,32 +249,40 @@ func plantFlash(t *testing.T, e *testEnv, c *client, target string) {
 
 // probeTexts adds caseProbe to every text a group types that the case
 // page shows, and to the names of the people in the group.
-func probeTexts(t *testing.T, path string) {
+func probeTexts(t *testing.T, path string) { typedTexts(t, path, caseProbe, true) }
+
+// typedTexts sets every text a group types that the case page shows, and
+// the names of the people in the group, to v (appended: the text then v);
+// an empty text stays empty, as the page says "—" or nothing for it.
+func typedTexts(t *testing.T, path, v string, appended bool) {
 	t.Helper()
 	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(10000)")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	// An empty text stays empty: the page says "—" or nothing for it.
-	probe := func(cols ...string) string {
+	set := func(cols ...string) string {
 		var set []string
 		for _, c := range cols {
-			set = append(set, c+" = "+c+" || CASE "+c+" WHEN '' THEN '' ELSE ?1 END")
+			to := "?1"
+			if appended {
+				to = c + " || ?1"
+			}
+			set = append(set, c+" = CASE "+c+" WHEN '' THEN '' ELSE "+to+" END")
 		}
 		return strings.Join(set, ", ")
 	}
 	for _, q := range []string{
-		`UPDATE cases SET ` + probe("court", "judge", "lawyer_name", "lawyer_contact"),
-		`UPDATE people SET ` + probe("name", "preferred_name", "relationship", "languages", "country_of_birth"),
-		`UPDATE appointments SET ` + probe("place", "note", "going"),
-		`UPDATE facts SET ` + probe("note"),
-		`UPDATE marks SET ` + probe("note"),
-		`UPDATE users SET ` + probe("name"),
-		`UPDATE commitments SET ` + probe("description"),
-		`UPDATE commitment_records SET ` + probe("description", "note"),
+		`UPDATE cases SET ` + set("court", "judge", "lawyer_name", "lawyer_contact"),
+		`UPDATE people SET ` + set("name", "preferred_name", "relationship", "languages", "country_of_birth"),
+		`UPDATE appointments SET ` + set("place", "note", "going"),
+		`UPDATE facts SET ` + set("note"),
+		`UPDATE marks SET ` + set("note"),
+		`UPDATE users SET ` + set("name"),
+		`UPDATE commitments SET ` + set("description"),
+		`UPDATE commitment_records SET ` + set("description", "note"),
 	} {
-		if _, err := db.ExecContext(context.Background(), q, caseProbe); err != nil {
+		if _, err := db.ExecContext(context.Background(), q, v); err != nil {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
@@ -383,5 +409,55 @@ func TestCaseSectionsFollowSpec(t *testing.T) {
 	}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("caseSections:\n%v\n\"case-content\" lists:\n%v", got, want)
+	}
+}
+
+// TestCaseContentMatchesSpecHostile (review 4): the same comparison with
+// every typed text replaced by a hostile value, schemes at the start
+// included; no raw markup, handler or script link reaches the page.
+func TestCaseContentMatchesSpecHostile(t *testing.T) {
+	payloads := []string{
+		`javascript:alert(1)`,
+		`<img src=x onerror=alert(1)>"'><svg onload=alert(2)>`,
+		`" autofocus onfocus="alert(5)" x='`,
+		`</textarea></title><script>alert(6)</script>{{.}}%zz&amp;`,
+		"+1 (555) 010-0100",
+		"مرحبا עברית 👨‍👩‍👧‍👦 \u200fx\u200e ñ",
+		strings.Repeat("W", 100),
+		"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+		"tel:+15550100",
+		"%zz%41 %2e%2E/../",
+	}
+	casePath := regexp.MustCompile(`^/cases/[0-9a-f]{32}$`)
+	for pi, pay := range payloads {
+		e := newDemoEnv(t, i18n.EN)
+		typedTexts(t, e.dbPath, pay, false)
+		pages := 0
+		for _, email := range []string{"coord@alpha.example.org", "member@alpha.example.org", "coord@beta.example.org"} {
+			goSide, specSide := e.signInSpanish(email), e.signInSpanish(email)
+			for _, p := range pvCrawl(t, e, goSide, 200, "/cases", "/cases?status=closed") {
+				if !casePath.MatchString(p.path) {
+					continue
+				}
+				a, b := caseBoth(t, e, goSide, specSide, p.path)
+				pages++
+				if a != b {
+					i := 0
+					for i < min(len(a), len(b)) && a[i] == b[i] {
+						i++
+					}
+					t.Errorf("payload %d, %s %s: Go and template differ at byte %d:\nGo:       %q\ntemplate: %q", pi, email, p.path, i,
+						a[max(0, i-100):min(len(a), i+100)], b[max(0, i-100):min(len(b), i+100)])
+				}
+				for _, bad := range []string{"<img src=x", "<svg onload", "<script>alert", `href="javascript:`, `href="data:`, `" autofocus onfocus=`} {
+					if strings.Contains(a, bad) {
+						t.Errorf("payload %d, %s %s: raw %q on the page", pi, email, p.path, bad)
+					}
+				}
+			}
+		}
+		if pages < 8 {
+			t.Errorf("payload %d: %d case pages compared, want at least 8", pi, pages)
+		}
 	}
 }
