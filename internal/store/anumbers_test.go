@@ -34,9 +34,13 @@ func TestANumberStoredAsNineDigits(t *testing.T) {
 	if a, b := reveal(eight), reveal(nine); a != "012345678" || a != b {
 		t.Errorf("stored A-numbers: 12345678 → %q, A012-345-678 → %q; want both 012345678", a, b)
 	}
-	ps, _ := s.People(ctx, eight.ID, "en")
+	ps, _ := s.PeopleWithANumberEnd(ctx, eight.ID, "en")
 	if ps[0].ANumberLast3 != "678" {
 		t.Errorf("masked: got last 3 %q, want 678", ps[0].ANumberLast3)
+	}
+	// People opens nothing: it says one is recorded, no digit.
+	if sealed, _ := s.People(ctx, eight.ID, "en"); !sealed[0].HasANumber || sealed[0].ANumberLast3 != "" {
+		t.Errorf("People: HasANumber %v, last 3 %q; want true and none", sealed[0].HasANumber, sealed[0].ANumberLast3)
 	}
 	if err := s.UpdatePerson(ctx, eight, ps[0].ID, "", model.PersonInput{Name: "Eight", ANumber: "A# 98-765-432", SetANumber: true}); err != nil {
 		t.Fatal(err)

@@ -74,9 +74,21 @@ func init() {
 }
 
 // People lists a case's household, the principal first, then by name in
-// the collation of lang ("en", "es"). The A-number is opened only to show
-// its last three digits.
+// the collation of lang ("en", "es"). No sealed field is opened: HasDOB,
+// HasFacility and HasANumber say which are recorded, ANumberLast3 is "".
 func (s *Store) People(ctx context.Context, caseID, lang string) ([]model.Person, error) {
+	return s.people(ctx, caseID, lang, false)
+}
+
+// PeopleWithANumberEnd is People with each recorded A-number opened to
+// give its last three digits (ANumberLast3), for a viewer who may see
+// them: the case page of a coordinator. Other viewers' pages never hold
+// them (review 4).
+func (s *Store) PeopleWithANumberEnd(ctx context.Context, caseID, lang string) ([]model.Person, error) {
+	return s.people(ctx, caseID, lang, true)
+}
+
+func (s *Store) people(ctx context.Context, caseID, lang string, anumberEnd bool) ([]model.Person, error) {
 	rows, err := s.rd().QueryContext(ctx, peopleQueries[sortColumn(lang)], caseID)
 	if err != nil {
 		return nil, err
@@ -90,12 +102,12 @@ func (s *Store) People(ctx context.Context, caseID, lang string) ([]model.Person
 			&p.CountryOfBirth, &p.LastUSArrival, &p.ReleaseDate, &p.JoinedOn, &p.HasDOB, &p.HasFacility, &anum); err != nil {
 			return nil, err
 		}
-		if len(anum) > 0 {
+		p.HasANumber = len(anum) > 0
+		if p.HasANumber && anumberEnd {
 			a, err := s.open(anum, "people", "anumber_enc", p.ID)
 			if err != nil {
 				return nil, err
 			}
-			p.HasANumber = true
 			if len(a) >= 3 {
 				p.ANumberLast3 = a[len(a)-3:]
 			}

@@ -344,7 +344,7 @@ func TestAcceptOfferHandsOff(t *testing.T) {
 	if err != nil || len(cls) != len(HandOffStages) {
 		t.Errorf("checklists: %d, %v; want %d", len(cls), err, len(HandOffStages))
 	}
-	people, _ := w.s.People(ctx, c.ID, "en")
+	people, _ := w.s.PeopleWithANumberEnd(ctx, c.ID, "en")
 	if !people[0].HasANumber || people[0].ANumberLast3 != "432" || !people[0].HasFacility {
 		t.Errorf("restricted fields not handed over: %+v", people[0])
 	}

@@ -72,7 +72,12 @@ func (s *Server) caseView(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var err error
-	if d.People, err = s.store.People(ctx, c.ID, string(d.Lang)); err != nil {
+	// The last digits of A-numbers are opened for those who see them only.
+	people := s.store.People
+	if d.CanManageCases {
+		people = s.store.PeopleWithANumberEnd
+	}
+	if d.People, err = people(ctx, c.ID, string(d.Lang)); err != nil {
 		return err
 	}
 	if d.Facts, err = s.store.Facts(ctx, c.ID); err != nil {
