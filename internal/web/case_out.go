@@ -73,3 +73,42 @@ func (o *htmlOut) flashHere(msg string) {
 		o.m(`</p>`)
 	}
 }
+
+// sectionHead is the head of a case page section with a count and an
+// "Add" link ("case-household", "case-facts", "case-appointments",
+// "cm-case-commitments").
+type sectionHead struct {
+	// open is the section's markup up to its heading's text.
+	open    markup
+	heading string
+	count   int
+	// add: the viewer may add; addPath follows /cases/{id} in the link,
+	// label is its accessible name and link its words.
+	add         bool
+	addPath     markup
+	label, link string
+	// anchor is the fragment whose one-time message shows under the head.
+	anchor string
+}
+
+// sectionHead writes h: the heading with its count in brackets, the
+// "Add" link, and the one-time message if it lands on the section.
+func (o *htmlOut) sectionHead(d *templateData, h sectionHead) {
+	o.m(h.open)
+	o.text(h.heading)
+	o.m(` <span class="count">(`)
+	o.int(h.count)
+	o.m(`)</span></h2>`)
+	if h.add {
+		o.m("\n    <a class=\"action\" href=\"/cases/")
+		o.urlPart(d.Case.ID)
+		o.m(h.addPath)
+		o.m(`" aria-label="`)
+		o.text(h.label)
+		o.m(`">`)
+		o.text(h.link)
+		o.m(`</a>`)
+	}
+	o.m("\n  </div>")
+	o.flashHere(d.FlashAt(h.anchor))
+}

@@ -94,19 +94,8 @@ func writeSummaryNext(o *htmlOut, d *templateData, a *appointmentView) {
 	o.tag(a.Tag)
 	o.m(` <span class="when">`)
 	o.text(a.When)
-	o.m("</span><br>\n        <time datetime=\"")
-	o.text(a.ISO)
-	o.m(`">`)
-	o.text(a.Day)
-	if a.LocalTime != "" {
-		o.m(", ")
-		o.text(a.LocalTime)
-	}
-	o.m("</time>")
-	if a.Place != "" {
-		o.m("<br>")
-		o.text(a.Place)
-	}
+	o.m("</span><br>\n        ")
+	o.whenWhere(a)
 	o.m("<br>")
 	if a.PersonName != "" {
 		o.m(`<span class="for">`)
@@ -192,22 +181,12 @@ func writeSummaryFlags(o *htmlOut, d *templateData) {
 // attended, collapsed.
 func writeCaseAppointments(o *htmlOut, d *templateData) {
 	p := d.CasePage
-	o.m("\n<section id=\"appointments\" aria-labelledby=\"appointments-heading\">\n  <div class=\"section-head\">\n    <h2 id=\"appointments-heading\">")
-	o.text(d.T("case.appointments"))
-	o.m(` <span class="count">(`)
-	o.int(len(p.Coming))
-	o.m(")</span></h2>")
-	if d.CanEditCases {
-		o.m("\n    <a class=\"action\" href=\"/cases/")
-		o.urlPart(d.Case.ID)
-		o.m(`/appointments/new" aria-label="`)
-		o.text(d.T("appointment.add"))
-		o.m(`">`)
-		o.text(d.T("form.add"))
-		o.m("</a>")
-	}
-	o.m("\n  </div>")
-	o.flashHere(d.FlashAt("appointments"))
+	o.sectionHead(d, sectionHead{
+		open:    "\n<section id=\"appointments\" aria-labelledby=\"appointments-heading\">\n  <div class=\"section-head\">\n    <h2 id=\"appointments-heading\">",
+		heading: d.T("case.appointments"), count: len(p.Coming),
+		add: d.CanEditCases, addPath: "/appointments/new", label: d.T("appointment.add"), link: d.T("form.add"),
+		anchor: "appointments",
+	})
 	if len(p.Coming) > 0 {
 		o.m("\n  <ol class=\"items\">")
 		for i := range p.ComingRows {
@@ -269,19 +248,8 @@ func writeAppointmentItem(o *htmlOut, r *rowArgs) {
 		o.text(a.PersonName)
 		o.m("</span>")
 	}
-	o.m("<br>\n      <time datetime=\"")
-	o.text(a.ISO)
-	o.m(`">`)
-	o.text(a.Day)
-	if a.LocalTime != "" {
-		o.m(", ")
-		o.text(a.LocalTime)
-	}
-	o.m("</time>")
-	if ap.Place != "" {
-		o.m("<br>")
-		o.text(ap.Place)
-	}
+	o.m("<br>\n      ")
+	o.whenWhere(a)
 	o.who(a.GoingRow)
 	o.m("</p>")
 	if ap.Note != "" {
@@ -373,4 +341,22 @@ func (o *htmlOut) goingLink(g *goingView, words string, nobody bool) {
 	o.m(`/going">`)
 	o.text(words)
 	o.m("</a>")
+}
+
+// whenWhere writes an appointment's day and local time, then its place on
+// a line of its own if it has one.
+func (o *htmlOut) whenWhere(a *appointmentView) {
+	o.m(`<time datetime="`)
+	o.text(a.ISO)
+	o.m(`">`)
+	o.text(a.Day)
+	if a.LocalTime != "" {
+		o.m(", ")
+		o.text(a.LocalTime)
+	}
+	o.m("</time>")
+	if a.Place != "" {
+		o.m("<br>")
+		o.text(a.Place)
+	}
 }

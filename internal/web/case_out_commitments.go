@@ -10,22 +10,12 @@ package web
 // line break while the case has neither.
 func writeCaseCommitments(o *htmlOut, d *templateData) {
 	if cd := d.Commit; cd != nil && (len(cd.Commitments) > 0 || len(cd.Needs) > 0) {
-		o.m("\n<section id=\"commitments\" aria-labelledby=\"commitments-heading\">\n  <div class=\"section-head\">\n    <h2 id=\"commitments-heading\">")
-		o.text(d.T("commit.section"))
-		o.m(` <span class="count">(`)
-		o.int(len(cd.Commitments))
-		o.m(`)</span></h2>`)
-		if cd.CanAdd {
-			o.m("\n    <a class=\"action\" href=\"/cases/")
-			o.urlPart(d.Case.ID)
-			o.m(`/commitments/new" aria-label="`)
-			o.text(d.T("commit.add"))
-			o.m(`">`)
-			o.text(d.T("form.add"))
-			o.m(`</a>`)
-		}
-		o.m("\n  </div>")
-		o.flashHere(d.FlashAt("commitments"))
+		o.sectionHead(d, sectionHead{
+			open:    "\n<section id=\"commitments\" aria-labelledby=\"commitments-heading\">\n  <div class=\"section-head\">\n    <h2 id=\"commitments-heading\">",
+			heading: d.T("commit.section"), count: len(cd.Commitments),
+			add: cd.CanAdd, addPath: "/commitments/new", label: d.T("commit.add"), link: d.T("form.add"),
+			anchor: "commitments",
+		})
 		writeCommitBehind(o, d, cd.Behind)
 		writeCommitEndingSoon(o, d, cd.EndingSoon)
 		writeCommitNothingRecorded(o, d, cd.NothingRecorded)

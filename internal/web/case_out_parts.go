@@ -48,22 +48,12 @@ func writeCaseHead(o *htmlOut, d *templateData) {
 // writeCaseHousehold writes "case-household": each member, their details
 // folded, with what the viewer may do about them.
 func writeCaseHousehold(o *htmlOut, d *templateData) {
-	o.m("\n<section id=\"household\" aria-labelledby=\"household-heading\">\n  <div class=\"section-head\">\n    <h2 id=\"household-heading\">")
-	o.text(d.T("case.household"))
-	o.m(` <span class="count">(`)
-	o.int(len(d.People))
-	o.m(`)</span></h2>`)
-	if d.CanEditCases {
-		o.m("\n    <a class=\"action\" href=\"/cases/")
-		o.urlPart(d.Case.ID)
-		o.m(`/people/new" aria-label="`)
-		o.text(d.T("person.new.title"))
-		o.m(`">`)
-		o.text(d.T("form.add"))
-		o.m(`</a>`)
-	}
-	o.m("\n  </div>")
-	o.flashHere(d.FlashAt("household"))
+	o.sectionHead(d, sectionHead{
+		open:    "\n<section id=\"household\" aria-labelledby=\"household-heading\">\n  <div class=\"section-head\">\n    <h2 id=\"household-heading\">",
+		heading: d.T("case.household"), count: len(d.People),
+		add: d.CanEditCases, addPath: "/people/new", label: d.T("person.new.title"), link: d.T("form.add"),
+		anchor: "household",
+	})
 	o.m("\n  <ul class=\"items\">")
 	for i := range d.People {
 		person := &d.People[i]
@@ -178,22 +168,12 @@ func (o *htmlOut) summaryRow(key, value string) {
 
 // writeCaseFacts writes "case-facts": what happened, folded.
 func writeCaseFacts(o *htmlOut, d *templateData) {
-	o.m("\n<section id=\"facts\" aria-labelledby=\"facts-heading\">\n  <div class=\"section-head\">\n    <h2 id=\"facts-heading\">")
-	o.text(d.T("case.facts"))
-	o.m(` <span class="count">(`)
-	o.int(len(d.Facts))
-	o.m(`)</span></h2>`)
-	if d.CanEditCases {
-		o.m("\n    <a class=\"action\" href=\"/cases/")
-		o.urlPart(d.Case.ID)
-		o.m(`/facts/new" aria-label="`)
-		o.text(d.T("fact.add"))
-		o.m(`">`)
-		o.text(d.T("mark.record"))
-		o.m(`</a>`)
-	}
-	o.m("\n  </div>")
-	o.flashHere(d.FlashAt("facts"))
+	o.sectionHead(d, sectionHead{
+		open:    "\n<section id=\"facts\" aria-labelledby=\"facts-heading\">\n  <div class=\"section-head\">\n    <h2 id=\"facts-heading\">",
+		heading: d.T("case.facts"), count: len(d.Facts),
+		add: d.CanEditCases, addPath: "/facts/new", label: d.T("fact.add"), link: d.T("mark.record"),
+		anchor: "facts",
+	})
 	if len(d.Facts) == 0 {
 		o.m("\n  <p class=\"muted\">")
 		o.text(d.T("case.no_facts"))
