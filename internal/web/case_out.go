@@ -100,15 +100,37 @@ func (o *htmlOut) sectionHead(d *templateData, h sectionHead) {
 	o.int(h.count)
 	o.m(`)</span></h2>`)
 	if h.add {
-		o.m("\n    <a class=\"action\" href=\"/cases/")
-		o.urlPart(d.Case.ID)
-		o.m(h.addPath)
-		o.m(`" aria-label="`)
-		o.text(h.label)
-		o.m(`">`)
-		o.text(h.link)
-		o.m(`</a>`)
+		o.caseAction("\n    <a class=\"action\" href=\"/cases/", d.Case.ID, h.addPath, h.label, h.link)
 	}
 	o.m("\n  </div>")
 	o.flashHere(d.FlashAt(h.anchor))
+}
+
+// caseAction writes an action link to a page of a case, as the templates
+// write them: open (the markup up to and with href="/cases/), the case's
+// id, path (markup), then the link's accessible name (label) and words.
+func (o *htmlOut) caseAction(open markup, caseID string, path markup, label, words string) {
+	o.m(open)
+	o.urlPart(caseID)
+	o.m(path)
+	o.actionEnd(label, words)
+}
+
+// itemAction is caseAction to a page of one of the case's items: the
+// item's id and tail (markup) follow path.
+func (o *htmlOut) itemAction(open markup, caseID string, path markup, itemID string, tail markup, label, words string) {
+	o.m(open)
+	o.urlPart(caseID)
+	o.m(path)
+	o.urlPart(itemID)
+	o.m(tail)
+	o.actionEnd(label, words)
+}
+
+func (o *htmlOut) actionEnd(label, words string) {
+	o.m(`" aria-label="`)
+	o.text(label)
+	o.m(`">`)
+	o.text(words)
+	o.m(`</a>`)
 }

@@ -230,15 +230,7 @@ func writeAppointmentItem(o *htmlOut, r *rowArgs) {
 	o.m("</span></p>\n        <span class=\"head-actions\">")
 	o.goButton(a.GoingRow)
 	if a.EditLabel != "" {
-		o.m("\n        <a class=\"action\" href=\"/cases/")
-		o.urlPart(d.Case.ID)
-		o.m("/appointments/")
-		o.urlPart(a.ID)
-		o.m(`/edit" aria-label="`)
-		o.text(a.EditLabel)
-		o.m(`">`)
-		o.text(d.T("appointment.edit"))
-		o.m("</a>")
+		o.itemAction("\n        <a class=\"action\" href=\"/cases/", d.Case.ID, "/appointments/", a.ID, "/edit", a.EditLabel, d.T("appointment.edit"))
 	}
 	o.m("\n        </span>\n      </div>\n      <p><strong>")
 	o.text(a.KindName)

@@ -114,15 +114,7 @@ func (o *htmlOut) commitItemHead(v *commitmentView, record string) {
 	o.commitLink(v)
 	o.m(`</p>`)
 	if v.CanRecord {
-		o.m("\n        <a class=\"action\" href=\"/cases/")
-		o.urlPart(v.CaseID)
-		o.m(`/commitments/`)
-		o.urlPart(v.ID)
-		o.m(`/given/new" aria-label="`)
-		o.text(v.RecordLabel)
-		o.m(`">`)
-		o.text(record)
-		o.m(`</a>`)
+		o.itemAction("\n        <a class=\"action\" href=\"/cases/", v.CaseID, "/commitments/", v.ID, "/given/new", v.RecordLabel, record)
 	}
 	o.m("\n      </div>")
 }
@@ -285,13 +277,7 @@ func writeCaseNeeds(o *htmlOut, d *templateData, cd *commitData) {
 	o.int(len(cd.Needs))
 	o.m(`)</span></h3>`)
 	if cd.CanManage {
-		o.m("\n    <a class=\"action\" href=\"/cases/")
-		o.urlPart(d.Case.ID)
-		o.m(`/needs/new" aria-label="`)
-		o.text(d.T("need.add_action"))
-		o.m(`">`)
-		o.text(d.T("form.add"))
-		o.m(`</a>`)
+		o.caseAction("\n    <a class=\"action\" href=\"/cases/", d.Case.ID, "/needs/new", d.T("need.add_action"), d.T("form.add"))
 	}
 	o.m("\n  </div>")
 	o.flashHere(d.FlashAt("needs"))

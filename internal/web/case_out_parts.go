@@ -107,37 +107,16 @@ func writeCaseHousehold(o *htmlOut, d *templateData) {
 		}
 		o.m("\n        </dl>\n        <div class=\"actions\">")
 		if d.CanEditCases {
-			o.m("\n          <a class=\"action\" href=\"/cases/")
-			o.urlPart(d.Case.ID)
-			o.m(`/people/`)
-			o.urlPart(person.ID)
-			o.m(`/edit" aria-label="`)
-			o.text(d.T("person.edit_for", person.Name))
-			o.m(`">`)
-			o.text(d.T("form.edit"))
-			o.m(`</a>`)
+			o.itemAction("\n          <a class=\"action\" href=\"/cases/", d.Case.ID, "/people/", person.ID, "/edit",
+				d.T("person.edit_for", person.Name), d.T("form.edit"))
 		}
 		if d.CanManageCases && d.Case.Open() && !person.Principal {
-			o.m("\n          <a class=\"action danger\" href=\"/cases/")
-			o.urlPart(d.Case.ID)
-			o.m(`/people/`)
-			o.urlPart(person.ID)
-			o.m(`/remove" aria-label="`)
-			o.text(d.T("person.remove_for", person.Name))
-			o.m(`">`)
-			o.text(d.T("form.remove"))
-			o.m(`</a>`)
+			o.itemAction("\n          <a class=\"action danger\" href=\"/cases/", d.Case.ID, "/people/", person.ID, "/remove",
+				d.T("person.remove_for", person.Name), d.T("form.remove"))
 		}
 		if d.CanManageCases {
-			o.m("\n          <a class=\"action\" href=\"/cases/")
-			o.urlPart(d.Case.ID)
-			o.m(`/people/`)
-			o.urlPart(person.ID)
-			o.m(`/export" aria-label="`)
-			o.text(d.T("export.link_for", person.Name))
-			o.m(`">`)
-			o.text(d.T("export.link"))
-			o.m(`</a>`)
+			o.itemAction("\n          <a class=\"action\" href=\"/cases/", d.Case.ID, "/people/", person.ID, "/export",
+				d.T("export.link_for", person.Name), d.T("export.link"))
 			for _, f := range d.RecordedFields(*person) {
 				o.m("\n          <form method=\"post\" action=\"/cases/")
 				o.urlPart(d.Case.ID)
@@ -212,15 +191,8 @@ func writeCaseFacts(o *htmlOut, d *templateData) {
 		}
 		o.m(`</p>`)
 		if d.CanEditCases {
-			o.m("\n          <a class=\"action\" href=\"/cases/")
-			o.urlPart(d.Case.ID)
-			o.m(`/facts/`)
-			o.urlPart(f.ID)
-			o.m(`/edit" aria-label="`)
-			o.text(d.T("fact.edit_for", kind, day))
-			o.m(`">`)
-			o.text(d.T("form.edit"))
-			o.m(`</a>`)
+			o.itemAction("\n          <a class=\"action\" href=\"/cases/", d.Case.ID, "/facts/", f.ID, "/edit",
+				d.T("fact.edit_for", kind, day), d.T("form.edit"))
 		}
 		o.m("\n        </div>")
 		if f.Note != "" {
@@ -240,13 +212,7 @@ func writeCaseDetails(o *htmlOut, d *templateData) {
 	o.text(d.T("case.details"))
 	o.m(`</h2>`)
 	if d.CanManageCases && d.Case.Open() {
-		o.m("\n    <a class=\"action\" href=\"/cases/")
-		o.urlPart(d.Case.ID)
-		o.m(`/edit" aria-label="`)
-		o.text(d.T("case.edit.title"))
-		o.m(`">`)
-		o.text(d.T("form.edit"))
-		o.m(`</a>`)
+		o.caseAction("\n    <a class=\"action\" href=\"/cases/", d.Case.ID, "/edit", d.T("case.edit.title"), d.T("form.edit"))
 	}
 	o.m("\n  </div>\n  <details class=\"more\">\n    <summary>")
 	o.text(d.T("case.details.show"))
