@@ -142,7 +142,7 @@ const caseProbe = ` <i>&"'+%zz/?#:`
 const caseProbeEscaped = ` &lt;i&gt;&amp;&#34;&#39;&#43;%zz/?#:`
 
 // TestCaseContentMatchesSpec: the case page's content that Go writes
-// (caseContent) is, byte for byte, what its template (the specification)
+// (CaseContent) is, byte for byte, what its template (the specification)
 // prints: on every case of the demo, for a coordinator and a member, in
 // English and Spanish, with every typed text made of what html/template
 // escapes, and with the one-time message at each place the page can show

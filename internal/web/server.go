@@ -112,7 +112,7 @@ type Server struct {
 	now      func() time.Time
 	hasUsers atomic.Bool
 	// caseSpec renders the case page's content by its template, the
-	// specification of caseContent, for the tests that compare them.
+	// specification of CaseContent, for the tests that compare them.
 	caseSpec bool
 	routes   []Route
 	handler  http.Handler
