@@ -56,7 +56,7 @@ step "short fuzz pass"
 # package's folder, where it reads and writes testdata/fuzz: `go test
 # -fuzz` per target relinked the binary every time (43 targets, about 3 s
 # each).
-FUZZTIME=${FUZZTIME:-4s}
+FUZZTIME=${FUZZTIME:-2s}
 fuzzdir="$(mktemp -d)"
 trap 'rm -rf "$fuzzdir"' EXIT
 for pkg in ./internal/web ./internal/deadline; do
