@@ -1,7 +1,5 @@
 package web
 
-import "strings"
-
 // The case page's checklists and deadlines, written by Go: the templates
 // "cl-case-block" (partials_checklists.html), "case-deadlines" and
 // "deadline-item" (case.html) are their specification, byte for byte
@@ -148,7 +146,7 @@ func (o *htmlOut) deadlineItems(d *templateData, rows []deadlineRow) {
 			o.text(k)
 			o.m(`"></span>`)
 		}
-		o.flashHere(d.flashAtRow(r.Keys))
+		o.flashHere(d.FlashAtAny("d-", r.Keys))
 		o.m("\n      " + `<div class="item-head">` + "\n        <p>")
 		o.tag(r.Tag)
 		o.m(` <span class="when">`)
@@ -224,21 +222,4 @@ func (o *htmlOut) deadlineItems(d *templateData, rows []deadlineRow) {
 		}
 		o.m("\n      </details>\n    </li>")
 	}
-}
-
-// flashAtRow is d.FlashAtAny("d-", keys), the one-time message if it lands
-// on the row of keys, without building "d-"+key for every key of every
-// row: FlashAtAny returns d.Flash, and marks it placed, exactly when the
-// anchor is "d-" and one of keys.
-func (d *templateData) flashAtRow(keys []string) string {
-	key, ok := strings.CutPrefix(d.FlashAnchor, "d-")
-	if !ok || d.Flash == "" {
-		return ""
-	}
-	for _, k := range keys {
-		if k == key {
-			return d.FlashAt(d.FlashAnchor)
-		}
-	}
-	return ""
 }

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"slices"
 	"strings"
 
 	"time"
@@ -383,12 +384,11 @@ func (d *templateData) FlashAt(id string) string {
 
 // FlashAtAny is FlashAt for an element that several fragments land on
 // (prefix+key for each of keys: one line for the same deadline of
-// several people).
+// several people), without building prefix+key for each.
 func (d *templateData) FlashAtAny(prefix string, keys []string) string {
-	for _, k := range keys {
-		if f := d.FlashAt(prefix + k); f != "" {
-			return f
-		}
+	key, ok := strings.CutPrefix(d.FlashAnchor, prefix)
+	if !ok || !slices.Contains(keys, key) {
+		return ""
 	}
-	return ""
+	return d.FlashAt(d.FlashAnchor)
 }
